@@ -1,0 +1,111 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::api::{DashboardSummary, StatusCount, StockAlert, load_dashboard};
+use crate::shell::Failure;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let summary = Resource::new(|| (), |_| load_dashboard());
+
+    view! {
+        <Title text="Dashboard"/>
+        <h1>"Dashboard"</h1>
+        <Suspense fallback=|| view! { <p class="loading">"Loading figures…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <Failure errors/> }>
+                {move || Suspend::new(async move {
+                    summary.await.map(|summary| view! { <SummaryView summary/> })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+#[component]
+fn SummaryView(summary: DashboardSummary) -> impl IntoView {
+    view! {
+        <div class="dashboard-grid">
+            <OrdersByStatus counts=summary.orders_by_status/>
+            <StockAlerts alerts=summary.stock_alerts total=summary.stock_alert_total/>
+        </div>
+    }
+}
+
+#[component]
+fn OrdersByStatus(counts: Vec<StatusCount>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="orders-by-status">
+            <h2 id="orders-by-status">"Orders by status"</h2>
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Stage"</th>
+                        <th scope="col" class="num">"Orders"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {counts
+                        .into_iter()
+                        .map(|count| {
+                            view! {
+                                <tr data-status=torvan::DbEnum::as_db_str(count.status)>
+                                    <th scope="row">{count.status.label()}</th>
+                                    <td>{count.status.stage()}</td>
+                                    <td class="num">{count.orders}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn StockAlerts(alerts: Vec<StockAlert>, total: i64) -> impl IntoView {
+    let summary = match total {
+        1 => "1 part at or below its reorder point".to_owned(),
+        n => format!("{n} parts at or below their reorder point"),
+    };
+    view! {
+        <section class="card" aria-labelledby="stock-alerts">
+            <h2 id="stock-alerts">"Stock alerts"</h2>
+            <p data-testid="stock-alert-count">{summary}</p>
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Part number"</th>
+                        <th scope="col">"Name"</th>
+                        <th scope="col" class="num">"Available"</th>
+                        <th scope="col" class="num">"Reorder point"</th>
+                        <th scope="col">"Status"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {alerts
+                        .into_iter()
+                        .map(|alert| {
+                            let status = torvan::DbEnum::as_db_str(alert.status);
+                            let row_key = alert.part_number.clone();
+                            view! {
+                                <tr data-part-number=row_key>
+                                    <td class="mono">{alert.part_number}</td>
+                                    <td>{alert.name}</td>
+                                    <td class="num">{alert.available}</td>
+                                    <td class="num">{alert.reorder_point}</td>
+                                    <td>
+                                        <span class=format!("badge stock-{}", status.to_lowercase())>
+                                            {alert.status.label()}
+                                        </span>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

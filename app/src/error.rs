@@ -1,0 +1,48 @@
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// The error every server function returns: only what a user may read.
+/// Details are logged on the server where the error is created.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("The database is not reachable right now. Please try again in a moment.")]
+    Unavailable,
+    #[error("Something went wrong on our side. The details have been logged.")]
+    Internal,
+    #[error("Could not talk to the server: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        Self::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
+                tracing::error!(%error, "database unavailable");
+                Self::Unavailable
+            }
+            error => {
+                tracing::error!(%error, "database error");
+                Self::Internal
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<torvan::UnknownVariant> for AppError {
+    /// A value the database should never hold: a bug or a schema drift.
+    fn from(error: torvan::UnknownVariant) -> Self {
+        tracing::error!(%error, "unexpected value in the database");
+        Self::Internal
+    }
+}

@@ -1,0 +1,12 @@
+//! TORVAN pages, components and server functions, one folder per feature.
+//! Server-only code (queries, request context) sits behind the `ssr` feature.
+
+pub mod dashboard;
+pub mod error;
+pub mod inventory;
+pub mod orders;
+pub mod shell;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use shell::{App, shell};

@@ -1,0 +1,66 @@
+/// What the `torvan` binary was asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Serve,
+    Migrate,
+    SeedDemo,
+    Help,
+}
+
+impl Command {
+    pub const USAGE: &'static str = "\
+usage: torvan [COMMAND]
+
+commands:
+  serve       apply pending migrations and serve the app (default)
+  migrate     apply pending database migrations and exit
+  seed-demo   load the demo data set (idempotent; never run it in production)
+  help        show this text
+
+configuration comes from environment variables: see README.md";
+
+    pub fn from_args(mut args: impl Iterator<Item = String>) -> Result<Self, String> {
+        let command = match args.next().as_deref() {
+            None | Some("serve") => Self::Serve,
+            Some("migrate") => Self::Migrate,
+            Some("seed-demo") => Self::SeedDemo,
+            Some("help" | "-h" | "--help") => Self::Help,
+            Some(other) => return Err(format!("unknown command `{other}`")),
+        };
+        match args.next() {
+            None => Ok(command),
+            Some(extra) => Err(format!("unexpected argument `{extra}`")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, String> {
+        Command::from_args(args.iter().map(|arg| arg.to_string()))
+    }
+
+    #[test]
+    fn serve_is_the_default() {
+        assert_eq!(parse(&[]), Ok(Command::Serve));
+        assert_eq!(parse(&["serve"]), Ok(Command::Serve));
+    }
+
+    #[test]
+    fn named_commands_parse() {
+        assert_eq!(parse(&["migrate"]), Ok(Command::Migrate));
+        assert_eq!(parse(&["seed-demo"]), Ok(Command::SeedDemo));
+        assert_eq!(parse(&["--help"]), Ok(Command::Help));
+    }
+
+    #[test]
+    fn unknown_or_extra_arguments_are_refused() {
+        assert_eq!(parse(&["seed"]), Err("unknown command `seed`".into()));
+        assert_eq!(
+            parse(&["migrate", "now"]),
+            Err("unexpected argument `now`".into())
+        );
+    }
+}

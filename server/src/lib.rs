@@ -1,0 +1,14 @@
+//! The TORVAN host: configuration, database, demo data, file storage and the
+//! HTTP server around the Leptos app.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+mod error;
+pub mod http;
+pub mod seed;
+pub mod serve;
+pub mod storage;
+pub mod telemetry;
+
+pub use error::ServerError;

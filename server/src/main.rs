@@ -1,0 +1,51 @@
+use std::process::ExitCode;
+
+use torvan_server::{ServerError, cli::Command, config, db, seed, serve, telemetry};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let command = match Command::from_args(std::env::args().skip(1)) {
+        Ok(command) => command,
+        Err(message) => {
+            eprintln!("{message}\n\n{}", Command::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    if command == Command::Help {
+        println!("{}", Command::USAGE);
+        return ExitCode::SUCCESS;
+    }
+    telemetry::init();
+
+    let outcome = match command {
+        Command::Serve => serve::run().await,
+        Command::Migrate => migrate().await,
+        Command::SeedDemo => seed_demo().await,
+        Command::Help => Ok(()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "torvan stopped with an error");
+            eprintln!("torvan: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate() -> Result<(), ServerError> {
+    let database = config::DatabaseConfig::from_env()?;
+    let pool = db::connect(&database).await?;
+    db::migrate(&pool).await?;
+    tracing::info!("migrations applied");
+    Ok(())
+}
+
+async fn seed_demo() -> Result<(), ServerError> {
+    let database = config::DatabaseConfig::from_env()?;
+    let pool = db::connect(&database).await?;
+    db::migrate(&pool).await?;
+    let report = seed::seed_demo(&pool).await?;
+    tracing::info!(files = report.files, "demo data loaded");
+    Ok(())
+}

@@ -1,0 +1,62 @@
+use leptos::prelude::LeptosOptions;
+use tokio::net::TcpListener;
+
+use crate::config::ServeConfig;
+use crate::http::{AppState, router};
+use crate::storage::Storage;
+use crate::{ServerError, db};
+
+/// Starts everything the app needs, in the order that reports problems
+/// earliest, then serves until Ctrl-C or SIGTERM.
+pub async fn run() -> Result<(), ServerError> {
+    let config = ServeConfig::from_env()?;
+    let listener = TcpListener::bind(config.site_addr)
+        .await
+        .map_err(|source| ServerError::Bind {
+            addr: config.site_addr,
+            source,
+        })?;
+    let pool = db::connect(&config.database).await?;
+    db::migrate(&pool).await?;
+    let storage = Storage::start(&config.storage).await?;
+
+    let leptos_options = LeptosOptions::builder()
+        .output_name("torvan")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .build();
+    let app = router(AppState {
+        leptos_options,
+        pool: pool.clone(),
+        storage,
+    });
+
+    tracing::info!(url = %format!("http://{}", config.site_addr), "TORVAN is serving");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(ServerError::Serve)?;
+    pool.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,13 @@
+//! TORVAN domain logic: the vocabulary of the shop (order lifecycle, stock
+//! levels) as types with parsing at the edge. No I/O, no clock, no database:
+//! this crate compiles for the server and for the browser alike.
+
+mod db_enum;
+pub mod order_priority;
+pub mod order_status;
+pub mod stock_status;
+
+pub use db_enum::{DbEnum, UnknownVariant};
+pub use order_priority::OrderPriority;
+pub use order_status::OrderStatus;
+pub use stock_status::StockStatus;

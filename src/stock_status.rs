@@ -1,0 +1,88 @@
+use serde::{Deserialize, Serialize};
+
+use crate::DbEnum;
+
+/// How a part's available quantity compares with its reorder point, as
+/// classified by the `inventory.parts_availability` view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum StockStatus {
+    OutOfStock,
+    LowStock,
+    MediumStock,
+    InStock,
+}
+
+impl DbEnum for StockStatus {
+    const KIND: &'static str = "stock status";
+    const ALL: &'static [Self] = &[
+        Self::OutOfStock,
+        Self::LowStock,
+        Self::MediumStock,
+        Self::InStock,
+    ];
+
+    fn as_db_str(self) -> &'static str {
+        match self {
+            Self::OutOfStock => "OUT_OF_STOCK",
+            Self::LowStock => "LOW_STOCK",
+            Self::MediumStock => "MEDIUM_STOCK",
+            Self::InStock => "IN_STOCK",
+        }
+    }
+}
+
+impl StockStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OutOfStock => "Out of stock",
+            Self::LowStock => "Low stock",
+            Self::MediumStock => "Medium stock",
+            Self::InStock => "In stock",
+        }
+    }
+
+    /// Whether someone should act on it: at or below the reorder point.
+    pub fn needs_attention(self) -> bool {
+        matches!(self, Self::OutOfStock | Self::LowStock)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DbEnum;
+
+    #[test]
+    fn database_values_round_trip() {
+        for &status in StockStatus::ALL {
+            assert_eq!(StockStatus::parse(status.as_db_str()), Ok(status));
+        }
+    }
+
+    #[test]
+    fn unknown_value_is_an_error() {
+        assert!(StockStatus::parse("PLENTY").is_err());
+    }
+
+    #[test]
+    fn only_out_and_low_stock_need_attention() {
+        let flagged: Vec<_> = StockStatus::ALL
+            .iter()
+            .copied()
+            .filter(|status| status.needs_attention())
+            .collect();
+        assert_eq!(flagged, [StockStatus::OutOfStock, StockStatus::LowStock]);
+    }
+
+    #[test]
+    fn most_urgent_sorts_first() {
+        let mut statuses = [
+            StockStatus::InStock,
+            StockStatus::LowStock,
+            StockStatus::OutOfStock,
+        ];
+        statuses.sort();
+        assert_eq!(statuses[0], StockStatus::OutOfStock);
+    }
+}
