@@ -61,6 +61,12 @@ async fn demo_data_is_rich_enough_to_show_every_screen(pool: PgPool) {
     )
     .await;
     assert!(low > 0, "some parts are below their reorder point");
+    let oversold = count(
+        &pool,
+        "SELECT count(*) FROM inventory.parts WHERE quantity_allocated > quantity_on_hand",
+    )
+    .await;
+    assert_eq!(oversold, 0, "no part has more allocated than on hand");
 }
 
 #[sqlx::test(migrations = "../migrations")]

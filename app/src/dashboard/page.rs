@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::{DashboardSummary, StatusCount, StockAlert, load_dashboard};
-use crate::shell::Failure;
+use crate::shell::Loaded;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -11,13 +11,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <Title text="Dashboard"/>
         <h1>"Dashboard"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading figures…"</p> }>
-            <ErrorBoundary fallback=|errors| view! { <Failure errors/> }>
-                {move || Suspend::new(async move {
-                    summary.await.map(|summary| view! { <SummaryView summary/> })
-                })}
-            </ErrorBoundary>
-        </Suspense>
+        <Loaded resource=summary loading="Loading figures…" render=|summary| view! { <SummaryView summary/> }/>
     }
 }
 
@@ -73,6 +67,7 @@ fn StockAlerts(alerts: Vec<StockAlert>, total: i64) -> impl IntoView {
         <section class="card" aria-labelledby="stock-alerts">
             <h2 id="stock-alerts">"Stock alerts"</h2>
             <p data-testid="stock-alert-count">{summary}</p>
+            <div class="table-scroll">
             <table class="data-table">
                 <thead>
                     <tr>
@@ -106,6 +101,7 @@ fn StockAlerts(alerts: Vec<StockAlert>, total: i64) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use torvan::DbEnum;
 
 use super::api::{PartStock, list_part_stock};
-use crate::shell::Failure;
+use crate::shell::Loaded;
 
 #[component]
 pub fn InventoryPage() -> impl IntoView {
@@ -12,13 +12,7 @@ pub fn InventoryPage() -> impl IntoView {
     view! {
         <Title text="Inventory"/>
         <h1>"Inventory"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading parts…"</p> }>
-            <ErrorBoundary fallback=|errors| view! { <Failure errors/> }>
-                {move || Suspend::new(async move {
-                    parts.await.map(|parts| view! { <PartTable parts/> })
-                })}
-            </ErrorBoundary>
-        </Suspense>
+        <Loaded resource=parts loading="Loading parts…" render=|parts| view! { <PartTable parts/> }/>
     }
 }
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::{OrderRow, list_recent_orders};
-use crate::shell::Failure;
+use crate::shell::Loaded;
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
@@ -11,13 +11,7 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <Title text="Orders"/>
         <h1>"Orders"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading orders…"</p> }>
-            <ErrorBoundary fallback=|errors| view! { <Failure errors/> }>
-                {move || Suspend::new(async move {
-                    orders.await.map(|orders| view! { <OrderTable orders/> })
-                })}
-            </ErrorBoundary>
-        </Suspense>
+        <Loaded resource=orders loading="Loading orders…" render=|orders| view! { <OrderTable orders/> }/>
     }
 }
 

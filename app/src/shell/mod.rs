@@ -5,10 +5,12 @@ mod document;
 mod failure;
 mod header;
 mod hydration;
+mod loaded;
 mod not_found;
 
 pub use document::shell;
 pub use failure::Failure;
+pub use loaded::Loaded;
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
