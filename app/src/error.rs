@@ -6,6 +6,21 @@ use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 /// Details are logged on the server where the error is created.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
+    #[error("Please sign in to continue.")]
+    Unauthorized,
+    #[error("You do not have permission to do that.")]
+    Forbidden,
+    /// One message for an unknown email, a wrong password, a locked or a
+    /// suspended account, so the answer reveals nothing about the account.
+    #[error(
+        "Sign-in failed: check your email and password. After 5 failed attempts the account is locked for 15 minutes."
+    )]
+    SignInFailed,
+    #[error("That record does not exist (any more).")]
+    NotFound,
+    /// Input that breaks a rule, reported at the field it concerns.
+    #[error("{message}")]
+    Invalid { field: String, message: String },
     #[error("The database is not reachable right now. Please try again in a moment.")]
     Unavailable,
     #[error("Something went wrong on our side. The details have been logged.")]
@@ -44,5 +59,22 @@ impl From<torvan::UnknownVariant> for AppError {
     fn from(error: torvan::UnknownVariant) -> Self {
         tracing::error!(%error, "unexpected value in the database");
         Self::Internal
+    }
+}
+
+impl AppError {
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        Self::Invalid {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// The message to show beside `field`, if this error concerns it.
+    pub fn for_field(&self, field: &str) -> Option<String> {
+        match self {
+            Self::Invalid { field: at, message } if at == field => Some(message.clone()),
+            _ => None,
+        }
     }
 }

@@ -1,7 +1,11 @@
 //! TORVAN pages, components and server functions, one folder per feature.
 //! Server-only code (queries, request context) sits behind the `ssr` feature.
 
+pub mod admin;
+pub mod auth;
 pub mod dashboard;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod error;
 pub mod inventory;
 pub mod orders;

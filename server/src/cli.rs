@@ -1,9 +1,10 @@
 /// What the `torvan` binary was asked to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Serve,
     Migrate,
     SeedDemo,
+    CreateAdmin { email: String },
     Help,
 }
 
@@ -15,6 +16,9 @@ commands:
   serve       apply pending migrations and serve the app (default)
   migrate     apply pending database migrations and exit
   seed-demo   load the demo data set (idempotent; never run it in production)
+  create-admin --email EMAIL
+              create an administrator; the password is read from the
+              terminal (or the first line of standard input)
   help        show this text
 
 configuration comes from environment variables: see README.md";
@@ -24,6 +28,10 @@ configuration comes from environment variables: see README.md";
             None | Some("serve") => Self::Serve,
             Some("migrate") => Self::Migrate,
             Some("seed-demo") => Self::SeedDemo,
+            Some("create-admin") => match (args.next().as_deref(), args.next()) {
+                (Some("--email"), Some(email)) => Self::CreateAdmin { email },
+                _ => return Err("create-admin needs --email EMAIL".into()),
+            },
             Some("help" | "-h" | "--help") => Self::Help,
             Some(other) => return Err(format!("unknown command `{other}`")),
         };
@@ -53,6 +61,13 @@ mod tests {
         assert_eq!(parse(&["migrate"]), Ok(Command::Migrate));
         assert_eq!(parse(&["seed-demo"]), Ok(Command::SeedDemo));
         assert_eq!(parse(&["--help"]), Ok(Command::Help));
+        assert_eq!(
+            parse(&["create-admin", "--email", "it@hospital.test"]),
+            Ok(Command::CreateAdmin {
+                email: "it@hospital.test".into()
+            })
+        );
+        assert!(parse(&["create-admin"]).is_err());
     }
 
     #[test]

@@ -4,6 +4,10 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use chrono::Duration;
+use torvan::session::{LockoutPolicy, SessionPolicy};
+use torvan_app::auth::sessions::AuthSettings;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", .problems.join("; "))]
 pub struct ConfigError {
@@ -22,6 +26,7 @@ pub struct ServeConfig {
     pub site_addr: SocketAddr,
     pub site_root: PathBuf,
     pub storage: StorageConfig,
+    pub auth: AuthSettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +74,7 @@ impl ServeConfig {
                 .unwrap_or("target/site".into())
                 .into(),
             storage: StorageConfig::read(&mut env),
+            auth: read_auth(&mut env),
         };
         env.finish(config)
     }
@@ -97,6 +103,23 @@ impl StorageConfig {
                 bucket,
             },
         }
+    }
+}
+
+fn read_auth(env: &mut Env<impl Fn(&str) -> Option<String>>) -> AuthSettings {
+    let idle_minutes = env.parsed("TORVAN_SESSION_IDLE_MINUTES", 30_i64);
+    let max_hours = env.parsed("TORVAN_SESSION_MAX_HOURS", 12_i64);
+    if idle_minutes < 1 || max_hours < 1 {
+        env.problems
+            .push("session timeouts must be at least 1".into());
+    }
+    AuthSettings {
+        sessions: SessionPolicy {
+            idle_timeout: Duration::minutes(idle_minutes),
+            absolute_timeout: Duration::hours(max_hours),
+        },
+        lockout: LockoutPolicy::default(),
+        secure_cookies: env.parsed("TORVAN_SECURE_COOKIES", false),
     }
 }
 
@@ -164,6 +187,22 @@ mod tests {
         assert_eq!(config.site_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(config.database.max_connections, 10);
         assert!(matches!(config.storage, StorageConfig::Embedded { .. }));
+        assert_eq!(config.auth.sessions, SessionPolicy::default());
+        assert!(!config.auth.secure_cookies);
+    }
+
+    #[test]
+    fn session_timeouts_and_secure_cookies_are_configurable() {
+        let config = config(&[
+            ("DATABASE_URL", "postgres://localhost/torvan"),
+            ("TORVAN_SESSION_IDLE_MINUTES", "10"),
+            ("TORVAN_SESSION_MAX_HOURS", "8"),
+            ("TORVAN_SECURE_COOKIES", "true"),
+        ])
+        .unwrap();
+        assert_eq!(config.auth.sessions.idle_timeout, Duration::minutes(10));
+        assert_eq!(config.auth.sessions.absolute_timeout, Duration::hours(8));
+        assert!(config.auth.secure_cookies);
     }
 
     #[test]

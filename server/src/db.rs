@@ -15,6 +15,9 @@ pub async fn connect(config: &DatabaseConfig) -> Result<PgPool, sqlx::Error> {
         .await
 }
 
+/// Applies pending migrations, then writes the permission table.
 pub async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
-    MIGRATOR.run(pool).await
+    MIGRATOR.run(pool).await?;
+    crate::permissions::sync(pool).await?;
+    Ok(())
 }

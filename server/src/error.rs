@@ -21,6 +21,8 @@ pub enum ServerError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Input(String),
     #[error("the HTTP server failed: {0}")]
     Serve(std::io::Error),
 }

@@ -3,9 +3,11 @@
 
 pub mod cli;
 pub mod config;
+pub mod create_admin;
 pub mod db;
 mod error;
 pub mod http;
+pub mod permissions;
 pub mod seed;
 pub mod serve;
 pub mod storage;

@@ -1,6 +1,6 @@
 use std::process::ExitCode;
 
-use torvan_server::{ServerError, cli::Command, config, db, seed, serve, telemetry};
+use torvan_server::{ServerError, cli::Command, config, create_admin, db, seed, serve, telemetry};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -11,7 +11,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if command == Command::Help {
+    if let Command::Help = command {
         println!("{}", Command::USAGE);
         return ExitCode::SUCCESS;
     }
@@ -21,6 +21,7 @@ async fn main() -> ExitCode {
         Command::Serve => serve::run().await,
         Command::Migrate => migrate().await,
         Command::SeedDemo => seed_demo().await,
+        Command::CreateAdmin { email } => create_admin::run(&email).await,
         Command::Help => Ok(()),
     };
     match outcome {

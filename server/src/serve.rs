@@ -1,3 +1,5 @@
+use std::net::SocketAddr;
+
 use axum::serve::ListenerExt;
 use leptos::prelude::LeptosOptions;
 use tokio::net::TcpListener;
@@ -37,13 +39,17 @@ pub async fn run() -> Result<(), ServerError> {
         leptos_options,
         pool: pool.clone(),
         storage,
+        auth: config.auth,
     });
 
     tracing::info!(url = %format!("http://{}", config.site_addr), "TORVAN is serving");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(ServerError::Serve)?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(ServerError::Serve)?;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

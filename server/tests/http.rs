@@ -1,89 +1,40 @@
-//! The HTTP surface end to end in-process: probes, request ids, server-side
-//! rendering of the dashboard from real data, and the 404 page.
+//! The HTTP surface end to end in-process: probes, request ids, security
+//! headers, server-side rendering from real data, and the 404 page.
 
-use axum::Router;
+mod support;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
 use sqlx::PgPool;
-use torvan_server::config::StorageConfig;
-use torvan_server::http::{AppState, router};
+use support::{DEMO_PASSWORD, TestApp};
 use torvan_server::seed::seed_demo;
-use torvan_server::storage::Storage;
-use tower::ServiceExt;
-
-async fn app(pool: PgPool, dir: &std::path::Path) -> Router {
-    let storage = Storage::start(&StorageConfig::Embedded {
-        data_dir: dir.join("s3"),
-        bucket: "torvan-test".into(),
-    })
-    .await
-    .unwrap();
-    let leptos_options = LeptosOptions::builder()
-        .output_name("torvan")
-        .site_root(dir.display().to_string())
-        .build();
-    router(AppState {
-        leptos_options,
-        pool,
-        storage,
-    })
-}
-
-async fn get(app: &Router, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
-    let response = app
-        .clone()
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.unwrap().to_bytes();
-    (
-        parts.status,
-        parts.headers,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
-}
 
 #[sqlx::test(migrations = "../migrations")]
 async fn probes_answer_and_every_response_has_a_request_id(pool: PgPool) {
-    let dir = tempfile::tempdir().unwrap();
-    let app = app(pool, dir.path()).await;
+    let app = TestApp::new(pool).await;
 
-    let (status, headers, body) = get(&app, "/healthz").await;
-    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
-    assert!(headers.contains_key("x-request-id"));
-
-    let (status, _, _) = get(&app, "/readyz").await;
-    assert_eq!(status, StatusCode::OK);
+    let reply = app.get("/healthz", None).await;
+    assert_eq!((reply.status, reply.body.as_str()), (StatusCode::OK, "ok"));
+    assert!(reply.headers.contains_key("x-request-id"));
+    assert_eq!(app.get("/readyz", None).await.status, StatusCode::OK);
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_request_id_from_a_proxy_is_kept(pool: PgPool) {
-    let dir = tempfile::tempdir().unwrap();
-    let app = app(pool, dir.path()).await;
-    let response = app
-        .oneshot(
-            Request::get("/healthz")
-                .header("x-request-id", "lb-1234")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(response.headers()["x-request-id"], "lb-1234");
+    let app = TestApp::new(pool).await;
+    let request = Request::get("/healthz").header("x-request-id", "lb-1234");
+    let reply = app.send(request.body(Body::empty()).unwrap()).await;
+    assert_eq!(reply.headers["x-request-id"], "lb-1234");
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn not_ready_when_the_database_is_gone(pool: PgPool) {
-    let dir = tempfile::tempdir().unwrap();
-    let app = app(pool.clone(), dir.path()).await;
+    let app = TestApp::new(pool.clone()).await;
     pool.close().await;
 
-    let (status, _, body) = get(&app, "/readyz").await;
+    let reply = app.get("/readyz", None).await;
     assert_eq!(
-        (status, body.as_str()),
+        (reply.status, reply.body.as_str()),
         (StatusCode::SERVICE_UNAVAILABLE, "not ready")
     );
 }
@@ -96,11 +47,15 @@ async fn the_dashboard_renders_the_figures_on_the_server(pool: PgPool) {
             .fetch_one(&pool)
             .await
             .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let app = app(pool, dir.path()).await;
+    let app = TestApp::new(pool).await;
+    let cookie = app
+        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
 
-    let (status, _, html) = get(&app, "/").await;
-    assert_eq!(status, StatusCode::OK);
+    let reply = app.get("/", Some(&cookie)).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let html = reply.body;
     assert!(html.contains("<h2 id=\"orders-by-status\">Orders by status</h2>"));
     let row_start = html.find("data-status=\"PENDING\"").expect("a PENDING row");
     let row = &html[row_start..row_start + html[row_start..].find("</tr>").unwrap()];
@@ -113,11 +68,53 @@ async fn the_dashboard_renders_the_figures_on_the_server(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn an_unknown_address_is_a_404_page(pool: PgPool) {
-    let dir = tempfile::tempdir().unwrap();
-    let app = app(pool, dir.path()).await;
+async fn pages_carry_a_content_security_policy_naming_their_script_nonce(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let reply = app.get("/login", None).await;
 
-    let (status, _, html) = get(&app, "/no-such-page").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(html.contains("Page not found"));
+    let policy = reply.headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy");
+    assert!(
+        reply.body.contains(&format!("nonce=\"{nonce}\"")),
+        "scripts carry the nonce"
+    );
+    for directive in [
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+    ] {
+        assert!(policy.contains(directive), "{directive}");
+    }
+    assert_eq!(reply.headers["x-content-type-options"], "nosniff");
+    assert!(reply.headers.contains_key("referrer-policy"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_unknown_address_is_a_404_page(pool: PgPool) {
+    seed_demo(&pool).await.unwrap();
+    let app = TestApp::new(pool).await;
+    let cookie = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
+
+    let reply = app.get("/no-such-page", Some(&cookie)).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(reply.body.contains("Page not found"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn signed_out_visitors_are_sent_to_the_sign_in_page(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    for path in ["/", "/orders", "/admin/users", "/no-such-page"] {
+        let reply = app.get(path, None).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(reply.headers["location"], "/login", "{path}");
+    }
+    let reply = app.get("/manifest.webmanifest", None).await;
+    assert_ne!(reply.status, StatusCode::SEE_OTHER, "files need no session");
 }

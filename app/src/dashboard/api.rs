@@ -31,6 +31,7 @@ pub struct DashboardSummary {
 
 #[server(prefix = "/api", endpoint = "dashboard/summary")]
 pub async fn load_dashboard() -> Result<DashboardSummary, AppError> {
+    crate::auth::guard::require(torvan::Resource::Dashboard, torvan::Action::Read)?;
     let pool = crate::state::pool()?;
     super::queries::summary(&pool).await
 }

@@ -18,6 +18,7 @@ pub struct PartStock {
 
 #[server(prefix = "/api", endpoint = "inventory/stock")]
 pub async fn list_part_stock() -> Result<Vec<PartStock>, AppError> {
+    crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Read)?;
     let pool = crate::state::pool()?;
     super::queries::stock(&pool).await
 }

@@ -19,6 +19,7 @@ pub struct OrderRow {
 
 #[server(prefix = "/api", endpoint = "orders/recent")]
 pub async fn list_recent_orders() -> Result<Vec<OrderRow>, AppError> {
+    crate::auth::guard::require(torvan::Resource::Orders, torvan::Action::Read)?;
     let pool = crate::state::pool()?;
     super::queries::recent(&pool).await
 }

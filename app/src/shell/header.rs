@@ -1,8 +1,21 @@
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use torvan::{Action, Resource};
+
+use super::hard_navigate;
+use crate::auth::{CurrentUser, SignOut};
+
+/// The pages in the main navigation and what one must be allowed to see them.
+const NAV: &[(&str, &str, Resource)] = &[
+    ("/", "Dashboard", Resource::Dashboard),
+    ("/orders", "Orders", Resource::Orders),
+    ("/inventory", "Inventory", Resource::Inventory),
+    ("/admin/users", "Users", Resource::Users),
+];
 
 #[component]
-pub fn AppHeader() -> impl IntoView {
+pub fn AppHeader(user: Option<CurrentUser>) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
@@ -10,11 +23,35 @@ pub fn AppHeader() -> impl IntoView {
                 <img src="/icons/icon-192.png" alt="" width="32" height="32"/>
                 <span>"TORVAN"</span>
             </a>
-            <nav aria-label="Main navigation" class="main-nav">
-                <A href="/" exact=true>"Dashboard"</A>
-                <A href="/orders">"Orders"</A>
-                <A href="/inventory">"Inventory"</A>
-            </nav>
+            {user.map(|user| view! { <SignedInBar user/> })}
         </header>
+    }
+}
+
+#[component]
+fn SignedInBar(user: CurrentUser) -> impl IntoView {
+    let links = NAV
+        .iter()
+        .filter(|(_, _, resource)| user.may(*resource, Action::Read))
+        .map(|&(href, label, _)| view! { <A href=href exact=href == "/">{label}</A> })
+        .collect_view();
+    let sign_out = ServerAction::<SignOut>::new();
+    Effect::new(move || {
+        if let Some(Ok(())) = sign_out.value().get() {
+            hard_navigate("/login");
+        }
+    });
+
+    view! {
+        <nav aria-label="Main navigation" class="main-nav">{links}</nav>
+        <div class="user-menu">
+            <a href="/account/password" class="user-name" title="Change password">
+                <span>{user.name}</span>
+                <small>{user.role.label()}</small>
+            </a>
+            <ActionForm action=sign_out>
+                <button type="submit" class="button subtle">"Sign out"</button>
+            </ActionForm>
+        </div>
     }
 }

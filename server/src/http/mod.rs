@@ -1,16 +1,22 @@
 //! The HTTP surface: probes, static assets, the Leptos pages and server
 //! functions, wrapped in request ids, logs, compression and a body limit.
 
+mod api_status;
 mod health;
 mod request_log;
+mod security;
+mod session;
 mod static_files;
 
 use axum::Router;
 use axum::extract::FromRef;
+use axum::http::request::Parts;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sqlx::PgPool;
+use torvan_app::auth::sessions::AuthSettings;
 use torvan_app::{App, shell};
 
 use crate::storage::Storage;
@@ -21,6 +27,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: PgPool,
     pub storage: Storage,
+    pub auth: AuthSettings,
 }
 
 /// Request bodies above this are refused before reaching a handler.
@@ -29,8 +36,17 @@ const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context = {
-        let pool = state.pool.clone();
-        move || provide_context(pool.clone())
+        let (pool, auth) = (state.pool.clone(), state.auth);
+        move || {
+            provide_context(pool.clone());
+            provide_context(auth);
+            // The nonce the CSP header of this response names (see `security`).
+            if let Some(security::CspNonce(nonce)) = use_context::<Parts>()
+                .and_then(|parts| parts.extensions.get::<security::CspNonce>().cloned())
+            {
+                provide_context(leptos::nonce::Nonce::from_value(nonce));
+            }
+        }
     };
     let render = {
         let options = state.leptos_options.clone();
@@ -46,6 +62,9 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(from_fn(api_status::map))
+        .layer(from_fn_with_state(state.clone(), session::resolve))
+        .layer(from_fn_with_state(state.clone(), security::headers))
         .with_state(state);
     request_log::layer(app, BODY_LIMIT_BYTES)
 }

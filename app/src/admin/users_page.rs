@@ -1,0 +1,223 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use torvan::{DbEnum, Role, UserStatus};
+
+use super::api::*;
+use crate::error::AppError;
+use crate::shell::Loaded;
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let actions = UserActions::new();
+    let users = Resource::new(move || actions.version(), |_| list_users());
+
+    view! {
+        <Title text="Users"/>
+        <h1>"Users"</h1>
+        <Feedback actions/>
+        <Loaded resource=users loading="Loading users…" render=move |users| {
+            view! { <UserTable users actions/> }
+        }/>
+        <NewUserForm action=actions.create/>
+    }
+}
+
+/// Every change the page can make; the list reloads after any of them.
+#[derive(Clone, Copy)]
+struct UserActions {
+    create: ServerAction<CreateUser>,
+    role: ServerAction<ChangeRole>,
+    status: ServerAction<SetUserStatus>,
+    reset: ServerAction<ResetPassword>,
+    unlock: ServerAction<UnlockUser>,
+    end_sessions: ServerAction<EndUserSessions>,
+}
+
+impl UserActions {
+    fn new() -> Self {
+        Self {
+            create: ServerAction::new(),
+            role: ServerAction::new(),
+            status: ServerAction::new(),
+            reset: ServerAction::new(),
+            unlock: ServerAction::new(),
+            end_sessions: ServerAction::new(),
+        }
+    }
+
+    fn version(&self) -> usize {
+        self.create.version().get()
+            + self.role.version().get()
+            + self.status.version().get()
+            + self.reset.version().get()
+            + self.unlock.version().get()
+            + self.end_sessions.version().get()
+    }
+
+    /// The error of the most recent failed change, if any.
+    fn error(&self) -> Option<AppError> {
+        [
+            self.create.value().get().and_then(Result::err),
+            self.role.value().get().and_then(Result::err),
+            self.status.value().get().and_then(Result::err),
+            self.reset.value().get().and_then(Result::err),
+            self.unlock.value().get().and_then(Result::err),
+            self.end_sessions.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+    }
+}
+
+#[component]
+fn Feedback(actions: UserActions) -> impl IntoView {
+    move || {
+        actions
+            .error()
+            .map(|error| view! { <p class="form-error" role="alert">{error.to_string()}</p> })
+    }
+}
+
+#[component]
+fn UserTable(users: Vec<UserRow>, actions: UserActions) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Email"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Last sign-in"</th>
+                        <th scope="col">"Sessions"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {users.into_iter().map(|user| view! { <UserRowView user actions/> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn UserRowView(user: UserRow, actions: UserActions) -> impl IntoView {
+    let id = user.id.to_string();
+    let who = user.name.clone();
+    let status = match user.locked_until {
+        Some(until) => format!("Locked until {}", until.format("%H:%M UTC")),
+        None => user.status.label().to_owned(),
+    };
+    let last_login = user.last_login_at.map_or("Never".to_owned(), |at| {
+        at.format("%Y-%m-%d %H:%M UTC").to_string()
+    });
+    let (next_status, status_verb) = match user.status {
+        UserStatus::Active => (UserStatus::Suspended, "Suspend"),
+        _ => (UserStatus::Active, "Reactivate"),
+    };
+    let role_options = Role::ALL
+        .iter()
+        .map(|&role| {
+            view! { <option value=role.as_db_str() selected=role == user.role>{role.label()}</option> }
+        })
+        .collect_view();
+    let unlock_id = id.clone();
+    let unlock_label = format!("Unlock {who}");
+    let unlock = user.locked_until.map(move |_| {
+        view! {
+            <ActionForm action=actions.unlock attr:class="inline-form">
+                <input type="hidden" name="user_id" value=unlock_id/>
+                <button type="submit" class="button subtle" aria-label=unlock_label>"Unlock"</button>
+            </ActionForm>
+        }
+    });
+    let (id_role, id_status, id_end, id_reset) = (id.clone(), id.clone(), id.clone(), id);
+    let role_label = format!("Role of {who}");
+    let save_label = format!("Save role of {who}");
+    let status_label = format!("{status_verb} {who}");
+    let end_label = format!("End sessions of {who}");
+    let new_password_label = format!("New password for {who}");
+    let reset_label = format!("Reset password of {who}");
+
+    let row_key = user.email.clone();
+    view! {
+        <tr data-email=row_key>
+            <th scope="row">{user.name}</th>
+            <td>{user.email}</td>
+            <td>
+                <ActionForm action=actions.role attr:class="inline-form">
+                    <input type="hidden" name="user_id" value=id_role/>
+                    <select name="role" aria-label=role_label>{role_options}</select>
+                    <button type="submit" class="button subtle" aria-label=save_label>"Save"</button>
+                </ActionForm>
+            </td>
+            <td>{status}</td>
+            <td>{last_login}</td>
+            <td class="num">{user.active_sessions}</td>
+            <td class="row-actions">
+                <ActionForm action=actions.status attr:class="inline-form">
+                    <input type="hidden" name="user_id" value=id_status/>
+                    <input type="hidden" name="status" value=next_status.as_db_str()/>
+                    <button type="submit" class="button subtle" aria-label=status_label>{status_verb}</button>
+                </ActionForm>
+                {unlock}
+                <ActionForm action=actions.end_sessions attr:class="inline-form">
+                    <input type="hidden" name="user_id" value=id_end/>
+                    <button type="submit" class="button subtle" aria-label=end_label>"End sessions"</button>
+                </ActionForm>
+                <ActionForm action=actions.reset attr:class="inline-form">
+                    <input type="hidden" name="user_id" value=id_reset/>
+                    <input type="password" name="new_password" autocomplete="new-password" minlength="12"
+                        required aria-label=new_password_label/>
+                    <button type="submit" class="button subtle" aria-label=reset_label>"Reset password"</button>
+                </ActionForm>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn NewUserForm(action: ServerAction<CreateUser>) -> impl IntoView {
+    let field_error = move |field: &'static str| {
+        move || {
+            action
+                .value()
+                .get()
+                .and_then(Result::err)
+                .and_then(|error| error.for_field(field))
+                .map(|message| view! { <p class="field-error">{message}</p> })
+        }
+    };
+    view! {
+        <section class="card narrow" aria-labelledby="new-user">
+            <h2 id="new-user">"New user"</h2>
+            <ActionForm action attr:class="form">
+                <label for="new-email">"Email"</label>
+                <input id="new-email" name="email" type="email" required/>
+                {field_error("email")}
+                <label for="new-first-name">"First name"</label>
+                <input id="new-first-name" name="first_name" required/>
+                {field_error("first_name")}
+                <label for="new-last-name">"Last name"</label>
+                <input id="new-last-name" name="last_name" required/>
+                {field_error("last_name")}
+                <label for="new-role">"Role"</label>
+                <select id="new-role" name="role">
+                    {Role::ALL
+                        .iter()
+                        .map(|&role| view! { <option value=role.as_db_str()>{role.label()}</option> })
+                        .collect_view()}
+                </select>
+                <label for="new-password">"Initial password"</label>
+                <input id="new-password" name="password" type="password" autocomplete="new-password"
+                    minlength="12" required/>
+                {field_error("password")}
+                <button type="submit" class="button">"Create user"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,21 @@
+//! Sign-in, sessions and the permission check every server function makes.
+
+mod api;
+mod current_user;
+#[cfg(feature = "ssr")]
+pub mod guard;
+#[cfg(feature = "ssr")]
+pub mod password_hash;
+mod password_page;
+#[cfg(feature = "ssr")]
+pub mod sessions;
+#[cfg(feature = "ssr")]
+mod sign_in;
+mod sign_in_page;
+
+pub use api::{
+    ChangePassword, SignIn, SignOut, WhoAmI, change_password, sign_in, sign_out, who_am_i,
+};
+pub use current_user::CurrentUser;
+pub use password_page::PasswordPage;
+pub use sign_in_page::SignInPage;

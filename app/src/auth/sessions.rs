@@ -1,0 +1,273 @@
+//! Server-side sessions in `auth.user_sessions`. The cookie carries a random
+//! 256-bit token; the database keeps only its SHA-256, so a leaked table
+//! grants no session. Any instance can resolve any session: no server state.
+
+use chrono::{DateTime, Duration, Utc};
+use sha2::{Digest, Sha256};
+use sqlx::{PgConnection, PgPool};
+use torvan::session::{LockoutPolicy, SessionEnd, SessionPolicy};
+use torvan::{DbEnum, Role};
+use uuid::Uuid;
+
+use super::CurrentUser;
+use super::guard::SessionUser;
+use crate::error::AppError;
+
+pub const COOKIE_NAME: &str = "torvan_session";
+
+/// How sessions and sign-ins behave on this installation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuthSettings {
+    pub sessions: SessionPolicy,
+    pub lockout: LockoutPolicy,
+    /// Mark the cookie `Secure` (the site is served over TLS).
+    pub secure_cookies: bool,
+}
+
+/// A session just started: its id and the token for the cookie.
+pub struct Issued {
+    pub id: Uuid,
+    pub token: String,
+}
+
+/// Why a session ended, as stored in `end_reason`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndReason {
+    SignOut,
+    Idle,
+    Expired,
+    PasswordChanged,
+    Suspended,
+    EndedByAdmin,
+}
+
+impl EndReason {
+    fn as_db_str(self) -> &'static str {
+        match self {
+            Self::SignOut => "SIGN_OUT",
+            Self::Idle => "IDLE",
+            Self::Expired => "EXPIRED",
+            Self::PasswordChanged => "PASSWORD_CHANGED",
+            Self::Suspended => "SUSPENDED",
+            Self::EndedByAdmin => "ENDED_BY_ADMIN",
+        }
+    }
+}
+
+impl From<SessionEnd> for EndReason {
+    fn from(end: SessionEnd) -> Self {
+        match end {
+            SessionEnd::Idle => Self::Idle,
+            SessionEnd::Expired => Self::Expired,
+        }
+    }
+}
+
+/// Last use is written at most this often, not on every request.
+const TOUCH_INTERVAL: Duration = Duration::seconds(60);
+
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+fn new_token() -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|error| {
+        tracing::error!(%error, "no randomness for a session token");
+        AppError::Internal
+    })?;
+    Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
+}
+
+pub struct Client<'a> {
+    pub ip: Option<&'a str>,
+    pub user_agent: Option<&'a str>,
+}
+
+/// Starts a session for `user_id`, in the caller's transaction.
+pub async fn start(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    policy: &SessionPolicy,
+    now: DateTime<Utc>,
+    client: Client<'_>,
+) -> Result<Issued, AppError> {
+    let token = new_token()?;
+    let id: Uuid = sqlx::query_scalar(
+        "INSERT INTO auth.user_sessions
+             (user_id, session_token, expires_at, ip_address, user_agent, created_at, last_seen_at)
+         VALUES ($1, $2, $3, $4::inet, $5, $6, $6)
+         RETURNING id",
+    )
+    .bind(user_id)
+    .bind(token_hash(&token))
+    .bind(now + policy.absolute_timeout)
+    .bind(client.ip)
+    .bind(client.user_agent)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    Ok(Issued { id, token })
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: Uuid,
+    created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    user_id: Uuid,
+    email: String,
+    first_name: String,
+    last_name: String,
+    role: String,
+}
+
+/// The user behind a cookie token, if its session is active, within its
+/// timeouts, and its user is active. A session past a timeout is ended here.
+pub async fn resolve(
+    pool: &PgPool,
+    token: &str,
+    policy: &SessionPolicy,
+    now: DateTime<Utc>,
+) -> Result<Option<SessionUser>, AppError> {
+    let row = sqlx::query_as::<_, SessionRow>(
+        "SELECT s.id, s.created_at, s.last_seen_at, u.id AS user_id, u.email,
+                u.first_name, u.last_name, u.role::text AS role
+         FROM auth.user_sessions s JOIN auth.users u ON u.id = s.user_id
+         WHERE s.session_token = $1 AND s.is_active AND u.status = 'ACTIVE'",
+    )
+    .bind(token_hash(token))
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+
+    if let Err(end) = policy.check(row.created_at, row.last_seen_at, now) {
+        let mut conn = pool.acquire().await?;
+        end_session(&mut conn, row.id, end.into()).await?;
+        return Ok(None);
+    }
+    if now - row.last_seen_at >= TOUCH_INTERVAL {
+        sqlx::query("UPDATE auth.user_sessions SET last_seen_at = $2 WHERE id = $1")
+            .bind(row.id)
+            .bind(now)
+            .execute(pool)
+            .await?;
+    }
+    Ok(Some(SessionUser {
+        session_id: row.id,
+        user: CurrentUser {
+            id: row.user_id,
+            email: row.email,
+            name: format!("{} {}", row.first_name, row.last_name),
+            role: Role::parse(&row.role)?,
+        },
+    }))
+}
+
+pub async fn end_session(
+    conn: &mut PgConnection,
+    session_id: Uuid,
+    reason: EndReason,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE auth.user_sessions SET is_active = FALSE, ended_at = now(), end_reason = $2
+         WHERE id = $1 AND is_active",
+    )
+    .bind(session_id)
+    .bind(reason.as_db_str())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Ends every active session of a user; returns how many were ended.
+pub async fn end_all_sessions(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    reason: EndReason,
+) -> Result<u64, AppError> {
+    let ended = sqlx::query(
+        "UPDATE auth.user_sessions SET is_active = FALSE, ended_at = now(), end_reason = $2
+         WHERE user_id = $1 AND is_active",
+    )
+    .bind(user_id)
+    .bind(reason.as_db_str())
+    .execute(conn)
+    .await?;
+    Ok(ended.rows_affected())
+}
+
+/// The `Set-Cookie` value that stores a session token in the browser.
+pub fn session_cookie(token: &str, settings: &AuthSettings) -> String {
+    let max_age = settings.sessions.absolute_timeout.num_seconds();
+    let secure = if settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn cleared_cookie(settings: &AuthSettings) -> String {
+    let secure = if settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}
+
+/// The session token in a `Cookie` header, if any.
+pub fn token_from_cookie_header(header: &str) -> Option<&str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .map(|(_, value)| value)
+        .filter(|value| !value.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_256_random_bits_and_stored_hashed() {
+        let token = new_token().unwrap();
+        assert_eq!(token.len(), 64);
+        assert_ne!(token, new_token().unwrap());
+        let stored = token_hash(&token);
+        assert_eq!(stored.len(), 64);
+        assert_ne!(stored, token);
+    }
+
+    #[test]
+    fn the_cookie_is_http_only_lax_and_secure_on_tls() {
+        let mut settings = AuthSettings {
+            sessions: SessionPolicy::default(),
+            lockout: LockoutPolicy::default(),
+            secure_cookies: false,
+        };
+        let cookie = session_cookie("abc", &settings);
+        assert_eq!(
+            cookie,
+            "torvan_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200"
+        );
+        settings.secure_cookies = true;
+        assert!(session_cookie("abc", &settings).ends_with("; Secure"));
+    }
+
+    #[test]
+    fn the_token_is_found_among_other_cookies() {
+        assert_eq!(
+            token_from_cookie_header("a=1; torvan_session=xyz; b=2"),
+            Some("xyz")
+        );
+        assert_eq!(token_from_cookie_header("a=1"), None);
+        assert_eq!(token_from_cookie_header("torvan_session="), None);
+    }
+}

@@ -1,0 +1,42 @@
+//! Server functions answer every error with 500; this gives each kind of
+//! `AppError` its proper status (401, 403, 404, 422…), including arguments
+//! that failed to parse before the function ran (400).
+
+use axum::body::{Body, to_bytes};
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::Response;
+use torvan_app::error::AppError;
+
+/// Error bodies are small; anything larger is passed on untouched.
+const MAX_ERROR_BODY: usize = 64 * 1024;
+
+pub async fn map(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key("serverfnerror")
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_ERROR_BODY).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = status_of(&error);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+fn status_of(error: &AppError) -> StatusCode {
+    match error {
+        AppError::Unauthorized | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Transport(_) => StatusCode::BAD_REQUEST,
+        AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}

@@ -1,0 +1,119 @@
+//! The whole HTTP app in-process over a test database, and requests to it
+//! as a browser of a signed-in user would send them.
+#![allow(dead_code)] // each test file uses its own subset
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use sqlx::PgPool;
+use torvan_app::auth::sessions::AuthSettings;
+use torvan_server::config::StorageConfig;
+use torvan_server::http::{AppState, router};
+use torvan_server::storage::Storage;
+use tower::ServiceExt;
+
+pub const DEMO_PASSWORD: &str = "torvan-demo-2026";
+
+pub struct TestApp {
+    pub router: Router,
+    _dir: tempfile::TempDir,
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+pub fn auth_settings() -> AuthSettings {
+    AuthSettings {
+        sessions: Default::default(),
+        lockout: Default::default(),
+        secure_cookies: false,
+    }
+}
+
+impl TestApp {
+    pub async fn new(pool: PgPool) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = Storage::start(&StorageConfig::Embedded {
+            data_dir: dir.path().join("s3"),
+            bucket: "torvan-test".into(),
+        })
+        .await
+        .unwrap();
+        let leptos_options = LeptosOptions::builder()
+            .output_name("torvan")
+            .site_root(dir.path().display().to_string())
+            .build();
+        let router = router(AppState {
+            leptos_options,
+            pool,
+            storage,
+            auth: auth_settings(),
+        });
+        Self { router, _dir: dir }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.unwrap().to_bytes();
+        Reply {
+            status: parts.status,
+            headers: parts.headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        let mut request = Request::get(path);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    /// A server-function call: a form POST from the app's own pages.
+    pub async fn call(&self, path: &str, form: &str, cookie: Option<&str>) -> Reply {
+        let mut request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::from(form.to_owned())).unwrap())
+            .await
+    }
+
+    /// Signs in and returns the `name=value` cookie to send back.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Result<String, Reply> {
+        let form = format!("email={}&password={}", encode(email), encode(password));
+        let reply = self.call("/api/auth/sign-in", &form, None).await;
+        match reply.headers.get("set-cookie") {
+            Some(cookie) if reply.status == StatusCode::OK => Ok(cookie
+                .to_str()
+                .unwrap()
+                .split(';')
+                .next()
+                .unwrap()
+                .to_owned()),
+            _ => Err(reply),
+        }
+    }
+}
+
+pub fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
