@@ -14,6 +14,7 @@ const baseURL = process.env.TORVAN_BASE_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   testDir: './tests',
+  globalSetup: './global-setup.ts',
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
@@ -23,6 +24,8 @@ export default defineConfig({
     headless: true,
     trace: 'retain-on-failure',
     viewport: { width: 1280, height: 800 },
+    // Signed in as the demo admin unless a test says otherwise.
+    storageState: '.auth/admin.json',
   },
   projects: [
     {

@@ -156,7 +156,7 @@ fn UserRowView(user: UserRow, actions: UserActions) -> impl IntoView {
                 </ActionForm>
             </td>
             <td>{status}</td>
-            <td>{last_login}</td>
+            <td class="nowrap">{last_login}</td>
             <td class="num">{user.active_sessions}</td>
             <td class="row-actions">
                 <ActionForm action=actions.status attr:class="inline-form">

@@ -25,7 +25,7 @@ pub fn SignInPage() -> impl IntoView {
 
     view! {
         <Title text="Sign in"/>
-        <section class="card narrow">
+        <section class="card narrow sign-in">
             <h1>"Sign in"</h1>
             <ActionForm action attr:class="form">
                 <label for="email">"Email"</label>

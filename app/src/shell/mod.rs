@@ -17,7 +17,7 @@ pub use navigate::hard_navigate;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
@@ -50,7 +50,12 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("inventory") view=InventoryPage/>
                     <Route path=StaticSegment("login") view=SignInPage/>
                     <Route path=(StaticSegment("account"), StaticSegment("password")) view=PasswordPage/>
-                    <Route path=(StaticSegment("admin"), StaticSegment("users")) view=UsersPage/>
+                    // Rendered in full before sending, so a refusal is a real 403.
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("users"))
+                        view=UsersPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
         </Router>

@@ -1,0 +1,36 @@
+import { test, expect } from '@playwright/test';
+import { gotoHydrated } from './helpers';
+
+test('the admin creates a user, suspends and reactivates them', async ({ page }) => {
+  const email = `new.assembler.${Date.now()}@torvan.test`;
+  await gotoHydrated(page, '/admin/users');
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+
+  const form = page.getByRole('region', { name: 'New user' });
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('First name').fill('Rosa');
+  await form.getByLabel('Last name').fill('Tanaka');
+  await form.getByLabel('Role').selectOption('ASSEMBLER');
+  await form.getByLabel('Initial password').fill('weld-bead-check-42');
+  await form.getByRole('button', { name: 'Create user' }).click();
+
+  const row = page.locator(`tr[data-email="${email}"]`);
+  await expect(row).toContainText('Rosa Tanaka');
+  await expect(row).toContainText('Active');
+
+  await row.getByRole('button', { name: 'Suspend Rosa Tanaka' }).click();
+  await expect(page.locator(`tr[data-email="${email}"]`)).toContainText('Suspended');
+  await page.locator(`tr[data-email="${email}"]`).getByRole('button', { name: 'Reactivate Rosa Tanaka' }).click();
+  await expect(page.locator(`tr[data-email="${email}"]`)).toContainText('Active');
+});
+
+test('a duplicate email is reported at the email field', async ({ page }) => {
+  await gotoHydrated(page, '/admin/users');
+  const form = page.getByRole('region', { name: 'New user' });
+  await form.getByLabel('Email').fill('qc@torvan.test');
+  await form.getByLabel('First name').fill('Second');
+  await form.getByLabel('Last name').fill('Inspector');
+  await form.getByLabel('Initial password').fill('weld-bead-check-42');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByText('An account with this email already exists.')).toBeVisible();
+});

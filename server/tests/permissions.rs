@@ -1,0 +1,132 @@
+//! Every server function, called over HTTP with no session and as each of
+//! the six roles, against the one permission table: nothing succeeds that
+//! the table forbids, nothing is refused that it allows.
+
+mod support;
+
+use axum::http::StatusCode;
+use sqlx::PgPool;
+use support::{DEMO_PASSWORD, TestApp};
+use torvan::{Action, DbEnum, Resource, Role, permits};
+use torvan_server::seed::seed_demo;
+
+/// Who may call an endpoint.
+enum Rule {
+    Anyone,
+    SignedIn,
+    Needs(Resource, Action),
+}
+
+/// A user the admin calls act on, so no demo user loses its session mid-test.
+const TARGET: &str = "00000000-0000-4000-a000-0000000000ff";
+
+/// Every server function: path, a valid form body, and its rule.
+fn endpoints() -> Vec<(&'static str, String, Rule)> {
+    use Action::*;
+    use Resource::*;
+    let target = format!("user_id={TARGET}");
+    vec![
+        ("/api/auth/me", String::new(), Rule::Anyone),
+        ("/api/auth/sign-in", "email=x%40torvan.test&password=wrong-password".into(), Rule::Anyone),
+        (
+            "/api/auth/change-password",
+            "current_password=wrong&new_password=a&confirm_password=b".into(),
+            Rule::SignedIn,
+        ),
+        ("/api/dashboard/summary", String::new(), Rule::Needs(Dashboard, Read)),
+        ("/api/orders/recent", String::new(), Rule::Needs(Orders, Read)),
+        ("/api/inventory/stock", String::new(), Rule::Needs(Inventory, Read)),
+        ("/api/admin/users/list", String::new(), Rule::Needs(Users, Read)),
+        (
+            "/api/admin/users/create",
+            "email=new.user%40torvan.test&first_name=New&last_name=User&role=ASSEMBLER&password=steel-basin-2026"
+                .into(),
+            Rule::Needs(Users, Create),
+        ),
+        ("/api/admin/users/role", format!("{target}&role=ASSEMBLER"), Rule::Needs(Users, Update)),
+        ("/api/admin/users/status", format!("{target}&status=ACTIVE"), Rule::Needs(Users, Update)),
+        (
+            "/api/admin/users/reset-password",
+            format!("{target}&new_password=steel-basin-2027"),
+            Rule::Needs(Users, Update),
+        ),
+        ("/api/admin/users/unlock", target.clone(), Rule::Needs(Users, Update)),
+        ("/api/admin/users/end-sessions", target, Rule::Needs(Users, Update)),
+        // Last: it ends the caller's session. Signed out already, it does nothing.
+        ("/api/auth/sign-out", String::new(), Rule::Anyone),
+    ]
+}
+
+fn demo_email(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "admin@torvan.test",
+        Role::ProductionCoordinator => "coordinator@torvan.test",
+        Role::Procurement => "procurement@torvan.test",
+        Role::QcPerson => "qc@torvan.test",
+        Role::Assembler => "assembler@torvan.test",
+        Role::ServiceDepartment => "service@torvan.test",
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_matrix_lists_every_server_function(pool: PgPool) {
+    let _app = TestApp::new(pool).await; // registers the server functions
+    let listed: Vec<_> = endpoints().into_iter().map(|(path, ..)| path).collect();
+    let mut registered: Vec<_> = server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+    registered.sort();
+    for path in &registered {
+        assert!(
+            listed.contains(path),
+            "{path} is missing from the permission matrix"
+        );
+    }
+    assert_eq!(listed.len(), registered.len());
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn nothing_succeeds_that_the_permission_table_forbids(pool: PgPool) {
+    seed_demo(&pool).await.unwrap();
+    sqlx::query(
+        "INSERT INTO auth.users (id, email, password_hash, role, first_name, last_name)
+         SELECT $1::uuid, 'target@torvan.test', password_hash, 'ASSEMBLER', 'Target', 'User'
+         FROM auth.users WHERE email = 'admin@torvan.test'",
+    )
+    .bind(TARGET)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let app = TestApp::new(pool).await;
+
+    for (path, form, rule) in endpoints() {
+        let status = app.call(path, &form, None).await.status;
+        match rule {
+            Rule::Anyone => assert_ne!(status, StatusCode::FORBIDDEN, "{path} without session"),
+            _ => assert_eq!(status, StatusCode::UNAUTHORIZED, "{path} without session"),
+        }
+    }
+
+    for &role in Role::ALL {
+        let cookie = app.sign_in(demo_email(role), DEMO_PASSWORD).await.unwrap();
+        for (path, form, rule) in endpoints() {
+            let reply = app.call(path, &form, Some(&cookie)).await;
+            let allowed = match rule {
+                Rule::Anyone | Rule::SignedIn => true,
+                Rule::Needs(resource, action) => permits(role, resource, action),
+            };
+            let refused = matches!(
+                reply.status,
+                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+            ) && path != "/api/auth/sign-in";
+            assert_eq!(
+                refused,
+                !allowed,
+                "{} calling {path}: {} {}",
+                role.as_db_str(),
+                reply.status,
+                reply.body
+            );
+        }
+    }
+}
