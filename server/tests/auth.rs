@@ -275,3 +275,31 @@ async fn sign_out_ends_the_session(pool: PgPool) {
     );
     assert_eq!(me(&app, &cookie).await, "null");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_idle_session_ends_after_thirty_minutes(pool: PgPool) {
+    let app = app(&pool).await;
+    let cookie = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
+    sqlx::query("UPDATE auth.user_sessions SET last_seen_at = now() - interval '31 minutes'")
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    assert_eq!(me(&app, &cookie).await, "null");
+    let reason: String = sqlx::query_scalar("SELECT end_reason FROM auth.user_sessions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(reason, "IDLE");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_session_ends_twelve_hours_after_sign_in_however_busy(pool: PgPool) {
+    let app = app(&pool).await;
+    let cookie = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
+    sqlx::query("UPDATE auth.user_sessions SET created_at = now() - interval '12 hours 1 minute'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(me(&app, &cookie).await, "null");
+}

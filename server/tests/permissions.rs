@@ -130,3 +130,34 @@ async fn nothing_succeeds_that_the_permission_table_forbids(pool: PgPool) {
         }
     }
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_database_holds_the_same_permission_table(pool: PgPool) {
+    torvan_server::db::migrate(&pool).await.unwrap();
+    let audit_rows = || sqlx::query_scalar::<_, i64>("SELECT count(*) FROM audit.audit_log");
+    let before = audit_rows().fetch_one(&pool).await.unwrap();
+    torvan_server::db::migrate(&pool).await.unwrap();
+    assert_eq!(
+        audit_rows().fetch_one(&pool).await.unwrap(),
+        before,
+        "a re-run writes nothing"
+    );
+
+    let stored: Vec<(String, String)> = sqlx::query_as(
+        "SELECT rp.role::text, p.name FROM auth.role_permissions rp
+         JOIN auth.permissions p ON p.id = rp.permission_id ORDER BY 1, 2",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let mut expected: Vec<(String, String)> = torvan::permissions::grants()
+        .map(|(role, resource, action)| {
+            (
+                role.as_db_str().to_owned(),
+                format!("{}:{}", resource.name(), action.name()),
+            )
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(stored, expected);
+}

@@ -1,22 +1,31 @@
 use leptos::prelude::*;
 
+use crate::error::AppError;
+
 /// Shown in place of a page's content when loading it failed. Errors reaching
 /// here are already user-facing messages; details were logged on the server.
 #[component]
 pub fn Failure(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let messages = Memo::new(move |_| {
+        errors
+            .get()
+            .into_iter()
+            .map(|(_, error)| error.to_string())
+            .collect::<Vec<_>>()
+    });
+    let forbidden = move || messages.get().contains(&AppError::Forbidden.to_string());
+
     view! {
         <section class="message-page" role="alert">
-            <h1>"Something went wrong"</h1>
-            <ul>
-                {move || {
-                    errors
-                        .get()
-                        .into_iter()
-                        .map(|(_, error)| view! { <li>{error.to_string()}</li> })
-                        .collect_view()
-                }}
-            </ul>
-            <a class="button" href="">"Try again"</a>
+            <h1>{move || if forbidden() { "No access" } else { "Something went wrong" }}</h1>
+            <ul>{move || messages.get().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()}</ul>
+            {move || {
+                if forbidden() {
+                    view! { <a class="button" href="/">"Back to the dashboard"</a> }.into_any()
+                } else {
+                    view! { <a class="button" href="">"Try again"</a> }.into_any()
+                }
+            }}
         </section>
     }
 }
