@@ -2,6 +2,7 @@
 //! levels, roles and what they may do) as types with parsing at the edge. No I/O, no clock, no database:
 //! this crate compiles for the server and for the browser alike.
 
+pub mod custom_part;
 mod db_enum;
 pub mod order_priority;
 pub mod order_status;
@@ -9,9 +10,11 @@ pub mod password;
 pub mod permissions;
 pub mod role;
 pub mod session;
+pub mod stock;
 pub mod stock_status;
 pub mod user_status;
 
+pub use custom_part::CustomCategory;
 pub use db_enum::{DbEnum, UnknownVariant};
 pub use order_priority::OrderPriority;
 pub use order_status::OrderStatus;

@@ -1,9 +1,14 @@
-//! Inventory: parts with their stock figures and stock status.
+//! Inventory: parts with their stock figures and stock status, and the
+//! stock service (ledger, allocation) and 700-series numbers other features use.
 
 mod api;
 mod page;
 #[cfg(feature = "ssr")]
+pub mod part_numbers;
+#[cfg(feature = "ssr")]
 mod queries;
+#[cfg(feature = "ssr")]
+pub mod stock;
 
 pub use api::{PartStock, list_part_stock};
 pub use page::InventoryPage;

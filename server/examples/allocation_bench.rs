@@ -1,0 +1,77 @@
+//! Allocations per second on one hot part: many clients allocating one unit
+//! each, in their own transactions, against `DATABASE_URL`.
+//!
+//! `cargo run --release -p torvan-server --example allocation_bench`
+//! (scripts/bench/run runs it against a fresh database).
+
+use std::time::{Duration, Instant};
+
+use sqlx::postgres::PgPoolOptions;
+use torvan::stock::{Movement, Quantity};
+use torvan_app::inventory::stock::{Reference, apply};
+
+const CLIENTS: usize = 32;
+const SECONDS: u64 = 10;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let url = std::env::var("DATABASE_URL").map_err(|_| "DATABASE_URL is not set")?;
+    let pool = PgPoolOptions::new()
+        .max_connections(CLIENTS as u32)
+        .connect(&url)
+        .await?;
+    torvan_server::db::migrate(&pool).await?;
+    let part: uuid::Uuid = sqlx::query_scalar(
+        "INSERT INTO inventory.parts (part_number, name, quantity_on_hand)
+         VALUES ('BENCH-' || gen_random_uuid(), 'Benchmark hot part', 100000000) RETURNING id",
+    )
+    .fetch_one(&pool)
+    .await?;
+
+    let one = Quantity::new(1)?;
+    let deadline = Instant::now() + Duration::from_secs(SECONDS);
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|_| {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                while Instant::now() < deadline {
+                    let started = Instant::now();
+                    let mut tx = pool.begin().await.expect("a connection");
+                    let reference = Reference {
+                        kind: "BENCH",
+                        id: "hot",
+                    };
+                    apply(
+                        &mut tx,
+                        part,
+                        Movement::Allocate(one),
+                        Some(reference),
+                        None,
+                        None,
+                    )
+                    .await
+                    .expect("stock enough for the whole run");
+                    tx.commit().await.expect("commit");
+                    latencies.push(started.elapsed());
+                }
+                latencies
+            })
+        })
+        .collect();
+    let mut latencies = Vec::new();
+    for client in clients {
+        latencies.extend(client.await?);
+    }
+    latencies.sort();
+    let percentile =
+        |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
+    println!(
+        "allocations: {} in {SECONDS} s = {:.0}/s with {CLIENTS} clients; latency p50 {:?}, p99 {:?}",
+        latencies.len(),
+        latencies.len() as f64 / SECONDS as f64,
+        percentile(0.50),
+        percentile(0.99),
+    );
+    Ok(())
+}
