@@ -10,14 +10,14 @@ use sqlx::postgres::PgPoolOptions;
 use torvan::stock::{Movement, Quantity};
 use torvan_app::inventory::stock::{Reference, apply};
 
-const CLIENTS: usize = 32;
 const SECONDS: u64 = 10;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let url = std::env::var("DATABASE_URL").map_err(|_| "DATABASE_URL is not set")?;
+    let clients: usize = std::env::var("BENCH_CLIENTS").ok().and_then(|n| n.parse().ok()).unwrap_or(8);
     let pool = PgPoolOptions::new()
-        .max_connections(CLIENTS as u32)
+        .max_connections(clients as u32)
         .connect(&url)
         .await?;
     torvan_server::db::migrate(&pool).await?;
@@ -30,7 +30,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let one = Quantity::new(1)?;
     let deadline = Instant::now() + Duration::from_secs(SECONDS);
-    let clients: Vec<_> = (0..CLIENTS)
+    let tasks: Vec<_> = (0..clients)
         .map(|_| {
             let pool = pool.clone();
             tokio::spawn(async move {
@@ -60,14 +60,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     let mut latencies = Vec::new();
-    for client in clients {
-        latencies.extend(client.await?);
+    for task in tasks {
+        latencies.extend(task.await?);
     }
     latencies.sort();
     let percentile =
         |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
     println!(
-        "allocations: {} in {SECONDS} s = {:.0}/s with {CLIENTS} clients; latency p50 {:?}, p99 {:?}",
+        "allocations: {} in {SECONDS} s = {:.0}/s with {clients} clients; latency p50 {:?}, p99 {:?}",
         latencies.len(),
         latencies.len() as f64 / SECONDS as f64,
         percentile(0.50),
