@@ -15,7 +15,10 @@ const SECONDS: u64 = 10;
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let url = std::env::var("DATABASE_URL").map_err(|_| "DATABASE_URL is not set")?;
-    let clients: usize = std::env::var("BENCH_CLIENTS").ok().and_then(|n| n.parse().ok()).unwrap_or(8);
+    let clients: usize = std::env::var("BENCH_CLIENTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(8);
     let pool = PgPoolOptions::new()
         .max_connections(clients as u32)
         .connect(&url)

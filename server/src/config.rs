@@ -27,6 +27,8 @@ pub struct ServeConfig {
     pub site_root: PathBuf,
     pub storage: StorageConfig,
     pub auth: AuthSettings,
+    /// Request bodies above this many bytes are refused (413).
+    pub max_body_bytes: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +77,7 @@ impl ServeConfig {
                 .into(),
             storage: StorageConfig::read(&mut env),
             auth: read_auth(&mut env),
+            max_body_bytes: env.parsed("TORVAN_MAX_BODY_BYTES", 2 * 1024 * 1024),
         };
         env.finish(config)
     }
@@ -188,6 +191,7 @@ mod tests {
         assert_eq!(config.database.max_connections, 10);
         assert!(matches!(config.storage, StorageConfig::Embedded { .. }));
         assert_eq!(config.auth.sessions, SessionPolicy::default());
+        assert_eq!(config.max_body_bytes, 2 * 1024 * 1024);
         assert!(!config.auth.secure_cookies);
     }
 

@@ -40,6 +40,7 @@ pub async fn run() -> Result<(), ServerError> {
         pool: pool.clone(),
         storage,
         auth: config.auth,
+        max_body_bytes: config.max_body_bytes,
     });
 
     tracing::info!(url = %format!("http://{}", config.site_addr), "TORVAN is serving");

@@ -118,3 +118,18 @@ async fn signed_out_visitors_are_sent_to_the_sign_in_page(pool: PgPool) {
     let reply = app.get("/manifest.webmanifest", None).await;
     assert_ne!(reply.status, StatusCode::SEE_OTHER, "files need no session");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_body_over_the_limit_is_refused(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let body = format!("email=a&password={}", "x".repeat(2 * 1024 * 1024));
+    let request = Request::post("/api/auth/sign-in")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("content-length", body.len())
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(
+        app.send(request).await.status,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+}

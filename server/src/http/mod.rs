@@ -28,12 +28,11 @@ pub struct AppState {
     pub pool: PgPool,
     pub storage: Storage,
     pub auth: AuthSettings,
+    pub max_body_bytes: usize,
 }
 
-/// Request bodies above this are refused before reaching a handler.
-const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
-
 pub fn router(state: AppState) -> Router {
+    let max_body_bytes = state.max_body_bytes;
     let routes = generate_route_list(App);
     let context = {
         let (pool, auth) = (state.pool.clone(), state.auth);
@@ -66,5 +65,5 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), session::resolve))
         .layer(from_fn_with_state(state.clone(), security::headers))
         .with_state(state);
-    request_log::layer(app, BODY_LIMIT_BYTES)
+    request_log::layer(app, max_body_bytes)
 }

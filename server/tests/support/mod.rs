@@ -54,6 +54,7 @@ impl TestApp {
             pool,
             storage,
             auth: auth_settings(),
+            max_body_bytes: 2 * 1024 * 1024,
         });
         Self { router, _dir: dir }
     }
