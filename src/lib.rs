@@ -8,6 +8,7 @@ pub mod order_priority;
 pub mod order_status;
 pub mod password;
 pub mod permissions;
+pub mod reorder;
 pub mod role;
 pub mod session;
 pub mod stock;

@@ -283,3 +283,38 @@ async fn five_hundred_concurrent_custom_numbers_are_distinct_and_consecutive(poo
     let expected: Vec<_> = (1..=500).map(|n| format!("710-{n:04}")).collect();
     assert_eq!(numbers, expected);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_reorder_report_lists_every_part_due_with_a_valid_quantity(pool: PgPool) {
+    torvan_server::seed::seed_demo(&pool).await.unwrap();
+    let lines = torvan_app::inventory::reorder::report(&pool, None)
+        .await
+        .unwrap();
+
+    let due: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM inventory.parts
+         WHERE status = 'ACTIVE' AND quantity_available <= reorder_point",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(lines.len() as i64, due);
+    assert!(due > 0, "the demo data has parts to reorder");
+    for line in &lines {
+        assert!(
+            line.available + line.suggested > line.reorder_point,
+            "{line:?}"
+        );
+    }
+    let csv = torvan_app::inventory::reorder::to_csv(&lines);
+    assert_eq!(csv.lines().count(), lines.len() + 1);
+    assert!(csv.starts_with("part_number,name,"));
+
+    let vendor = Uuid::new_v4();
+    assert!(
+        torvan_app::inventory::reorder::report(&pool, Some(vendor))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

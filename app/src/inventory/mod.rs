@@ -8,6 +8,8 @@ pub mod part_numbers;
 #[cfg(feature = "ssr")]
 mod queries;
 #[cfg(feature = "ssr")]
+pub mod reorder;
+#[cfg(feature = "ssr")]
 pub mod stock;
 
 pub use api::{PartStock, list_part_stock};
