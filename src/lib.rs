@@ -4,6 +4,7 @@
 
 pub mod custom_part;
 mod db_enum;
+pub mod make_or_buy;
 pub mod order_priority;
 pub mod order_status;
 pub mod password;
@@ -17,6 +18,7 @@ pub mod user_status;
 
 pub use custom_part::CustomCategory;
 pub use db_enum::{DbEnum, UnknownVariant};
+pub use make_or_buy::MakeOrBuy;
 pub use order_priority::OrderPriority;
 pub use order_status::OrderStatus;
 pub use permissions::{Action, Resource, permits};

@@ -10,6 +10,8 @@ mod queries;
 #[cfg(feature = "ssr")]
 pub mod reorder;
 #[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
 pub mod stock;
 
 pub use api::{PartStock, list_part_stock};

@@ -1,0 +1,137 @@
+//! Part search: by part-number prefix or by words of the name and
+//! description (PostgreSQL full text, GIN-indexed), with filters and pages.
+//! The SQL is assembled from the filters actually set, with every value bound,
+//! so each search gets a plan that can use its indexes.
+
+use sqlx::{PgPool, Postgres, QueryBuilder};
+use torvan::{DbEnum, MakeOrBuy, StockStatus};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartSearch {
+    /// A part-number prefix (`710-`) or words (`drain valve`); empty for all.
+    pub text: String,
+    pub stock_status: Option<StockStatus>,
+    pub category_id: Option<Uuid>,
+    pub make_or_buy: Option<MakeOrBuy>,
+    /// Zero-based.
+    pub page: i64,
+    pub page_size: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartHit {
+    pub part_number: String,
+    pub name: String,
+    pub category: Option<String>,
+    pub available: i32,
+    pub reorder_point: i32,
+    pub stock_status: StockStatus,
+    pub make_or_buy: MakeOrBuy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchPage {
+    pub hits: Vec<PartHit>,
+    /// Matches over all pages.
+    pub total: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    part_number: String,
+    name: String,
+    category: Option<String>,
+    available: i32,
+    reorder_point: i32,
+    stock_status: String,
+    make_or_buy: String,
+    total: i64,
+}
+
+const STOCK_STATUS: &str = "CASE WHEN p.quantity_available <= 0 THEN 'OUT_OF_STOCK'
+     WHEN p.quantity_available <= p.reorder_point THEN 'LOW_STOCK'
+     WHEN p.quantity_available <= p.reorder_point * 2 THEN 'MEDIUM_STOCK'
+     ELSE 'IN_STOCK' END";
+
+/// Text that reads as the start of a part number: digits, capitals, dashes.
+fn is_part_number_prefix(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c == '-')
+}
+
+pub async fn search(pool: &PgPool, query: &PartSearch) -> Result<SearchPage, AppError> {
+    let mut sql = QueryBuilder::<Postgres>::new(format!(
+        "SELECT p.part_number, p.name, c.name AS category, p.quantity_available AS available,
+                coalesce(p.reorder_point, 0) AS reorder_point, {STOCK_STATUS} AS stock_status,
+                p.make_or_buy::text AS make_or_buy, count(*) OVER () AS total
+         FROM inventory.parts p
+         LEFT JOIN inventory.sub_assemblies sa ON sa.id = p.sub_assembly_id
+         LEFT JOIN inventory.assemblies a ON a.id = sa.assembly_id
+         LEFT JOIN inventory.categories c ON c.id = a.category_id
+         WHERE p.status = 'ACTIVE'"
+    ));
+    let text = query.text.trim();
+    if is_part_number_prefix(text) {
+        sql.push(" AND p.part_number LIKE ")
+            .push_bind(format!("{}%", text.replace(['%', '_'], "")));
+    } else if !text.is_empty() {
+        sql.push(
+            " AND to_tsvector('english', coalesce(p.name, '') || ' ' || coalesce(p.description, ''))
+              @@ websearch_to_tsquery('english', ",
+        )
+        .push_bind(text)
+        .push(")");
+    }
+    if let Some(status) = query.stock_status {
+        sql.push(format!(" AND {STOCK_STATUS} = "))
+            .push_bind(status.as_db_str());
+    }
+    if let Some(category) = query.category_id {
+        sql.push(" AND c.id = ").push_bind(category);
+    }
+    if let Some(code) = query.make_or_buy {
+        sql.push(" AND p.make_or_buy = ")
+            .push_bind(code.as_db_str());
+    }
+    let page_size = query.page_size.clamp(1, 200);
+    sql.push(" ORDER BY p.part_number LIMIT ")
+        .push_bind(page_size)
+        .push(" OFFSET ")
+        .push_bind(query.page.max(0) * page_size);
+
+    let rows: Vec<Row> = sql.build_query_as().fetch_all(pool).await?;
+    let total = rows.first().map_or(0, |row| row.total);
+    let hits = rows
+        .into_iter()
+        .map(|row| {
+            Ok(PartHit {
+                stock_status: StockStatus::parse(&row.stock_status)?,
+                make_or_buy: MakeOrBuy::parse(&row.make_or_buy)?,
+                part_number: row.part_number,
+                name: row.name,
+                category: row.category,
+                available: row.available,
+                reorder_point: row.reorder_point,
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    Ok(SearchPage { hits, total })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_numbers_are_told_from_words() {
+        assert!(is_part_number_prefix("710-"));
+        assert!(is_part_number_prefix("211-0005"));
+        assert!(!is_part_number_prefix("drain valve"));
+        assert!(!is_part_number_prefix("---"));
+    }
+}
