@@ -48,7 +48,6 @@ struct Row {
     reorder_point: i32,
     stock_status: String,
     make_or_buy: String,
-    total: i64,
 }
 
 const STOCK_STATUS: &str = "CASE WHEN p.quantity_available <= 0 THEN 'OUT_OF_STOCK'
@@ -64,17 +63,13 @@ fn is_part_number_prefix(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c == '-')
 }
 
-pub async fn search(pool: &PgPool, query: &PartSearch) -> Result<SearchPage, AppError> {
-    let mut sql = QueryBuilder::<Postgres>::new(format!(
-        "SELECT p.part_number, p.name, c.name AS category, p.quantity_available AS available,
-                coalesce(p.reorder_point, 0) AS reorder_point, {STOCK_STATUS} AS stock_status,
-                p.make_or_buy::text AS make_or_buy, count(*) OVER () AS total
-         FROM inventory.parts p
-         LEFT JOIN inventory.sub_assemblies sa ON sa.id = p.sub_assembly_id
-         LEFT JOIN inventory.assemblies a ON a.id = sa.assembly_id
-         LEFT JOIN inventory.categories c ON c.id = a.category_id
-         WHERE p.status = 'ACTIVE'"
-    ));
+const HIERARCHY: &str = " LEFT JOIN inventory.sub_assemblies sa ON sa.id = p.sub_assembly_id
+     LEFT JOIN inventory.assemblies a ON a.id = sa.assembly_id
+     LEFT JOIN inventory.categories c ON c.id = a.category_id";
+
+/// The WHERE clause of a search, shared by its page and its count.
+fn push_filters(sql: &mut QueryBuilder<'_, Postgres>, query: &PartSearch) {
+    sql.push(" WHERE p.status = 'ACTIVE'");
     let text = query.text.trim();
     if is_part_number_prefix(text) {
         sql.push(" AND p.part_number LIKE ")
@@ -84,7 +79,7 @@ pub async fn search(pool: &PgPool, query: &PartSearch) -> Result<SearchPage, App
             " AND to_tsvector('english', coalesce(p.name, '') || ' ' || coalesce(p.description, ''))
               @@ websearch_to_tsquery('english', ",
         )
-        .push_bind(text)
+        .push_bind(text.to_owned())
         .push(")");
     }
     if let Some(status) = query.stock_status {
@@ -98,14 +93,38 @@ pub async fn search(pool: &PgPool, query: &PartSearch) -> Result<SearchPage, App
         sql.push(" AND p.make_or_buy = ")
             .push_bind(code.as_db_str());
     }
+}
+
+/// One page of matches and the number of matches, as two queries run at
+/// once: a page walks the part-number index and stops after a page, while
+/// the count needs no joins or sorting unless a category is asked for.
+pub async fn search(pool: &PgPool, query: &PartSearch) -> Result<SearchPage, AppError> {
     let page_size = query.page_size.clamp(1, 200);
-    sql.push(" ORDER BY p.part_number LIMIT ")
+    let mut page = QueryBuilder::<Postgres>::new(format!(
+        "SELECT p.part_number, p.name, c.name AS category, p.quantity_available AS available,
+                coalesce(p.reorder_point, 0) AS reorder_point, {STOCK_STATUS} AS stock_status,
+                p.make_or_buy::text AS make_or_buy
+         FROM inventory.parts p {HIERARCHY}"
+    ));
+    push_filters(&mut page, query);
+    page.push(" ORDER BY p.part_number LIMIT ")
         .push_bind(page_size)
         .push(" OFFSET ")
         .push_bind(query.page.max(0) * page_size);
 
-    let rows: Vec<Row> = sql.build_query_as().fetch_all(pool).await?;
-    let total = rows.first().map_or(0, |row| row.total);
+    let joins = if query.category_id.is_some() {
+        HIERARCHY
+    } else {
+        ""
+    };
+    let mut count =
+        QueryBuilder::<Postgres>::new(format!("SELECT count(*) FROM inventory.parts p {joins}"));
+    push_filters(&mut count, query);
+
+    let (rows, total) = futures::try_join!(
+        page.build_query_as::<Row>().fetch_all(pool),
+        count.build_query_scalar::<i64>().fetch_one(pool),
+    )?;
     let hits = rows
         .into_iter()
         .map(|row| {
