@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use sqlx::postgres::PgPoolOptions;
 use torvan::StockStatus;
-use torvan_app::inventory::search::{PartSearch, search};
+use torvan_app::inventory::{PartSearch, search::search};
 
 const PARTS: i64 = 100_000;
 const ROUNDS: usize = 50;

@@ -42,7 +42,7 @@ async fn the_reorder_report_lists_every_part_due_with_a_valid_quantity(pool: PgP
 #[sqlx::test(migrations = "../migrations")]
 async fn parts_are_found_by_number_prefix_words_and_filters(pool: PgPool) {
     use torvan::{MakeOrBuy, StockStatus};
-    use torvan_app::inventory::search::{PartSearch, search};
+    use torvan_app::inventory::{PartSearch, search::search};
     torvan_server::seed::seed_demo(&pool).await.unwrap();
     let query = |text: &str| PartSearch {
         text: text.into(),

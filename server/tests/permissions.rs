@@ -35,7 +35,11 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ),
         ("/api/dashboard/summary", String::new(), Rule::Needs(Dashboard, Read)),
         ("/api/orders/recent", String::new(), Rule::Needs(Orders, Read)),
-        ("/api/inventory/stock", String::new(), Rule::Needs(Inventory, Read)),
+        (
+            "/api/inventory/search",
+            "query[text]=drain&query[page]=0&query[page_size]=20".into(),
+            Rule::Needs(Inventory, Read),
+        ),
         ("/api/admin/users/list", String::new(), Rule::Needs(Users, Read)),
         (
             "/api/admin/users/create",

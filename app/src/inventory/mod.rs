@@ -6,13 +6,11 @@ mod page;
 #[cfg(feature = "ssr")]
 pub mod part_numbers;
 #[cfg(feature = "ssr")]
-mod queries;
-#[cfg(feature = "ssr")]
 pub mod reorder;
 #[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod stock;
 
-pub use api::{PartStock, list_part_stock};
+pub use api::{PartHit, PartSearch, SearchPage, SearchParts, search_parts};
 pub use page::InventoryPage;

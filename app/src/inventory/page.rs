@@ -1,24 +1,131 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use torvan::DbEnum;
+use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
+use torvan::{DbEnum, MakeOrBuy, StockStatus};
 
-use super::api::{PartStock, list_part_stock};
+use super::api::{PartHit, PartSearch, SearchPage, search_parts};
 use crate::shell::Loaded;
+
+const PAGE_SIZE: i64 = 50;
+
+/// The search as the address bar holds it: `?q=drain&status=LOW_STOCK&make=B&page=2`.
+/// Values that name nothing known are ignored, as a hand-edited address may.
+fn from_query(query: &ParamsMap) -> PartSearch {
+    let value = |key| query.get(key).filter(|value: &String| !value.is_empty());
+    PartSearch {
+        text: value("q").unwrap_or_default(),
+        stock_status: value("status").and_then(|status| StockStatus::parse(&status).ok()),
+        make_or_buy: value("make").and_then(|code| MakeOrBuy::parse(&code).ok()),
+        page: value("page")
+            .and_then(|page| page.parse::<i64>().ok())
+            .map_or(0, |page| (page - 1).max(0)),
+        page_size: PAGE_SIZE,
+        category_id: None,
+    }
+}
+
+fn to_query(search: &PartSearch, page: i64) -> String {
+    let mut pairs = vec![format!("page={}", page + 1)];
+    if !search.text.is_empty() {
+        pairs.push(format!("q={}", encode(&search.text)));
+    }
+    if let Some(status) = search.stock_status {
+        pairs.push(format!("status={}", status.as_db_str()));
+    }
+    if let Some(code) = search.make_or_buy {
+        pairs.push(format!("make={}", code.as_db_str()));
+    }
+    format!("/inventory?{}", pairs.join("&"))
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
 
 #[component]
 pub fn InventoryPage() -> impl IntoView {
-    let parts = Resource::new(|| (), |_| list_part_stock());
+    let query = use_query_map();
+    let search = Memo::new(move |_| from_query(&query.read()));
+    let results = Resource::new(move || search.get(), search_parts);
 
     view! {
         <Title text="Inventory"/>
         <h1>"Inventory"</h1>
-        <Loaded resource=parts loading="Loading parts…" render=|parts| view! { <PartTable parts/> }/>
+        <SearchForm search=search.get_untracked()/>
+        <Loaded resource=results loading="Searching parts…" render=move |page| {
+            view! { <Results page search=search.get_untracked()/> }
+        }/>
     }
 }
 
 #[component]
-fn PartTable(parts: Vec<PartStock>) -> impl IntoView {
+fn SearchForm(search: PartSearch) -> impl IntoView {
+    let status_options = StockStatus::ALL
+        .iter()
+        .map(|&status| {
+            view! {
+                <option value=status.as_db_str() selected=search.stock_status == Some(status)>
+                    {status.label()}
+                </option>
+            }
+        })
+        .collect_view();
+    let make_options = MakeOrBuy::ALL
+        .iter()
+        .map(|&code| {
+            view! { <option value=code.as_db_str() selected=search.make_or_buy == Some(code)>{code.label()}</option> }
+        })
+        .collect_view();
     view! {
+        <form method="get" action="/inventory" class="search-form" role="search">
+            <div class="field">
+                <label for="part-search">"Search parts"</label>
+                <input id="part-search" type="search" name="q" value=search.text
+                    placeholder="Part number or words, e.g. 710- or drain valve"/>
+            </div>
+            <div class="field">
+                <label for="stock-status">"Stock status"</label>
+                <select id="stock-status" name="status">
+                    <option value="">"Any"</option>
+                    {status_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="make-or-buy">"Make or buy"</label>
+                <select id="make-or-buy" name="make">
+                    <option value="">"Either"</option>
+                    {make_options}
+                </select>
+            </div>
+            <button type="submit" class="button">"Search"</button>
+        </form>
+    }
+}
+
+#[component]
+fn Results(page: SearchPage, search: PartSearch) -> impl IntoView {
+    let first = search.page * PAGE_SIZE;
+    let shown = match page.total {
+        0 => "No parts match.".to_owned(),
+        total => format!(
+            "Parts {}–{} of {total}",
+            first + 1,
+            first + page.hits.len() as i64
+        ),
+    };
+    let previous = (search.page > 0).then(|| to_query(&search, search.page - 1));
+    let next = (first + PAGE_SIZE < page.total).then(|| to_query(&search, search.page + 1));
+
+    view! {
+        <p class="result-count" data-testid="result-count" data-total=page.total>{shown}</p>
         <div class="table-scroll">
             <table class="data-table">
                 <thead>
@@ -33,27 +140,33 @@ fn PartTable(parts: Vec<PartStock>) -> impl IntoView {
                         <th scope="col">"Stock"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    {parts
-                        .into_iter()
-                        .map(|part| {
-                            let badge = format!("badge stock-{}", part.status.as_db_str().to_lowercase());
-                            view! {
-                                <tr>
-                                    <td class="mono">{part.part_number}</td>
-                                    <td>{part.name}</td>
-                                    <td>{part.category}</td>
-                                    <td class="num">{part.on_hand}</td>
-                                    <td class="num">{part.allocated}</td>
-                                    <td class="num">{part.available}</td>
-                                    <td class="num">{part.reorder_point}</td>
-                                    <td><span class=badge>{part.status.label()}</span></td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
+                <tbody>{page.hits.into_iter().map(|hit| view! { <HitRow hit/> }).collect_view()}</tbody>
             </table>
         </div>
+        <nav class="pager" aria-label="Result pages">
+            {previous.map(|href| view! { <a class="button subtle" href=href>"Previous page"</a> })}
+            {next.map(|href| view! { <a class="button subtle" href=href>"Next page"</a> })}
+        </nav>
+    }
+}
+
+#[component]
+fn HitRow(hit: PartHit) -> impl IntoView {
+    let badge = format!(
+        "badge stock-{}",
+        hit.stock_status.as_db_str().to_lowercase()
+    );
+    let key = hit.part_number.clone();
+    view! {
+        <tr data-part-number=key>
+            <td class="mono">{hit.part_number}</td>
+            <td>{hit.name}</td>
+            <td>{hit.category}</td>
+            <td class="num">{hit.on_hand}</td>
+            <td class="num">{hit.allocated}</td>
+            <td class="num">{hit.available}</td>
+            <td class="num">{hit.reorder_point}</td>
+            <td><span class=badge>{hit.stock_status.label()}</span></td>
+        </tr>
     }
 }

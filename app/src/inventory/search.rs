@@ -5,45 +5,17 @@
 
 use sqlx::{PgPool, Postgres, QueryBuilder};
 use torvan::{DbEnum, MakeOrBuy, StockStatus};
-use uuid::Uuid;
 
+use super::api::{PartHit, PartSearch, SearchPage};
 use crate::error::AppError;
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PartSearch {
-    /// A part-number prefix (`710-`) or words (`drain valve`); empty for all.
-    pub text: String,
-    pub stock_status: Option<StockStatus>,
-    pub category_id: Option<Uuid>,
-    pub make_or_buy: Option<MakeOrBuy>,
-    /// Zero-based.
-    pub page: i64,
-    pub page_size: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartHit {
-    pub part_number: String,
-    pub name: String,
-    pub category: Option<String>,
-    pub available: i32,
-    pub reorder_point: i32,
-    pub stock_status: StockStatus,
-    pub make_or_buy: MakeOrBuy,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchPage {
-    pub hits: Vec<PartHit>,
-    /// Matches over all pages.
-    pub total: i64,
-}
 
 #[derive(sqlx::FromRow)]
 struct Row {
     part_number: String,
     name: String,
     category: Option<String>,
+    on_hand: i32,
+    allocated: i32,
     available: i32,
     reorder_point: i32,
     stock_status: String,
@@ -101,7 +73,8 @@ fn push_filters(sql: &mut QueryBuilder<'_, Postgres>, query: &PartSearch) {
 pub async fn search(pool: &PgPool, query: &PartSearch) -> Result<SearchPage, AppError> {
     let page_size = query.page_size.clamp(1, 200);
     let mut page = QueryBuilder::<Postgres>::new(format!(
-        "SELECT p.part_number, p.name, c.name AS category, p.quantity_available AS available,
+        "SELECT p.part_number, p.name, c.name AS category, p.quantity_on_hand AS on_hand, p.quantity_allocated AS allocated,
+                p.quantity_available AS available,
                 coalesce(p.reorder_point, 0) AS reorder_point, {STOCK_STATUS} AS stock_status,
                 p.make_or_buy::text AS make_or_buy
          FROM inventory.parts p {HIERARCHY}"
@@ -134,6 +107,8 @@ pub async fn search(pool: &PgPool, query: &PartSearch) -> Result<SearchPage, App
                 part_number: row.part_number,
                 name: row.name,
                 category: row.category,
+                on_hand: row.on_hand,
+                allocated: row.allocated,
                 available: row.available,
                 reorder_point: row.reorder_point,
             })
