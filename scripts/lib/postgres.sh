@@ -5,8 +5,9 @@ PG_DIR=""
 PG_PORT=""
 
 pg_run() {
-  # initdb and postgres refuse to run as root: use the postgres account then.
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # initdb and postgres refuse to run as root: use the postgres account then
+  # (from /, which it can always enter).
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # pg_start DIR PORT: starts (creating if needed) a cluster and exports
@@ -19,7 +20,16 @@ pg_start() {
     die "port $PG_PORT is already in use: set TORVAN_PG_PORT to a free port (or DATABASE_URL to an existing server)"
   fi
   mkdir -p "$PG_DIR"
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres:postgres "$PG_DIR"
+    # The postgres account cannot reach a project under a private home
+    # folder (e.g. /root): keep the cluster in a stable folder it can reach.
+    if ! runuser -u postgres -- test -w "$PG_DIR"; then
+      PG_DIR="/var/tmp/torvan-pg-$(printf '%s' "$PG_DIR" | md5sum | cut -c1-12)"
+      say "the postgres account cannot reach the project folder; using $PG_DIR"
+      mkdir -p "$PG_DIR" && chown postgres:postgres "$PG_DIR"
+    fi
+  fi
   if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
     say "creating a private PostgreSQL cluster in $PG_DIR"
     pg_run "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
