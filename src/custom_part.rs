@@ -1,5 +1,6 @@
 //! The 700 series: numbers for parts made for one order (a pegboard of a
-//! custom size, a special leg set), one prefix per kind, `710-0001` onwards.
+//! custom size, a special leg set), one series per kind, `710-0001` onwards.
+//! The prefixes and counters live in `inventory.part_number_sequences`.
 
 use serde::{Deserialize, Serialize};
 
@@ -42,41 +43,9 @@ impl DbEnum for CustomCategory {
     }
 }
 
-impl CustomCategory {
-    pub fn prefix(self) -> &'static str {
-        match self {
-            Self::Pegboard => "710",
-            Self::LegAssembly => "720",
-            Self::BasinCustom => "730",
-            Self::FaucetCustom => "740",
-            Self::DrainCustom => "750",
-            Self::AccessoryCustom => "760",
-            Self::MiscCustom => "790",
-        }
-    }
-
-    /// The `n`th number of the series: `710-0001` for the first pegboard.
-    pub fn part_number(self, n: u32) -> String {
-        format!("{}-{n:04}", self.prefix())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_prefix_and_four_digits() {
-        assert_eq!(CustomCategory::Pegboard.part_number(1), "710-0001");
-        assert_eq!(CustomCategory::MiscCustom.part_number(42), "790-0042");
-    }
-
-    #[test]
-    fn each_category_has_its_own_prefix() {
-        let mut prefixes: Vec<_> = CustomCategory::ALL.iter().map(|c| c.prefix()).collect();
-        prefixes.dedup();
-        assert_eq!(prefixes.len(), CustomCategory::ALL.len());
-    }
 
     #[test]
     fn unknown_categories_are_refused() {

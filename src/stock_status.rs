@@ -41,11 +41,6 @@ impl StockStatus {
             Self::InStock => "In stock",
         }
     }
-
-    /// Whether someone should act on it: at or below the reorder point.
-    pub fn needs_attention(self) -> bool {
-        matches!(self, Self::OutOfStock | Self::LowStock)
-    }
 }
 
 #[cfg(test)]
@@ -63,16 +58,6 @@ mod tests {
     #[test]
     fn unknown_value_is_an_error() {
         assert!(StockStatus::parse("PLENTY").is_err());
-    }
-
-    #[test]
-    fn only_out_and_low_stock_need_attention() {
-        let flagged: Vec<_> = StockStatus::ALL
-            .iter()
-            .copied()
-            .filter(|status| status.needs_attention())
-            .collect();
-        assert_eq!(flagged, [StockStatus::OutOfStock, StockStatus::LowStock]);
     }
 
     #[test]

@@ -66,11 +66,12 @@ impl From<SessionEnd> for EndReason {
 /// Last use is written at most this often, not on every request.
 const TOUCH_INTERVAL: Duration = Duration::seconds(60);
 
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
 fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex(&Sha256::digest(token.as_bytes()))
 }
 
 fn new_token() -> Result<String, AppError> {
@@ -79,7 +80,7 @@ fn new_token() -> Result<String, AppError> {
         tracing::error!(%error, "no randomness for a session token");
         AppError::Internal
     })?;
-    Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
+    Ok(hex(&bytes))
 }
 
 pub struct Client<'a> {
@@ -202,23 +203,25 @@ pub async fn end_all_sessions(
 
 /// The `Set-Cookie` value that stores a session token in the browser.
 pub fn session_cookie(token: &str, settings: &AuthSettings) -> String {
-    let max_age = settings.sessions.absolute_timeout.num_seconds();
-    let secure = if settings.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
+    cookie(
+        token,
+        settings.sessions.absolute_timeout.num_seconds(),
+        settings,
+    )
 }
 
 /// The `Set-Cookie` value that removes the session cookie.
 pub fn cleared_cookie(settings: &AuthSettings) -> String {
+    cookie("", 0, settings)
+}
+
+fn cookie(value: &str, max_age: i64, settings: &AuthSettings) -> String {
     let secure = if settings.secure_cookies {
         "; Secure"
     } else {
         ""
     };
-    format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+    format!("{COOKIE_NAME}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
 }
 
 /// The session token in a `Cookie` header, if any.

@@ -43,7 +43,7 @@ pub fn router(state: AppState) -> Router {
             if let Some(security::CspNonce(nonce)) = use_context::<Parts>()
                 .and_then(|parts| parts.extensions.get::<security::CspNonce>().cloned())
             {
-                provide_context(leptos::nonce::Nonce::from_value(nonce));
+                provide_context(nonce);
             }
         }
     };

@@ -15,14 +15,14 @@ use super::AppState;
 
 /// The nonce of this response's inline scripts; the app's render reads it.
 #[derive(Debug, Clone)]
-pub struct CspNonce(pub String);
+pub struct CspNonce(pub leptos::nonce::Nonce);
 
 pub async fn headers(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     if is_cross_site_write(request.method(), request.headers()) {
         tracing::warn!(path = %request.uri().path(), "refused a cross-site request");
         return (StatusCode::FORBIDDEN, "Cross-site requests are refused.").into_response();
     }
-    let nonce = new_nonce();
+    let nonce = leptos::nonce::Nonce::new();
     request.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut response = next.run(request).await;
 
@@ -49,14 +49,6 @@ fn content_security_policy(nonce: &str) -> String {
          style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; \
          object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
     )
-}
-
-fn new_nonce() -> String {
-    let mut bytes = [0u8; 16];
-    // The OS generator does not fail on supported platforms; a zero nonce
-    // would only weaken the CSP, never open the app.
-    let _ = getrandom::fill(&mut bytes);
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// A request that may change something and, by its headers, comes from a
