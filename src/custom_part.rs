@@ -43,6 +43,21 @@ impl DbEnum for CustomCategory {
     }
 }
 
+impl CustomCategory {
+    /// The series as buyers and engineers name it, prefix first.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pegboard => "710 Pegboard",
+            Self::LegAssembly => "720 Leg assembly",
+            Self::BasinCustom => "730 Custom basin",
+            Self::FaucetCustom => "740 Custom faucet",
+            Self::DrainCustom => "750 Custom drain",
+            Self::AccessoryCustom => "760 Custom accessory",
+            Self::MiscCustom => "790 Miscellaneous custom",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,11 +2,16 @@
 //! levels, roles and what they may do) as types with parsing at the edge. No I/O, no clock, no database:
 //! this crate compiles for the server and for the browser alike.
 
+pub mod catalogue_level;
+pub mod csv;
 pub mod custom_part;
 mod db_enum;
 pub mod make_or_buy;
 pub mod order_priority;
 pub mod order_status;
+pub mod part_number;
+pub mod part_spec;
+pub mod part_status;
 pub mod password;
 pub mod permissions;
 pub mod reorder;
@@ -14,14 +19,21 @@ pub mod role;
 pub mod session;
 pub mod stock;
 pub mod stock_status;
+pub mod substitute_type;
+pub mod unit_of_measure;
 pub mod user_status;
 
+pub use catalogue_level::CatalogueLevel;
 pub use custom_part::CustomCategory;
 pub use db_enum::{DbEnum, UnknownVariant};
 pub use make_or_buy::MakeOrBuy;
 pub use order_priority::OrderPriority;
 pub use order_status::OrderStatus;
+pub use part_number::PartNumber;
+pub use part_status::PartStatus;
 pub use permissions::{Action, Resource, permits};
 pub use role::Role;
 pub use stock_status::StockStatus;
+pub use substitute_type::SubstituteType;
+pub use unit_of_measure::UnitOfMeasure;
 pub use user_status::UserStatus;

@@ -33,6 +33,11 @@ impl DbEnum for StockStatus {
 }
 
 impl StockStatus {
+    /// The classes of its badge: `badge stock-low_stock` and so on.
+    pub fn css_class(self) -> String {
+        format!("badge stock-{}", self.as_db_str().to_lowercase())
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::OutOfStock => "Out of stock",

@@ -21,6 +21,10 @@ pub enum AppError {
     /// Input that breaks a rule, reported at the field it concerns.
     #[error("{message}")]
     Invalid { field: String, message: String },
+    /// A form or file with several fields that break rules, each reported
+    /// at its field.
+    #[error("{}", fields_summary(.0))]
+    InvalidFields(Vec<torvan::part_spec::FieldError>),
     #[error("The database is not reachable right now. Please try again in a moment.")]
     Unavailable,
     #[error("Something went wrong on our side. The details have been logged.")]
@@ -74,7 +78,24 @@ impl AppError {
     pub fn for_field(&self, field: &str) -> Option<String> {
         match self {
             Self::Invalid { field: at, message } if at == field => Some(message.clone()),
+            Self::InvalidFields(errors) => errors
+                .iter()
+                .find(|error| error.field == field)
+                .map(|error| error.message.clone()),
             _ => None,
         }
+    }
+}
+
+fn fields_summary(errors: &[torvan::part_spec::FieldError]) -> String {
+    match errors.len() {
+        1 => errors[0].message.clone(),
+        count => format!("{count} fields need attention; see the messages beside them."),
+    }
+}
+
+impl From<Vec<torvan::part_spec::FieldError>> for AppError {
+    fn from(errors: Vec<torvan::part_spec::FieldError>) -> Self {
+        Self::InvalidFields(errors)
     }
 }

@@ -1,16 +1,24 @@
-//! Inventory: parts with their stock figures and stock status, and the
-//! stock service (ledger, allocation) and 700-series numbers other features use.
+//! Inventory: the four-level catalogue, parts with their stock figures and
+//! substitutes, and the stock service (ledger, allocation) and 700-series
+//! numbers other features use.
 
 mod api;
+pub mod catalogue;
 mod page;
+pub mod part;
 #[cfg(feature = "ssr")]
 pub mod part_numbers;
-#[cfg(feature = "ssr")]
 pub mod reorder;
 #[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod stock;
+pub mod transfer;
 
 pub use api::{PartHit, PartSearch, SearchPage, SearchParts, search_parts};
+pub use catalogue::{CataloguePage, GroupPage};
 pub use page::InventoryPage;
+pub(crate) use page::encode;
+pub use part::{EditPartPage, NewCustomPartPage, NewPartPage, PartPage};
+pub use reorder::ReorderPage;
+pub use transfer::TransferPage;

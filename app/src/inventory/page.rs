@@ -5,7 +5,7 @@ use leptos_router::params::ParamsMap;
 use torvan::{DbEnum, MakeOrBuy, StockStatus};
 
 use super::api::{PartHit, PartSearch, SearchPage, search_parts};
-use crate::shell::Loaded;
+use crate::shell::{Loaded, Permitted};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -39,7 +39,7 @@ fn to_query(search: &PartSearch, page: i64) -> String {
     format!("/inventory?{}", pairs.join("&"))
 }
 
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     text.bytes()
         .map(|byte| match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
@@ -59,6 +59,15 @@ pub fn InventoryPage() -> impl IntoView {
     view! {
         <Title text="Inventory"/>
         <h1>"Inventory"</h1>
+        <nav class="toolbar" aria-label="Inventory">
+            <a class="button subtle" href="/inventory/catalogue">"Catalogue"</a>
+            <a class="button subtle" href="/inventory/reorder">"Reorder report"</a>
+            <a class="button subtle" href="/inventory/transfer">"Import and export"</a>
+            <Permitted on=torvan::Resource::Inventory action=torvan::Action::Create>
+                <a class="button" href="/inventory/parts/new">"New part"</a>
+                <a class="button" href="/inventory/parts/new-custom">"New custom part"</a>
+            </Permitted>
+        </nav>
         <SearchForm search=search.get_untracked()/>
         <Loaded resource=results loading="Searching parts…" render=move |page| {
             view! { <Results page search=search.get_untracked()/> }
@@ -152,14 +161,12 @@ fn Results(page: SearchPage, search: PartSearch) -> impl IntoView {
 
 #[component]
 fn HitRow(hit: PartHit) -> impl IntoView {
-    let badge = format!(
-        "badge stock-{}",
-        hit.stock_status.as_db_str().to_lowercase()
-    );
+    let badge = hit.stock_status.css_class();
     let key = hit.part_number.clone();
+    let href = format!("/inventory/parts/{}", hit.part_number);
     view! {
         <tr data-part-number=key>
-            <td class="mono">{hit.part_number}</td>
+            <td class="mono"><a href=href>{hit.part_number}</a></td>
             <td>{hit.name}</td>
             <td>{hit.category}</td>
             <td class="num">{hit.on_hand}</td>

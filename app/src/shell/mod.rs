@@ -3,27 +3,36 @@
 
 mod document;
 mod failure;
+mod form_messages;
 mod header;
 mod hydration;
 mod loaded;
 mod navigate;
 mod not_found;
+mod permitted;
 
 pub use document::shell;
 pub use failure::Failure;
+pub use form_messages::{FieldMessage, FormError, action_error};
 pub use loaded::Loaded;
 pub use navigate::hard_navigate;
+pub use permitted::Permitted;
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 use crate::admin::UsersPage;
 use crate::auth::{PasswordPage, SignInPage, who_am_i};
-use crate::{dashboard::DashboardPage, inventory::InventoryPage, orders::OrdersPage};
+use crate::dashboard::DashboardPage;
+use crate::inventory::{
+    CataloguePage, EditPartPage, GroupPage, InventoryPage, NewCustomPartPage, NewPartPage,
+    PartPage, ReorderPage, TransferPage,
+};
+use crate::orders::OrdersPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,6 +42,7 @@ pub fn App() -> impl IntoView {
     // Who is signed in travels with the server-rendered page, so the header
     // hydrates with the same navigation the server drew.
     let user = Resource::new(|| (), |_| who_am_i());
+    provide_context(permitted::SignedInUser(user));
 
     view! {
         <Title formatter=|page: String| format!("{page} · TORVAN")/>
@@ -48,6 +58,23 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=DashboardPage/>
                     <Route path=StaticSegment("orders") view=OrdersPage/>
                     <Route path=StaticSegment("inventory") view=InventoryPage/>
+                    <Route path=(StaticSegment("inventory"), StaticSegment("catalogue")) view=CataloguePage/>
+                    <Route path=(StaticSegment("inventory"), StaticSegment("reorder")) view=ReorderPage/>
+                    <Route path=(StaticSegment("inventory"), StaticSegment("transfer")) view=TransferPage/>
+                    <Route
+                        path=(StaticSegment("inventory"), StaticSegment("catalogue"), ParamSegment("level"), ParamSegment("id"))
+                        view=GroupPage
+                    />
+                    <Route path=(StaticSegment("inventory"), StaticSegment("parts"), StaticSegment("new")) view=NewPartPage/>
+                    <Route
+                        path=(StaticSegment("inventory"), StaticSegment("parts"), StaticSegment("new-custom"))
+                        view=NewCustomPartPage
+                    />
+                    <Route path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number")) view=PartPage/>
+                    <Route
+                        path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number"), StaticSegment("edit"))
+                        view=EditPartPage
+                    />
                     <Route path=StaticSegment("login") view=SignInPage/>
                     <Route path=(StaticSegment("account"), StaticSegment("password")) view=PasswordPage/>
                     // Rendered in full before sending, so a refusal is a real 403.

@@ -2,6 +2,7 @@
 //! functions, wrapped in request ids, logs, compression and a body limit.
 
 mod api_status;
+mod downloads;
 mod health;
 mod request_log;
 mod security;
@@ -55,6 +56,8 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/inventory/parts.csv", get(downloads::parts))
+        .route("/inventory/reorder.csv", get(downloads::reorder_report))
         .nest_service("/pkg", static_files::pkg(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, context.clone(), render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<

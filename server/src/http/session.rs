@@ -50,7 +50,9 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
 }
 
 /// Files and probes that need no session (and no database round trip).
+/// CSV downloads are data, not files: they need the session.
 fn is_asset(path: &str) -> bool {
+    let is_download = path.ends_with(".csv");
     path.starts_with("/pkg/")
         || path.starts_with("/icons/")
         || path == "/healthz"
@@ -58,7 +60,7 @@ fn is_asset(path: &str) -> bool {
         || path
             .rsplit('/')
             .next()
-            .is_some_and(|last| last.contains('.'))
+            .is_some_and(|last| last.contains('.') && !is_download)
 }
 
 /// Pages anyone may open, signed in or not.

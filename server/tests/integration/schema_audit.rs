@@ -3,7 +3,7 @@
 
 use sqlx::{PgPool, Row};
 
-mod common;
+use crate::common;
 use common::{insert_customer, insert_order, insert_user};
 
 #[sqlx::test(migrations = "../migrations")]

@@ -1,7 +1,7 @@
 //! The HTTP surface end to end in-process: probes, request ids, security
 //! headers, server-side rendering from real data, and the 404 page.
 
-mod support;
+use crate::support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

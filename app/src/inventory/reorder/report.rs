@@ -4,13 +4,13 @@
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 use torvan::reorder::ReorderParameters;
-use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReorderLine {
     pub part_number: String,
     pub name: String,
-    pub vendor_id: Option<Uuid>,
+    pub vendor_code: Option<String>,
+    pub vendor_name: Option<String>,
     pub vendor_part_number: Option<String>,
     pub available: i32,
     pub reorder_point: i32,
@@ -22,7 +22,8 @@ pub struct ReorderLine {
 struct Row {
     part_number: String,
     name: String,
-    primary_vendor_id: Option<Uuid>,
+    vendor_code: Option<String>,
+    vendor_name: Option<String>,
     vendor_part_number: Option<String>,
     quantity_available: i32,
     reorder_point: i32,
@@ -32,18 +33,21 @@ struct Row {
     unit_cost: Option<Decimal>,
 }
 
-pub async fn report(pool: &PgPool, vendor: Option<Uuid>) -> Result<Vec<ReorderLine>, sqlx::Error> {
+/// The report, for every vendor or for the vendor with code `vendor`.
+pub async fn report(pool: &PgPool, vendor: Option<&str>) -> Result<Vec<ReorderLine>, sqlx::Error> {
     let rows = sqlx::query_as::<_, Row>(
-        "SELECT part_number, name, primary_vendor_id, vendor_part_number, quantity_available,
+        "SELECT p.part_number, p.name, v.code AS vendor_code, v.name AS vendor_name,
+                p.vendor_part_number, p.quantity_available,
                 coalesce(reorder_point, 0) AS reorder_point,
                 coalesce(reorder_quantity, 0) AS reorder_quantity,
                 coalesce(minimum_order_quantity, 1) AS minimum_order_quantity,
                 coalesce(order_multiple, 1) AS order_multiple,
                 coalesce(last_cost, standard_cost) AS unit_cost
-         FROM inventory.parts
-         WHERE status = 'ACTIVE' AND quantity_available <= coalesce(reorder_point, 0)
-           AND ($1::uuid IS NULL OR primary_vendor_id = $1)
-         ORDER BY part_number",
+         FROM inventory.parts p
+         LEFT JOIN inventory.vendors v ON v.id = p.primary_vendor_id
+         WHERE p.status = 'ACTIVE' AND p.quantity_available <= coalesce(p.reorder_point, 0)
+           AND ($1::text IS NULL OR v.code = $1)
+         ORDER BY p.part_number",
     )
     .bind(vendor)
     .fetch_all(pool)
@@ -62,7 +66,8 @@ pub async fn report(pool: &PgPool, vendor: Option<Uuid>) -> Result<Vec<ReorderLi
                 suggested: parameters.suggested_order()?,
                 part_number: row.part_number,
                 name: row.name,
-                vendor_id: row.primary_vendor_id,
+                vendor_code: row.vendor_code,
+                vendor_name: row.vendor_name,
                 vendor_part_number: row.vendor_part_number,
                 available: row.quantity_available,
                 reorder_point: row.reorder_point,
@@ -74,14 +79,23 @@ pub async fn report(pool: &PgPool, vendor: Option<Uuid>) -> Result<Vec<ReorderLi
 
 /// The report as CSV (RFC 4180), one line per part, with a header.
 pub fn to_csv(lines: &[ReorderLine]) -> String {
-    let mut csv = String::from(
-        "part_number,name,vendor_id,vendor_part_number,available,reorder_point,suggested_order,unit_cost\r\n",
-    );
+    let mut csv = torvan::csv::write_row(&[
+        "part_number",
+        "name",
+        "vendor_code",
+        "vendor_name",
+        "vendor_part_number",
+        "available",
+        "reorder_point",
+        "suggested_order",
+        "unit_cost",
+    ]);
     for line in lines {
-        let fields = [
+        csv.push_str(&torvan::csv::write_row(&[
             line.part_number.clone(),
             line.name.clone(),
-            line.vendor_id.map(|id| id.to_string()).unwrap_or_default(),
+            line.vendor_code.clone().unwrap_or_default(),
+            line.vendor_name.clone().unwrap_or_default(),
             line.vendor_part_number.clone().unwrap_or_default(),
             line.available.to_string(),
             line.reorder_point.to_string(),
@@ -89,43 +103,7 @@ pub fn to_csv(lines: &[ReorderLine]) -> String {
             line.unit_cost
                 .map(|cost| cost.to_string())
                 .unwrap_or_default(),
-        ];
-        let escaped: Vec<_> = fields.iter().map(|field| csv_field(field)).collect();
-        csv.push_str(&escaped.join(","));
-        csv.push_str("\r\n");
+        ]));
     }
     csv
-}
-
-/// Quotes a field when needed, and defuses text a spreadsheet would run as a
-/// formula (a leading `=`, `+`, `-` or `@`) by prefixing an apostrophe.
-fn csv_field(value: &str) -> String {
-    let is_number = value.parse::<f64>().is_ok();
-    let value = match value.chars().next() {
-        Some('=' | '+' | '-' | '@') if !is_number => format!("'{value}"),
-        _ => value.to_owned(),
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_with_commas_and_quotes_are_quoted() {
-        assert_eq!(csv_field("Basin 30 x 20, 316L"), "\"Basin 30 x 20, 316L\"");
-        assert_eq!(csv_field("6\" drain"), "\"6\"\" drain\"");
-        assert_eq!(csv_field("710-0001"), "710-0001");
-    }
-
-    #[test]
-    fn formulas_are_defused_but_negative_numbers_kept() {
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("-3"), "-3");
-    }
 }

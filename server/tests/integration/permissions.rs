@@ -2,7 +2,7 @@
 //! the six roles, against the one permission table: nothing succeeds that
 //! the table forbids, nothing is refused that it allows.
 
-mod support;
+use crate::support;
 
 use axum::http::StatusCode;
 use sqlx::PgPool;
@@ -19,6 +19,9 @@ enum Rule {
 
 /// A user the admin calls act on, so no demo user loses its session mid-test.
 const TARGET: &str = "00000000-0000-4000-a000-0000000000ff";
+
+/// A one-row parts file, as the import page sends it.
+const IMPORT: &str = r#"{"header":["part_number","name"],"rows":[{"line":2,"fields":["MATRIX-0002","Matrix import"]}]}"#;
 
 /// Every server function: path, a valid form body, and its rule.
 fn endpoints() -> Vec<(&'static str, String, Rule)> {
@@ -39,6 +42,60 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
             "/api/inventory/search",
             "query[text]=drain&query[page]=0&query[page_size]=20".into(),
             Rule::Needs(Inventory, Read),
+        ),
+        ("/api/inventory/part", "part_number=121-0001".into(), Rule::Needs(Inventory, Read)),
+        ("/api/inventory/part/form-options", String::new(), Rule::Needs(Inventory, Read)),
+        (
+            "/api/inventory/part/save",
+            "draft[part_number]=MATRIX-0001&draft[name]=Matrix+part".into(),
+            Rule::Needs(Inventory, Create),
+        ),
+        (
+            "/api/inventory/part/custom",
+            "category=MISC_CUSTOM&draft[name]=Matrix+custom".into(),
+            Rule::Needs(Inventory, Create),
+        ),
+        (
+            "/api/inventory/stock/receive",
+            "part_number=121-0001&quantity=1&note=matrix".into(),
+            Rule::Needs(Inventory, Update),
+        ),
+        (
+            "/api/inventory/stock/adjust",
+            "part_number=121-0001&change=1&reason=matrix".into(),
+            Rule::Needs(Inventory, Update),
+        ),
+        (
+            "/api/inventory/substitutes/add",
+            "part_number=121-0001&substitute=121-0003&kind=ACCEPTABLE&conversion_factor=1&notes=".into(),
+            Rule::Needs(Inventory, Update),
+        ),
+        (
+            "/api/inventory/substitutes/remove",
+            "part_number=121-0001&substitute=121-0003".into(),
+            Rule::Needs(Inventory, Update),
+        ),
+        ("/api/inventory/catalogue/children", String::new(), Rule::Needs(Inventory, Read)),
+        (
+            "/api/inventory/catalogue/group",
+            "level=Category&id=00000000-0000-4000-a000-000000000000".into(),
+            Rule::Needs(Inventory, Read),
+        ),
+        (
+            "/api/inventory/catalogue/save",
+            "level=Category&key=MATRIX&name=Matrix&description=&status=ACTIVE".into(),
+            Rule::Needs(Inventory, Create),
+        ),
+        ("/api/inventory/reorder", String::new(), Rule::Needs(Inventory, Read)),
+        (
+            "/api/inventory/import/check",
+            IMPORT.into(),
+            Rule::Needs(Inventory, Update),
+        ),
+        (
+            "/api/inventory/import/apply",
+            IMPORT.into(),
+            Rule::Needs(Inventory, Update),
         ),
         ("/api/admin/users/list", String::new(), Rule::Needs(Users, Read)),
         (

@@ -1,6 +1,5 @@
 //! The whole HTTP app in-process over a test database, and requests to it
 //! as a browser of a signed-in user would send them.
-#![allow(dead_code)] // each test file uses its own subset
 
 use axum::Router;
 use axum::body::Body;
@@ -78,15 +77,21 @@ impl TestApp {
         self.send(request.body(Body::empty()).unwrap()).await
     }
 
-    /// A server-function call: a form POST from the app's own pages.
-    pub async fn call(&self, path: &str, form: &str, cookie: Option<&str>) -> Reply {
+    /// Posts `body` to a server function: JSON when it is an object (the
+    /// functions that take JSON), a form otherwise.
+    pub async fn call(&self, path: &str, body: &str, cookie: Option<&str>) -> Reply {
+        let content_type = if body.starts_with('{') {
+            "application/json"
+        } else {
+            "application/x-www-form-urlencoded"
+        };
         let mut request = Request::post(path)
-            .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-type", content_type)
             .header("sec-fetch-site", "same-origin");
         if let Some(cookie) = cookie {
             request = request.header("cookie", cookie);
         }
-        self.send(request.body(Body::from(form.to_owned())).unwrap())
+        self.send(request.body(Body::from(body.to_owned())).unwrap())
             .await
     }
 

@@ -1,6 +1,6 @@
 //! Sign-in, sessions and lockout against a real database, through HTTP.
 
-mod support;
+use crate::support;
 
 use axum::http::StatusCode;
 use sha2::{Digest, Sha256};

@@ -1,5 +1,4 @@
 //! Rows the schema tests insert for themselves (no demo data in these tests).
-#![allow(dead_code)] // each test file uses its own subset of the helpers
 
 use sqlx::PgPool;
 

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use sqlx::{PgPool, Row};
 
-mod common;
+use crate::common;
 use common::{insert_customer, insert_order, insert_part, insert_user, sqlstate};
 
 #[sqlx::test(migrations = "../migrations")]

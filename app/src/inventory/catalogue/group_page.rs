@@ -1,0 +1,223 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use torvan::{Action, CatalogueLevel, DbEnum, PartStatus};
+use uuid::Uuid;
+
+use super::api::{CatalogueNode, GroupDetail, SaveGroup, catalogue_group};
+use super::crumbs::Breadcrumbs;
+use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error};
+
+/// `/inventory/catalogue/:level/:id`: a category, assembly or sub-assembly.
+#[component]
+pub fn GroupPage() -> impl IntoView {
+    let params = use_params_map();
+    let save = ServerAction::<SaveGroup>::new();
+    let add = ServerAction::<SaveGroup>::new();
+    let group = Resource::new(
+        move || {
+            let params = params.read();
+            let level = params
+                .get("level")
+                .and_then(|slug| CatalogueLevel::from_slug(&slug));
+            let id = params.get("id").and_then(|id| Uuid::parse_str(&id).ok());
+            (level.zip(id), save.version().get() + add.version().get())
+        },
+        |(key, _)| async move {
+            let (level, id) = key.ok_or(crate::error::AppError::NotFound)?;
+            catalogue_group(level, id).await
+        },
+    );
+    view! {
+        <Loaded resource=group loading="Loading…" render=move |group| view! { <Group group save add/> }/>
+    }
+}
+
+#[component]
+fn Group(
+    group: GroupDetail,
+    save: ServerAction<SaveGroup>,
+    add: ServerAction<SaveGroup>,
+) -> impl IntoView {
+    let node = group.node.clone();
+    let title = format!("{} {}", node.key, node.name);
+    let heading = format!("{} {}", node.level.label(), node.key);
+    let child_level = node.level.child();
+    let place = group.place.clone();
+    let description = group.description.clone();
+    let parent = node.id;
+    view! {
+        <Title text=title.clone()/>
+        <Breadcrumbs trail=group.trail current=node.key.clone()/>
+        <h1>{heading}<span class="subtitle">{node.name.clone()}</span></h1>
+        {(!group.description.is_empty()).then(|| view! { <p>{group.description}</p> })}
+        <p><span class="badge">{node.status.label()}</span></p>
+        <Children nodes=group.children level=child_level/>
+        <Permitted on=torvan::Resource::Inventory action=Action::Create clone:place>
+            <AddChild level=child_level parent place=place.clone() action=add/>
+        </Permitted>
+        <Permitted on=torvan::Resource::Inventory action=Action::Update clone:node clone:description>
+            <EditGroupForm node=node.clone() description=description.clone() action=save/>
+        </Permitted>
+    }
+}
+
+#[component]
+fn Children(nodes: Vec<CatalogueNode>, level: Option<CatalogueLevel>) -> impl IntoView {
+    let Some(level) = level else {
+        return ().into_any();
+    };
+    let heading = match level {
+        CatalogueLevel::Assembly => "Assemblies",
+        CatalogueLevel::SubAssembly => "Sub-assemblies",
+        _ => "Parts",
+    };
+    if nodes.is_empty() {
+        return view! { <h2>{heading}</h2><p class="empty">"Nothing here yet."</p> }.into_any();
+    }
+    view! {
+        <h2>{heading}</h2>
+        <div class="table-scroll">
+            <table class="data-table">
+                <thead><tr>
+                    <th scope="col">"Number"</th><th scope="col">"Name"</th>
+                    <th scope="col">"Status"</th><th scope="col" class="num">"Parts"</th>
+                </tr></thead>
+                <tbody>
+                    {nodes.into_iter().map(|node| {
+                        let parts = if node.level == CatalogueLevel::Part { String::new() } else { node.parts.to_string() };
+                        let key = node.key.clone();
+                        view! {
+                            <tr data-key=key>
+                                <th scope="row"><a href=node.href>{node.key}</a></th>
+                                <td>{node.name}</td>
+                                <td>{node.stock_status.map_or(node.status.label(), |stock| stock.label())}</td>
+                                <td class="num">{parts}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Where to add what belongs under this group: a form for groups, a link
+/// to the part form for parts.
+#[component]
+fn AddChild(
+    level: Option<CatalogueLevel>,
+    parent: Uuid,
+    place: Option<String>,
+    action: ServerAction<SaveGroup>,
+) -> impl IntoView {
+    match (level, place) {
+        (Some(CatalogueLevel::Part), Some(place)) => {
+            let href = format!(
+                "/inventory/parts/new?place={}",
+                crate::inventory::encode(&place)
+            );
+            view! { <p><a class="button" href=href>"New part here"</a></p> }.into_any()
+        }
+        (Some(child), _) => {
+            view! { <NewGroupForm level=child parent=Some(parent) action/> }.into_any()
+        }
+        (None, _) => ().into_any(),
+    }
+}
+
+fn key_label(level: CatalogueLevel) -> &'static str {
+    if level == CatalogueLevel::Category {
+        "Code"
+    } else {
+        "Part number"
+    }
+}
+
+fn status_options(current: PartStatus) -> impl IntoView {
+    PartStatus::ALL
+        .iter()
+        .map(|&status| view! { <option value=status.as_db_str() selected=status == current>{status.label()}</option> })
+        .collect_view()
+}
+
+/// Adds a category (at the top) or a child of the group shown.
+#[component]
+pub fn NewGroupForm(
+    level: CatalogueLevel,
+    parent: Option<Uuid>,
+    #[prop(optional)] action: Option<ServerAction<SaveGroup>>,
+) -> impl IntoView {
+    let action = action.unwrap_or_else(ServerAction::<SaveGroup>::new);
+    let error = action_error(action);
+    if level == CatalogueLevel::Category {
+        Effect::new(move || {
+            if let Some(Ok(id)) = action.value().get() {
+                crate::shell::hard_navigate(&super::crumbs::group_href(
+                    CatalogueLevel::Category,
+                    id,
+                ));
+            }
+        });
+    }
+    let heading = format!("New {}", level.label().to_lowercase());
+    let slug = level.slug();
+    let (key_id, name_id, description_id) = (
+        format!("new-{slug}-key"),
+        format!("new-{slug}-name"),
+        format!("new-{slug}-description"),
+    );
+    view! {
+        <section class="card narrow" aria-label=heading.clone()>
+            <h2>{heading.clone()}</h2>
+            <ActionForm action attr:class="form">
+                <input type="hidden" name="level" value=format!("{level:?}")/>
+                {parent.map(|parent| view! { <input type="hidden" name="parent" value=parent.to_string()/> })}
+                <input type="hidden" name="status" value="ACTIVE"/>
+                <label for=key_id.clone()>{key_label(level)}</label>
+                <input id=key_id name="key" required/>
+                <FieldMessage error field="key"/>
+                <label for=name_id.clone()>"Name"</label>
+                <input id=name_id name="name" required/>
+                <FieldMessage error field="name"/>
+                <label for=description_id.clone()>"Description"</label>
+                <textarea id=description_id name="description" rows="2"></textarea>
+                <FormError error/>
+                <button type="submit" class="button">{format!("Add {}", level.label().to_lowercase())}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn EditGroupForm(
+    node: CatalogueNode,
+    description: String,
+    action: ServerAction<SaveGroup>,
+) -> impl IntoView {
+    let error = action_error(action);
+    let level = node.level;
+    view! {
+        <section class="card narrow" aria-label="Edit">
+            <h2>"Edit"</h2>
+            <ActionForm action attr:class="form">
+                <input type="hidden" name="level" value=format!("{level:?}")/>
+                <input type="hidden" name="id" value=node.id.to_string()/>
+                <label for="group-key">{key_label(level)}</label>
+                <input id="group-key" name="key" required value=node.key/>
+                <FieldMessage error field="key"/>
+                <label for="group-name">"Name"</label>
+                <input id="group-name" name="name" required value=node.name/>
+                <FieldMessage error field="name"/>
+                <label for="group-description">"Description"</label>
+                <textarea id="group-description" name="description" rows="3">{description}</textarea>
+                <label for="group-status">"Status"</label>
+                <select id="group-status" name="status">{status_options(node.status)}</select>
+                <FormError error/>
+                <button type="submit" class="button">"Save changes"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,192 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use torvan::{Action, StockStatus};
+
+use super::api::{MovementLine, PartDetail, Usage, get_part};
+use super::stock_forms::{StockActions, StockForms};
+use super::substitutes::{ShortageOffer, Substitutes};
+use crate::inventory::catalogue::Breadcrumbs;
+use crate::shell::{Loaded, Permitted};
+
+/// `/inventory/parts/:number`: everything about one part, and its stock
+/// and substitute changes for those who may make them.
+#[component]
+pub fn PartPage() -> impl IntoView {
+    let params = use_params_map();
+    let actions = StockActions::new();
+    let part = Resource::new(
+        move || {
+            (
+                params.read().get("number").unwrap_or_default(),
+                actions.version(),
+            )
+        },
+        |(number, _)| get_part(number),
+    );
+    view! {
+        <Loaded resource=part loading="Loading the part…" render=move |part| view! { <Part part actions/> }/>
+    }
+}
+
+#[component]
+fn Part(part: PartDetail, actions: StockActions) -> impl IntoView {
+    let number = part.draft.part_number.clone();
+    let title = format!("{} {}", number, part.draft.name);
+    let edit_href = format!("/inventory/parts/{number}/edit");
+    let short = matches!(
+        part.stock_status,
+        Some(StockStatus::OutOfStock | StockStatus::LowStock)
+    );
+    view! {
+        <Title text=title/>
+        <Breadcrumbs trail=part.trail.clone() current=number.clone()/>
+        <h1>{number.clone()}<span class="subtitle">{part.draft.name.clone()}</span></h1>
+        <Permitted on=torvan::Resource::Inventory action=Action::Update>
+            <p><a class="button subtle" href=edit_href.clone()>"Edit part"</a></p>
+        </Permitted>
+        <div class="part-grid">
+            <StockFigures part=part.clone()/>
+            <Identification part=part.clone()/>
+        </div>
+        {short.then(|| view! { <ShortageOffer substitutes=part.substitutes.clone()/> })}
+        <Permitted on=torvan::Resource::Inventory action=Action::Update clone:number>
+            <StockForms part_number=number.clone() actions/>
+        </Permitted>
+        <Substitutes part_number=number.clone() lines=part.substitutes.clone() for_others=part.substitute_for.clone() actions/>
+        <WhereUsed usages=part.where_used.clone()/>
+        <Movements lines=part.movements.clone()/>
+    }
+}
+
+#[component]
+fn StockFigures(part: PartDetail) -> impl IntoView {
+    let status = part.stock_status.map_or_else(
+        || view! { <span class="badge muted" data-testid="stock-status">"Not stocked"</span> }.into_any(),
+        |status| view! { <span class=status.css_class() data-testid="stock-status">{status.label()}</span> }.into_any(),
+    );
+    view! {
+        <section class="card" aria-labelledby="stock-heading">
+            <h2 id="stock-heading">"Stock"</h2>
+            <p>{status}</p>
+            <dl class="figures">
+                <div><dt>"On hand"</dt><dd data-testid="on-hand">{part.on_hand}</dd></div>
+                <div><dt>"Allocated"</dt><dd data-testid="allocated">{part.allocated}</dd></div>
+                <div><dt>"Available"</dt><dd data-testid="available">{part.available}</dd></div>
+                <div><dt>"Reorder point"</dt><dd>{part.draft.reorder_point.clone()}</dd></div>
+                <div><dt>"Reorder quantity"</dt><dd>{part.draft.reorder_quantity.clone()}</dd></div>
+                <div><dt>"Safety stock"</dt><dd>{part.draft.safety_stock.clone()}</dd></div>
+                <div><dt>"Minimum order"</dt><dd>{part.draft.minimum_order_quantity.clone()}</dd></div>
+                <div><dt>"Order multiple"</dt><dd>{part.draft.order_multiple.clone()}</dd></div>
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn Identification(part: PartDetail) -> impl IntoView {
+    let draft = part.draft;
+    let or_dash = |text: String| {
+        if text.is_empty() {
+            "—".to_owned()
+        } else {
+            text
+        }
+    };
+    let vendor = part.vendor_name.map_or_else(
+        || "—".to_owned(),
+        |name| format!("{name} ({})", draft.vendor_code),
+    );
+    let replacement = (!draft.replacement_part_number.is_empty()).then(|| {
+        let href = format!("/inventory/parts/{}", draft.replacement_part_number);
+        view! { <div><dt>"Replaced by"</dt><dd><a href=href>{draft.replacement_part_number.clone()}</a></dd></div> }
+    });
+    let custom = part
+        .is_custom_part
+        .then(|| view! { <span class="badge">"700-series custom part"</span> });
+    view! {
+        <section class="card" aria-labelledby="identification-heading">
+            <h2 id="identification-heading">"Identification"</h2>
+            <p>{custom}</p>
+            <dl class="properties">
+                <div><dt>"Status"</dt><dd data-testid="part-status">{draft.status.clone()}</dd></div>
+                {replacement}
+                <div><dt>"Description"</dt><dd>{or_dash(draft.description)}</dd></div>
+                <div><dt>"Type"</dt><dd>{or_dash(draft.part_type)}</dd></div>
+                <div><dt>"Unit"</dt><dd>{draft.unit_of_measure}</dd></div>
+                <div><dt>"Make or buy"</dt><dd>{draft.make_or_buy}</dd></div>
+                <div><dt>"Material"</dt><dd>{or_dash(draft.material)}</dd></div>
+                <div><dt>"Finish"</dt><dd>{or_dash(draft.finish)}</dd></div>
+                <div><dt>"Standard cost"</dt><dd>{or_dash(draft.standard_cost)}</dd></div>
+                <div><dt>"Average cost"</dt><dd>{part.average_cost.unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>"Last cost"</dt><dd>{part.last_cost.unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>"Vendor"</dt><dd>{vendor}</dd></div>
+                <div><dt>"Vendor part number"</dt><dd>{or_dash(draft.vendor_part_number)}</dd></div>
+                <div><dt>"Lead time (days)"</dt><dd>{draft.lead_time_days}</dd></div>
+                <div><dt>"Lot controlled"</dt><dd>{draft.lot_control}</dd></div>
+                <div><dt>"Serial controlled"</dt><dd>{draft.serial_control}</dd></div>
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn WhereUsed(usages: Vec<Usage>) -> impl IntoView {
+    let body = if usages.is_empty() {
+        view! { <p class="empty">"No BOM template or order BOM uses this part."</p> }.into_any()
+    } else {
+        view! {
+            <table class="data-table">
+                <thead><tr><th scope="col">"Used in"</th><th scope="col">"Reference"</th><th scope="col">"Quantity"</th></tr></thead>
+                <tbody>
+                    {usages.into_iter().map(|usage| view! {
+                        <tr><td>{usage.kind}</td><td>{usage.reference}</td><td>{usage.quantity}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! { <section aria-labelledby="where-used"><h2 id="where-used">"Where used"</h2>{body}</section> }
+}
+
+#[component]
+fn Movements(lines: Vec<MovementLine>) -> impl IntoView {
+    let body = if lines.is_empty() {
+        view! { <p class="empty">"No stock movements yet."</p> }.into_any()
+    } else {
+        view! {
+            <div class="table-scroll">
+                <table class="data-table">
+                    <thead><tr>
+                        <th scope="col">"When"</th><th scope="col">"Movement"</th>
+                        <th scope="col" class="num">"On hand ±"</th><th scope="col" class="num">"Allocated ±"</th>
+                        <th scope="col" class="num">"On hand after"</th><th scope="col">"Note"</th><th scope="col">"By"</th>
+                    </tr></thead>
+                    <tbody>
+                        {lines.into_iter().map(|line| view! {
+                            <tr>
+                                <td class="nowrap">{line.at}</td><td>{line.kind}</td>
+                                <td class="num">{signed(line.on_hand_change)}</td>
+                                <td class="num">{signed(line.allocated_change)}</td>
+                                <td class="num">{line.on_hand_after}</td>
+                                <td>{line.note.unwrap_or_default()}</td>
+                                <td>{line.by.unwrap_or_default()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! { <section aria-labelledby="movements"><h2 id="movements">"Recent stock movements"</h2>{body}</section> }
+}
+
+fn signed(change: i32) -> String {
+    if change > 0 {
+        format!("+{change}")
+    } else {
+        change.to_string()
+    }
+}

@@ -1,0 +1,16 @@
+//! One part: its page (identification, stock, substitutes, where-used), its
+//! form, and the stock and substitute changes made from the page.
+
+mod api;
+mod detail_page;
+mod form_page;
+#[cfg(feature = "ssr")]
+pub mod queries;
+#[cfg(feature = "ssr")]
+pub mod save;
+mod stock_forms;
+mod substitutes;
+
+pub use api::*;
+pub use detail_page::PartPage;
+pub use form_page::{EditPartPage, NewCustomPartPage, NewPartPage};

@@ -1,0 +1,90 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{ReorderRow, ReorderView, reorder_report};
+use crate::shell::Loaded;
+
+/// `/inventory/reorder?vendor=CODE`
+#[component]
+pub fn ReorderPage() -> impl IntoView {
+    let query = use_query_map();
+    let vendor = Memo::new(move |_| query.read().get("vendor").filter(|code| !code.is_empty()));
+    let report = Resource::new(move || vendor.get(), reorder_report);
+    view! {
+        <Title text="Reorder report"/>
+        <nav aria-label="Breadcrumb" class="breadcrumbs">
+            <ol>
+                <li><a href="/inventory">"Inventory"</a></li>
+                <li aria-current="page">"Reorder report"</li>
+            </ol>
+        </nav>
+        <h1>"Reorder report"</h1>
+        <p class="hint">"Active parts at or below their reorder point, with the quantity to order after minimum order and order multiple."</p>
+        <Loaded resource=report loading="Loading the report…" render=move |view| {
+            view! { <Report view vendor=vendor.get_untracked()/> }
+        }/>
+    }
+}
+
+#[component]
+fn Report(view: ReorderView, vendor: Option<String>) -> impl IntoView {
+    let current = vendor.clone().unwrap_or_default();
+    let options = view
+        .vendors
+        .into_iter()
+        .map(|(code, name)| {
+            let selected = code == current;
+            view! { <option value=code selected=selected>{name}</option> }
+        })
+        .collect_view();
+    let csv_href = match &vendor {
+        Some(code) => format!(
+            "/inventory/reorder.csv?vendor={}",
+            crate::inventory::encode(code)
+        ),
+        None => "/inventory/reorder.csv".to_owned(),
+    };
+    let count = view.lines.len();
+    view! {
+        <form method="get" action="/inventory/reorder" class="filters">
+            <label for="reorder-vendor">"Vendor"</label>
+            <select id="reorder-vendor" name="vendor">
+                <option value="">"All vendors"</option>
+                {options}
+            </select>
+            <button type="submit" class="button subtle">"Show"</button>
+            <a class="button" href=csv_href download>"Download CSV"</a>
+        </form>
+        <p data-testid="reorder-count">{format!("{count} parts to reorder")}</p>
+        <div class="table-scroll">
+            <table class="data-table">
+                <thead><tr>
+                    <th scope="col">"Part"</th><th scope="col">"Name"</th><th scope="col">"Vendor"</th>
+                    <th scope="col">"Vendor part"</th><th scope="col" class="num">"Available"</th>
+                    <th scope="col" class="num">"Reorder point"</th><th scope="col" class="num">"Order"</th>
+                    <th scope="col" class="num">"Unit cost"</th>
+                </tr></thead>
+                <tbody>{view.lines.into_iter().map(|line| view! { <Line line/> }).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn Line(line: ReorderRow) -> impl IntoView {
+    let href = format!("/inventory/parts/{}", line.part_number);
+    let key = line.part_number.clone();
+    view! {
+        <tr data-part-number=key>
+            <th scope="row"><a href=href>{line.part_number}</a></th>
+            <td>{line.name}</td>
+            <td>{line.vendor}</td>
+            <td>{line.vendor_part_number}</td>
+            <td class="num">{line.available}</td>
+            <td class="num">{line.reorder_point}</td>
+            <td class="num">{line.suggested}</td>
+            <td class="num">{line.unit_cost}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+use torvan::Action;
+
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+
+/// Who is signed in, loaded once by the app and shared with every page.
+#[derive(Clone, Copy)]
+pub struct SignedInUser(pub Resource<Result<Option<CurrentUser>, AppError>>);
+
+/// Shows its children only to users who may do `action` on `on`, so nobody
+/// is offered a control the server would refuse.
+#[component]
+pub fn Permitted(on: torvan::Resource, action: Action, children: ChildrenFn) -> impl IntoView {
+    let user = expect_context::<SignedInUser>().0;
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    let allowed = user.await.ok().flatten().is_some_and(|user| user.may(on, action));
+                    allowed.then(|| children())
+                })
+            }}
+        </Suspense>
+    }
+}

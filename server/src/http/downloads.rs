@@ -1,0 +1,70 @@
+//! CSV files for spreadsheets: the parts catalogue and the reorder report.
+//! Plain GET routes (not server functions) so a link downloads the file.
+
+use axum::Extension;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use torvan::{Action, Resource};
+use torvan_app::auth::guard::SessionUser;
+use torvan_app::inventory::{reorder, transfer};
+
+use super::AppState;
+
+fn may_read_inventory(user: Option<Extension<SessionUser>>) -> Result<(), StatusCode> {
+    match user {
+        None => Err(StatusCode::UNAUTHORIZED),
+        Some(Extension(session)) if session.user.may(Resource::Inventory, Action::Read) => Ok(()),
+        Some(_) => Err(StatusCode::FORBIDDEN),
+    }
+}
+
+fn csv_file(name: &str, body: Result<String, sqlx::Error>) -> Response {
+    match body {
+        Ok(body) => {
+            let date = chrono::Utc::now().format("%Y-%m-%d");
+            let disposition = format!("attachment; filename=\"torvan-{name}-{date}.csv\"");
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                body,
+            )
+                .into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, file = name, "CSV export failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+pub async fn parts(
+    State(state): State<AppState>,
+    user: Option<Extension<SessionUser>>,
+) -> Response {
+    if let Err(status) = may_read_inventory(user) {
+        return status.into_response();
+    }
+    csv_file("parts", transfer::export::parts_csv(&state.pool).await)
+}
+
+#[derive(Deserialize)]
+pub struct VendorFilter {
+    vendor: Option<String>,
+}
+
+pub async fn reorder_report(
+    State(state): State<AppState>,
+    user: Option<Extension<SessionUser>>,
+    Query(filter): Query<VendorFilter>,
+) -> Response {
+    if let Err(status) = may_read_inventory(user) {
+        return status.into_response();
+    }
+    let vendor = filter.vendor.filter(|code| !code.is_empty());
+    let report = reorder::report(&state.pool, vendor.as_deref()).await;
+    csv_file("reorder", report.map(|lines| reorder::to_csv(&lines)))
+}

@@ -1,0 +1,18 @@
+//! The server's integration tests, linked into one binary so the workspace
+//! builds and links the server once for all of them.
+
+mod common;
+mod support;
+
+mod auth;
+mod http;
+mod inventory_catalogue;
+mod inventory_queries;
+mod permissions;
+mod schema_audit;
+mod schema_columns;
+mod schema_structure;
+mod schema_views;
+mod seed;
+mod stock;
+mod storage;

@@ -1,0 +1,59 @@
+//! A part as a user types it (the part form, a CSV row) and as the catalogue
+//! stores it. One validation serves both, so a form and an import refuse the
+//! same things with the same messages.
+
+mod draft;
+mod fields;
+mod hierarchy;
+
+pub use draft::{COLUMNS, PartDraft};
+pub use hierarchy::HierarchyPath;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::{MakeOrBuy, PartNumber, PartStatus, UnitOfMeasure};
+
+/// A validated part's catalogue data. Stock quantities are not part of it:
+/// they only change through the stock ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartSpec {
+    pub part_number: PartNumber,
+    pub name: String,
+    pub description: Option<String>,
+    pub hierarchy: Option<HierarchyPath>,
+    pub part_type: Option<String>,
+    pub unit_of_measure: UnitOfMeasure,
+    pub make_or_buy: MakeOrBuy,
+    pub status: PartStatus,
+    pub replacement_part_number: Option<PartNumber>,
+    pub reorder_point: i32,
+    pub reorder_quantity: i32,
+    pub safety_stock: i32,
+    pub minimum_order_quantity: i32,
+    pub order_multiple: i32,
+    pub lead_time_days: i32,
+    pub standard_cost: Option<Decimal>,
+    pub vendor_code: Option<String>,
+    pub vendor_part_number: Option<String>,
+    pub material: Option<String>,
+    pub finish: Option<String>,
+    pub lot_control: bool,
+    pub serial_control: bool,
+}
+
+/// What is wrong with one field, named as the form and the CSV header name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,53 @@
+use serde::{Deserialize, Serialize};
+
+use crate::DbEnum;
+
+/// The unit a part is stocked and counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UnitOfMeasure {
+    Each,
+    Pair,
+    Set,
+    Feet,
+    Inches,
+    Pounds,
+    Ounces,
+}
+
+impl DbEnum for UnitOfMeasure {
+    const KIND: &'static str = "unit of measure";
+    const ALL: &'static [Self] = &[
+        Self::Each,
+        Self::Pair,
+        Self::Set,
+        Self::Feet,
+        Self::Inches,
+        Self::Pounds,
+        Self::Ounces,
+    ];
+
+    fn as_db_str(self) -> &'static str {
+        match self {
+            Self::Each => "EACH",
+            Self::Pair => "PAIR",
+            Self::Set => "SET",
+            Self::Feet => "FEET",
+            Self::Inches => "INCHES",
+            Self::Pounds => "POUNDS",
+            Self::Ounces => "OUNCES",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_values_round_trip() {
+        for &unit in UnitOfMeasure::ALL {
+            assert_eq!(UnitOfMeasure::parse(unit.as_db_str()), Ok(unit));
+        }
+    }
+}
