@@ -69,7 +69,7 @@ test('a custom part gets the next 700-series number', async ({ page }) => {
 
 test('a duplicate part number is reported at its field', async ({ page }) => {
   await gotoHydrated(page, '/inventory/parts/new');
-  await page.getByLabel('Part number').fill('121-0001');
+  await page.getByLabel('Part number', { exact: true }).fill('121-0001');
   await page.getByLabel('Name').fill('Duplicate');
   await page.getByLabel('Standard cost ($)').fill('-5');
   await page.getByRole('button', { name: 'Create part' }).click();

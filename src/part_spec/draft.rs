@@ -213,21 +213,21 @@ impl PartDraft {
         let lot_control = take(&mut errors, "lot_control", flag(&self.lot_control));
         let serial_control = take(&mut errors, "serial_control", flag(&self.serial_control));
 
-        if let (Some(status), Some(Some(_))) = (status, &replacement) {
-            if !status.allows_replacement() {
-                errors.push(FieldError::new(
-                    "replacement_part_number",
-                    "Only an obsolete part has a replacement.",
-                ));
-            }
+        if let (Some(status), Some(Some(_))) = (status, &replacement)
+            && !status.allows_replacement()
+        {
+            errors.push(FieldError::new(
+                "replacement_part_number",
+                "Only an obsolete part has a replacement.",
+            ));
         }
-        if let (Some(number), Some(Some(replacement))) = (&part_number, &replacement) {
-            if number == replacement {
-                errors.push(FieldError::new(
-                    "replacement_part_number",
-                    "A part cannot replace itself.",
-                ));
-            }
+        if let (Some(number), Some(Some(replacement))) = (&part_number, &replacement)
+            && number == replacement
+        {
+            errors.push(FieldError::new(
+                "replacement_part_number",
+                "A part cannot replace itself.",
+            ));
         }
         if !errors.is_empty() {
             return Err(errors);

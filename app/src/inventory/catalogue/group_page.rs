@@ -150,7 +150,7 @@ pub fn NewGroupForm(
     parent: Option<Uuid>,
     #[prop(optional)] action: Option<ServerAction<SaveGroup>>,
 ) -> impl IntoView {
-    let action = action.unwrap_or_else(ServerAction::<SaveGroup>::new);
+    let action = action.unwrap_or_default();
     let error = action_error(action);
     if level == CatalogueLevel::Category {
         Effect::new(move || {
