@@ -55,3 +55,15 @@ test('results are paged on the server', async ({ page }) => {
   const secondPage = await page.locator('tr[data-part-number]').first().getAttribute('data-part-number');
   expect(secondPage! > firstPage!).toBeTruthy();
 });
+
+test('the category filter keeps to one category', async ({ page }) => {
+  const basins = await queryCount(
+    client,
+    "SELECT count(*)::text AS n FROM inventory.parts_availability WHERE category_name = 'Basins'",
+  );
+  await gotoHydrated(page, '/inventory');
+  await page.getByLabel('Category').selectOption({ label: 'Basins' });
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/category=/);
+  await expect(page.getByTestId('result-count')).toHaveAttribute('data-total', String(basins));
+});

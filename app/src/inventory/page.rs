@@ -5,6 +5,7 @@ use leptos_router::params::ParamsMap;
 use torvan::{DbEnum, MakeOrBuy, StockStatus};
 
 use super::api::{PartHit, PartSearch, SearchPage, search_parts};
+use super::catalogue::catalogue_children;
 use crate::shell::{Loaded, Permitted};
 
 const PAGE_SIZE: i64 = 50;
@@ -21,7 +22,7 @@ fn from_query(query: &ParamsMap) -> PartSearch {
             .and_then(|page| page.parse::<i64>().ok())
             .map_or(0, |page| (page - 1).max(0)),
         page_size: PAGE_SIZE,
-        category_id: None,
+        category_id: value("category").and_then(|id| uuid::Uuid::parse_str(&id).ok()),
     }
 }
 
@@ -35,6 +36,9 @@ fn to_query(search: &PartSearch, page: i64) -> String {
     }
     if let Some(code) = search.make_or_buy {
         pairs.push(format!("make={}", code.as_db_str()));
+    }
+    if let Some(category) = search.category_id {
+        pairs.push(format!("category={category}"));
     }
     format!("/inventory?{}", pairs.join("&"))
 }
@@ -108,6 +112,10 @@ fn SearchForm(search: PartSearch) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
+                <label for="category">"Category"</label>
+                <CategorySelect selected=search.category_id/>
+            </div>
+            <div class="field">
                 <label for="make-or-buy">"Make or buy"</label>
                 <select id="make-or-buy" name="make">
                     <option value="">"Either"</option>
@@ -116,6 +124,30 @@ fn SearchForm(search: PartSearch) -> impl IntoView {
             </div>
             <button type="submit" class="button">"Search"</button>
         </form>
+    }
+}
+
+/// The categories to filter by; until they load, only "Any".
+#[component]
+fn CategorySelect(selected: Option<uuid::Uuid>) -> impl IntoView {
+    let categories = Resource::new(|| (), |_| catalogue_children(None, None));
+    view! {
+        <select id="category" name="category">
+            <option value="">"Any"</option>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    categories
+                        .await
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|node| {
+                            let chosen = selected == Some(node.id);
+                            view! { <option value=node.id.to_string() selected=chosen>{node.name}</option> }
+                        })
+                        .collect_view()
+                })}
+            </Suspense>
+        </select>
     }
 }
 

@@ -2,7 +2,7 @@
 //! bundle carries no decimal or date formatting.
 
 use rust_decimal::Decimal;
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use torvan::part_spec::PartDraft;
 use torvan::{DbEnum, StockStatus, SubstituteType};
 use uuid::Uuid;
@@ -123,11 +123,18 @@ pub async fn detail(pool: &PgPool, part_number: &str) -> Result<PartDetail, AppE
     })
 }
 
-/// Every part as the part form and the parts CSV write it, by number.
-pub async fn all_drafts(pool: &PgPool) -> Result<Vec<PartDraft>, sqlx::Error> {
-    let rows: Vec<PartRow> = sqlx::query_as(&format!("{PART} ORDER BY p.part_number"))
-        .fetch_all(pool)
-        .await?;
+/// Parts as the part form and the parts CSV write them, by number: all of
+/// them, or those with the given numbers.
+pub async fn drafts(
+    conn: &mut PgConnection,
+    numbers: Option<&[String]>,
+) -> Result<Vec<PartDraft>, sqlx::Error> {
+    let rows: Vec<PartRow> = sqlx::query_as(&format!(
+        "{PART} WHERE $1::text[] IS NULL OR p.part_number = ANY($1) ORDER BY p.part_number"
+    ))
+    .bind(numbers)
+    .fetch_all(conn)
+    .await?;
     Ok(rows.iter().map(draft).collect())
 }
 

@@ -5,11 +5,13 @@
 use std::collections::{HashMap, HashSet};
 
 use sqlx::{PgConnection, Postgres, Transaction};
+use torvan::PartNumber;
 use torvan::part_spec::{COLUMNS, FieldError, PartDraft, PartSpec};
 use uuid::Uuid;
 
 use super::api::{ImportCheck, ImportOutcome, ImportRow, RowProblem};
 use crate::error::AppError;
+use crate::inventory::part::queries::drafts;
 use crate::inventory::part::save::{Lookup, Refs, Written, write};
 
 const REQUIRED: [&str; 2] = ["part_number", "name"];
@@ -166,8 +168,25 @@ pub async fn apply(
         parsed.problems.sort_by_key(|problem| problem.line);
         return Ok(ImportOutcome::Refused(parsed.problems));
     }
+    // Rows equal to what is stored are not written at all: a re-import of
+    // an export costs one read.
+    let in_file: Vec<String> = parsed
+        .specs
+        .iter()
+        .map(|(_, spec)| spec.part_number.to_string())
+        .collect();
+    let stored: HashMap<PartNumber, PartSpec> = drafts(tx, Some(&in_file))
+        .await?
+        .iter()
+        .filter_map(|draft| draft.validate().ok())
+        .map(|spec| (spec.part_number.clone(), spec))
+        .collect();
     let (mut created, mut updated, mut unchanged) = (0, 0, 0);
     for ((_, spec), refs) in parsed.specs.iter().zip(&refs) {
+        if stored.get(&spec.part_number) == Some(spec) {
+            unchanged += 1;
+            continue;
+        }
         let existing = lookup.parts.contains_key(spec.part_number.as_str());
         let number = existing.then(|| spec.part_number.as_str());
         match write(tx, number, spec, *refs, user_id, false).await? {
