@@ -7,6 +7,7 @@ pub mod csv;
 pub mod custom_part;
 mod db_enum;
 pub mod make_or_buy;
+pub mod order_lifecycle;
 pub mod order_priority;
 pub mod order_status;
 pub mod part_number;

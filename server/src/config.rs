@@ -77,7 +77,7 @@ impl ServeConfig {
                 .into(),
             storage: StorageConfig::read(&mut env),
             auth: read_auth(&mut env),
-            max_body_bytes: env.parsed("TORVAN_MAX_BODY_BYTES", 2 * 1024 * 1024),
+            max_body_bytes: env.parsed("TORVAN_MAX_BODY_BYTES", 16 * 1024 * 1024),
         };
         env.finish(config)
     }
@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(config.database.max_connections, 10);
         assert!(matches!(config.storage, StorageConfig::Embedded { .. }));
         assert_eq!(config.auth.sessions, SessionPolicy::default());
-        assert_eq!(config.max_body_bytes, 2 * 1024 * 1024);
+        assert_eq!(config.max_body_bytes, 16 * 1024 * 1024);
         assert!(!config.auth.secure_cookies);
     }
 

@@ -316,7 +316,7 @@ async fn the_tree_counts_what_is_below_each_group(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_category_code_in_use_is_reported_at_its_field(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
-    let form = "level=Category&key=frames&name=Again&description=&status=ACTIVE";
+    let form = "level=1&key=frames&name=Again&description=&status=ACTIVE";
     let reply = app
         .call("/api/inventory/catalogue/save", form, Some(&cookie))
         .await;
@@ -329,7 +329,7 @@ async fn a_category_code_in_use_is_reported_at_its_field(pool: PgPool) {
     let orphan = app
         .call(
             "/api/inventory/catalogue/save",
-            "level=Assembly&key=ASM-999&name=Orphan&description=&status=ACTIVE",
+            "level=2&key=ASM-999&name=Orphan&description=&status=ACTIVE",
             Some(&cookie),
         )
         .await;
@@ -337,6 +337,18 @@ async fn a_category_code_in_use_is_reported_at_its_field(pool: PgPool) {
         orphan.body.contains(r#""field":"parent""#),
         "{}",
         orphan.body
+    );
+    let too_deep = app
+        .call(
+            "/api/inventory/catalogue/save",
+            "level=5&key=X-1&name=Deep&description=&status=ACTIVE",
+            Some(&cookie),
+        )
+        .await;
+    assert!(
+        too_deep.body.contains("levels 1 to 4; 5 is out of range"),
+        "{}",
+        too_deep.body
     );
 }
 

@@ -83,7 +83,7 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ),
         (
             "/api/inventory/catalogue/save",
-            "level=Category&key=MATRIX&name=Matrix&description=&status=ACTIVE".into(),
+            "level=1&key=MATRIX&name=Matrix&description=&status=ACTIVE".into(),
             Rule::Needs(Inventory, Create),
         ),
         ("/api/inventory/reorder", String::new(), Rule::Needs(Inventory, Read)),

@@ -52,11 +52,11 @@ pub async fn catalogue_group(level: CatalogueLevel, id: Uuid) -> Result<GroupDet
     super::queries::group(&crate::state::pool()?, level, id).await
 }
 
-/// Creates a group under `parent` (`id` empty) or edits group `id`;
-/// returns its id.
+/// Creates a group under `parent` (`id` empty) or edits group `id` of
+/// `level` (1 categories to 3 sub-assemblies); returns its id.
 #[server(prefix = "/api", endpoint = "inventory/catalogue/save")]
 pub async fn save_group(
-    level: CatalogueLevel,
+    level: String,
     id: Option<Uuid>,
     parent: Option<Uuid>,
     key: String,
@@ -70,6 +70,14 @@ pub async fn save_group(
         torvan::Action::Create
     };
     let session = crate::auth::guard::require(torvan::Resource::Inventory, action)?;
+    let level = level
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::invalid("level", "The level is a number from 1 to 4."))
+        .and_then(|depth| {
+            CatalogueLevel::from_depth(depth)
+                .map_err(|error| AppError::invalid("level", error.to_string()))
+        })?;
     let draft = super::save::GroupDraft::parse(level, &key, &name, &description, &status)?;
     let pool = crate::state::pool()?;
     let mut tx = crate::db::begin_as(&pool, &session).await?;

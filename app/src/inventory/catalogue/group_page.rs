@@ -173,7 +173,7 @@ pub fn NewGroupForm(
         <section class="card narrow" aria-label=heading.clone()>
             <h2>{heading.clone()}</h2>
             <ActionForm action attr:class="form">
-                <input type="hidden" name="level" value=format!("{level:?}")/>
+                <input type="hidden" name="level" value=level.depth()/>
                 {parent.map(|parent| view! { <input type="hidden" name="parent" value=parent.to_string()/> })}
                 <input type="hidden" name="status" value="ACTIVE"/>
                 <label for=key_id.clone()>{key_label(level)}</label>
@@ -203,7 +203,7 @@ fn EditGroupForm(
         <section class="card narrow" aria-label="Edit">
             <h2>"Edit"</h2>
             <ActionForm action attr:class="form">
-                <input type="hidden" name="level" value=format!("{level:?}")/>
+                <input type="hidden" name="level" value=level.depth()/>
                 <input type="hidden" name="id" value=node.id.to_string()/>
                 <label for="group-key">{key_label(level)}</label>
                 <input id="group-key" name="key" required value=node.key/>
