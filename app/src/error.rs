@@ -18,6 +18,11 @@ pub enum AppError {
     SignInFailed,
     #[error("That record does not exist (any more).")]
     NotFound,
+    /// The record changed since the page showed it; nothing was written.
+    #[error(
+        "Someone else changed this meanwhile. Reload the page to see their change, then try again."
+    )]
+    Conflict,
     /// Input that breaks a rule, reported at the field it concerns.
     #[error("{message}")]
     Invalid { field: String, message: String },

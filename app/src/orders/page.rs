@@ -38,7 +38,9 @@ fn OrderTable(orders: Vec<OrderRow>) -> impl IntoView {
                         .map(|order| {
                             view! {
                                 <tr>
-                                    <td class="mono">{order.order_number}</td>
+                                    <td class="mono">
+                                        <a href=format!("/orders/{}", order.order_number)>{order.order_number.clone()}</a>
+                                    </td>
                                     <td>{order.customer_name}</td>
                                     <td>{order.status.label()}</td>
                                     <td>{order.status.stage()}</td>

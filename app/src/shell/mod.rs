@@ -32,7 +32,7 @@ use crate::inventory::{
     CataloguePage, EditPartPage, GroupPage, InventoryPage, NewCustomPartPage, NewPartPage,
     PartPage, ReorderPage, TransferPage,
 };
-use crate::orders::OrdersPage;
+use crate::orders::{OrderPage, OrdersPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=not_found::NotFound>
                     <Route path=StaticSegment("") view=DashboardPage/>
                     <Route path=StaticSegment("orders") view=OrdersPage/>
+                    <Route path=(StaticSegment("orders"), ParamSegment("number")) view=OrderPage/>
                     <Route path=StaticSegment("inventory") view=InventoryPage/>
                     <Route path=(StaticSegment("inventory"), StaticSegment("catalogue")) view=CataloguePage/>
                     <Route path=(StaticSegment("inventory"), StaticSegment("reorder")) view=ReorderPage/>

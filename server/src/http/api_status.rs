@@ -34,6 +34,7 @@ fn status_of(error: &AppError) -> StatusCode {
         AppError::Unauthorized | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Conflict => StatusCode::CONFLICT,
         AppError::Invalid { .. } | AppError::InvalidFields(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Transport(_) => StatusCode::BAD_REQUEST,
         AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,

@@ -8,6 +8,7 @@ mod auth;
 mod http;
 mod inventory_catalogue;
 mod inventory_queries;
+mod orders_lifecycle;
 mod permissions;
 mod schema_audit;
 mod schema_columns;

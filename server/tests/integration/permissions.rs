@@ -38,6 +38,12 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ),
         ("/api/dashboard/summary", String::new(), Rule::Needs(Dashboard, Read)),
         ("/api/orders/recent", String::new(), Rule::Needs(Orders, Read)),
+        ("/api/orders/order", "order_number=ORD-NONE".into(), Rule::Needs(Orders, Read)),
+        (
+            "/api/orders/status",
+            "order_number=ORD-NONE&to=SHIPPED&reason=&version=1".into(),
+            Rule::Needs(Orders, Read),
+        ),
         (
             "/api/inventory/search",
             "query[text]=drain&query[page]=0&query[page_size]=20".into(),

@@ -18,6 +18,7 @@ pub struct PartDetail {
     pub available: i32,
     /// None for parts that are not active (they are not stocked).
     pub stock_status: Option<StockStatus>,
+    pub weight: Option<String>,
     pub average_cost: Option<String>,
     pub last_cost: Option<String>,
     pub substitutes: Vec<SubstituteLine>,

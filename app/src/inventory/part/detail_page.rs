@@ -117,6 +117,7 @@ fn Identification(part: PartDetail) -> impl IntoView {
                 <div><dt>"Make or buy"</dt><dd>{draft.make_or_buy}</dd></div>
                 <div><dt>"Material"</dt><dd>{or_dash(draft.material)}</dd></div>
                 <div><dt>"Finish"</dt><dd>{or_dash(draft.finish)}</dd></div>
+                <div><dt>"Weight"</dt><dd>{part.weight.unwrap_or_else(|| "—".into())}</dd></div>
                 <div><dt>"Standard cost"</dt><dd>{or_dash(draft.standard_cost)}</dd></div>
                 <div><dt>"Average cost"</dt><dd>{part.average_cost.unwrap_or_else(|| "—".into())}</dd></div>
                 <div><dt>"Last cost"</dt><dd>{part.last_cost.unwrap_or_else(|| "—".into())}</dd></div>

@@ -7,6 +7,7 @@ use torvan::{CustomCategory, DbEnum, MakeOrBuy, PartStatus, UnitOfMeasure};
 
 use super::api::{CreateCustomPart, PartFormChoices, SavePart, get_part, part_form_options};
 use crate::error::AppError;
+use crate::inventory::catalogue::{Breadcrumbs, Crumb};
 use crate::shell::{FieldMessage, FormError, Loaded, action_error};
 
 /// Opens the saved part's page once an action returns its number.
@@ -27,6 +28,7 @@ pub fn NewPartPage() -> impl IntoView {
     let options = Resource::new(|| (), |_| part_form_options());
     view! {
         <Title text="New part"/>
+        <Breadcrumbs trail=Vec::new() current="New part".to_owned()/>
         <h1>"New part"</h1>
         <Loaded resource=options loading="Loading…" render=move |options| {
             let draft = PartDraft {
@@ -54,7 +56,12 @@ pub fn EditPartPage() -> impl IntoView {
         <Title text="Edit part"/>
         <Loaded resource=both loading="Loading…" render=move |(draft, options)| {
             let original = Some(draft.part_number.clone());
+            let part = Crumb {
+                label: draft.part_number.clone(),
+                href: format!("/inventory/parts/{}", draft.part_number),
+            };
             view! {
+                <Breadcrumbs trail=vec![part] current="Edit".to_owned()/>
                 <h1>"Edit part "{draft.part_number.clone()}</h1>
                 <SavePartForm draft options original/>
             }
@@ -94,6 +101,7 @@ pub fn NewCustomPartPage() -> impl IntoView {
     let options = Resource::new(|| (), |_| part_form_options());
     view! {
         <Title text="New custom part"/>
+        <Breadcrumbs trail=Vec::new() current="New custom part".to_owned()/>
         <h1>"New custom part"</h1>
         <p class="hint">"The part gets the next number of its series, such as 710-0001, when you create it."</p>
         <Loaded resource=options loading="Loading…" render=move |options| view! { <CustomPartForm options/> }/>

@@ -36,6 +36,7 @@ struct PartRow {
     vendor_part_number: Option<String>,
     material: Option<String>,
     finish: Option<String>,
+    weight: Option<Decimal>,
     lot_control: bool,
     serial_control: bool,
     is_custom_part: bool,
@@ -68,7 +69,7 @@ const PART: &str = "
            coalesce(p.lead_time_days, 0) AS lead_time_days,
            p.standard_cost, p.average_cost, p.last_cost,
            v.code AS vendor_code, v.name AS vendor_name, p.vendor_part_number,
-           p.material, p.finish,
+           p.material, p.finish, p.weight,
            coalesce(p.lot_control, false) AS lot_control,
            coalesce(p.serial_control, false) AS serial_control,
            coalesce(p.is_custom_part, false) AS is_custom_part,
@@ -114,6 +115,9 @@ pub async fn detail(pool: &PgPool, part_number: &str) -> Result<PartDetail, AppE
         allocated: row.allocated,
         available: row.available,
         stock_status,
+        weight: row
+            .weight
+            .map(|pounds| format!("{} lb", pounds.normalize())),
         average_cost: row.average_cost.map(money),
         last_cost: row.last_cost.map(money),
         substitutes,

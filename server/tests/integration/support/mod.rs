@@ -87,6 +87,7 @@ impl TestApp {
         };
         let mut request = Request::post(path)
             .header("content-type", content_type)
+            .header("user-agent", USER_AGENT)
             .header("sec-fetch-site", "same-origin");
         if let Some(cookie) = cookie {
             request = request.header("cookie", cookie);
@@ -111,6 +112,9 @@ impl TestApp {
         }
     }
 }
+
+/// What the test client says it is, as browsers do.
+pub const USER_AGENT: &str = "torvan-integration-tests";
 
 pub fn encode(value: &str) -> String {
     value

@@ -1,0 +1,177 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use torvan::DbEnum;
+
+use super::api::{ChangeOrderStatus, OfferedMove, OrderDetail, SinkLine, StatusChange, get_order};
+use crate::shell::{FieldMessage, FormError, Loaded, action_error};
+
+/// `/orders/:number`
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let change = ServerAction::<ChangeOrderStatus>::new();
+    let order = Resource::new(
+        move || {
+            (
+                params.read().get("number").unwrap_or_default(),
+                change.version().get(),
+            )
+        },
+        |(number, _)| get_order(number),
+    );
+    view! {
+        <Loaded resource=order loading="Loading the order…" render=move |order| view! { <Order order change/> }/>
+    }
+}
+
+#[component]
+fn Order(order: OrderDetail, change: ServerAction<ChangeOrderStatus>) -> impl IntoView {
+    let title = format!("Order {}", order.order_number);
+    let or_dash = |value: Option<String>| value.unwrap_or_else(|| "—".to_owned());
+    view! {
+        <Title text=title.clone()/>
+        <nav aria-label="Breadcrumb" class="breadcrumbs">
+            <ol>
+                <li><a href="/orders">"Orders"</a></li>
+                <li aria-current="page">{order.order_number.clone()}</li>
+            </ol>
+        </nav>
+        <h1>{title}<span class="subtitle">{order.customer.clone()}</span></h1>
+        <p>
+            <span class="badge" data-testid="order-status">{order.status.label()}</span>" "
+            <span class="badge muted">{order.priority.label()}</span>
+        </p>
+        <div class="part-grid">
+            <section class="card" aria-labelledby="order-facts">
+                <h2 id="order-facts">"Order"</h2>
+                <dl class="properties">
+                    <div><dt>"Type"</dt><dd>{order.order_type.clone()}</dd></div>
+                    <div><dt>"Customer PO"</dt><dd>{or_dash(order.customer_po_number.clone())}</dd></div>
+                    <div><dt>"Ordered"</dt><dd>{order.order_date.clone()}</dd></div>
+                    <div><dt>"Requested ship"</dt><dd>{or_dash(order.requested_ship_date.clone())}</dd></div>
+                    <div><dt>"Promised ship"</dt><dd>{or_dash(order.promised_ship_date.clone())}</dd></div>
+                    <div><dt>"Total"</dt><dd>{or_dash(order.total.clone())}</dd></div>
+                    <div><dt>"Instructions"</dt><dd>{or_dash(order.special_instructions.clone())}</dd></div>
+                </dl>
+            </section>
+            <StatusMoves order_number=order.order_number.clone() version=order.version moves=order.moves.clone() change/>
+        </div>
+        <Sinks sinks=order.sinks/>
+        <Timeline changes=order.timeline/>
+    }
+}
+
+#[component]
+fn StatusMoves(
+    order_number: String,
+    version: i32,
+    moves: Vec<OfferedMove>,
+    change: ServerAction<ChangeOrderStatus>,
+) -> impl IntoView {
+    let error = action_error(change);
+    let body = if moves.is_empty() {
+        view! { <p class="empty">"There is no status change you can make now."</p> }.into_any()
+    } else {
+        moves
+            .into_iter()
+            .map(|offered| view! { <MoveForm order_number=order_number.clone() version offered change/> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="status-moves">
+            <h2 id="status-moves">"Change status"</h2>
+            {body}
+            <FieldMessage error field="to"/>
+            <FormError error/>
+        </section>
+    }
+}
+
+#[component]
+fn MoveForm(
+    order_number: String,
+    version: i32,
+    offered: OfferedMove,
+    change: ServerAction<ChangeOrderStatus>,
+) -> impl IntoView {
+    let error = action_error(change);
+    let to = offered.to;
+    let reason_id = format!("reason-{}", to.as_db_str().to_lowercase());
+    let reason = offered.back.then(|| {
+        view! {
+            <label for=reason_id.clone()>{format!("Reason for sending back to {}", to.label())}</label>
+            <input id=reason_id name="reason" required maxlength="255"/>
+            <FieldMessage error field="reason"/>
+        }
+    });
+    let label = if offered.back {
+        format!("Send back to {}", to.label())
+    } else {
+        format!("Move to {}", to.label())
+    };
+    view! {
+        <ActionForm action=change attr:class="form move-form">
+            <input type="hidden" name="order_number" value=order_number/>
+            <input type="hidden" name="to" value=to.as_db_str()/>
+            <input type="hidden" name="version" value=version/>
+            {reason}
+            {(!offered.back).then(|| view! { <input type="hidden" name="reason" value=""/> })}
+            <button type="submit" class=if offered.back { "button subtle" } else { "button" }>{label}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn Sinks(sinks: Vec<SinkLine>) -> impl IntoView {
+    let body = if sinks.is_empty() {
+        view! { <p class="empty">"No sinks configured yet."</p> }.into_any()
+    } else {
+        view! {
+            <table class="data-table">
+                <thead><tr>
+                    <th scope="col">"Build number"</th><th scope="col">"Family"</th>
+                    <th scope="col" class="num">"Quantity"</th><th scope="col">"Configuration"</th>
+                    <th scope="col" class="num">"Price"</th>
+                </tr></thead>
+                <tbody>
+                    {sinks.into_iter().map(|sink| view! {
+                        <tr>
+                            <td class="mono">{sink.build_number}</td><td>{sink.family}</td>
+                            <td class="num">{sink.quantity}</td><td>{sink.status}</td>
+                            <td class="num">{sink.price.unwrap_or_default()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! { <section aria-labelledby="sinks"><h2 id="sinks">"Sinks"</h2>{body}</section> }
+}
+
+#[component]
+fn Timeline(changes: Vec<StatusChange>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="timeline">
+            <h2 id="timeline">"Status timeline"</h2>
+            <ol class="timeline" data-testid="timeline">
+                {changes.into_iter().map(|change| {
+                    let step = match change.from {
+                        Some(from) => format!("{} → {}", from.label(), change.to.label()),
+                        None => change.to.label().to_owned(),
+                    };
+                    view! {
+                        <li>
+                            <strong>{step}</strong>
+                            <span class="muted">{format!(" · {} · {}", change.at, change.by)}</span>
+                            {change.reason.map(|reason| view! { <p class="reason">{reason}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

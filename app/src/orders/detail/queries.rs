@@ -1,0 +1,125 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use sqlx::PgPool;
+use torvan::order_lifecycle::{Direction, moves_for};
+use torvan::{DbEnum, OrderPriority, OrderStatus, Role};
+
+use super::api::{OfferedMove, OrderDetail, SinkLine, StatusChange};
+use crate::error::AppError;
+use crate::inventory::part::queries::money;
+
+#[derive(sqlx::FromRow)]
+struct HeaderRow {
+    id: uuid::Uuid,
+    order_number: String,
+    customer: String,
+    customer_po_number: Option<String>,
+    order_type: String,
+    status: String,
+    priority: String,
+    order_date: NaiveDate,
+    requested_ship_date: Option<NaiveDate>,
+    promised_ship_date: Option<NaiveDate>,
+    special_instructions: Option<String>,
+    total_amount: Option<Decimal>,
+    version: i32,
+}
+
+/// When, from, to, by whom, why.
+type HistoryRow = (
+    DateTime<Utc>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+);
+
+fn day(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+pub async fn detail(
+    pool: &PgPool,
+    order_number: &str,
+    role: Role,
+) -> Result<OrderDetail, AppError> {
+    let header: HeaderRow = sqlx::query_as(
+        "SELECT o.id, o.order_number, c.company_name || ' (' || c.customer_number || ')' AS customer,
+                o.customer_po_number, coalesce(o.order_type, 'PRODUCTION')::text AS order_type,
+                o.status::text AS status, o.priority::text AS priority, o.order_date,
+                o.requested_ship_date, o.promised_ship_date, o.special_instructions,
+                o.total_amount, o.version
+         FROM orders.orders o JOIN public.customers c ON c.id = o.customer_id
+         WHERE o.order_number = $1",
+    )
+    .bind(order_number)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+
+    let sinks: Vec<(String, String, i32, String, Option<Decimal>)> = sqlx::query_as(
+        "SELECT c.build_number, f.name, c.quantity, coalesce(c.configuration_status, 'DRAFT'),
+                c.configuration_price
+         FROM orders.order_sink_configurations c
+         JOIN products.sink_families f ON f.id = c.sink_family_id
+         WHERE c.order_id = $1 ORDER BY c.build_number",
+    )
+    .bind(header.id)
+    .fetch_all(pool)
+    .await?;
+
+    let history: Vec<HistoryRow> = sqlx::query_as(
+        "SELECT coalesce(h.changed_at, now()), h.from_status::text, h.to_status::text,
+                u.first_name || ' ' || u.last_name, h.change_reason
+         FROM orders.order_status_history h JOIN auth.users u ON u.id = h.changed_by
+         WHERE h.order_id = $1 ORDER BY h.changed_at, h.id",
+    )
+    .bind(header.id)
+    .fetch_all(pool)
+    .await?;
+
+    let status = OrderStatus::parse(&header.status)?;
+    let timeline = history
+        .into_iter()
+        .map(|(at, from, to, by, reason)| {
+            Ok(StatusChange {
+                at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                from: from.as_deref().map(OrderStatus::parse).transpose()?,
+                to: OrderStatus::parse(&to)?,
+                by,
+                reason,
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    Ok(OrderDetail {
+        order_number: header.order_number,
+        customer: header.customer,
+        customer_po_number: header.customer_po_number,
+        order_type: header.order_type,
+        status,
+        priority: OrderPriority::parse(&header.priority)?,
+        order_date: day(header.order_date),
+        requested_ship_date: header.requested_ship_date.map(day),
+        promised_ship_date: header.promised_ship_date.map(day),
+        special_instructions: header.special_instructions,
+        total: header.total_amount.map(money),
+        version: header.version,
+        sinks: sinks
+            .into_iter()
+            .map(|(build_number, family, quantity, status, price)| SinkLine {
+                build_number,
+                family,
+                quantity,
+                status,
+                price: price.map(money),
+            })
+            .collect(),
+        timeline,
+        moves: moves_for(role, status)
+            .map(|offered| OfferedMove {
+                to: offered.to,
+                back: offered.direction == Direction::Back,
+            })
+            .collect(),
+    })
+}

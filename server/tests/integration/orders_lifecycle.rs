@@ -1,0 +1,205 @@
+//! Moving orders through their lifecycle over HTTP: the domain's state
+//! machine enforced by the server, the history it writes, and the version
+//! check that stops two people overwriting each other.
+
+use axum::http::StatusCode;
+use sqlx::PgPool;
+
+use crate::support::{DEMO_PASSWORD, TestApp};
+
+async fn app(pool: &PgPool) -> TestApp {
+    torvan_server::seed::seed_demo(pool).await.unwrap();
+    TestApp::new(pool.clone()).await
+}
+
+async fn order(pool: &PgPool, number: &str) -> (String, i32) {
+    sqlx::query_as("SELECT status::text, version FROM orders.orders WHERE order_number = $1")
+        .bind(number)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+fn move_to(number: &str, to: &str, reason: &str, version: i32) -> String {
+    format!("order_number={number}&to={to}&reason={reason}&version={version}")
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn starting_production_writes_the_status_history_with_who_and_from_where(pool: PgPool) {
+    let app = app(&pool).await;
+    let cookie = app
+        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE orders.order_sink_configurations SET configuration_status = 'APPROVED'
+         WHERE order_id = (SELECT id FROM orders.orders WHERE order_number = 'ORD-2026-0112')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let (_, version) = order(&pool, "ORD-2026-0112").await;
+
+    let reply = app
+        .call(
+            "/api/orders/status",
+            &move_to("ORD-2026-0112", "IN_PRODUCTION", "", version),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        order(&pool, "ORD-2026-0112").await,
+        ("IN_PRODUCTION".to_owned(), version + 1)
+    );
+    let (from, by, user_agent): (String, String, Option<String>) = sqlx::query_as(
+        "SELECT h.from_status::text, u.email, h.user_agent
+         FROM orders.order_status_history h
+         JOIN orders.orders o ON o.id = h.order_id JOIN auth.users u ON u.id = h.changed_by
+         WHERE o.order_number = 'ORD-2026-0112' AND h.to_status = 'IN_PRODUCTION'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (from.as_str(), by.as_str()),
+        ("PENDING", "coordinator@torvan.test")
+    );
+    assert_eq!(user_agent.as_deref(), Some(crate::support::USER_AGENT));
+    let sinks: String = sqlx::query_scalar(
+        "SELECT string_agg(DISTINCT configuration_status, ',') FROM orders.order_sink_configurations c
+         JOIN orders.orders o ON o.id = c.order_id WHERE o.order_number = 'ORD-2026-0112'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(sinks, "IN_PRODUCTION");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn production_waits_until_every_sink_is_approved(pool: PgPool) {
+    let app = app(&pool).await;
+    let cookie = app
+        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let (_, version) = order(&pool, "ORD-2026-0113").await;
+    let reply = app
+        .call(
+            "/api/orders/status",
+            &move_to("ORD-2026-0113", "IN_PRODUCTION", "", version),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("must be approved"), "{}", reply.body);
+    assert_eq!(
+        order(&pool, "ORD-2026-0113").await,
+        ("PENDING".to_owned(), version)
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_change_from_a_stale_page_is_refused_and_writes_nothing(pool: PgPool) {
+    let app = app(&pool).await;
+    let cookie = app
+        .sign_in("admin@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let (_, version) = order(&pool, "ORD-2026-0114").await;
+    let first = app
+        .call(
+            "/api/orders/status",
+            &move_to("ORD-2026-0114", "IN_PRODUCTION", "", version),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    let second = app
+        .call(
+            "/api/orders/status",
+            &move_to("ORD-2026-0114", "PRE_QC", "", version),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(second.status, StatusCode::CONFLICT);
+    assert_eq!(second.body, r#""Conflict""#);
+    assert_eq!(
+        order(&pool, "ORD-2026-0114").await,
+        ("IN_PRODUCTION".to_owned(), version + 1)
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn each_role_makes_only_its_own_moves_and_rework_needs_a_reason(pool: PgPool) {
+    let app = app(&pool).await;
+    let assembler = app
+        .sign_in("assembler@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let qc = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
+    let (_, version) = order(&pool, "ORD-2026-0105").await;
+
+    let not_theirs = app
+        .call(
+            "/api/orders/status",
+            &move_to("ORD-2026-0105", "QC_COMPLETE", "", version),
+            Some(&assembler),
+        )
+        .await;
+    assert!(
+        not_theirs.body.contains("Your role may not"),
+        "{}",
+        not_theirs.body
+    );
+
+    let no_reason = app
+        .call(
+            "/api/orders/status",
+            &move_to("ORD-2026-0105", "IN_PRODUCTION", "", version),
+            Some(&qc),
+        )
+        .await;
+    assert!(
+        no_reason.body.contains(r#""field":"reason""#),
+        "{}",
+        no_reason.body
+    );
+
+    let rework = app
+        .call(
+            "/api/orders/status",
+            &move_to(
+                "ORD-2026-0105",
+                "IN_PRODUCTION",
+                "Weld+porosity+on+basin+2",
+                version,
+            ),
+            Some(&qc),
+        )
+        .await;
+    assert_eq!(rework.status, StatusCode::OK, "{}", rework.body);
+    let reason: Option<String> = sqlx::query_scalar(
+        "SELECT h.change_reason FROM orders.order_status_history h
+         JOIN orders.orders o ON o.id = h.order_id
+         WHERE o.order_number = 'ORD-2026-0105' ORDER BY h.changed_at DESC, h.id DESC LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(reason.as_deref(), Some("Weld porosity on basin 2"));
+
+    let page = app
+        .call(
+            "/api/orders/order",
+            "order_number=ORD-2026-0105",
+            Some(&assembler),
+        )
+        .await;
+    assert!(
+        page.body
+            .contains(r#""moves":[{"to":"PRE_QC","back":false}]"#),
+        "{}",
+        page.body
+    );
+}
