@@ -5,7 +5,9 @@
 pub mod catalogue_level;
 pub mod csv;
 pub mod custom_part;
+pub mod customer;
 mod db_enum;
+mod field_error;
 pub mod make_or_buy;
 pub mod order_lifecycle;
 pub mod order_priority;
@@ -27,6 +29,7 @@ pub mod user_status;
 pub use catalogue_level::CatalogueLevel;
 pub use custom_part::CustomCategory;
 pub use db_enum::{DbEnum, UnknownVariant};
+pub use field_error::FieldError;
 pub use make_or_buy::MakeOrBuy;
 pub use order_priority::OrderPriority;
 pub use order_status::OrderStatus;

@@ -29,7 +29,7 @@ pub enum AppError {
     /// A form or file with several fields that break rules, each reported
     /// at its field.
     #[error("{}", fields_summary(.0))]
-    InvalidFields(Vec<torvan::part_spec::FieldError>),
+    InvalidFields(Vec<torvan::FieldError>),
     #[error("The database is not reachable right now. Please try again in a moment.")]
     Unavailable,
     #[error("Something went wrong on our side. The details have been logged.")]
@@ -92,15 +92,15 @@ impl AppError {
     }
 }
 
-fn fields_summary(errors: &[torvan::part_spec::FieldError]) -> String {
+fn fields_summary(errors: &[torvan::FieldError]) -> String {
     match errors.len() {
         1 => errors[0].message.clone(),
         count => format!("{count} fields need attention; see the messages beside them."),
     }
 }
 
-impl From<Vec<torvan::part_spec::FieldError>> for AppError {
-    fn from(errors: Vec<torvan::part_spec::FieldError>) -> Self {
+impl From<Vec<torvan::FieldError>> for AppError {
+    fn from(errors: Vec<torvan::FieldError>) -> Self {
         Self::InvalidFields(errors)
     }
 }

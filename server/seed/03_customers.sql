@@ -33,3 +33,7 @@ INSERT INTO customer_contacts (id, customer_id, first_name, last_name, title, de
 (md5('torvan-demo:customer-contact:C-10004:1')::uuid, md5('torvan-demo:customer:C-10004')::uuid, 'Megan', 'Holt', 'Administrator', 'Administration', 'mholt@cedarvalley-asc.example', '+1 (319) 555-0135', 'email', TRUE, TRUE, TRUE, '2026-09-01 14:00:00+00'),
 (md5('torvan-demo:customer-contact:C-10004:2')::uuid, md5('torvan-demo:customer:C-10004')::uuid, 'Dr. Paul', 'Fischer', 'Medical Director', 'Surgery', 'pfischer@cedarvalley-asc.example', '+1 (319) 555-0171', 'email', TRUE, FALSE, TRUE, '2026-09-01 14:00:00+00')
 ON CONFLICT DO NOTHING;
+
+-- The customer numbers the demo data uses (C-10001 to C-10004).
+INSERT INTO system.number_sequences AS s (kind, scope, current_value) VALUES ('CUSTOMER', '', 4)
+ON CONFLICT (kind, scope) DO UPDATE SET current_value = greatest(s.current_value, excluded.current_value);

@@ -105,3 +105,7 @@ INSERT INTO orders.order_line_items (id, order_id, line_number, part_id, part_nu
 (md5('torvan-demo:order-line:ORD-2026-0114:3')::uuid, md5('torvan-demo:order:ORD-2026-0114')::uuid, 3, md5('torvan-demo:part:221-0002')::uuid, '221-0002', 'Basket strainer 3.5 in, stainless', 6, 0, 30.42, 10, 'OPEN', '2026-12-01', '2026-11-24 14:00:00+00', '2026-11-24 14:00:00+00'),
 (md5('torvan-demo:order-line:ORD-2026-0114:4')::uuid, md5('torvan-demo:order:ORD-2026-0114')::uuid, 4, md5('torvan-demo:part:531-0001')::uuid, '531-0001', 'Silicone sealant, clear, NSF 51, 10 oz', 4, 0, 16.92, 10, 'OPEN', '2026-12-01', '2026-11-24 14:00:00+00', '2026-11-24 14:00:00+00')
 ON CONFLICT DO NOTHING;
+
+-- The order numbers the demo data uses (ORD-2026-0101 to ORD-2026-0114).
+INSERT INTO system.number_sequences AS s (kind, scope, current_value) VALUES ('ORDER', '2026', 114)
+ON CONFLICT (kind, scope) DO UPDATE SET current_value = greatest(s.current_value, excluded.current_value);

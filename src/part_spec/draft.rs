@@ -1,8 +1,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::fields::{choice, count, flag, money, optional_text, required_text};
-use super::{FieldError, HierarchyPath, PartSpec};
-use crate::{DbEnum, MakeOrBuy, PartNumber, PartStatus, UnitOfMeasure};
+use super::{HierarchyPath, PartSpec};
+use crate::{DbEnum, FieldError, MakeOrBuy, PartNumber, PartStatus, UnitOfMeasure};
 
 /// The CSV header, in export order; the form's field names are the same.
 pub const COLUMNS: [&str; 22] = [

@@ -10,6 +10,7 @@ use crate::auth::{CurrentUser, SignOut};
 const NAV: &[(&str, &str, Resource)] = &[
     ("/", "Dashboard", Resource::Dashboard),
     ("/orders", "Orders", Resource::Orders),
+    ("/customers", "Customers", Resource::Customers),
     ("/inventory", "Inventory", Resource::Inventory),
     ("/admin/users", "Users", Resource::Users),
 ];

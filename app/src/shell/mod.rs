@@ -27,6 +27,7 @@ use leptos_router::{
 
 use crate::admin::UsersPage;
 use crate::auth::{PasswordPage, SignInPage, who_am_i};
+use crate::customers::{CustomerPage, CustomersPage, NewCustomerPage};
 use crate::dashboard::DashboardPage;
 use crate::inventory::{
     CataloguePage, EditPartPage, GroupPage, InventoryPage, NewCustomPartPage, NewPartPage,
@@ -56,6 +57,9 @@ pub fn App() -> impl IntoView {
             <main id="main" class="page">
                 <Routes fallback=not_found::NotFound>
                     <Route path=StaticSegment("") view=DashboardPage/>
+                    <Route path=StaticSegment("customers") view=CustomersPage/>
+                    <Route path=(StaticSegment("customers"), StaticSegment("new")) view=NewCustomerPage/>
+                    <Route path=(StaticSegment("customers"), ParamSegment("number")) view=CustomerPage/>
                     <Route path=StaticSegment("orders") view=OrdersPage/>
                     <Route path=(StaticSegment("orders"), ParamSegment("number")) view=OrderPage/>
                     <Route path=StaticSegment("inventory") view=InventoryPage/>

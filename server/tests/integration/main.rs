@@ -5,6 +5,7 @@ mod common;
 mod support;
 
 mod auth;
+mod customers;
 mod http;
 mod inventory_catalogue;
 mod inventory_queries;

@@ -38,6 +38,34 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ),
         ("/api/dashboard/summary", String::new(), Rule::Needs(Dashboard, Read)),
         ("/api/orders/recent", String::new(), Rule::Needs(Orders, Read)),
+        (
+            "/api/customers/list",
+            "search=&include_inactive=false&page=0".into(),
+            Rule::Needs(Customers, Read),
+        ),
+        ("/api/customers/get", "customer_number=C-10001".into(), Rule::Needs(Customers, Read)),
+        (
+            "/api/customers/save",
+            "company[company_name]=Matrix+Clinic".into(),
+            Rule::Needs(Customers, Create),
+        ),
+        (
+            "/api/customers/active",
+            "customer_number=C-10004&active=true".into(),
+            Rule::Needs(Customers, Update),
+        ),
+        (
+            "/api/customers/address/add",
+            "customer_number=C-10004&address[address_type]=BOTH&address[street_address_1]=1+A+St\
+             &address[city]=Ames&address[state_province]=IA&address[postal_code]=50010"
+                .into(),
+            Rule::Needs(Customers, Update),
+        ),
+        (
+            "/api/customers/contact/add",
+            "customer_number=C-10004&contact[first_name]=Matrix&contact[last_name]=Test&contact[phone]=1".into(),
+            Rule::Needs(Customers, Update),
+        ),
         ("/api/orders/order", "order_number=ORD-NONE".into(), Rule::Needs(Orders, Read)),
         (
             "/api/orders/status",

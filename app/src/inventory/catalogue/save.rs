@@ -2,7 +2,7 @@
 //! constraints (unique codes and numbers, four levels) said at the field.
 
 use sqlx::{Postgres, Transaction};
-use torvan::part_spec::FieldError;
+use torvan::FieldError;
 use torvan::{CatalogueLevel, DbEnum, PartNumber, PartStatus};
 use uuid::Uuid;
 

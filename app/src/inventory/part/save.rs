@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgPool, Postgres, Transaction};
-use torvan::part_spec::{FieldError, PartSpec};
+use torvan::FieldError;
+use torvan::part_spec::PartSpec;
 use torvan::stock::{Movement, Quantity};
 use torvan::{DbEnum, PartNumber, SubstituteType};
 use uuid::Uuid;

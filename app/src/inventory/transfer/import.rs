@@ -5,8 +5,9 @@
 use std::collections::{HashMap, HashSet};
 
 use sqlx::{PgConnection, Postgres, Transaction};
+use torvan::FieldError;
 use torvan::PartNumber;
-use torvan::part_spec::{COLUMNS, FieldError, PartDraft, PartSpec};
+use torvan::part_spec::{COLUMNS, PartDraft, PartSpec};
 use uuid::Uuid;
 
 use super::api::{ImportCheck, ImportOutcome, ImportRow, RowProblem};

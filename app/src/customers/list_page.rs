@@ -1,0 +1,88 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use torvan::Action;
+
+use super::api::{CustomerList, list_customers};
+use crate::shell::{Loaded, Permitted};
+
+const PAGE_SIZE: i64 = 50;
+
+/// `/customers?q=…&inactive=1&page=2`
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        let query = query.read();
+        (
+            query.get("q").unwrap_or_default(),
+            query.get("inactive").is_some_and(|value| value == "1"),
+            query
+                .get("page")
+                .and_then(|page| page.parse::<i64>().ok())
+                .map_or(0, |page| (page - 1).max(0)),
+        )
+    });
+    let customers = Resource::new(
+        move || filter.get(),
+        |(search, inactive, page)| list_customers(search, inactive, page),
+    );
+    let (search, inactive, _) = filter.get_untracked();
+    view! {
+        <Title text="Customers"/>
+        <h1>"Customers"</h1>
+        <Permitted on=torvan::Resource::Customers action=Action::Create>
+            <p><a class="button" href="/customers/new">"New customer"</a></p>
+        </Permitted>
+        <form method="get" action="/customers" class="search-form" role="search">
+            <div class="field">
+                <label for="customer-search">"Search customers"</label>
+                <input id="customer-search" type="search" name="q" value=search placeholder="Name or number"/>
+            </div>
+            <label class="check"><input type="checkbox" name="inactive" value="1" checked=inactive/>"Include inactive"</label>
+            <button type="submit" class="button">"Search"</button>
+        </form>
+        <Loaded resource=customers loading="Loading customers…" render=move |list| {
+            view! { <CustomerTable list page=filter.get_untracked().2/> }
+        }/>
+    }
+}
+
+#[component]
+fn CustomerTable(list: CustomerList, page: i64) -> impl IntoView {
+    let shown = format!("{} customers", list.total);
+    let pages = (list.total + PAGE_SIZE - 1) / PAGE_SIZE;
+    let pager = (pages > 1).then(|| {
+        view! { <p class="pager">{format!("Page {} of {pages}", page + 1)}</p> }
+    });
+    view! {
+        <p data-testid="customer-count">{shown}</p>
+        <div class="table-scroll">
+            <table class="data-table">
+                <thead><tr>
+                    <th scope="col">"Number"</th><th scope="col">"Company"</th><th scope="col">"Type"</th>
+                    <th scope="col">"City"</th><th scope="col">"Primary contact"</th>
+                    <th scope="col" class="num">"Open orders"</th><th scope="col">"Status"</th>
+                </tr></thead>
+                <tbody>
+                    {list.rows.into_iter().map(|row| {
+                        let href = format!("/customers/{}", row.customer_number);
+                        let key = row.customer_number.clone();
+                        view! {
+                            <tr data-customer=key>
+                                <td class="mono"><a href=href>{row.customer_number}</a></td>
+                                <td>{row.company_name}</td>
+                                <td>{row.customer_type.label()}</td>
+                                <td>{row.city.unwrap_or_default()}</td>
+                                <td>{row.primary_contact.unwrap_or_default()}</td>
+                                <td class="num">{row.open_orders}</td>
+                                <td>{if row.active { "Active" } else { "Inactive" }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {pager}
+    }
+}

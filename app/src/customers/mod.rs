@@ -1,0 +1,14 @@
+//! Customers: the list, the company with its addresses and contacts, and
+//! the numbers orders are filed under.
+
+mod api;
+mod detail_page;
+mod list_page;
+#[cfg(feature = "ssr")]
+mod queries;
+#[cfg(feature = "ssr")]
+mod save;
+
+pub use api::*;
+pub use detail_page::{CustomerPage, NewCustomerPage};
+pub use list_page::CustomersPage;

@@ -1,0 +1,180 @@
+use serde::{Deserialize, Serialize};
+
+use super::{optional, required};
+use crate::{DbEnum, FieldError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AddressType {
+    Billing,
+    Shipping,
+    Both,
+}
+
+impl DbEnum for AddressType {
+    const KIND: &'static str = "address type";
+    const ALL: &'static [Self] = &[Self::Billing, Self::Shipping, Self::Both];
+
+    fn as_db_str(self) -> &'static str {
+        match self {
+            Self::Billing => "BILLING",
+            Self::Shipping => "SHIPPING",
+            Self::Both => "BOTH",
+        }
+    }
+}
+
+impl AddressType {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Billing => "Billing",
+            Self::Shipping => "Shipping",
+            Self::Both => "Billing and shipping",
+        }
+    }
+
+    pub fn bills(self) -> bool {
+        self != Self::Shipping
+    }
+
+    pub fn ships(self) -> bool {
+        self != Self::Billing
+    }
+}
+
+/// The address form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AddressDraft {
+    pub address_type: String,
+    pub label: String,
+    pub street_address_1: String,
+    pub street_address_2: String,
+    pub city: String,
+    pub state_province: String,
+    pub postal_code: String,
+    pub country: String,
+    pub default_billing: String,
+    pub default_shipping: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressSpec {
+    pub address_type: AddressType,
+    pub label: Option<String>,
+    pub street_address_1: String,
+    pub street_address_2: Option<String>,
+    pub city: String,
+    pub state_province: String,
+    pub postal_code: String,
+    pub country: String,
+    pub default_billing: bool,
+    pub default_shipping: bool,
+}
+
+fn ticked(value: &str) -> bool {
+    matches!(value.trim(), "yes" | "on" | "true")
+}
+
+impl AddressDraft {
+    pub fn validate(&self) -> Result<AddressSpec, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let address_type = AddressType::parse(self.address_type.trim()).unwrap_or_else(|_| {
+            errors.push(FieldError::new(
+                "address_type",
+                "Choose billing, shipping or both.",
+            ));
+            AddressType::Both
+        });
+        let label = optional(&mut errors, "label", &self.label, 100);
+        let street_address_1 =
+            required(&mut errors, "street_address_1", &self.street_address_1, 255);
+        let street_address_2 =
+            optional(&mut errors, "street_address_2", &self.street_address_2, 255);
+        let city = required(&mut errors, "city", &self.city, 100);
+        let state_province = required(&mut errors, "state_province", &self.state_province, 100);
+        let postal_code = required(&mut errors, "postal_code", &self.postal_code, 20);
+        let country = optional(&mut errors, "country", &self.country, 100)
+            .unwrap_or_else(|| "United States".into());
+        let default_billing = ticked(&self.default_billing);
+        let default_shipping = ticked(&self.default_shipping);
+        if default_billing && !address_type.bills() {
+            errors.push(FieldError::new(
+                "default_billing",
+                "A shipping-only address cannot be the billing default.",
+            ));
+        }
+        if default_shipping && !address_type.ships() {
+            errors.push(FieldError::new(
+                "default_shipping",
+                "A billing-only address cannot be the shipping default.",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(AddressSpec {
+            address_type,
+            label,
+            street_address_1,
+            street_address_2,
+            city,
+            state_province,
+            postal_code,
+            country,
+            default_billing,
+            default_shipping,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> AddressDraft {
+        AddressDraft {
+            address_type: "SHIPPING".into(),
+            street_address_1: "1 Dock Rd".into(),
+            city: "Springfield".into(),
+            state_province: "IL".into(),
+            postal_code: "62701".into(),
+            ..AddressDraft::default()
+        }
+    }
+
+    #[test]
+    fn the_required_parts_are_named_when_missing() {
+        let fields: Vec<_> = AddressDraft {
+            address_type: "BOTH".into(),
+            ..AddressDraft::default()
+        }
+        .validate()
+        .unwrap_err()
+        .into_iter()
+        .map(|error| error.field)
+        .collect();
+        assert_eq!(
+            fields,
+            ["street_address_1", "city", "state_province", "postal_code"]
+        );
+        assert_eq!(draft().validate().unwrap().country, "United States");
+    }
+
+    #[test]
+    fn defaults_must_match_what_the_address_is_for() {
+        let billing_default = AddressDraft {
+            default_billing: "yes".into(),
+            ..draft()
+        };
+        assert_eq!(
+            billing_default.validate().unwrap_err()[0].field,
+            "default_billing"
+        );
+        let shipping_default = AddressDraft {
+            default_shipping: "on".into(),
+            ..draft()
+        };
+        assert!(shipping_default.validate().unwrap().default_shipping);
+    }
+}

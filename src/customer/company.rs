@@ -1,0 +1,184 @@
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{optional, required};
+use crate::{DbEnum, FieldError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CustomerType {
+    Healthcare,
+    Laboratory,
+    Veterinary,
+    Research,
+    Other,
+}
+
+impl DbEnum for CustomerType {
+    const KIND: &'static str = "customer type";
+    const ALL: &'static [Self] = &[
+        Self::Healthcare,
+        Self::Laboratory,
+        Self::Veterinary,
+        Self::Research,
+        Self::Other,
+    ];
+
+    fn as_db_str(self) -> &'static str {
+        match self {
+            Self::Healthcare => "HEALTHCARE",
+            Self::Laboratory => "LABORATORY",
+            Self::Veterinary => "VETERINARY",
+            Self::Research => "RESEARCH",
+            Self::Other => "OTHER",
+        }
+    }
+}
+
+impl CustomerType {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Healthcare => "Healthcare",
+            Self::Laboratory => "Laboratory",
+            Self::Veterinary => "Veterinary",
+            Self::Research => "Research",
+            Self::Other => "Other",
+        }
+    }
+}
+
+/// The company form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CompanyDraft {
+    pub company_name: String,
+    pub customer_type: String,
+    pub tax_id: String,
+    pub website: String,
+    pub payment_terms: String,
+    pub credit_limit: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanySpec {
+    pub company_name: String,
+    pub customer_type: CustomerType,
+    pub tax_id: Option<String>,
+    pub website: Option<String>,
+    /// Days to pay.
+    pub payment_terms: i32,
+    pub credit_limit: Option<Decimal>,
+    pub notes: Option<String>,
+}
+
+impl CompanyDraft {
+    pub fn validate(&self) -> Result<CompanySpec, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let company_name = required(&mut errors, "company_name", &self.company_name, 255);
+        let customer_type = match self.customer_type.trim() {
+            "" => CustomerType::Healthcare,
+            value => CustomerType::parse(value).unwrap_or_else(|_| {
+                errors.push(FieldError::new("customer_type", "Choose a customer type."));
+                CustomerType::Other
+            }),
+        };
+        let tax_id = optional(&mut errors, "tax_id", &self.tax_id, 50);
+        let website = optional(&mut errors, "website", &self.website, 255);
+        let payment_terms = match self.payment_terms.trim() {
+            "" => 30,
+            value => match value.parse::<i32>() {
+                Ok(days) if (0..=365).contains(&days) => days,
+                _ => {
+                    errors.push(FieldError::new(
+                        "payment_terms",
+                        "Payment terms are 0 to 365 days.",
+                    ));
+                    30
+                }
+            },
+        };
+        let credit_limit = match self
+            .credit_limit
+            .trim()
+            .trim_start_matches('$')
+            .replace(',', "")
+            .as_str()
+        {
+            "" => None,
+            value => match value.parse::<Decimal>() {
+                Ok(limit)
+                    if limit >= Decimal::ZERO
+                        && limit < Decimal::from(100_000_000)
+                        && limit.normalize().scale() <= 2 =>
+                {
+                    Some(limit.round_dp(2))
+                }
+                _ => {
+                    errors.push(FieldError::new(
+                        "credit_limit",
+                        "Enter a credit limit in dollars and cents, zero or more.",
+                    ));
+                    None
+                }
+            },
+        };
+        let notes = optional(&mut errors, "notes", &self.notes, 10_000);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(CompanySpec {
+            company_name,
+            customer_type,
+            tax_id,
+            website,
+            payment_terms,
+            credit_limit,
+            notes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_all_a_new_customer_needs() {
+        let spec = CompanyDraft {
+            company_name: " Mercy Clinic ".into(),
+            ..CompanyDraft::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(
+            (spec.company_name.as_str(), spec.payment_terms),
+            ("Mercy Clinic", 30)
+        );
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let draft = CompanyDraft {
+            payment_terms: "400".into(),
+            credit_limit: "-1".into(),
+            customer_type: "ZOO".into(),
+            ..CompanyDraft::default()
+        };
+        let fields: Vec<_> = draft
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "company_name",
+                "customer_type",
+                "payment_terms",
+                "credit_limit"
+            ]
+        );
+    }
+}

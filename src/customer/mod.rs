@@ -1,0 +1,43 @@
+//! Customers as the order desk types them: the company, its addresses and
+//! its contacts, each validated field by field before anything is saved.
+
+mod address;
+mod company;
+mod contact;
+mod email;
+
+pub use address::{AddressDraft, AddressSpec, AddressType};
+pub use company::{CompanyDraft, CompanySpec, CustomerType};
+pub use contact::{ContactDraft, ContactSpec};
+pub use email::{Email, NotAnEmail};
+
+use crate::FieldError;
+
+/// Trimmed text of at most `max` characters; empty is `None`.
+fn optional(errors: &mut Vec<FieldError>, field: &str, raw: &str, max: usize) -> Option<String> {
+    let value = raw.trim();
+    if value.chars().count() > max {
+        errors.push(FieldError::new(field, format!("At most {max} characters.")));
+        return None;
+    }
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// Like `optional`, but empty is an error.
+fn required(errors: &mut Vec<FieldError>, field: &str, raw: &str, max: usize) -> String {
+    let before = errors.len();
+    let value = optional(errors, field, raw, max);
+    if value.is_none() && errors.len() == before {
+        errors.push(FieldError::new(field, "This field is required."));
+    }
+    value.unwrap_or_default()
+}
+
+fn optional_email(errors: &mut Vec<FieldError>, field: &str, raw: &str) -> Option<Email> {
+    if raw.trim().is_empty() {
+        return None;
+    }
+    Email::parse(raw)
+        .map_err(|error| errors.push(FieldError::new(field, error.to_string())))
+        .ok()
+}
