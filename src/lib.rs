@@ -9,6 +9,7 @@ pub mod customer;
 mod db_enum;
 mod field_error;
 pub mod make_or_buy;
+pub mod order_draft;
 pub mod order_lifecycle;
 pub mod order_priority;
 pub mod order_status;

@@ -15,6 +15,7 @@ test('a customer is created with an address and a contact', async ({ page }) => 
   await page.getByLabel('City').fill('Dubuque');
   await page.getByLabel('State or province').fill('IA');
   await page.getByLabel('Postal code').fill('52001');
+  await page.getByLabel('Used for').selectOption('BOTH');
   await page.getByLabel('Default shipping address').check();
   await page.getByRole('button', { name: 'Add address' }).click();
   await expect(page.getByRole('region', { name: 'Addresses' })).toContainText('400 River Rd, Dubuque, IA 52001');

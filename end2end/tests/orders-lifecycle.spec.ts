@@ -31,3 +31,17 @@ test('an order waiting for sink approval cannot start production', async ({ page
   );
   await expect(page.getByTestId('order-status')).toHaveText('Pending');
 });
+
+test('a new order is opened for a customer and starts pending', async ({ page }) => {
+  await gotoHydrated(page, '/orders');
+  await page.getByRole('link', { name: 'New order' }).click();
+  await page.getByLabel('Customer', { exact: true }).selectOption('C-10003');
+  await page.getByLabel('Customer PO number').fill('PO-E2E-42');
+  await page.getByLabel('Priority').selectOption('RUSH');
+  await page.getByRole('button', { name: 'Create order' }).click();
+
+  await expect(page).toHaveURL(/\/orders\/ORD-\d{4}-\d{4}$/);
+  await expect(page.getByTestId('order-status')).toHaveText('Pending');
+  await expect(page.getByText('PO-E2E-42')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('Pending');
+});

@@ -233,7 +233,7 @@ fn AddressForm(number: String, action: ServerAction<AddAddress>) -> impl IntoVie
     let error = action_error(action);
     let kinds = AddressType::ALL
         .iter()
-        .map(|&kind| view! { <option value=kind.as_db_str()>{kind.label()}</option> })
+        .map(|&kind| view! { <option value=kind.as_db_str() selected=kind == AddressType::Both>{kind.label()}</option> })
         .collect_view();
     view! {
         <section class="card" aria-labelledby="new-address-heading">

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::{OrderRow, list_recent_orders};
-use crate::shell::Loaded;
+use crate::shell::{Loaded, Permitted};
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
@@ -11,6 +11,9 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <Title text="Orders"/>
         <h1>"Orders"</h1>
+        <Permitted on=torvan::Resource::Orders action=torvan::Action::Create>
+            <p><a class="button" href="/orders/new">"New order"</a></p>
+        </Permitted>
         <Loaded resource=orders loading="Loading orders…" render=|orders| view! { <OrderTable orders/> }/>
     }
 }

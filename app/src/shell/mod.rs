@@ -33,7 +33,7 @@ use crate::inventory::{
     CataloguePage, EditPartPage, GroupPage, InventoryPage, NewCustomPartPage, NewPartPage,
     PartPage, ReorderPage, TransferPage,
 };
-use crate::orders::{OrderPage, OrdersPage};
+use crate::orders::{NewOrderPage, OrderPage, OrdersPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("customers"), StaticSegment("new")) view=NewCustomerPage/>
                     <Route path=(StaticSegment("customers"), ParamSegment("number")) view=CustomerPage/>
                     <Route path=StaticSegment("orders") view=OrdersPage/>
+                    <Route path=(StaticSegment("orders"), StaticSegment("new")) view=NewOrderPage/>
                     <Route path=(StaticSegment("orders"), ParamSegment("number")) view=OrderPage/>
                     <Route path=StaticSegment("inventory") view=InventoryPage/>
                     <Route path=(StaticSegment("inventory"), StaticSegment("catalogue")) view=CataloguePage/>

@@ -203,3 +203,73 @@ async fn each_role_makes_only_its_own_moves_and_rework_needs_a_reason(pool: PgPo
         page.body
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_new_order_gets_the_next_number_of_its_year_and_starts_pending(pool: PgPool) {
+    let app = app(&pool).await;
+    let cookie = app
+        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let form =
+        "order[customer_number]=C-10003&order[customer_po_number]=PO-778&order[priority]=RUSH";
+    let reply = app.call("/api/orders/create", form, Some(&cookie)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let number = reply.body.trim_matches('"').to_owned();
+    let year: String = sqlx::query_scalar("SELECT to_char(CURRENT_DATE, 'YYYY')")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let expected_sequence = if year == "2026" { "0115" } else { "0001" };
+    assert_eq!(number, format!("ORD-{year}-{expected_sequence}"));
+    let (status, priority, history): (String, String, String) = sqlx::query_as(
+        "SELECT o.status::text, o.priority::text, h.to_status::text
+         FROM orders.orders o JOIN orders.order_status_history h ON h.order_id = o.id
+         WHERE o.order_number = $1",
+    )
+    .bind(&number)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (status.as_str(), priority.as_str(), history.as_str()),
+        ("PENDING", "RUSH", "PENDING")
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_order_for_the_past_or_an_inactive_customer_is_refused(pool: PgPool) {
+    let app = app(&pool).await;
+    let cookie = app
+        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let past = app
+        .call(
+            "/api/orders/create",
+            "order[customer_number]=C-10001&order[requested_ship_date]=2020-01-01",
+            Some(&cookie),
+        )
+        .await;
+    assert!(
+        past.body.contains(r#""field":"requested_ship_date""#),
+        "{}",
+        past.body
+    );
+    sqlx::query("UPDATE public.customers SET is_active = FALSE WHERE customer_number = 'C-10001'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let inactive = app
+        .call(
+            "/api/orders/create",
+            "order[customer_number]=C-10001",
+            Some(&cookie),
+        )
+        .await;
+    assert!(
+        inactive.body.contains(r#""field":"customer_number""#),
+        "{}",
+        inactive.body
+    );
+}

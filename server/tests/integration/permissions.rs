@@ -67,6 +67,8 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
             Rule::Needs(Customers, Update),
         ),
         ("/api/orders/order", "order_number=ORD-NONE".into(), Rule::Needs(Orders, Read)),
+        ("/api/orders/customer-choices", String::new(), Rule::Needs(Orders, Create)),
+        ("/api/orders/create", "order[customer_number]=C-10001".into(), Rule::Needs(Orders, Create)),
         (
             "/api/orders/status",
             "order_number=ORD-NONE&to=SHIPPED&reason=&version=1".into(),

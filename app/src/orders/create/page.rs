@@ -1,0 +1,74 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
+use torvan::order_draft::OrderType;
+use torvan::{DbEnum, OrderPriority};
+
+use super::api::{CreateOrder, customer_choices};
+use crate::shell::{FieldMessage, FormError, Loaded, action_error};
+
+/// `/orders/new`
+#[component]
+pub fn NewOrderPage() -> impl IntoView {
+    let customers = Resource::new(|| (), |_| customer_choices());
+    view! {
+        <Title text="New order"/>
+        <nav aria-label="Breadcrumb" class="breadcrumbs">
+            <ol><li><a href="/orders">"Orders"</a></li><li aria-current="page">"New order"</li></ol>
+        </nav>
+        <h1>"New order"</h1>
+        <Loaded resource=customers loading="Loading customers…" render=|customers| view! { <OrderForm customers/> }/>
+    }
+}
+
+#[component]
+fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
+    let action = ServerAction::<CreateOrder>::new();
+    let error = action_error(action);
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if let Some(Ok(number)) = action.value().get() {
+            navigate(&format!("/orders/{number}"), Default::default());
+        }
+    });
+    let customer_options = customers
+        .into_iter()
+        .map(|(number, name)| view! { <option value=number.clone()>{format!("{name} ({number})")}</option> })
+        .collect_view();
+    let types = OrderType::ALL
+        .iter()
+        .map(|&kind| view! { <option value=kind.as_db_str()>{kind.label()}</option> })
+        .collect_view();
+    let priorities = OrderPriority::ALL
+        .iter()
+        .map(|&priority| view! { <option value=priority.as_db_str()>{priority.label()}</option> })
+        .collect_view();
+    view! {
+        <ActionForm action attr:class="form narrow">
+            <label for="order-customer">"Customer"</label>
+            <select id="order-customer" name="order[customer_number]" required>
+                <option value="">"— choose —"</option>
+                {customer_options}
+            </select>
+            <FieldMessage error field="customer_number"/>
+            <label for="order-po">"Customer PO number"</label>
+            <input id="order-po" name="order[customer_po_number]" maxlength="100"/>
+            <FieldMessage error field="customer_po_number"/>
+            <label for="order-type">"Order type"</label>
+            <select id="order-type" name="order[order_type]">{types}</select>
+            <label for="order-priority">"Priority"</label>
+            <select id="order-priority" name="order[priority]">{priorities}</select>
+            <label for="order-requested">"Requested ship date"</label>
+            <input id="order-requested" name="order[requested_ship_date]" type="date"/>
+            <FieldMessage error field="requested_ship_date"/>
+            <label for="order-promised">"Promised ship date"</label>
+            <input id="order-promised" name="order[promised_ship_date]" type="date"/>
+            <FieldMessage error field="promised_ship_date"/>
+            <label for="order-instructions">"Special instructions"</label>
+            <textarea id="order-instructions" name="order[special_instructions]" rows="3"></textarea>
+            <FormError error/>
+            <button type="submit" class="button">"Create order"</button>
+        </ActionForm>
+    }
+}
