@@ -5,12 +5,13 @@ use torvan::{DbEnum, Role, UserStatus};
 
 use super::api::*;
 use crate::error::AppError;
-use crate::shell::Loaded;
+use crate::shell::{Loaded, successes};
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let actions = UserActions::new();
-    let users = Resource::new(move || actions.version(), |_| list_users());
+    let saved = actions.saves();
+    let users = Resource::new(move || saved.get(), |_| list_users());
 
     view! {
         <Title text="Users"/>
@@ -46,13 +47,17 @@ impl UserActions {
         }
     }
 
-    fn version(&self) -> usize {
-        self.create.version().get()
-            + self.role.version().get()
-            + self.status.version().get()
-            + self.reset.version().get()
-            + self.unlock.version().get()
-            + self.end_sessions.version().get()
+    /// Successful changes so far; the list reloads after each.
+    fn saves(&self) -> Signal<usize> {
+        let counts = [
+            successes(self.create),
+            successes(self.role),
+            successes(self.status),
+            successes(self.reset),
+            successes(self.unlock),
+            successes(self.end_sessions),
+        ];
+        Signal::derive(move || counts.iter().map(|count| count.get()).sum())
     }
 
     /// The error of the most recent failed change, if any.

@@ -10,7 +10,7 @@ use super::api::{
     SetCustomerActive, get_customer,
 };
 use crate::error::AppError;
-use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error};
+use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error, successes};
 
 /// `/customers/new`
 #[component]
@@ -42,13 +42,9 @@ pub fn CustomerPage() -> impl IntoView {
         address: ServerAction::new(),
         contact: ServerAction::new(),
     };
+    let saved = actions.saves();
     let customer = Resource::new(
-        move || {
-            (
-                params.read().get("number").unwrap_or_default(),
-                actions.version(),
-            )
-        },
+        move || (params.read().get("number").unwrap_or_default(), saved.get()),
         |(number, _)| get_customer(number),
     );
     view! {
@@ -65,11 +61,15 @@ struct CustomerActions {
 }
 
 impl CustomerActions {
-    fn version(&self) -> usize {
-        self.save.version().get()
-            + self.active.version().get()
-            + self.address.version().get()
-            + self.contact.version().get()
+    /// Successful changes so far; the page reloads after each.
+    fn saves(&self) -> Signal<usize> {
+        let counts = [
+            successes(self.save),
+            successes(self.active),
+            successes(self.address),
+            successes(self.contact),
+        ];
+        Signal::derive(move || counts.iter().map(|count| count.get()).sum())
     }
 }
 

@@ -31,3 +31,20 @@ pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {
             .map(|error| view! { <p class="form-error" role="alert">{error.to_string()}</p> })
     }
 }
+
+/// How many times the action has succeeded. Pages reload their data on
+/// this rather than on every attempt, so a refused form keeps what the user
+/// typed next to its messages.
+pub fn successes<I, O>(action: ServerAction<I>) -> Signal<usize>
+where
+    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    let count = RwSignal::new(0);
+    Effect::new(move || {
+        if let Some(Ok(_)) = action.value().get() {
+            count.update(|count| *count += 1);
+        }
+    });
+    count.into()
+}

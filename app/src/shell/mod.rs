@@ -13,7 +13,7 @@ mod permitted;
 
 pub use document::shell;
 pub use failure::Failure;
-pub use form_messages::{FieldMessage, FormError, action_error};
+pub use form_messages::{FieldMessage, FormError, action_error, successes};
 pub use loaded::Loaded;
 pub use navigate::hard_navigate;
 pub use permitted::Permitted;

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::api::{CatalogueNode, GroupDetail, SaveGroup, catalogue_group};
 use super::crumbs::Breadcrumbs;
-use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error};
+use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error, successes};
 
 /// `/inventory/catalogue/:level/:id`: a category, assembly or sub-assembly.
 #[component]
@@ -15,6 +15,7 @@ pub fn GroupPage() -> impl IntoView {
     let params = use_params_map();
     let save = ServerAction::<SaveGroup>::new();
     let add = ServerAction::<SaveGroup>::new();
+    let (saved, added) = (successes(save), successes(add));
     let group = Resource::new(
         move || {
             let params = params.read();
@@ -22,7 +23,7 @@ pub fn GroupPage() -> impl IntoView {
                 .get("level")
                 .and_then(|slug| CatalogueLevel::from_slug(&slug));
             let id = params.get("id").and_then(|id| Uuid::parse_str(&id).ok());
-            (level.zip(id), save.version().get() + add.version().get())
+            (level.zip(id), saved.get() + added.get())
         },
         |(key, _)| async move {
             let (level, id) = key.ok_or(crate::error::AppError::NotFound)?;

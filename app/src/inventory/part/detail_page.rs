@@ -15,13 +15,9 @@ use crate::shell::{Loaded, Permitted};
 pub fn PartPage() -> impl IntoView {
     let params = use_params_map();
     let actions = StockActions::new();
+    let saved = actions.saves();
     let part = Resource::new(
-        move || {
-            (
-                params.read().get("number").unwrap_or_default(),
-                actions.version(),
-            )
-        },
+        move || (params.read().get("number").unwrap_or_default(), saved.get()),
         |(number, _)| get_part(number),
     );
     view! {

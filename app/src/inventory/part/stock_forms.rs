@@ -2,7 +2,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use super::api::{AddSubstitute, AdjustStock, ReceiveStock, RemoveSubstitute};
-use crate::shell::{FieldMessage, FormError, action_error};
+use crate::shell::{FieldMessage, FormError, action_error, successes};
 
 /// The changes the part page makes; the page reloads after any of them.
 #[derive(Clone, Copy)]
@@ -23,11 +23,15 @@ impl StockActions {
         }
     }
 
-    pub fn version(&self) -> usize {
-        self.receive.version().get()
-            + self.adjust.version().get()
-            + self.add_substitute.version().get()
-            + self.remove_substitute.version().get()
+    /// Successful changes so far; the page reloads after each.
+    pub fn saves(&self) -> Signal<usize> {
+        let counts = [
+            successes(self.receive),
+            successes(self.adjust),
+            successes(self.add_substitute),
+            successes(self.remove_substitute),
+        ];
+        Signal::derive(move || counts.iter().map(|count| count.get()).sum())
     }
 }
 

@@ -5,20 +5,16 @@ use leptos_router::hooks::use_params_map;
 use torvan::DbEnum;
 
 use super::api::{ChangeOrderStatus, OfferedMove, OrderDetail, SinkLine, StatusChange, get_order};
-use crate::shell::{FieldMessage, FormError, Loaded, action_error};
+use crate::shell::{FieldMessage, FormError, Loaded, action_error, successes};
 
 /// `/orders/:number`
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let change = ServerAction::<ChangeOrderStatus>::new();
+    let moved = successes(change);
     let order = Resource::new(
-        move || {
-            (
-                params.read().get("number").unwrap_or_default(),
-                change.version().get(),
-            )
-        },
+        move || (params.read().get("number").unwrap_or_default(), moved.get()),
         |(number, _)| get_order(number),
     );
     view! {
