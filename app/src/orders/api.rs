@@ -17,9 +17,75 @@ pub struct OrderRow {
     pub total_amount: Option<Decimal>,
 }
 
-#[server(prefix = "/api", endpoint = "orders/recent")]
-pub async fn list_recent_orders() -> Result<Vec<OrderRow>, AppError> {
+/// The order list's sort orders.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrderSort {
+    #[default]
+    Newest,
+    Oldest,
+    OrderNumber,
+    Customer,
+    MostUrgent,
+}
+
+impl OrderSort {
+    pub const ALL: [Self; 5] = [
+        Self::Newest,
+        Self::Oldest,
+        Self::OrderNumber,
+        Self::Customer,
+        Self::MostUrgent,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Newest => "Newest first",
+            Self::Oldest => "Oldest first",
+            Self::OrderNumber => "Order number",
+            Self::Customer => "Customer",
+            Self::MostUrgent => "Most urgent first",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Newest => "newest",
+            Self::Oldest => "oldest",
+            Self::OrderNumber => "number",
+            Self::Customer => "customer",
+            Self::MostUrgent => "urgent",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|sort| sort.key() == key)
+    }
+}
+
+/// Which orders to list; everything optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrderFilter {
+    pub status: Option<OrderStatus>,
+    pub priority: Option<OrderPriority>,
+    /// Words of the customer's name, or its number.
+    pub customer: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub sort: OrderSort,
+    /// Zero-based.
+    pub page: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderList {
+    pub rows: Vec<OrderRow>,
+    /// Matches over all pages.
+    pub total: i64,
+}
+
+#[server(prefix = "/api", endpoint = "orders/list")]
+pub async fn list_orders(filter: OrderFilter) -> Result<OrderList, AppError> {
     crate::auth::guard::require(torvan::Resource::Orders, torvan::Action::Read)?;
-    let pool = crate::state::pool()?;
-    super::queries::recent(&pool).await
+    super::queries::list(&crate::state::pool()?, &filter).await
 }

@@ -1,4 +1,4 @@
-//! Orders: the list of recent orders with where each stands, and each
+//! Orders: the filtered, paged list of orders with where each stands, and each
 //! order's page with its lifecycle.
 
 mod api;
@@ -6,9 +6,9 @@ pub mod create;
 pub mod detail;
 mod page;
 #[cfg(feature = "ssr")]
-mod queries;
+pub mod queries;
 
-pub use api::{OrderRow, list_recent_orders};
+pub use api::{OrderFilter, OrderList, OrderRow, OrderSort, list_orders};
 pub use create::NewOrderPage;
 pub use detail::OrderPage;
 pub use page::OrdersPage;

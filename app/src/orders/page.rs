@@ -1,12 +1,64 @@
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
+use torvan::{DbEnum, OrderPriority, OrderStatus};
 
-use super::api::{OrderRow, list_recent_orders};
+use super::api::{OrderFilter, OrderList, OrderRow, OrderSort, list_orders};
+use crate::inventory::encode;
 use crate::shell::{Loaded, Permitted};
+
+const PAGE_SIZE: i64 = 50;
+
+/// The filter as the address bar holds it: `?status=PENDING&priority=RUSH&customer=lake&from=2026-01-01&to=…&sort=urgent&page=2`.
+/// Values that name nothing known are ignored.
+fn from_query(query: &ParamsMap) -> OrderFilter {
+    let value = |key| query.get(key).filter(|value: &String| !value.is_empty());
+    let date = |key| value(key).and_then(|day| NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok());
+    OrderFilter {
+        status: value("status").and_then(|status| OrderStatus::parse(&status).ok()),
+        priority: value("priority").and_then(|priority| OrderPriority::parse(&priority).ok()),
+        customer: value("customer").unwrap_or_default(),
+        from: date("from"),
+        to: date("to"),
+        sort: value("sort")
+            .and_then(|key| OrderSort::from_key(&key))
+            .unwrap_or_default(),
+        page: value("page")
+            .and_then(|page| page.parse::<i64>().ok())
+            .map_or(0, |page| (page - 1).max(0)),
+    }
+}
+
+fn to_query(filter: &OrderFilter, page: i64) -> String {
+    let mut pairs = vec![
+        format!("page={}", page + 1),
+        format!("sort={}", filter.sort.key()),
+    ];
+    if let Some(status) = filter.status {
+        pairs.push(format!("status={}", status.as_db_str()));
+    }
+    if let Some(priority) = filter.priority {
+        pairs.push(format!("priority={}", priority.as_db_str()));
+    }
+    if !filter.customer.is_empty() {
+        pairs.push(format!("customer={}", encode(&filter.customer)));
+    }
+    if let Some(from) = filter.from {
+        pairs.push(format!("from={from}"));
+    }
+    if let Some(to) = filter.to {
+        pairs.push(format!("to={to}"));
+    }
+    format!("/orders?{}", pairs.join("&"))
+}
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    let orders = Resource::new(|| (), |_| list_recent_orders());
+    let query = use_query_map();
+    let filter = Memo::new(move |_| from_query(&query.read()));
+    let orders = Resource::new(move || filter.get(), list_orders);
 
     view! {
         <Title text="Orders"/>
@@ -14,13 +66,77 @@ pub fn OrdersPage() -> impl IntoView {
         <Permitted on=torvan::Resource::Orders action=torvan::Action::Create>
             <p><a class="button" href="/orders/new">"New order"</a></p>
         </Permitted>
-        <Loaded resource=orders loading="Loading orders…" render=|orders| view! { <OrderTable orders/> }/>
+        <FilterForm filter=filter.get_untracked()/>
+        <Loaded resource=orders loading="Loading orders…" render=move |list| {
+            view! { <OrderTable list filter=filter.get_untracked()/> }
+        }/>
     }
 }
 
 #[component]
-fn OrderTable(orders: Vec<OrderRow>) -> impl IntoView {
+fn FilterForm(filter: OrderFilter) -> impl IntoView {
+    let statuses = OrderStatus::ALL
+        .iter()
+        .map(|&status| view! { <option value=status.as_db_str() selected=filter.status == Some(status)>{status.label()}</option> })
+        .collect_view();
+    let priorities = OrderPriority::ALL
+        .iter()
+        .map(|&priority| {
+            view! { <option value=priority.as_db_str() selected=filter.priority == Some(priority)>{priority.label()}</option> }
+        })
+        .collect_view();
+    let sorts = OrderSort::ALL
+        .into_iter()
+        .map(|sort| view! { <option value=sort.key() selected=filter.sort == sort>{sort.label()}</option> })
+        .collect_view();
+    let day = |date: Option<NaiveDate>| date.map(|date| date.to_string()).unwrap_or_default();
     view! {
+        <form method="get" action="/orders" class="search-form" role="search">
+            <div class="field">
+                <label for="order-status">"Status"</label>
+                <select id="order-status" name="status"><option value="">"Any"</option>{statuses}</select>
+            </div>
+            <div class="field">
+                <label for="order-priority-filter">"Priority"</label>
+                <select id="order-priority-filter" name="priority"><option value="">"Any"</option>{priorities}</select>
+            </div>
+            <div class="field">
+                <label for="order-customer-filter">"Customer"</label>
+                <input id="order-customer-filter" name="customer" type="search" value=filter.customer.clone()
+                    placeholder="Name or number"/>
+            </div>
+            <div class="field">
+                <label for="order-from">"Ordered from"</label>
+                <input id="order-from" name="from" type="date" value=day(filter.from)/>
+            </div>
+            <div class="field">
+                <label for="order-to">"Ordered to"</label>
+                <input id="order-to" name="to" type="date" value=day(filter.to)/>
+            </div>
+            <div class="field">
+                <label for="order-sort">"Sort"</label>
+                <select id="order-sort" name="sort">{sorts}</select>
+            </div>
+            <button type="submit" class="button">"Filter"</button>
+        </form>
+    }
+}
+
+#[component]
+fn OrderTable(list: OrderList, filter: OrderFilter) -> impl IntoView {
+    let first = filter.page * PAGE_SIZE;
+    let shown = match list.total {
+        0 => "No orders match.".to_owned(),
+        total => format!(
+            "Orders {}–{} of {total}",
+            first + 1,
+            first + list.rows.len() as i64
+        ),
+    };
+    let previous = (filter.page > 0).then(|| to_query(&filter, filter.page - 1));
+    let next = (first + PAGE_SIZE < list.total).then(|| to_query(&filter, filter.page + 1));
+    view! {
+        <p class="result-count" data-testid="order-count" data-total=list.total>{shown}</p>
         <div class="table-scroll">
             <table class="data-table">
                 <thead>
@@ -35,30 +151,30 @@ fn OrderTable(orders: Vec<OrderRow>) -> impl IntoView {
                         <th scope="col" class="num">"Total"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    {orders
-                        .into_iter()
-                        .map(|order| {
-                            view! {
-                                <tr>
-                                    <td class="mono">
-                                        <a href=format!("/orders/{}", order.order_number)>{order.order_number.clone()}</a>
-                                    </td>
-                                    <td>{order.customer_name}</td>
-                                    <td>{order.status.label()}</td>
-                                    <td>{order.status.stage()}</td>
-                                    <td>{order.priority.label()}</td>
-                                    <td>{order.order_date.format("%Y-%m-%d").to_string()}</td>
-                                    <td class="num">{order.total_sinks}</td>
-                                    <td class="num">
-                                        {order.total_amount.map(|amount| format!("${amount:.2}"))}
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
+                <tbody>{list.rows.into_iter().map(|order| view! { <OrderLine order/> }).collect_view()}</tbody>
             </table>
         </div>
+        <nav class="pager" aria-label="Pages">
+            {previous.map(|href| view! { <a href=href rel="prev">"Previous page"</a> })}
+            {next.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
+        </nav>
+    }
+}
+
+#[component]
+fn OrderLine(order: OrderRow) -> impl IntoView {
+    let href = format!("/orders/{}", order.order_number);
+    let key = order.order_number.clone();
+    view! {
+        <tr data-order=key>
+            <td class="mono"><a href=href>{order.order_number}</a></td>
+            <td>{order.customer_name}</td>
+            <td>{order.status.label()}</td>
+            <td>{order.status.stage()}</td>
+            <td>{order.priority.label()}</td>
+            <td>{order.order_date.format("%Y-%m-%d").to_string()}</td>
+            <td class="num">{order.total_sinks}</td>
+            <td class="num">{order.total_amount.map(|amount| format!("${amount:.2}"))}</td>
+        </tr>
     }
 }

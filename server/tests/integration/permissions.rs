@@ -37,7 +37,7 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
             Rule::SignedIn,
         ),
         ("/api/dashboard/summary", String::new(), Rule::Needs(Dashboard, Read)),
-        ("/api/orders/recent", String::new(), Rule::Needs(Orders, Read)),
+        ("/api/orders/list", "filter[page]=0".into(), Rule::Needs(Orders, Read)),
         (
             "/api/customers/list",
             "search=&include_inactive=false&page=0".into(),

@@ -1,0 +1,125 @@
+//! The order list's filters, sort and pages against what the database holds.
+
+use sqlx::PgPool;
+use torvan::{OrderPriority, OrderStatus};
+use torvan_app::orders::{OrderFilter, OrderSort};
+
+async fn list(pool: &PgPool, filter: OrderFilter) -> torvan_app::orders::OrderList {
+    torvan_app::orders::queries::list(pool, &filter)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn filters_narrow_the_list_to_what_the_database_counts(pool: PgPool) {
+    torvan_server::seed::seed_demo(&pool).await.unwrap();
+    let pending = list(
+        &pool,
+        OrderFilter {
+            status: Some(OrderStatus::Pending),
+            ..Default::default()
+        },
+    )
+    .await;
+    let expected: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM orders.orders WHERE status = 'PENDING'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(pending.total, expected);
+    assert!(
+        pending
+            .rows
+            .iter()
+            .all(|row| row.status == OrderStatus::Pending)
+    );
+
+    let lakeside = list(
+        &pool,
+        OrderFilter {
+            customer: "LAKESIDE".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert!(lakeside.total > 0);
+    assert!(
+        lakeside
+            .rows
+            .iter()
+            .all(|row| row.customer_name == "Lakeside University Hospital")
+    );
+    let by_number = list(
+        &pool,
+        OrderFilter {
+            customer: "c-10002".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(by_number.total, lakeside.total);
+
+    let (first, last): (chrono::NaiveDate, chrono::NaiveDate) =
+        sqlx::query_as("SELECT min(order_date), max(order_date) FROM orders.orders")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let none_before = list(
+        &pool,
+        OrderFilter {
+            to: first.pred_opt(),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(none_before.total, 0);
+    let all = list(
+        &pool,
+        OrderFilter {
+            from: Some(first),
+            to: Some(last),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(all.total, 14);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_most_urgent_come_first_and_pages_hold_fifty(pool: PgPool) {
+    torvan_server::seed::seed_demo(&pool).await.unwrap();
+    sqlx::raw_sql(
+        "INSERT INTO orders.orders (order_number, customer_id, priority, order_date, created_by)
+         SELECT 'ORD-T-' || lpad(n::text, 4, '0'), (SELECT id FROM public.customers LIMIT 1),
+                'STANDARD', CURRENT_DATE, '00000000-0000-4000-a000-000000000001'
+         FROM generate_series(1, 100) AS n",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let urgent = list(
+        &pool,
+        OrderFilter {
+            sort: OrderSort::MostUrgent,
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(urgent.rows.len(), 50);
+    assert_eq!(urgent.total, 114);
+    let priorities: Vec<OrderPriority> = urgent.rows.iter().map(|row| row.priority).collect();
+    let mut sorted = priorities.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(priorities, sorted);
+    assert_ne!(priorities[0], OrderPriority::Standard);
+
+    let third = list(
+        &pool,
+        OrderFilter {
+            page: 2,
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(third.rows.len(), 14);
+}
