@@ -10,7 +10,9 @@ use super::api::{
     SetCustomerActive, get_customer,
 };
 use crate::error::AppError;
-use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error, successes};
+use crate::shell::{
+    Crumb, FieldMessage, FormError, Loaded, Permitted, Trail, action_error, successes,
+};
 
 /// `/customers/new`
 #[component]
@@ -24,9 +26,7 @@ pub fn NewCustomerPage() -> impl IntoView {
     });
     view! {
         <Title text="New customer"/>
-        <nav aria-label="Breadcrumb" class="breadcrumbs">
-            <ol><li><a href="/customers">"Customers"</a></li><li aria-current="page">"New customer"</li></ol>
-        </nav>
+        <Trail trail=vec![Crumb::new("Customers", "/customers")] current="New customer"/>
         <h1>"New customer"</h1>
         <CompanyForm company=CompanyDraft::default() number=None save/>
     }
@@ -90,9 +90,7 @@ fn Customer(customer: CustomerDetail, actions: CustomerActions) -> impl IntoView
     let company = customer.company.clone();
     view! {
         <Title text=title/>
-        <nav aria-label="Breadcrumb" class="breadcrumbs">
-            <ol><li><a href="/customers">"Customers"</a></li><li aria-current="page">{number.clone()}</li></ol>
-        </nav>
+        <Trail trail=vec![Crumb::new("Customers", "/customers")] current=number.clone()/>
         <h1>{number.clone()}<span class="subtitle">{customer.company.company_name.clone()}</span></h1>
         <p><span class="badge" data-testid="customer-status">{status}</span></p>
         <Addresses lines=customer.addresses/>

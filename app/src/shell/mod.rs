@@ -10,6 +10,7 @@ mod loaded;
 mod navigate;
 mod not_found;
 mod permitted;
+mod trail;
 
 pub use document::shell;
 pub use failure::Failure;
@@ -17,6 +18,7 @@ pub use form_messages::{FieldMessage, FormError, action_error, successes};
 pub use loaded::Loaded;
 pub use navigate::hard_navigate;
 pub use permitted::Permitted;
+pub use trail::{Crumb, Trail};
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};

@@ -1,21 +1,13 @@
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use torvan::CatalogueLevel;
 use uuid::Uuid;
 
-/// One step of the way down the catalogue to the page shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Crumb {
-    pub label: String,
-    pub href: String,
-}
+pub use crate::shell::Crumb;
+use crate::shell::Trail;
 
 impl Crumb {
     pub fn item(level: CatalogueLevel, id: Uuid, name: String) -> Self {
-        Self {
-            label: name,
-            href: group_href(level, id),
-        }
+        Self::new(name, group_href(level, id))
     }
 }
 
@@ -26,17 +18,10 @@ pub fn group_href(level: CatalogueLevel, id: Uuid) -> String {
 /// Inventory › Catalogue › each crumb › the page's own title.
 #[component]
 pub fn Breadcrumbs(trail: Vec<Crumb>, current: String) -> impl IntoView {
-    view! {
-        <nav aria-label="Breadcrumb" class="breadcrumbs">
-            <ol>
-                <li><a href="/inventory">"Inventory"</a></li>
-                <li><a href="/inventory/catalogue">"Catalogue"</a></li>
-                {trail
-                    .into_iter()
-                    .map(|crumb| view! { <li><a href=crumb.href>{crumb.label}</a></li> })
-                    .collect_view()}
-                <li aria-current="page">{current}</li>
-            </ol>
-        </nav>
-    }
+    let mut full = vec![
+        Crumb::new("Inventory", "/inventory"),
+        Crumb::new("Catalogue", "/inventory/catalogue"),
+    ];
+    full.extend(trail);
+    view! { <Trail trail=full current/> }
 }

@@ -4,19 +4,14 @@ use torvan::{Action, CatalogueLevel, PartStatus};
 
 use super::api::{CatalogueNode, catalogue_children};
 use super::group_page::NewGroupForm;
-use crate::shell::{Loaded, Permitted};
+use crate::shell::{Crumb, Loaded, Permitted, Trail};
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let roots = Resource::new(|| (), |_| catalogue_children(None, None));
     view! {
         <Title text="Catalogue"/>
-        <nav aria-label="Breadcrumb" class="breadcrumbs">
-            <ol>
-                <li><a href="/inventory">"Inventory"</a></li>
-                <li aria-current="page">"Catalogue"</li>
-            </ol>
-        </nav>
+        <Trail trail=vec![Crumb::new("Inventory", "/inventory")] current="Catalogue"/>
         <h1>"Catalogue"</h1>
         <p class="hint">"Categories, assemblies, sub-assemblies and parts. Open a branch to see what is in it."</p>
         <Loaded resource=roots loading="Loading the catalogue…" render=|nodes| view! { <Branch nodes/> }/>

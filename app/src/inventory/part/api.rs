@@ -90,7 +90,8 @@ pub async fn save_part(original: Option<String>, draft: PartDraft) -> Result<Str
     let spec = draft.validate()?;
     let pool = crate::state::pool()?;
     let mut tx = crate::db::begin_as(&pool, &session).await?;
-    let saved = super::save::save(&mut tx, original.as_deref(), &spec, session.user.id).await?;
+    let saved =
+        super::save::save(&mut tx, original.as_deref(), &spec, session.user.id, false).await?;
     tx.commit().await?;
     Ok(saved)
 }
@@ -110,7 +111,7 @@ pub async fn create_custom_part(category: String, draft: PartDraft) -> Result<St
         ..draft
     }
     .validate()?;
-    let saved = super::save::create_custom(&mut tx, &spec, session.user.id).await?;
+    let saved = super::save::save(&mut tx, None, &spec, session.user.id, true).await?;
     tx.commit().await?;
     Ok(saved)
 }
@@ -122,7 +123,7 @@ pub async fn receive_stock(
     note: String,
 ) -> Result<i32, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    super::save::receive(
+    super::stock_changes::receive(
         &crate::state::pool()?,
         &session,
         &part_number,
@@ -139,7 +140,7 @@ pub async fn adjust_stock(
     reason: String,
 ) -> Result<i32, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    super::save::adjust(
+    super::stock_changes::adjust(
         &crate::state::pool()?,
         &session,
         &part_number,
@@ -158,19 +159,24 @@ pub async fn add_substitute(
     notes: String,
 ) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    let request = super::save::SubstituteRequest {
+    let request = super::stock_changes::SubstituteRequest {
         part_number: &part_number,
         substitute: &substitute,
         kind: &kind,
         conversion_factor: &conversion_factor,
         notes: &notes,
     };
-    super::save::add_substitute(&crate::state::pool()?, &session, request).await
+    super::stock_changes::add_substitute(&crate::state::pool()?, &session, request).await
 }
 
 #[server(prefix = "/api", endpoint = "inventory/substitutes/remove")]
 pub async fn remove_substitute(part_number: String, substitute: String) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    super::save::remove_substitute(&crate::state::pool()?, &session, &part_number, &substitute)
-        .await
+    super::stock_changes::remove_substitute(
+        &crate::state::pool()?,
+        &session,
+        &part_number,
+        &substitute,
+    )
+    .await
 }

@@ -8,6 +8,8 @@ mod form_page;
 pub mod queries;
 #[cfg(feature = "ssr")]
 pub mod save;
+#[cfg(feature = "ssr")]
+mod stock_changes;
 mod stock_forms;
 mod substitutes;
 

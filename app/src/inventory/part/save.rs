@@ -1,21 +1,16 @@
-//! Writes for one part: create or update from a validated spec, stock
-//! received or counted, substitutes added or removed. Each runs in the
-//! caller's transaction, or opens one as the acting user, so the change and
-//! its audit rows commit together.
+//! Writes for one part's catalogue data: create or update from a validated
+//! spec, in the caller's transaction so the change and its audit rows
+//! commit together. Stock and substitute changes are in `stock_changes`.
 
 use std::collections::HashMap;
 
-use rust_decimal::Decimal;
-use sqlx::{PgConnection, PgPool, Postgres, Transaction};
+use sqlx::{PgConnection, Postgres, Transaction};
 use torvan::FieldError;
 use torvan::part_spec::PartSpec;
-use torvan::stock::{Movement, Quantity};
-use torvan::{DbEnum, PartNumber, SubstituteType};
+use torvan::{DbEnum, PartNumber};
 use uuid::Uuid;
 
-use crate::auth::guard::SessionUser;
 use crate::error::AppError;
-use crate::inventory::stock::{self, StockError};
 
 /// The ids a spec's references name.
 #[derive(Debug, Clone, Copy)]
@@ -217,12 +212,14 @@ fn constraint_message(error: sqlx::Error, spec: &PartSpec) -> AppError {
     }
 }
 
-/// Saves a part from its form: creates it when `original` is None.
+/// Saves a part from its form: creates it when `original` is None (a
+/// 700-series part when `custom`).
 pub async fn save(
     tx: &mut Transaction<'_, Postgres>,
     original: Option<&str>,
     spec: &PartSpec,
     user_id: Uuid,
+    custom: bool,
 ) -> Result<String, AppError> {
     let original = original
         .map(|number| PartNumber::parse(number).map_err(|_| AppError::NotFound))
@@ -239,206 +236,8 @@ pub async fn save(
         spec,
         refs,
         user_id,
-        false,
+        custom,
     )
     .await?;
     Ok(spec.part_number.to_string())
-}
-
-pub async fn create_custom(
-    tx: &mut Transaction<'_, Postgres>,
-    spec: &PartSpec,
-    user_id: Uuid,
-) -> Result<String, AppError> {
-    let numbers: Vec<String> = spec
-        .replacement_part_number
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    let refs = Lookup::load(tx, &numbers).await?.resolve(spec)?;
-    write(tx, None, spec, refs, user_id, true).await?;
-    Ok(spec.part_number.to_string())
-}
-
-async fn part_id(conn: &mut PgConnection, part_number: &str) -> Result<Uuid, AppError> {
-    let number = PartNumber::parse(part_number).map_err(|_| AppError::NotFound)?;
-    sqlx::query_scalar("SELECT id FROM inventory.parts WHERE part_number = $1")
-        .bind(number.as_str())
-        .fetch_optional(conn)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-fn stock_error(field: &str, error: StockError) -> AppError {
-    match error {
-        StockError::UnknownPart => AppError::NotFound,
-        StockError::Database(error) => error.into(),
-        StockError::ReasonRequired => AppError::invalid("reason", error.to_string()),
-        other => AppError::invalid(field, other.to_string()),
-    }
-}
-
-/// Goods in: returns the new quantity on hand.
-pub async fn receive(
-    pool: &PgPool,
-    session: &SessionUser,
-    part_number: &str,
-    quantity: &str,
-    note: &str,
-) -> Result<i32, AppError> {
-    let quantity = quantity
-        .trim()
-        .parse::<i32>()
-        .ok()
-        .and_then(|value| Quantity::new(value).ok())
-        .ok_or_else(|| AppError::invalid("quantity", "Enter a whole number greater than zero."))?;
-    let note = note.trim();
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let id = part_id(&mut tx, part_number).await?;
-    let reference = (!note.is_empty()).then_some(stock::Reference {
-        kind: "RECEIPT",
-        id: note,
-    });
-    let level = stock::apply(
-        &mut tx,
-        id,
-        Movement::Receive(quantity),
-        reference,
-        None,
-        Some(session.user.id),
-    )
-    .await
-    .map_err(|error| stock_error("quantity", error))?;
-    tx.commit().await?;
-    Ok(level.on_hand)
-}
-
-/// A stock count's correction, up or down, with its reason.
-pub async fn adjust(
-    pool: &PgPool,
-    session: &SessionUser,
-    part_number: &str,
-    change: &str,
-    reason: &str,
-) -> Result<i32, AppError> {
-    let change = change
-        .trim()
-        .trim_start_matches('+')
-        .parse::<i32>()
-        .map_err(|_| {
-            AppError::invalid(
-                "change",
-                "Enter the difference as a whole number, such as 3 or -2.",
-            )
-        })?;
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let id = part_id(&mut tx, part_number).await?;
-    let level = stock::apply(
-        &mut tx,
-        id,
-        Movement::Adjust(change),
-        None,
-        Some(reason),
-        Some(session.user.id),
-    )
-    .await
-    .map_err(|error| stock_error("change", error))?;
-    tx.commit().await?;
-    Ok(level.on_hand)
-}
-
-pub struct SubstituteRequest<'a> {
-    pub part_number: &'a str,
-    pub substitute: &'a str,
-    pub kind: &'a str,
-    pub conversion_factor: &'a str,
-    pub notes: &'a str,
-}
-
-pub async fn add_substitute(
-    pool: &PgPool,
-    session: &SessionUser,
-    request: SubstituteRequest<'_>,
-) -> Result<(), AppError> {
-    let kind = SubstituteType::parse(request.kind)
-        .map_err(|_| AppError::invalid("kind", "Choose preferred, acceptable or emergency."))?;
-    let factor_text = request.conversion_factor.trim();
-    let factor: Decimal = if factor_text.is_empty() {
-        Decimal::ONE
-    } else {
-        factor_text.parse().map_err(|_| {
-            AppError::invalid("conversion_factor", "Enter a number such as 1 or 0.5.")
-        })?
-    };
-    if factor <= Decimal::ZERO
-        || factor >= Decimal::from(1_000_000)
-        || factor.normalize().scale() > 4
-    {
-        return Err(AppError::invalid(
-            "conversion_factor",
-            "The conversion factor is above 0, below 1,000,000, with at most 4 decimals.",
-        ));
-    }
-    let substitute_number = PartNumber::parse(request.substitute)
-        .map_err(|error| AppError::invalid("substitute", error.to_string()))?;
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let primary = part_id(&mut tx, request.part_number).await?;
-    let substitute = part_id(&mut tx, substitute_number.as_str())
-        .await
-        .map_err(|_| {
-            AppError::invalid(
-                "substitute",
-                format!("No part has the number {substitute_number}."),
-            )
-        })?;
-    if primary == substitute {
-        return Err(AppError::invalid(
-            "substitute",
-            "A part cannot substitute for itself.",
-        ));
-    }
-    let notes = request.notes.trim();
-    sqlx::query(
-        "INSERT INTO inventory.part_substitutes
-             (primary_part_id, substitute_part_id, substitute_type, conversion_factor, notes)
-         VALUES ($1, $2, $3, $4, nullif($5, ''))
-         ON CONFLICT (primary_part_id, substitute_part_id) DO UPDATE
-         SET substitute_type = excluded.substitute_type,
-             conversion_factor = excluded.conversion_factor,
-             notes = excluded.notes,
-             is_active = TRUE",
-    )
-    .bind(primary)
-    .bind(substitute)
-    .bind(kind.as_db_str())
-    .bind(factor)
-    .bind(notes)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-pub async fn remove_substitute(
-    pool: &PgPool,
-    session: &SessionUser,
-    part_number: &str,
-    substitute: &str,
-) -> Result<(), AppError> {
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let primary = part_id(&mut tx, part_number).await?;
-    let substitute = part_id(&mut tx, substitute).await?;
-    let removed = sqlx::query(
-        "UPDATE inventory.part_substitutes SET is_active = FALSE
-         WHERE primary_part_id = $1 AND substitute_part_id = $2 AND is_active",
-    )
-    .bind(primary)
-    .bind(substitute)
-    .execute(&mut *tx)
-    .await?;
-    if removed.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    tx.commit().await?;
-    Ok(())
 }

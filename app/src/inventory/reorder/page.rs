@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{ReorderRow, ReorderView, reorder_report};
-use crate::shell::Loaded;
+use crate::shell::{Crumb, Loaded, Trail};
 
 /// `/inventory/reorder?vendor=CODE`
 #[component]
@@ -13,12 +13,7 @@ pub fn ReorderPage() -> impl IntoView {
     let report = Resource::new(move || vendor.get(), reorder_report);
     view! {
         <Title text="Reorder report"/>
-        <nav aria-label="Breadcrumb" class="breadcrumbs">
-            <ol>
-                <li><a href="/inventory">"Inventory"</a></li>
-                <li aria-current="page">"Reorder report"</li>
-            </ol>
-        </nav>
+        <Trail trail=vec![Crumb::new("Inventory", "/inventory")] current="Reorder report"/>
         <h1>"Reorder report"</h1>
         <p class="hint">"Active parts at or below their reorder point, with the quantity to order after minimum order and order multiple."</p>
         <Loaded resource=report loading="Loading the report…" render=move |view| {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::{ImportCheck, ImportOutcome, ImportRow, RowProblem, check_import, import_parts};
+use crate::shell::{Crumb, Trail};
 
 /// Rows per check request: small enough for steady progress on a large file.
 const SLICE: usize = 250;
@@ -31,12 +32,7 @@ pub fn TransferPage() -> impl IntoView {
     let file = StoredValue::new(File::default());
     view! {
         <Title text="Import and export parts"/>
-        <nav aria-label="Breadcrumb" class="breadcrumbs">
-            <ol>
-                <li><a href="/inventory">"Inventory"</a></li>
-                <li aria-current="page">"Import and export"</li>
-            </ol>
-        </nav>
+        <Trail trail=vec![Crumb::new("Inventory", "/inventory")] current="Import and export"/>
         <h1>"Import and export parts"</h1>
         <section class="card" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export"</h2>

@@ -6,7 +6,7 @@ use torvan::order_draft::OrderType;
 use torvan::{DbEnum, OrderPriority};
 
 use super::api::{CreateOrder, customer_choices};
-use crate::shell::{FieldMessage, FormError, Loaded, action_error};
+use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error};
 
 /// `/orders/new`
 #[component]
@@ -14,9 +14,7 @@ pub fn NewOrderPage() -> impl IntoView {
     let customers = Resource::new(|| (), |_| customer_choices());
     view! {
         <Title text="New order"/>
-        <nav aria-label="Breadcrumb" class="breadcrumbs">
-            <ol><li><a href="/orders">"Orders"</a></li><li aria-current="page">"New order"</li></ol>
-        </nav>
+        <Trail trail=vec![Crumb::new("Orders", "/orders")] current="New order"/>
         <h1>"New order"</h1>
         <Loaded resource=customers loading="Loading customers…" render=|customers| view! { <OrderForm customers/> }/>
     }

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 use torvan::DbEnum;
 
 use super::api::{ChangeOrderStatus, OfferedMove, OrderDetail, SinkLine, StatusChange, get_order};
-use crate::shell::{FieldMessage, FormError, Loaded, action_error, successes};
+use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error, successes};
 
 /// `/orders/:number`
 #[component]
@@ -28,12 +28,7 @@ fn Order(order: OrderDetail, change: ServerAction<ChangeOrderStatus>) -> impl In
     let or_dash = |value: Option<String>| value.unwrap_or_else(|| "—".to_owned());
     view! {
         <Title text=title.clone()/>
-        <nav aria-label="Breadcrumb" class="breadcrumbs">
-            <ol>
-                <li><a href="/orders">"Orders"</a></li>
-                <li aria-current="page">{order.order_number.clone()}</li>
-            </ol>
-        </nav>
+        <Trail trail=vec![Crumb::new("Orders", "/orders")] current=order.order_number.clone()/>
         <h1>{title}<span class="subtitle">{order.customer.clone()}</span></h1>
         <p>
             <span class="badge" data-testid="order-status">{order.status.label()}</span>" "
