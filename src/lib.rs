@@ -21,6 +21,7 @@ pub mod permissions;
 pub mod reorder;
 pub mod role;
 pub mod session;
+pub mod sink;
 pub mod stock;
 pub mod stock_status;
 pub mod substitute_type;

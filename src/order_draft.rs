@@ -45,6 +45,11 @@ impl OrderType {
             Self::Sample => "Sample",
         }
     }
+
+    /// Production and sample orders are sinks built to a configuration.
+    pub fn builds_sinks(self) -> bool {
+        matches!(self, Self::Production | Self::Sample)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

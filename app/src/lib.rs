@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod db;
 pub mod error;
 pub mod inventory;
+pub mod money;
 pub mod orders;
 pub mod shell;
 #[cfg(feature = "ssr")]

@@ -7,8 +7,12 @@ pub mod detail;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod queries;
+pub mod sinks;
+#[cfg(feature = "ssr")]
+mod totals;
 
 pub use api::{OrderFilter, OrderList, OrderRow, OrderSort, list_orders};
 pub use create::NewOrderPage;
 pub use detail::OrderPage;
 pub use page::OrdersPage;
+pub use sinks::SinkPage;

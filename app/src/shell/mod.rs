@@ -35,7 +35,7 @@ use crate::inventory::{
     CataloguePage, EditPartPage, GroupPage, InventoryPage, NewCustomPartPage, NewPartPage,
     PartPage, ReorderPage, TransferPage,
 };
-use crate::orders::{NewOrderPage, OrderPage, OrdersPage};
+use crate::orders::{NewOrderPage, OrderPage, OrdersPage, SinkPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -65,6 +65,10 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("orders") view=OrdersPage/>
                     <Route path=(StaticSegment("orders"), StaticSegment("new")) view=NewOrderPage/>
                     <Route path=(StaticSegment("orders"), ParamSegment("number")) view=OrderPage/>
+                    <Route
+                        path=(StaticSegment("orders"), ParamSegment("number"), StaticSegment("sinks"), ParamSegment("build"))
+                        view=SinkPage
+                    />
                     <Route path=StaticSegment("inventory") view=InventoryPage/>
                     <Route path=(StaticSegment("inventory"), StaticSegment("catalogue")) view=CataloguePage/>
                     <Route path=(StaticSegment("inventory"), StaticSegment("reorder")) view=ReorderPage/>

@@ -11,6 +11,7 @@ mod inventory_catalogue;
 mod inventory_queries;
 mod orders_lifecycle;
 mod orders_list;
+mod orders_sinks;
 mod permissions;
 mod schema_audit;
 mod schema_columns;

@@ -32,7 +32,8 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
         .await
         .unwrap();
     sqlx::query(
-        "UPDATE orders.order_sink_configurations SET configuration_status = 'APPROVED'
+        "UPDATE orders.order_sink_configurations
+         SET configuration_status = 'APPROVED', approved_at = now(), approved_by = validated_by
          WHERE order_id = (SELECT id FROM orders.orders WHERE order_number = 'ORD-2026-0112')",
     )
     .execute(&pool)

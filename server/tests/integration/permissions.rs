@@ -23,6 +23,10 @@ const TARGET: &str = "00000000-0000-4000-a000-0000000000ff";
 /// A one-row parts file, as the import page sends it.
 const IMPORT: &str = r#"{"header":["part_number","name"],"rows":[{"line":2,"fields":["MATRIX-0002","Matrix import"]}]}"#;
 
+/// A configuration that does not exist: allowed calls find nothing.
+const SINK: &str = "order_number=ORD-NONE&build_number=TB-NONE";
+const SINK_CHOICES: &str = r#"{"order_number":"ORD-NONE","build_number":"TB-NONE","choices":{}}"#;
+
 /// Every server function: path, a valid form body, and its rule.
 fn endpoints() -> Vec<(&'static str, String, Rule)> {
     use Action::*;
@@ -74,6 +78,13 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
             "order_number=ORD-NONE&to=SHIPPED&reason=&version=1".into(),
             Rule::Needs(Orders, Read),
         ),
+        ("/api/orders/sinks/get", SINK.into(), Rule::Needs(Configurations, Read)),
+        ("/api/orders/sinks/families", String::new(), Rule::Needs(Configurations, Read)),
+        ("/api/orders/sinks/add", "order_number=ORD-NONE&family=ESR".into(), Rule::Needs(Configurations, Create)),
+        ("/api/orders/sinks/save", SINK_CHOICES.into(), Rule::Needs(Configurations, Update)),
+        ("/api/orders/sinks/validate", SINK_CHOICES.into(), Rule::Needs(Configurations, Update)),
+        ("/api/orders/sinks/approve", SINK.into(), Rule::Needs(Configurations, Approve)),
+        ("/api/orders/sinks/duplicate", SINK.into(), Rule::Needs(Configurations, Create)),
         (
             "/api/inventory/search",
             "query[text]=drain&query[page]=0&query[page_size]=20".into(),

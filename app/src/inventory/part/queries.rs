@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::api::{MovementLine, PartDetail, PartFormChoices, SubstituteLine, Usage};
 use crate::error::AppError;
 use crate::inventory::catalogue::{CatalogueLevel, Crumb};
+use crate::money::money;
 
 #[derive(sqlx::FromRow)]
 struct PartRow {
@@ -140,10 +141,6 @@ pub async fn drafts(
     .fetch_all(conn)
     .await?;
     Ok(rows.iter().map(draft).collect())
-}
-
-pub fn money(amount: Decimal) -> String {
-    format!("${:.2}", amount)
 }
 
 fn trail(row: &PartRow) -> Vec<Crumb> {

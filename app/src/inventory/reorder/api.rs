@@ -43,10 +43,7 @@ pub async fn reorder_report(vendor: Option<String>) -> Result<ReorderView, AppEr
             available: line.available,
             reorder_point: line.reorder_point,
             suggested: line.suggested,
-            unit_cost: line
-                .unit_cost
-                .map(crate::inventory::part::queries::money)
-                .unwrap_or_default(),
+            unit_cost: line.unit_cost.map(crate::money::money).unwrap_or_default(),
         })
         .collect();
     Ok(ReorderView { lines, vendors })

@@ -21,6 +21,8 @@ pub struct OrderDetail {
     /// What the page showed; a change names it so a stale page is refused.
     pub version: i32,
     pub sinks: Vec<SinkLine>,
+    /// Sinks can be added and changed: a pending production or sample order.
+    pub sinks_open: bool,
     pub timeline: Vec<StatusChange>,
     /// The moves the caller may make now.
     pub moves: Vec<OfferedMove>,

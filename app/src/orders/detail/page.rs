@@ -4,7 +4,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use torvan::DbEnum;
 
-use super::api::{ChangeOrderStatus, OfferedMove, OrderDetail, SinkLine, StatusChange, get_order};
+use super::api::{ChangeOrderStatus, OfferedMove, OrderDetail, StatusChange, get_order};
+use crate::orders::sinks::OrderSinks;
 use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error, successes};
 
 /// `/orders/:number`
@@ -49,7 +50,7 @@ fn Order(order: OrderDetail, change: ServerAction<ChangeOrderStatus>) -> impl In
             </section>
             <StatusMoves order_number=order.order_number.clone() version=order.version moves=order.moves.clone() change/>
         </div>
-        <Sinks sinks=order.sinks/>
+        <OrderSinks order_number=order.order_number.clone() sinks=order.sinks open=order.sinks_open/>
         <Timeline changes=order.timeline/>
     }
 }
@@ -113,34 +114,6 @@ fn MoveForm(
             <button type="submit" class=if offered.back { "button subtle" } else { "button" }>{label}</button>
         </ActionForm>
     }
-}
-
-#[component]
-fn Sinks(sinks: Vec<SinkLine>) -> impl IntoView {
-    let body = if sinks.is_empty() {
-        view! { <p class="empty">"No sinks configured yet."</p> }.into_any()
-    } else {
-        view! {
-            <table class="data-table">
-                <thead><tr>
-                    <th scope="col">"Build number"</th><th scope="col">"Family"</th>
-                    <th scope="col" class="num">"Quantity"</th><th scope="col">"Configuration"</th>
-                    <th scope="col" class="num">"Price"</th>
-                </tr></thead>
-                <tbody>
-                    {sinks.into_iter().map(|sink| view! {
-                        <tr>
-                            <td class="mono">{sink.build_number}</td><td>{sink.family}</td>
-                            <td class="num">{sink.quantity}</td><td>{sink.status}</td>
-                            <td class="num">{sink.price.unwrap_or_default()}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        }
-        .into_any()
-    };
-    view! { <section aria-labelledby="sinks"><h2 id="sinks">"Sinks"</h2>{body}</section> }
 }
 
 #[component]

@@ -1,12 +1,14 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
+use torvan::order_draft::OrderType;
 use torvan::order_lifecycle::{Direction, moves_for};
+use torvan::sink::ConfigurationStatus;
 use torvan::{DbEnum, OrderPriority, OrderStatus, Role};
 
 use super::api::{OfferedMove, OrderDetail, SinkLine, StatusChange};
 use crate::error::AppError;
-use crate::inventory::part::queries::money;
+use crate::money::money;
 
 #[derive(sqlx::FromRow)]
 struct HeaderRow {
@@ -91,6 +93,8 @@ pub async fn detail(
             })
         })
         .collect::<Result<_, AppError>>()?;
+    let sinks_open =
+        status == OrderStatus::Pending && OrderType::parse(&header.order_type)?.builds_sinks();
     Ok(OrderDetail {
         order_number: header.order_number,
         customer: header.customer,
@@ -104,16 +108,19 @@ pub async fn detail(
         special_instructions: header.special_instructions,
         total: header.total_amount.map(money),
         version: header.version,
+        sinks_open,
         sinks: sinks
             .into_iter()
-            .map(|(build_number, family, quantity, status, price)| SinkLine {
-                build_number,
-                family,
-                quantity,
-                status,
-                price: price.map(money),
+            .map(|(build_number, family, quantity, status, price)| {
+                Ok(SinkLine {
+                    build_number,
+                    family,
+                    quantity,
+                    status: ConfigurationStatus::parse(&status)?.label().to_owned(),
+                    price: price.map(money),
+                })
             })
-            .collect(),
+            .collect::<Result<_, AppError>>()?,
         timeline,
         moves: moves_for(role, status)
             .map(|offered| OfferedMove {

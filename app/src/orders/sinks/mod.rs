@@ -1,0 +1,23 @@
+//! Sink configurations: the wizard that configures one sink of an order step
+//! by step (rules checked as the user picks, the price alongside), and the
+//! order page's list of its sinks.
+
+mod api;
+#[cfg(feature = "ssr")]
+mod columns;
+mod draft;
+mod fields;
+mod order_sinks;
+mod page;
+mod price_panel;
+#[cfg(feature = "ssr")]
+mod queries;
+mod review;
+#[cfg(feature = "ssr")]
+mod save;
+mod steps;
+mod wizard;
+
+pub use api::*;
+pub use order_sinks::OrderSinks;
+pub use page::SinkPage;

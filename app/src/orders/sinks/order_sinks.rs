@@ -1,0 +1,95 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use torvan::Action;
+use torvan::sink::WizardStep;
+
+use super::api::{AddSink, sink_families};
+use super::wizard::step_href;
+use crate::orders::detail::SinkLine;
+use crate::shell::{FieldMessage, FormError, Permitted, action_error};
+
+/// The order's sink configurations, each opening its wizard, and a form to
+/// start another while the order is pending.
+#[component]
+pub fn OrderSinks(order_number: String, sinks: Vec<SinkLine>, open: bool) -> impl IntoView {
+    let body = if sinks.is_empty() {
+        view! { <p class="empty">"No sinks configured yet."</p> }.into_any()
+    } else {
+        let rows = sinks
+            .into_iter()
+            .map(|sink| {
+                let href = step_href(&order_number, &sink.build_number, WizardStep::Review);
+                view! {
+                    <tr>
+                        <td class="mono"><a href=href>{sink.build_number}</a></td><td>{sink.family}</td>
+                        <td class="num">{sink.quantity}</td><td>{sink.status}</td>
+                        <td class="num">{sink.price.unwrap_or_default()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="data-table" data-testid="order-sinks">
+                <thead><tr>
+                    <th scope="col">"Build number"</th><th scope="col">"Family"</th>
+                    <th scope="col" class="num">"Quantity"</th><th scope="col">"Configuration"</th>
+                    <th scope="col" class="num">"Price per sink"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="sinks">
+            <h2 id="sinks">"Sinks"</h2>
+            {body}
+            {open.then(|| view! {
+                <Permitted on=torvan::Resource::Configurations action=Action::Create clone:order_number>
+                    <NewSinkForm order_number=order_number.clone()/>
+                </Permitted>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn NewSinkForm(order_number: String) -> impl IntoView {
+    let families = Resource::new(|| (), |_| sink_families());
+    let action = ServerAction::<AddSink>::new();
+    let error = action_error(action);
+    let navigate = use_navigate();
+    let order = order_number.clone();
+    Effect::new(move || {
+        if let Some(Ok(build)) = action.value().get() {
+            navigate(
+                &step_href(&order, &build, WizardStep::Family),
+                Default::default(),
+            );
+        }
+    });
+    let options = move || {
+        families
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(code, name)| {
+                view! { <option value=code>{name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <ActionForm action attr:class="form inline">
+            <input type="hidden" name="order_number" value=order_number/>
+            <label for="new-sink-family">"Sink family"</label>
+            <select id="new-sink-family" name="family" required>
+                <Suspense fallback=|| ()>{options}</Suspense>
+            </select>
+            <button type="submit" class="button">"Add sink"</button>
+            <FieldMessage error field="family"/>
+            <FormError error/>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,263 @@
+//! Sink configurations over HTTP as the coordinator makes them: drafts,
+//! the rules the server enforces again, approval with a build number per
+//! sink, duplicates, and the order states that allow none of it.
+
+use axum::http::StatusCode;
+use serde_json::json;
+use sqlx::PgPool;
+use torvan::sink::SinkChoices;
+
+use crate::support::{DEMO_PASSWORD, TestApp};
+
+const ORDER: &str = "ORD-2026-0113";
+
+async fn coordinator(pool: &PgPool) -> (TestApp, String) {
+    torvan_server::seed::seed_demo(pool).await.unwrap();
+    let app = TestApp::new(pool.clone()).await;
+    let cookie = app
+        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    (app, cookie)
+}
+
+async fn add(app: &TestApp, cookie: &str, order: &str, family: &str) -> (StatusCode, String) {
+    let reply = app
+        .call(
+            "/api/orders/sinks/add",
+            &format!("order_number={order}&family={family}"),
+            Some(cookie),
+        )
+        .await;
+    (reply.status, reply.body.trim_matches('"').to_owned())
+}
+
+async fn choices(app: &TestApp, cookie: &str, build: &str) -> SinkChoices {
+    let reply = app
+        .call(
+            "/api/orders/sinks/get",
+            &format!("order_number={ORDER}&build_number={build}"),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let wizard: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    serde_json::from_value(wizard["choices"].clone()).unwrap()
+}
+
+async fn send(
+    app: &TestApp,
+    cookie: &str,
+    what: &str,
+    build: &str,
+    choices: &SinkChoices,
+) -> (StatusCode, String) {
+    let body = json!({ "order_number": ORDER, "build_number": build, "choices": choices });
+    let reply = app
+        .call(
+            &format!("/api/orders/sinks/{what}"),
+            &body.to_string(),
+            Some(cookie),
+        )
+        .await;
+    (reply.status, reply.body)
+}
+
+async fn stored(pool: &PgPool, build: &str) -> (String, i32, serde_json::Value) {
+    sqlx::query_as(
+        "SELECT configuration_status, quantity, body_dimensions
+         FROM orders.order_sink_configurations WHERE build_number = $1",
+    )
+    .bind(build)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_sink_goes_from_draft_to_approved_with_a_build_number_per_sink(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let (status, build) = add(&app, &cookie, ORDER, "LAB").await;
+    assert_eq!(status, StatusCode::OK, "{build}");
+    assert_eq!(build, "TB-2026-0113-02");
+
+    let mut sink = choices(&app, &cookie, &build).await;
+    assert_eq!((sink.family.as_str(), sink.width.as_str()), ("LAB", "48"));
+    sink.quantity = "3".into();
+    sink.width = "60.5".into();
+    assert_eq!(
+        send(&app, &cookie, "save", &build, &sink).await.0,
+        StatusCode::OK
+    );
+    let (state, quantity, dimensions) = stored(&pool, &build).await;
+    assert_eq!((state.as_str(), quantity), ("DRAFT", 3));
+    assert_eq!(dimensions["width"], json!(60.5));
+    assert_eq!(
+        choices(&app, &cookie, &build).await,
+        sink,
+        "a reload finds the draft"
+    );
+
+    let (status, body) = send(&app, &cookie, "validate", &build, &sink).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let reply = app
+        .call(
+            "/api/orders/sinks/approve",
+            &format!("order_number={ORDER}&build_number={build}"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+
+    let (validated_by, approved_by, price): (String, String, rust_decimal::Decimal) =
+        sqlx::query_as(
+            "SELECT v.email, a.email, c.configuration_price FROM orders.order_sink_configurations c
+         JOIN auth.users v ON v.id = c.validated_by JOIN auth.users a ON a.id = c.approved_by
+         WHERE c.build_number = $1 AND c.configuration_status = 'APPROVED'",
+        )
+        .bind(&build)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(validated_by, "coordinator@torvan.test");
+    assert_eq!(approved_by, "coordinator@torvan.test");
+    // LAB base 4150 + 12.5 in extra width at 40 + gooseneck faucet 385 + lever drain 95.
+    assert_eq!(price, rust_decimal_macros::dec!(5130.00));
+    let builds: Vec<String> = sqlx::query_scalar(
+        "SELECT b.build_number FROM orders.sink_builds b
+         JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+         WHERE c.build_number = $1 ORDER BY b.unit_number",
+    )
+    .bind(&build)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        builds,
+        [
+            format!("{build}-1"),
+            format!("{build}-2"),
+            format!("{build}-3")
+        ]
+    );
+    let subtotal: rust_decimal::Decimal =
+        sqlx::query_scalar("SELECT subtotal FROM orders.orders WHERE order_number = $1")
+            .bind(ORDER)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        subtotal,
+        rust_decimal_macros::dec!(9180.00) * rust_decimal_macros::dec!(2)
+            + price * rust_decimal_macros::dec!(3)
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_broken_rule_is_refused_at_its_field_and_the_saved_draft_kept(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let (_, build) = add(&app, &cookie, ORDER, "ESR").await;
+    let mut sink = choices(&app, &cookie, &build).await;
+    sink.pegboard = "CUSTOM".into();
+    sink.pegboard_width = "80".into();
+    sink.pegboard_height = "36".into();
+
+    let (status, body) = send(&app, &cookie, "validate", &build, &sink).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains(r#""field":"pegboard_width""#), "{body}");
+    assert!(
+        body.contains("at most as wide as the body (72 in)"),
+        "{body}"
+    );
+    assert_eq!(stored(&pool, &build).await.0, "DRAFT");
+
+    sink.width = "wide".into();
+    let (status, body) = send(&app, &cookie, "save", &build, &sink).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains(r#""field":"width""#), "{body}");
+    assert_eq!(
+        stored(&pool, &build).await.2["width"],
+        json!(72),
+        "nothing saved is lost"
+    );
+
+    sink.width = "84".into();
+    assert_eq!(
+        send(&app, &cookie, "validate", &build, &sink).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(stored(&pool, &build).await.0, "VALIDATED");
+    sink.quantity = "2".into();
+    assert_eq!(
+        send(&app, &cookie, "save", &build, &sink).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        stored(&pool, &build).await.0,
+        "DRAFT",
+        "an edit needs validating again"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_approved_configuration_is_frozen_but_can_be_duplicated(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let order = "ORD-2026-0112";
+    let sink = format!("order_number={order}&build_number=TB-2026-0112-01");
+    let reply = app
+        .call("/api/orders/sinks/approve", &sink, Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+
+    let body = json!({ "order_number": order, "build_number": "TB-2026-0112-01", "choices": SinkChoices::default() });
+    let reply = app
+        .call("/api/orders/sinks/save", &body.to_string(), Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("cannot change"), "{}", reply.body);
+
+    let reply = app
+        .call("/api/orders/sinks/duplicate", &sink, Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.body.trim_matches('"'), "TB-2026-0112-02");
+    let copies: Vec<(String, String)> = sqlx::query_as(
+        "SELECT configuration_status,
+                (SELECT jsonb_agg(b - 'function' - 'faucet') FROM jsonb_array_elements(basin_configuration) b)::text
+         FROM orders.order_sink_configurations
+         WHERE build_number IN ('TB-2026-0112-01', 'TB-2026-0112-02') ORDER BY build_number",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(copies[0].0, "APPROVED");
+    assert_eq!(copies[1].0, "DRAFT");
+    assert_eq!(copies[0].1, copies[1].1);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn sinks_change_only_on_pending_production_orders(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let (status, body) = add(&app, &cookie, "ORD-2026-0110", "ESR").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("only while the order is pending"), "{body}");
+    let (status, body) = add(&app, &cookie, "ORD-2026-0114", "ESR").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("line items, not sinks"), "{body}");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn sinks_added_at_once_get_distinct_build_numbers(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let (a, b, c) = tokio::join!(
+        add(&app, &cookie, ORDER, "ESR"),
+        add(&app, &cookie, ORDER, "LAB"),
+        add(&app, &cookie, ORDER, "DECON"),
+    );
+    let mut builds = vec![a.1, b.1, c.1];
+    builds.sort();
+    assert_eq!(
+        builds,
+        ["TB-2026-0113-02", "TB-2026-0113-03", "TB-2026-0113-04"]
+    );
+}
