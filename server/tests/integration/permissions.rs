@@ -79,7 +79,6 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
             Rule::Needs(Orders, Read),
         ),
         ("/api/orders/sinks/get", SINK.into(), Rule::Needs(Configurations, Read)),
-        ("/api/orders/sinks/families", String::new(), Rule::Needs(Configurations, Read)),
         ("/api/orders/sinks/add", "order_number=ORD-NONE&family=ESR".into(), Rule::Needs(Configurations, Create)),
         ("/api/orders/sinks/save", SINK_CHOICES.into(), Rule::Needs(Configurations, Update)),
         ("/api/orders/sinks/validate", SINK_CHOICES.into(), Rule::Needs(Configurations, Update)),

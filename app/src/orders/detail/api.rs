@@ -21,8 +21,9 @@ pub struct OrderDetail {
     /// What the page showed; a change names it so a stale page is refused.
     pub version: i32,
     pub sinks: Vec<SinkLine>,
-    /// Sinks can be added and changed: a pending production or sample order.
-    pub sinks_open: bool,
+    /// The families a new sink can start from, while sinks can be added (a
+    /// pending production or sample order); empty otherwise.
+    pub sink_families: Vec<(String, String)>,
     pub timeline: Vec<StatusChange>,
     /// The moves the caller may make now.
     pub moves: Vec<OfferedMove>,

@@ -50,7 +50,7 @@ fn Order(order: OrderDetail, change: ServerAction<ChangeOrderStatus>) -> impl In
             </section>
             <StatusMoves order_number=order.order_number.clone() version=order.version moves=order.moves.clone() change/>
         </div>
-        <OrderSinks order_number=order.order_number.clone() sinks=order.sinks open=order.sinks_open/>
+        <OrderSinks order_number=order.order_number.clone() sinks=order.sinks families=order.sink_families/>
         <Timeline changes=order.timeline/>
     }
 }

@@ -95,6 +95,12 @@ pub async fn detail(
         .collect::<Result<_, AppError>>()?;
     let sinks_open =
         status == OrderStatus::Pending && OrderType::parse(&header.order_type)?.builds_sinks();
+    let sink_families = if sinks_open {
+        let mut conn = pool.acquire().await?;
+        crate::orders::sinks::queries::family_names(&mut conn).await?
+    } else {
+        Vec::new()
+    };
     Ok(OrderDetail {
         order_number: header.order_number,
         customer: header.customer,
@@ -108,7 +114,7 @@ pub async fn detail(
         special_instructions: header.special_instructions,
         total: header.total_amount.map(money),
         version: header.version,
-        sinks_open,
+        sink_families,
         sinks: sinks
             .into_iter()
             .map(|(build_number, family, quantity, status, price)| {

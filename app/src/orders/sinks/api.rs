@@ -57,19 +57,6 @@ pub async fn get_sink(order_number: String, build_number: String) -> Result<Sink
     Ok(wizard)
 }
 
-/// The sink families a new configuration can start from, as (code, name).
-#[server(prefix = "/api", endpoint = "orders/sinks/families")]
-pub async fn sink_families() -> Result<Vec<(String, String)>, AppError> {
-    crate::auth::guard::require(torvan::Resource::Configurations, torvan::Action::Read)?;
-    let pool = crate::state::pool()?;
-    let mut conn = pool.acquire().await?;
-    let families = super::queries::families(&mut conn).await?;
-    Ok(families
-        .into_iter()
-        .map(|family| (family.code, family.name))
-        .collect())
-}
-
 /// Starts a draft configuration of `family` on the order; returns its build
 /// number.
 #[server(prefix = "/api", endpoint = "orders/sinks/add")]

@@ -38,6 +38,7 @@ where
                 autocomplete="off"
                 disabled=draft.readonly
                 aria-invalid=move || if draft.message(&checked).is_some() { "true" } else { "false" }
+                value=draft.choices.with_untracked(get)
                 prop:value=move || draft.choices.with(get)
                 on:input=move |event| {
                     let value = event_target_value(&event);

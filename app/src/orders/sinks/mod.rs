@@ -11,7 +11,7 @@ mod order_sinks;
 mod page;
 mod price_panel;
 #[cfg(feature = "ssr")]
-mod queries;
+pub(crate) mod queries;
 mod review;
 #[cfg(feature = "ssr")]
 mod save;

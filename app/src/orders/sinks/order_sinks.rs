@@ -4,7 +4,7 @@ use leptos_router::hooks::use_navigate;
 use torvan::Action;
 use torvan::sink::WizardStep;
 
-use super::api::{AddSink, sink_families};
+use super::api::AddSink;
 use super::wizard::step_href;
 use crate::orders::detail::SinkLine;
 use crate::shell::{FieldMessage, FormError, Permitted, action_error};
@@ -12,7 +12,13 @@ use crate::shell::{FieldMessage, FormError, Permitted, action_error};
 /// The order's sink configurations, each opening its wizard, and a form to
 /// start another while the order is pending.
 #[component]
-pub fn OrderSinks(order_number: String, sinks: Vec<SinkLine>, open: bool) -> impl IntoView {
+pub fn OrderSinks(
+    order_number: String,
+    sinks: Vec<SinkLine>,
+    /// The families a new sink can start from; none once the order is past
+    /// pending.
+    families: Vec<(String, String)>,
+) -> impl IntoView {
     let body = if sinks.is_empty() {
         view! { <p class="empty">"No sinks configured yet."</p> }.into_any()
     } else {
@@ -45,9 +51,9 @@ pub fn OrderSinks(order_number: String, sinks: Vec<SinkLine>, open: bool) -> imp
         <section aria-labelledby="sinks">
             <h2 id="sinks">"Sinks"</h2>
             {body}
-            {open.then(|| view! {
-                <Permitted on=torvan::Resource::Configurations action=Action::Create clone:order_number>
-                    <NewSinkForm order_number=order_number.clone()/>
+            {(!families.is_empty()).then(|| view! {
+                <Permitted on=torvan::Resource::Configurations action=Action::Create clone:order_number clone:families>
+                    <NewSinkForm order_number=order_number.clone() families=families.clone()/>
                 </Permitted>
             })}
         </section>
@@ -55,8 +61,7 @@ pub fn OrderSinks(order_number: String, sinks: Vec<SinkLine>, open: bool) -> imp
 }
 
 #[component]
-fn NewSinkForm(order_number: String) -> impl IntoView {
-    let families = Resource::new(|| (), |_| sink_families());
+fn NewSinkForm(order_number: String, families: Vec<(String, String)>) -> impl IntoView {
     let action = ServerAction::<AddSink>::new();
     let error = action_error(action);
     let navigate = use_navigate();
@@ -69,24 +74,15 @@ fn NewSinkForm(order_number: String) -> impl IntoView {
             );
         }
     });
-    let options = move || {
-        families
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(code, name)| {
-                view! { <option value=code>{name}</option> }
-            })
-            .collect_view()
-    };
+    let options = families
+        .into_iter()
+        .map(|(code, name)| view! { <option value=code>{name}</option> })
+        .collect_view();
     view! {
         <ActionForm action attr:class="form inline">
             <input type="hidden" name="order_number" value=order_number/>
             <label for="new-sink-family">"Sink family"</label>
-            <select id="new-sink-family" name="family" required>
-                <Suspense fallback=|| ()>{options}</Suspense>
-            </select>
+            <select id="new-sink-family" name="family" required>{options}</select>
             <button type="submit" class="button">"Add sink"</button>
             <FieldMessage error field="family"/>
             <FormError error/>

@@ -110,6 +110,16 @@ pub async fn families(conn: &mut PgConnection) -> Result<Vec<FamilyOptions>, App
         .collect())
 }
 
+/// The families a new sink can start from, as (code, name).
+pub async fn family_names(conn: &mut PgConnection) -> Result<Vec<(String, String)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT code, name FROM products.sink_families
+         WHERE is_active AND is_configurable ORDER BY name",
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
 /// One configuration and the facts about its order that decide what may
 /// change.
 #[derive(sqlx::FromRow)]
