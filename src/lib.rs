@@ -11,6 +11,7 @@ mod field_error;
 pub mod make_or_buy;
 pub mod order_draft;
 pub mod order_lifecycle;
+pub mod order_line;
 pub mod order_priority;
 pub mod order_status;
 pub mod part_number;

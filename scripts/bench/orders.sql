@@ -21,4 +21,5 @@ FROM orders.orders o
 CROSS JOIN (SELECT id FROM products.sink_families WHERE code = 'SCRUB') f
 WHERE o.order_number LIKE 'ORD-2025-%';
 
-ANALYZE;
+-- What autovacuum would have done on a live database.
+VACUUM ANALYZE orders.orders, orders.order_sink_configurations;

@@ -39,6 +39,9 @@ pub struct AddressLine {
     pub lines: String,
     pub default_billing: bool,
     pub default_shipping: bool,
+    /// Whether the address may bill, and may receive shipments.
+    pub bills: bool,
+    pub ships: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,4 +112,28 @@ pub async fn add_contact(customer_number: String, contact: ContactDraft) -> Resu
     let session = crate::auth::guard::require(torvan::Resource::Customers, torvan::Action::Update)?;
     let spec = contact.validate()?;
     super::save::add_contact(&crate::state::pool()?, &session, &customer_number, &spec).await
+}
+
+/// Makes one of the customer's addresses its default billing (or shipping)
+/// address, in place of the one before.
+#[server(prefix = "/api", endpoint = "customers/address/default")]
+pub async fn set_default_address(
+    customer_number: String,
+    address_id: Uuid,
+    billing: bool,
+) -> Result<(), AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Customers, torvan::Action::Update)?;
+    let pool = crate::state::pool()?;
+    super::save::set_default_address(&pool, &session, &customer_number, address_id, billing).await
+}
+
+/// Makes one of the customer's contacts its primary contact.
+#[server(prefix = "/api", endpoint = "customers/contact/primary")]
+pub async fn set_primary_contact(
+    customer_number: String,
+    contact_id: Uuid,
+) -> Result<(), AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Customers, torvan::Action::Update)?;
+    let pool = crate::state::pool()?;
+    super::save::set_primary_contact(&pool, &session, &customer_number, contact_id).await
 }

@@ -7,7 +7,7 @@ use torvan::{Action, DbEnum};
 
 use super::api::{
     AddAddress, AddContact, AddressLine, ContactLine, CustomerDetail, SaveCustomer,
-    SetCustomerActive, get_customer,
+    SetCustomerActive, SetDefaultAddress, SetPrimaryContact, get_customer,
 };
 use crate::error::AppError;
 use crate::shell::{
@@ -41,6 +41,8 @@ pub fn CustomerPage() -> impl IntoView {
         active: ServerAction::new(),
         address: ServerAction::new(),
         contact: ServerAction::new(),
+        default_address: ServerAction::new(),
+        primary: ServerAction::new(),
     };
     let saved = actions.saves();
     let customer = Resource::new(
@@ -58,6 +60,8 @@ struct CustomerActions {
     active: ServerAction<SetCustomerActive>,
     address: ServerAction<AddAddress>,
     contact: ServerAction<AddContact>,
+    default_address: ServerAction<SetDefaultAddress>,
+    primary: ServerAction<SetPrimaryContact>,
 }
 
 impl CustomerActions {
@@ -68,6 +72,8 @@ impl CustomerActions {
             successes(self.active),
             successes(self.address),
             successes(self.contact),
+            successes(self.default_address),
+            successes(self.primary),
         ];
         Signal::derive(move || counts.iter().map(|count| count.get()).sum())
     }
@@ -93,8 +99,8 @@ fn Customer(customer: CustomerDetail, actions: CustomerActions) -> impl IntoView
         <Trail trail=vec![Crumb::new("Customers", "/customers")] current=number.clone()/>
         <h1>{number.clone()}<span class="subtitle">{customer.company.company_name.clone()}</span></h1>
         <p><span class="badge" data-testid="customer-status">{status}</span></p>
-        <Addresses lines=customer.addresses/>
-        <Contacts lines=customer.contacts/>
+        <Addresses number=number.clone() lines=customer.addresses action=actions.default_address/>
+        <Contacts number=number.clone() lines=customer.contacts action=actions.primary/>
         <Permitted on=torvan::Resource::Customers action=Action::Update clone:number clone:company>
             <div class="part-grid">
                 <section class="card" aria-labelledby="company-heading">
@@ -179,7 +185,12 @@ fn CompanyForm(
 }
 
 #[component]
-fn Addresses(lines: Vec<AddressLine>) -> impl IntoView {
+fn Addresses(
+    number: String,
+    lines: Vec<AddressLine>,
+    action: ServerAction<SetDefaultAddress>,
+) -> impl IntoView {
+    let error = action_error(action);
     view! {
         <section aria-labelledby="addresses-heading">
             <h2 id="addresses-heading">"Addresses"</h2>
@@ -191,20 +202,36 @@ fn Addresses(lines: Vec<AddressLine>) -> impl IntoView {
                         .filter_map(|(on, label)| on.then_some(label))
                         .collect::<Vec<_>>()
                         .join(", ");
+                    let choices = [
+                        (line.bills && !line.default_billing, true),
+                        (line.ships && !line.default_shipping, false),
+                    ];
+                    let number = number.clone();
                     view! {
                         <li data-address=line.id.to_string()>
                             <strong>{line.label.unwrap_or(line.kind)}</strong>" — "{line.lines}
                             {(!defaults.is_empty()).then(|| view! { <span class="badge">{defaults}</span> })}
+                            <Permitted on=torvan::Resource::Customers action=Action::Update clone:number>
+                                {choices.into_iter().filter(|(offered, _)| *offered).map(|(_, billing)| view! {
+                                    <DefaultForm number=number.clone() id=line.id billing action/>
+                                }).collect_view()}
+                            </Permitted>
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            <FormError error/>
         </section>
     }
 }
 
 #[component]
-fn Contacts(lines: Vec<ContactLine>) -> impl IntoView {
+fn Contacts(
+    number: String,
+    lines: Vec<ContactLine>,
+    action: ServerAction<SetPrimaryContact>,
+) -> impl IntoView {
+    let error = action_error(action);
     view! {
         <section aria-labelledby="contacts-heading">
             <h2 id="contacts-heading">"Contacts"</h2>
@@ -218,11 +245,57 @@ fn Contacts(lines: Vec<ContactLine>) -> impl IntoView {
                             {line.title.map(|title| format!(", {title}"))}
                             {format!(" — {reach}")}
                             {line.primary.then(|| view! { <span class="badge">"Primary"</span> })}
+                            {(!line.primary).then(|| {
+                                let number = number.clone();
+                                view! {
+                                    <Permitted on=torvan::Resource::Customers action=Action::Update clone:number>
+                                        <PrimaryForm number=number.clone() id=line.id action/>
+                                    </Permitted>
+                                }
+                            })}
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            <FormError error/>
         </section>
+    }
+}
+
+#[component]
+fn DefaultForm(
+    number: String,
+    id: uuid::Uuid,
+    billing: bool,
+    action: ServerAction<SetDefaultAddress>,
+) -> impl IntoView {
+    let label = if billing {
+        "Make default billing"
+    } else {
+        "Make default shipping"
+    };
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="customer_number" value=number/>
+            <input type="hidden" name="address_id" value=id.to_string()/>
+            <input type="hidden" name="billing" value=billing.to_string()/>
+            <button type="submit" class="button subtle">{label}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn PrimaryForm(
+    number: String,
+    id: uuid::Uuid,
+    action: ServerAction<SetPrimaryContact>,
+) -> impl IntoView {
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="customer_number" value=number/>
+            <input type="hidden" name="contact_id" value=id.to_string()/>
+            <button type="submit" class="button subtle">"Make primary"</button>
+        </ActionForm>
     }
 }
 

@@ -168,9 +168,12 @@ pub async fn detail(pool: &PgPool, customer_number: &str) -> Result<CustomerDeta
                 )| {
                     let street =
                         street_2.map_or(street_1.clone(), |second| format!("{street_1}, {second}"));
+                    let kind = AddressType::parse(&kind)?;
                     Ok(AddressLine {
                         id,
-                        kind: AddressType::parse(&kind)?.label().to_owned(),
+                        kind: kind.label().to_owned(),
+                        bills: kind.bills(),
+                        ships: kind.ships(),
                         label,
                         lines: format!("{street}, {city}, {state} {postal}, {country}"),
                         default_billing: billing,

@@ -160,3 +160,79 @@ pub async fn add_contact(
     tx.commit().await?;
     Ok(())
 }
+
+pub async fn set_default_address(
+    pool: &PgPool,
+    session: &SessionUser,
+    customer_number: &str,
+    address_id: Uuid,
+    billing: bool,
+) -> Result<(), AppError> {
+    let mut tx = crate::db::begin_as(pool, session).await?;
+    let id = customer_id(&mut tx, customer_number).await?;
+    let kind: String = sqlx::query_scalar(
+        "SELECT address_type::text FROM public.customer_addresses WHERE id = $1 AND customer_id = $2",
+    )
+    .bind(address_id)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let kind = torvan::customer::AddressType::parse(&kind)?;
+    if (billing && !kind.bills()) || (!billing && !kind.ships()) {
+        return Err(AppError::invalid(
+            "address",
+            format!(
+                "A {} address cannot be the default for that.",
+                kind.label().to_lowercase()
+            ),
+        ));
+    }
+    // Two statements: the one-default index is checked row by row.
+    let column = if billing {
+        "is_default_billing"
+    } else {
+        "is_default_shipping"
+    };
+    sqlx::query(&format!(
+        "UPDATE public.customer_addresses SET {column} = FALSE WHERE customer_id = $1 AND {column}"
+    ))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(&format!(
+        "UPDATE public.customer_addresses SET {column} = TRUE WHERE id = $1"
+    ))
+    .bind(address_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_primary_contact(
+    pool: &PgPool,
+    session: &SessionUser,
+    customer_number: &str,
+    contact_id: Uuid,
+) -> Result<(), AppError> {
+    let mut tx = crate::db::begin_as(pool, session).await?;
+    let id = customer_id(&mut tx, customer_number).await?;
+    sqlx::query("UPDATE public.customer_contacts SET is_primary = FALSE WHERE customer_id = $1 AND is_primary")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let made = sqlx::query(
+        "UPDATE public.customer_contacts SET is_primary = TRUE
+         WHERE id = $1 AND customer_id = $2 AND is_active",
+    )
+    .bind(contact_id)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    if made.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}

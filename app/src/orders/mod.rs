@@ -4,6 +4,7 @@
 mod api;
 pub mod create;
 pub mod detail;
+pub mod lines;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod queries;

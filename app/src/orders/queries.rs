@@ -34,54 +34,92 @@ fn order_by(sort: OrderSort) -> &'static str {
     }
 }
 
+/// Where the filtered columns live: the view for a page, the tables for
+/// the count, which skips the view's joins and sums it does not need.
+struct Columns {
+    status: &'static str,
+    priority: &'static str,
+    customer_name: &'static str,
+    customer_number: &'static str,
+    order_date: &'static str,
+}
+
+const VIEW: Columns = Columns {
+    status: "status",
+    priority: "priority",
+    customer_name: "customer_name",
+    customer_number: "customer_number",
+    order_date: "order_date",
+};
+
+const TABLES: Columns = Columns {
+    status: "o.status",
+    priority: "o.priority",
+    customer_name: "c.company_name",
+    customer_number: "c.customer_number",
+    order_date: "o.order_date",
+};
+
 /// The filter's conditions, after `WHERE true`.
-fn push_conditions(query: &mut QueryBuilder<'_, Postgres>, filter: &OrderFilter) {
+fn push_conditions(
+    query: &mut QueryBuilder<'_, Postgres>,
+    filter: &OrderFilter,
+    columns: &Columns,
+) {
     if let Some(status) = filter.status {
         query
-            .push(" AND status = ")
+            .push(format!(" AND {} = ", columns.status))
             .push_bind(status.as_db_str())
             .push("::order_status");
     }
     if let Some(priority) = filter.priority {
         query
-            .push(" AND priority = ")
+            .push(format!(" AND {} = ", columns.priority))
             .push_bind(priority.as_db_str())
             .push("::order_priority");
     }
     let customer = filter.customer.trim().to_lowercase();
     if !customer.is_empty() {
         query
-            .push(" AND (lower(customer_name) LIKE '%' || ")
+            .push(format!(
+                " AND (lower({}) LIKE '%' || ",
+                columns.customer_name
+            ))
             .push_bind(customer.clone())
-            .push(" || '%' OR lower(customer_number) = ")
+            .push(format!(" || '%' OR lower({}) = ", columns.customer_number))
             .push_bind(customer)
             .push(")");
     }
     if let Some(from) = filter.from {
-        query.push(" AND order_date >= ").push_bind(from);
+        query
+            .push(format!(" AND {} >= ", columns.order_date))
+            .push_bind(from);
     }
     if let Some(to) = filter.to {
-        query.push(" AND order_date <= ").push_bind(to);
+        query
+            .push(format!(" AND {} <= ", columns.order_date))
+            .push_bind(to);
     }
 }
-
-const SOURCE: &str = "FROM orders.order_summary WHERE true";
 
 pub async fn list(pool: &PgPool, filter: &OrderFilter) -> Result<OrderList, AppError> {
     let mut page = QueryBuilder::new(
         "SELECT order_number, customer_name, status::text AS status_name, priority::text AS priority_name,
                 order_date, total_sinks::bigint AS total_sinks, total_amount ",
     );
-    page.push(SOURCE);
-    push_conditions(&mut page, filter);
+    page.push("FROM orders.order_summary WHERE true");
+    push_conditions(&mut page, filter, &VIEW);
     page.push(" ORDER BY ").push(order_by(filter.sort));
     page.push(" LIMIT ").push_bind(PAGE_SIZE);
     page.push(" OFFSET ")
         .push_bind(filter.page.max(0) * PAGE_SIZE);
 
-    let mut count = QueryBuilder::new("SELECT count(*) ");
-    count.push(SOURCE);
-    push_conditions(&mut count, filter);
+    let mut count = QueryBuilder::new("SELECT count(*) FROM orders.orders o");
+    if !filter.customer.trim().is_empty() {
+        count.push(" JOIN public.customers c ON c.id = o.customer_id");
+    }
+    count.push(" WHERE true");
+    push_conditions(&mut count, filter, &TABLES);
 
     let (rows, total) = futures::try_join!(
         page.build_query_as::<SummaryRow>().fetch_all(pool),

@@ -162,3 +162,59 @@ async fn a_deactivated_customer_leaves_the_default_list(pool: PgPool) {
         all.body
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn another_address_becomes_the_default_only_for_what_it_may_do(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let both: uuid::Uuid = sqlx::query_scalar(
+        "INSERT INTO public.customer_addresses (customer_id, address_type, street_address_1, city,
+             state_province, postal_code, country)
+         SELECT id, 'BOTH', '1 Hospital Plaza', 'Springfield', 'IL', '62701', 'United States'
+         FROM public.customers WHERE customer_number = 'C-10001' RETURNING id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let reply = app
+        .call(
+            "/api/customers/address/default",
+            &format!("customer_number=C-10001&address_id={both}&billing=true"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let defaults: Vec<uuid::Uuid> = sqlx::query_scalar(
+        "SELECT a.id FROM public.customer_addresses a JOIN public.customers c ON c.id = a.customer_id
+         WHERE c.customer_number = 'C-10001' AND a.is_default_billing",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(defaults, [both]);
+
+    let dock: uuid::Uuid =
+        sqlx::query_scalar("SELECT md5('torvan-demo:customer-address:C-10001:2')::uuid")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let reply = app
+        .call(
+            "/api/customers/address/default",
+            &format!("customer_number=C-10001&address_id={dock}&billing=true"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert!(
+        reply
+            .body
+            .contains("shipping address cannot be the default"),
+        "{}",
+        reply.body
+    );
+}

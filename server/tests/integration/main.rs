@@ -10,6 +10,7 @@ mod http;
 mod inventory_catalogue;
 mod inventory_queries;
 mod orders_lifecycle;
+mod orders_lines;
 mod orders_list;
 mod orders_sinks;
 mod permissions;

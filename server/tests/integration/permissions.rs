@@ -23,6 +23,9 @@ const TARGET: &str = "00000000-0000-4000-a000-0000000000ff";
 /// A one-row parts file, as the import page sends it.
 const IMPORT: &str = r#"{"header":["part_number","name"],"rows":[{"line":2,"fields":["MATRIX-0002","Matrix import"]}]}"#;
 
+/// An address or contact id that names nothing.
+const NOBODY: &str = "00000000-0000-4000-a000-00000000dead";
+
 /// A configuration that does not exist: allowed calls find nothing.
 const SINK: &str = "order_number=ORD-NONE&build_number=TB-NONE";
 const SINK_CHOICES: &str = r#"{"order_number":"ORD-NONE","build_number":"TB-NONE","choices":{}}"#;
@@ -70,6 +73,16 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
             "customer_number=C-10004&contact[first_name]=Matrix&contact[last_name]=Test&contact[phone]=1".into(),
             Rule::Needs(Customers, Update),
         ),
+        (
+            "/api/customers/address/default",
+            format!("customer_number=C-10004&address_id={NOBODY}&billing=true"),
+            Rule::Needs(Customers, Update),
+        ),
+        (
+            "/api/customers/contact/primary",
+            format!("customer_number=C-10004&contact_id={NOBODY}"),
+            Rule::Needs(Customers, Update),
+        ),
         ("/api/orders/order", "order_number=ORD-NONE".into(), Rule::Needs(Orders, Read)),
         ("/api/orders/customer-choices", String::new(), Rule::Needs(Orders, Create)),
         ("/api/orders/create", "order[customer_number]=C-10001".into(), Rule::Needs(Orders, Create)),
@@ -78,6 +91,12 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
             "order_number=ORD-NONE&to=SHIPPED&reason=&version=1".into(),
             Rule::Needs(Orders, Read),
         ),
+        (
+            "/api/orders/lines/add",
+            "order_number=ORD-NONE&line[part_number]=421-0001&line[quantity]=1&line[unit_price]=1".into(),
+            Rule::Needs(Orders, Update),
+        ),
+        ("/api/orders/lines/remove", "order_number=ORD-NONE&line_number=1".into(), Rule::Needs(Orders, Update)),
         ("/api/orders/sinks/get", SINK.into(), Rule::Needs(Configurations, Read)),
         ("/api/orders/sinks/add", "order_number=ORD-NONE&family=ESR".into(), Rule::Needs(Configurations, Create)),
         ("/api/orders/sinks/save", SINK_CHOICES.into(), Rule::Needs(Configurations, Update)),

@@ -24,6 +24,8 @@ pub struct OrderDetail {
     /// The families a new sink can start from, while sinks can be added (a
     /// pending production or sample order); empty otherwise.
     pub sink_families: Vec<(String, String)>,
+    /// Service and warranty orders' line items; production orders have none.
+    pub lines: Option<crate::orders::lines::OrderLines>,
     pub timeline: Vec<StatusChange>,
     /// The moves the caller may make now.
     pub moves: Vec<OfferedMove>,

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use torvan::DbEnum;
 
 use super::api::{ChangeOrderStatus, OfferedMove, OrderDetail, StatusChange, get_order};
+use crate::orders::lines::{AddLineItem, LineItems, RemoveLineItem};
 use crate::orders::sinks::OrderSinks;
 use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error, successes};
 
@@ -12,19 +13,43 @@ use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error, 
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
-    let change = ServerAction::<ChangeOrderStatus>::new();
-    let moved = successes(change);
+    let actions = OrderActions {
+        change: ServerAction::new(),
+        add_line: ServerAction::new(),
+        remove_line: ServerAction::new(),
+    };
+    let changes = [
+        successes(actions.change),
+        successes(actions.add_line),
+        successes(actions.remove_line),
+    ];
     let order = Resource::new(
-        move || (params.read().get("number").unwrap_or_default(), moved.get()),
+        move || {
+            let saved: usize = changes.iter().map(|count| count.get()).sum();
+            (params.read().get("number").unwrap_or_default(), saved)
+        },
         |(number, _)| get_order(number),
     );
     view! {
-        <Loaded resource=order loading="Loading the order…" render=move |order| view! { <Order order change/> }/>
+        <Loaded resource=order loading="Loading the order…" render=move |order| view! { <Order order actions/> }/>
     }
 }
 
+#[derive(Clone, Copy)]
+struct OrderActions {
+    change: ServerAction<ChangeOrderStatus>,
+    add_line: ServerAction<AddLineItem>,
+    remove_line: ServerAction<RemoveLineItem>,
+}
+
 #[component]
-fn Order(order: OrderDetail, change: ServerAction<ChangeOrderStatus>) -> impl IntoView {
+fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
+    let change = actions.change;
+    let lines = order.lines.clone().map(|lines| {
+        view! {
+            <LineItems order_number=order.order_number.clone() lines add=actions.add_line remove=actions.remove_line/>
+        }
+    });
     let title = format!("Order {}", order.order_number);
     let or_dash = |value: Option<String>| value.unwrap_or_else(|| "—".to_owned());
     view! {
@@ -50,7 +75,10 @@ fn Order(order: OrderDetail, change: ServerAction<ChangeOrderStatus>) -> impl In
             </section>
             <StatusMoves order_number=order.order_number.clone() version=order.version moves=order.moves.clone() change/>
         </div>
-        <OrderSinks order_number=order.order_number.clone() sinks=order.sinks families=order.sink_families/>
+        {lines}
+        {order.lines.is_none().then(|| view! {
+            <OrderSinks order_number=order.order_number.clone() sinks=order.sinks families=order.sink_families/>
+        })}
         <Timeline changes=order.timeline/>
     }
 }

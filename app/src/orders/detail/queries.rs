@@ -93,13 +93,19 @@ pub async fn detail(
             })
         })
         .collect::<Result<_, AppError>>()?;
-    let sinks_open =
-        status == OrderStatus::Pending && OrderType::parse(&header.order_type)?.builds_sinks();
+    let builds_sinks = OrderType::parse(&header.order_type)?.builds_sinks();
+    let sinks_open = status == OrderStatus::Pending && builds_sinks;
+    let mut conn = pool.acquire().await?;
     let sink_families = if sinks_open {
-        let mut conn = pool.acquire().await?;
         crate::orders::sinks::queries::family_names(&mut conn).await?
     } else {
         Vec::new()
+    };
+    let lines = if builds_sinks {
+        None
+    } else {
+        let open = status == OrderStatus::Pending;
+        Some(crate::orders::lines::queries::lines(&mut conn, header.id, open).await?)
     };
     Ok(OrderDetail {
         order_number: header.order_number,
@@ -115,6 +121,7 @@ pub async fn detail(
         total: header.total_amount.map(money),
         version: header.version,
         sink_families,
+        lines,
         sinks: sinks
             .into_iter()
             .map(|(build_number, family, quantity, status, price)| {
