@@ -123,3 +123,45 @@ async fn the_most_urgent_come_first_and_pages_hold_fifty(pool: PgPool) {
     .await;
     assert_eq!(third.rows.len(), 14);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_kept_counts_follow_every_new_moved_and_deleted_order(pool: PgPool) {
+    torvan_server::seed::seed_demo(&pool).await.unwrap();
+    sqlx::raw_sql(
+        "INSERT INTO orders.orders (order_number, customer_id, priority, order_date, created_by)
+         SELECT 'ORD-C-' || n, (SELECT id FROM public.customers LIMIT 1),
+                'RUSH', CURRENT_DATE, '00000000-0000-4000-a000-000000000001'
+         FROM generate_series(1, 5) AS n;
+         UPDATE orders.orders SET status = 'IN_PRODUCTION' WHERE order_number IN ('ORD-C-1', 'ORD-C-2');
+         UPDATE orders.orders SET priority = 'EMERGENCY' WHERE order_number = 'ORD-C-3';
+         DELETE FROM orders.orders WHERE order_number = 'ORD-C-4';",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let mismatches: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM orders.order_counts k
+         WHERE k.orders <> (SELECT count(*) FROM orders.orders o
+                            WHERE o.status = k.status AND o.priority = k.priority)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(mismatches, 0);
+    let rush = list(
+        &pool,
+        OrderFilter {
+            status: Some(OrderStatus::InProduction),
+            priority: Some(OrderPriority::Rush),
+            ..Default::default()
+        },
+    )
+    .await;
+    let expected: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM orders.orders WHERE status = 'IN_PRODUCTION' AND priority = 'RUSH'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!((rush.total, rush.rows.len() as i64), (expected, expected));
+}
