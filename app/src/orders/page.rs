@@ -7,6 +7,7 @@ use torvan::{DbEnum, OrderPriority, OrderStatus};
 
 use super::api::{OrderFilter, OrderList, OrderRow, OrderSort, list_orders};
 use crate::inventory::encode;
+use crate::money::money;
 use crate::shell::{Loaded, Permitted};
 
 const PAGE_SIZE: i64 = 50;
@@ -174,7 +175,7 @@ fn OrderLine(order: OrderRow) -> impl IntoView {
             <td>{order.priority.label()}</td>
             <td>{order.order_date.format("%Y-%m-%d").to_string()}</td>
             <td class="num">{order.total_sinks}</td>
-            <td class="num">{order.total_amount.map(|amount| format!("${amount:.2}"))}</td>
+            <td class="num">{order.total_amount.map(money)}</td>
         </tr>
     }
 }
