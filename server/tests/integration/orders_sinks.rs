@@ -32,19 +32,26 @@ async fn add(app: &TestApp, cookie: &str, order: &str, family: &str) -> (StatusC
     (reply.status, reply.body.trim_matches('"').to_owned())
 }
 
-async fn choices(app: &TestApp, cookie: &str, build: &str) -> SinkChoices {
+/// The configuration as the wizard loads it: its choices and version.
+async fn current(app: &TestApp, cookie: &str, order: &str, build: &str) -> (SinkChoices, i64) {
     let reply = app
         .call(
             "/api/orders/sinks/get",
-            &format!("order_number={ORDER}&build_number={build}"),
+            &format!("order_number={order}&build_number={build}"),
             Some(cookie),
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let wizard: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
-    serde_json::from_value(wizard["choices"].clone()).unwrap()
+    let choices = serde_json::from_value(wizard["choices"].clone()).unwrap();
+    (choices, wizard["version"].as_i64().unwrap())
 }
 
+async fn choices(app: &TestApp, cookie: &str, build: &str) -> SinkChoices {
+    current(app, cookie, ORDER, build).await.0
+}
+
+/// Saves or validates as a page that has just loaded the configuration.
 async fn send(
     app: &TestApp,
     cookie: &str,
@@ -52,7 +59,8 @@ async fn send(
     build: &str,
     choices: &SinkChoices,
 ) -> (StatusCode, String) {
-    let body = json!({ "order_number": ORDER, "build_number": build, "choices": choices });
+    let version = current(app, cookie, ORDER, build).await.1;
+    let body = json!({ "order_number": ORDER, "build_number": build, "version": version, "choices": choices });
     let reply = app
         .call(
             &format!("/api/orders/sinks/{what}"),
@@ -209,7 +217,8 @@ async fn an_approved_configuration_is_frozen_but_can_be_duplicated(pool: PgPool)
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
 
-    let body = json!({ "order_number": order, "build_number": "TB-2026-0112-01", "choices": SinkChoices::default() });
+    let (_, version) = current(&app, &cookie, order, "TB-2026-0112-01").await;
+    let body = json!({ "order_number": order, "build_number": "TB-2026-0112-01", "version": version, "choices": SinkChoices::default() });
     let reply = app
         .call("/api/orders/sinks/save", &body.to_string(), Some(&cookie))
         .await;
@@ -260,4 +269,45 @@ async fn sinks_added_at_once_get_distinct_build_numbers(pool: PgPool) {
         builds,
         ["TB-2026-0113-02", "TB-2026-0113-03", "TB-2026-0113-04"]
     );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_save_from_a_page_that_missed_another_save_is_refused(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let (_, build) = add(&app, &cookie, ORDER, "LAB").await;
+    let (mut sink, loaded) = current(&app, &cookie, ORDER, &build).await;
+    sink.quantity = "2".into();
+    let save = |version: i64, choices: &SinkChoices| {
+        json!({ "order_number": ORDER, "build_number": build, "version": version, "choices": choices }).to_string()
+    };
+    let first = app
+        .call(
+            "/api/orders/sinks/save",
+            &save(loaded, &sink),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+
+    sink.quantity = "5".into();
+    let stale = app
+        .call(
+            "/api/orders/sinks/save",
+            &save(loaded, &sink),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    assert_eq!(stored(&pool, &build).await.1, 2, "the first save stands");
+
+    let saved: serde_json::Value = serde_json::from_str(&first.body).unwrap();
+    let next = app
+        .call(
+            "/api/orders/sinks/save",
+            &save(saved["version"].as_i64().unwrap(), &sink),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(next.status, StatusCode::OK, "{}", next.body);
+    assert_eq!(stored(&pool, &build).await.1, 5);
 }

@@ -28,7 +28,8 @@ const NOBODY: &str = "00000000-0000-4000-a000-00000000dead";
 
 /// A configuration that does not exist: allowed calls find nothing.
 const SINK: &str = "order_number=ORD-NONE&build_number=TB-NONE";
-const SINK_CHOICES: &str = r#"{"order_number":"ORD-NONE","build_number":"TB-NONE","choices":{}}"#;
+const SINK_CHOICES: &str =
+    r#"{"order_number":"ORD-NONE","build_number":"TB-NONE","version":0,"choices":{}}"#;
 
 /// Every server function: path, a valid form body, and its rule.
 fn endpoints() -> Vec<(&'static str, String, Rule)> {

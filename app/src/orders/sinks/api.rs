@@ -19,6 +19,8 @@ pub struct SinkWizard {
     pub order_number: String,
     pub build_number: String,
     pub status: ConfigurationStatus,
+    /// What a save names, so it is refused if someone saved meanwhile.
+    pub version: i64,
     pub choices: SinkChoices,
     pub families: Vec<FamilyOptions>,
     pub validated: Option<Stamp>,
@@ -67,14 +69,22 @@ pub async fn add_sink(order_number: String, family: String) -> Result<String, Ap
     super::save::add(&pool, &session, &order_number, &family).await
 }
 
+/// A configuration's status and version after a save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub status: ConfigurationStatus,
+    pub version: i64,
+}
+
 /// Saves the choices as a draft; a validated configuration becomes a draft
 /// again.
 #[server(prefix = "/api", endpoint = "orders/sinks/save", input = Json)]
 pub async fn save_sink(
     order_number: String,
     build_number: String,
+    version: i64,
     choices: SinkChoices,
-) -> Result<ConfigurationStatus, AppError> {
+) -> Result<Saved, AppError> {
     let session =
         crate::auth::guard::require(torvan::Resource::Configurations, torvan::Action::Update)?;
     let pool = crate::state::pool()?;
@@ -82,7 +92,7 @@ pub async fn save_sink(
         order_number: &order_number,
         build_number: &build_number,
     };
-    super::save::save(&pool, &session, target, &choices, false).await
+    super::save::save(&pool, &session, (target, version), &choices, false).await
 }
 
 /// Saves the choices and, if every rule holds, marks the configuration
@@ -91,8 +101,9 @@ pub async fn save_sink(
 pub async fn validate_sink(
     order_number: String,
     build_number: String,
+    version: i64,
     choices: SinkChoices,
-) -> Result<ConfigurationStatus, AppError> {
+) -> Result<Saved, AppError> {
     let session =
         crate::auth::guard::require(torvan::Resource::Configurations, torvan::Action::Update)?;
     let pool = crate::state::pool()?;
@@ -100,7 +111,7 @@ pub async fn validate_sink(
         order_number: &order_number,
         build_number: &build_number,
     };
-    super::save::save(&pool, &session, target, &choices, true).await
+    super::save::save(&pool, &session, (target, version), &choices, true).await
 }
 
 /// Approves a validated configuration and gives each of its sinks a build

@@ -130,6 +130,9 @@ pub struct ConfigRow {
     pub order_type: String,
     pub family: String,
     pub status: String,
+    /// When the row last changed, in microseconds: what a saving page names
+    /// so that a change made meanwhile by someone else is not overwritten.
+    pub version: i64,
     #[sqlx(flatten)]
     pub columns: Columns,
     validated_by: Option<String>,
@@ -154,6 +157,7 @@ pub async fn config(
         "SELECT c.id, o.id AS order_id, o.status::text AS order_status,
                 coalesce(o.order_type, 'PRODUCTION')::text AS order_type, f.code AS family,
                 coalesce(c.configuration_status, 'DRAFT') AS status,
+                (extract(epoch FROM c.updated_at) * 1000000)::bigint AS version,
                 c.quantity, c.body_material, c.body_finish, c.body_dimensions, c.mounting_type,
                 c.basin_configuration, c.pegboard_config, c.leg_config, c.additional_components,
                 vu.first_name || ' ' || vu.last_name AS validated_by, c.validated_at,
@@ -202,6 +206,7 @@ pub async fn wizard(
         order_number: order_number.to_owned(),
         build_number: build_number.to_owned(),
         status: ConfigurationStatus::parse(&row.status)?,
+        version: row.version,
         choices: to_choices(row.family.clone(), &row.columns),
         families: families(&mut conn).await?,
         validated: stamp(row.validated_by, row.validated_at),

@@ -128,9 +128,11 @@ pub fn Review() -> impl IntoView {
     let validate = move |_| {
         let (order_number, build_number) = target.get_value();
         let choices = draft.choices.get_untracked();
+        let version = decisions.version.get_untracked();
         decisions.validate.dispatch(ValidateSink {
             order_number,
             build_number,
+            version,
             choices,
         });
     };
@@ -158,7 +160,7 @@ pub fn Review() -> impl IntoView {
         {builds}
         <div class="wizard-actions">
             {move || (!draft.readonly && status.get() == ConfigurationStatus::Draft).then(|| view! {
-                <button type="button" class="button" on:click=validate disabled=move || !draft.problems.with(Vec::is_empty)>
+                <button type="button" class="button" on:click=validate disabled=move || decisions.saving.get() || !draft.problems.with(Vec::is_empty)>
                     "Validate configuration"
                 </button>
             })}

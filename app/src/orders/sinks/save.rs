@@ -8,6 +8,7 @@ use torvan::order_draft::OrderType;
 use torvan::sink::{ConfigurationStatus, FamilyOptions, SinkChoices, check, draft_check, quote};
 use uuid::Uuid;
 
+use super::api::Saved;
 use super::columns::{to_choices, to_columns};
 use super::queries::{ConfigRow, Target, config, families};
 use crate::auth::guard::SessionUser;
@@ -123,12 +124,15 @@ async fn editable(conn: &mut PgConnection, target: &Target<'_>) -> Result<Config
 pub async fn save(
     pool: &sqlx::PgPool,
     session: &SessionUser,
-    target: Target<'_>,
+    (target, version): (Target<'_>, i64),
     choices: &SinkChoices,
     validate: bool,
-) -> Result<ConfigurationStatus, AppError> {
+) -> Result<Saved, AppError> {
     let mut tx = crate::db::begin_as(pool, session).await?;
     let row = editable(&mut tx, &target).await?;
+    if row.version != version {
+        return Err(AppError::Conflict);
+    }
     let status = ConfigurationStatus::parse(&row.status)?;
     if !status.editable() {
         return Err(AppError::invalid(
@@ -151,7 +155,10 @@ pub async fn save(
         && row.family == choices.family
         && to_choices(row.family.clone(), &row.columns) == *choices;
     if unchanged && !validate {
-        return Ok(status);
+        return Ok(Saved {
+            status,
+            version: row.version,
+        });
     }
     let to = if validate {
         ConfigurationStatus::Validated
@@ -159,7 +166,7 @@ pub async fn save(
         ConfigurationStatus::Draft
     };
     let columns = to_columns(choices);
-    sqlx::query(
+    let version = sqlx::query_scalar(
         "UPDATE orders.order_sink_configurations SET
              sink_family_id = (SELECT id FROM products.sink_families WHERE code = $2),
              quantity = $3, body_material = $4, body_finish = $5, body_dimensions = $6,
@@ -168,7 +175,8 @@ pub async fn save(
              validated_at = CASE WHEN $14 THEN now() END,
              validated_by = CASE WHEN $14 THEN $15::uuid END,
              validation_notes = CASE WHEN $14 THEN 'Every configuration rule holds.' END
-         WHERE id = $1",
+         WHERE id = $1
+         RETURNING (extract(epoch FROM updated_at) * 1000000)::bigint",
     )
     .bind(row.id)
     .bind(&family.code)
@@ -185,11 +193,14 @@ pub async fn save(
     .bind(to.as_db_str())
     .bind(validate)
     .bind(session.user.id)
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await?;
     totals::refresh(&mut tx, row.order_id).await?;
     tx.commit().await?;
-    Ok(to)
+    Ok(Saved {
+        status: to,
+        version,
+    })
 }
 
 /// Approves a validated configuration after checking it against today's

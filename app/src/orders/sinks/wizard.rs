@@ -18,6 +18,10 @@ pub struct Families(pub StoredValue<Vec<FamilyOptions>>);
 pub struct Decisions {
     pub wizard: StoredValue<SinkWizard>,
     pub status: RwSignal<ConfigurationStatus>,
+    /// The version the last save returned; the next save names it.
+    pub version: RwSignal<i64>,
+    /// A draft save is on its way; validating now would race it.
+    pub saving: Signal<bool>,
     pub validate: ServerAction<ValidateSink>,
     pub approve: ServerAction<ApproveSink>,
     pub duplicate: ServerAction<DuplicateSink>,
@@ -39,9 +43,13 @@ pub fn Wizard(wizard: SinkWizard, reload: RwSignal<u32>) -> impl IntoView {
     let order_number = wizard.order_number.clone();
     let build_number = wizard.build_number.clone();
     let status = RwSignal::new(wizard.status);
+    let version = RwSignal::new(wizard.version);
+    let save = ServerAction::<SaveSink>::new();
     let decisions = Decisions {
         wizard: StoredValue::new(wizard.clone()),
         status,
+        version,
+        saving: save.pending().into(),
         validate: ServerAction::new(),
         approve: ServerAction::new(),
         duplicate: ServerAction::new(),
@@ -52,17 +60,28 @@ pub fn Wizard(wizard: SinkWizard, reload: RwSignal<u32>) -> impl IntoView {
     let step =
         Memo::new(move |_| WizardStep::from_slug(&query.read().get("step").unwrap_or_default()));
     let notice = RwSignal::new(None::<String>);
-    let save = ServerAction::<SaveSink>::new();
     let target = StoredValue::new((order_number.clone(), build_number.clone()));
+    let dispatch = move || {
+        let (order_number, build_number) = target.get_value();
+        let choices = draft.choices.get_untracked();
+        let version = version.get_untracked();
+        save.dispatch(SaveSink {
+            order_number,
+            build_number,
+            version,
+            choices,
+        });
+    };
+    // One save at a time: each names the version the one before returned.
+    let again = RwSignal::new(false);
     let autosave = move || {
-        if editable {
-            let (order_number, build_number) = target.get_value();
-            let choices = draft.choices.get_untracked();
-            save.dispatch(SaveSink {
-                order_number,
-                build_number,
-                choices,
-            });
+        if !editable {
+            return;
+        }
+        if save.pending().get_untracked() {
+            again.set(true);
+        } else {
+            dispatch();
         }
     };
     // Every move between steps, the browser's back and forward included,
@@ -76,11 +95,17 @@ pub fn Wizard(wizard: SinkWizard, reload: RwSignal<u32>) -> impl IntoView {
     });
     Effect::new(move || match save.value().get() {
         Some(Ok(saved)) => {
-            status.set(saved);
+            status.set(saved.status);
+            version.set(saved.version);
             draft.refused.set(Vec::new());
             notice.set(Some("Draft saved.".into()));
+            if again.get_untracked() {
+                again.set(false);
+                dispatch();
+            }
         }
         Some(Err(error)) => {
+            again.set(false);
             draft.refused.set(refusals(&error));
             notice.set(Some(format!("The draft was not saved: {error}")));
         }
