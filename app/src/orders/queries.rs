@@ -24,13 +24,37 @@ struct SummaryRow {
     total_amount: Option<Decimal>,
 }
 
-fn order_by(sort: OrderSort, columns: &Columns) -> String {
-    let Columns {
+/// Where the sorted columns live: in the view, or in the tables under it.
+/// A page picks its rows from the tables and joins the view for those rows
+/// only, so the view's joins and sink sums run 50 times, not once per
+/// matching order; the outer query then sorts those 50 the same way.
+struct SortColumns {
+    order_number: &'static str,
+    priority: &'static str,
+    customer_name: &'static str,
+    order_date: &'static str,
+}
+
+const VIEW: SortColumns = SortColumns {
+    order_number: "order_number",
+    priority: "priority",
+    customer_name: "customer_name",
+    order_date: "order_date",
+};
+
+const TABLES: SortColumns = SortColumns {
+    order_number: "o.order_number",
+    priority: "o.priority",
+    customer_name: "c.company_name",
+    order_date: "o.order_date",
+};
+
+fn order_by(sort: OrderSort, columns: &SortColumns) -> String {
+    let SortColumns {
+        order_number,
         priority,
         customer_name,
         order_date,
-        order_number,
-        ..
     } = columns;
     match sort {
         OrderSort::Newest => format!("{order_date} DESC, {order_number} DESC"),
@@ -41,76 +65,35 @@ fn order_by(sort: OrderSort, columns: &Columns) -> String {
     }
 }
 
-/// Where the filtered and sorted columns live: in the view, or in the
-/// tables under it. A page picks its rows from the tables and joins the view
-/// for those rows only, so the view's joins and sink sums run 50 times, not
-/// once per matching order; the count reads the tables alone.
-struct Columns {
-    order_number: &'static str,
-    status: &'static str,
-    priority: &'static str,
-    customer_name: &'static str,
-    customer_number: &'static str,
-    order_date: &'static str,
-}
-
-const VIEW: Columns = Columns {
-    order_number: "order_number",
-    status: "status",
-    priority: "priority",
-    customer_name: "customer_name",
-    customer_number: "customer_number",
-    order_date: "order_date",
-};
-
-const TABLES: Columns = Columns {
-    order_number: "o.order_number",
-    status: "o.status",
-    priority: "o.priority",
-    customer_name: "c.company_name",
-    customer_number: "c.customer_number",
-    order_date: "o.order_date",
-};
-
-/// The filter's conditions, after `WHERE true`.
-fn push_conditions(
-    query: &mut QueryBuilder<'_, Postgres>,
-    filter: &OrderFilter,
-    columns: &Columns,
-) {
+/// The filter's conditions, after `WHERE true`, on `orders.orders o` (and
+/// `public.customers c` when the filter names a customer).
+fn push_conditions(query: &mut QueryBuilder<'_, Postgres>, filter: &OrderFilter) {
     if let Some(status) = filter.status {
         query
-            .push(format!(" AND {} = ", columns.status))
+            .push(" AND o.status = ")
             .push_bind(status.as_db_str())
             .push("::order_status");
     }
     if let Some(priority) = filter.priority {
         query
-            .push(format!(" AND {} = ", columns.priority))
+            .push(" AND o.priority = ")
             .push_bind(priority.as_db_str())
             .push("::order_priority");
     }
     let customer = filter.customer.trim().to_lowercase();
     if !customer.is_empty() {
         query
-            .push(format!(
-                " AND (lower({}) LIKE '%' || ",
-                columns.customer_name
-            ))
+            .push(" AND (lower(c.company_name) LIKE '%' || ")
             .push_bind(customer.clone())
-            .push(format!(" || '%' OR lower({}) = ", columns.customer_number))
+            .push(" || '%' OR lower(c.customer_number) = ")
             .push_bind(customer)
             .push(")");
     }
     if let Some(from) = filter.from {
-        query
-            .push(format!(" AND {} >= ", columns.order_date))
-            .push_bind(from);
+        query.push(" AND o.order_date >= ").push_bind(from);
     }
     if let Some(to) = filter.to {
-        query
-            .push(format!(" AND {} <= ", columns.order_date))
-            .push_bind(to);
+        query.push(" AND o.order_date <= ").push_bind(to);
     }
 }
 
@@ -122,7 +105,7 @@ pub async fn list(pool: &PgPool, filter: &OrderFilter) -> Result<OrderList, AppE
          WHERE id IN (SELECT o.id FROM orders.orders o
                       JOIN public.customers c ON c.id = o.customer_id WHERE true",
     );
-    push_conditions(&mut page, filter, &TABLES);
+    push_conditions(&mut page, filter);
     page.push(" ORDER BY ").push(order_by(filter.sort, &TABLES));
     page.push(" LIMIT ").push_bind(PAGE_SIZE);
     page.push(" OFFSET ")
@@ -142,7 +125,7 @@ pub async fn list(pool: &PgPool, filter: &OrderFilter) -> Result<OrderList, AppE
              JOIN public.customers c ON c.id = o.customer_id WHERE true",
         )
     };
-    push_conditions(&mut count, filter, &TABLES);
+    push_conditions(&mut count, filter);
 
     let (rows, total) = futures::try_join!(
         page.build_query_as::<SummaryRow>().fetch_all(pool),

@@ -4,16 +4,10 @@
 use axum::http::StatusCode;
 use sqlx::PgPool;
 
-use crate::support::{DEMO_PASSWORD, TestApp};
+use crate::support::TestApp;
 
 async fn coordinator(pool: &PgPool) -> (TestApp, String) {
-    torvan_server::seed::seed_demo(pool).await.unwrap();
-    let app = TestApp::new(pool.clone()).await;
-    let cookie = app
-        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
-    (app, cookie)
+    TestApp::demo_signed_in(pool, "coordinator@torvan.test").await
 }
 
 #[sqlx::test(migrations = "../migrations")]

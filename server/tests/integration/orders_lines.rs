@@ -5,18 +5,12 @@ use axum::http::StatusCode;
 use rust_decimal_macros::dec;
 use sqlx::PgPool;
 
-use crate::support::{DEMO_PASSWORD, TestApp};
+use crate::support::TestApp;
 
 const SERVICE: &str = "ORD-2026-0114";
 
 async fn service_desk(pool: &PgPool) -> (TestApp, String) {
-    torvan_server::seed::seed_demo(pool).await.unwrap();
-    let app = TestApp::new(pool.clone()).await;
-    let cookie = app
-        .sign_in("service@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
-    (app, cookie)
+    TestApp::demo_signed_in(pool, "service@torvan.test").await
 }
 
 fn line(order: &str, part: &str, quantity: &str, price: &str, discount: &str) -> String {

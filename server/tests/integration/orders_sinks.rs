@@ -7,18 +7,12 @@ use serde_json::json;
 use sqlx::PgPool;
 use torvan::sink::SinkChoices;
 
-use crate::support::{DEMO_PASSWORD, TestApp};
+use crate::support::TestApp;
 
 const ORDER: &str = "ORD-2026-0113";
 
 async fn coordinator(pool: &PgPool) -> (TestApp, String) {
-    torvan_server::seed::seed_demo(pool).await.unwrap();
-    let app = TestApp::new(pool.clone()).await;
-    let cookie = app
-        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
-    (app, cookie)
+    TestApp::demo_signed_in(pool, "coordinator@torvan.test").await
 }
 
 async fn add(app: &TestApp, cookie: &str, order: &str, family: &str) -> (StatusCode, String) {

@@ -17,17 +17,9 @@ pub const MAX_QUANTITY: u32 = 99;
 
 /// Every rule `choices` breaks; empty when the sink can be built.
 pub fn check(choices: &SinkChoices, family: &FamilyOptions) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if choices.family != family.code {
-        errors.push(FieldError::new("family", "Choose a sink family."));
-        return errors;
-    }
-    if quantity(&choices.quantity).is_none() {
-        errors.push(FieldError::new(
-            "quantity",
-            format!("Quantity is a whole number from 1 to {MAX_QUANTITY}."),
-        ));
-    }
+    let Some(mut errors) = counted(choices, family) else {
+        return vec![FieldError::new("family", "Choose a sink family.")];
+    };
     body::check(choices, family, &mut errors);
     basins::check(choices, family, &mut errors);
     pegboard::check(choices, family, &mut errors);
@@ -40,17 +32,9 @@ pub fn check(choices: &SinkChoices, family: &FamilyOptions) -> Vec<FieldError> {
 /// not a count or a length that is not a number. Whether the sink can be
 /// built is `check`'s question, asked when the configuration is validated.
 pub fn draft_check(choices: &SinkChoices, family: &FamilyOptions) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if choices.family != family.code {
-        errors.push(FieldError::new("family", "Choose a sink family."));
-        return errors;
-    }
-    if quantity(&choices.quantity).is_none() {
-        errors.push(FieldError::new(
-            "quantity",
-            format!("Quantity is a whole number from 1 to {MAX_QUANTITY}."),
-        ));
-    }
+    let Some(mut errors) = counted(choices, family) else {
+        return vec![FieldError::new("family", "Choose a sink family.")];
+    };
     let mut lengths: Vec<(String, &str)> = vec![
         ("width".into(), &choices.width),
         ("depth".into(), &choices.depth),
@@ -79,6 +63,22 @@ pub fn draft_check(choices: &SinkChoices, family: &FamilyOptions) -> Vec<FieldEr
         }
     }
     errors
+}
+
+/// The checks every save starts with: the choices are for this family
+/// (`None` otherwise) and name a quantity.
+fn counted(choices: &SinkChoices, family: &FamilyOptions) -> Option<Vec<FieldError>> {
+    if choices.family != family.code {
+        return None;
+    }
+    let mut errors = Vec::new();
+    if quantity(&choices.quantity).is_none() {
+        errors.push(FieldError::new(
+            "quantity",
+            format!("Quantity is a whole number from 1 to {MAX_QUANTITY}."),
+        ));
+    }
+    Some(errors)
 }
 
 /// How many identical sinks the configuration is for.

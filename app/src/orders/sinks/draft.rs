@@ -8,6 +8,8 @@ use crate::error::AppError;
 #[derive(Clone, Copy)]
 pub struct Draft {
     pub choices: RwSignal<SinkChoices>,
+    /// Every family the configuration may switch to.
+    pub families: StoredValue<Vec<FamilyOptions>>,
     pub family: Memo<Option<FamilyOptions>>,
     /// The rules the choices break now, as the browser checks them.
     pub problems: Memo<Vec<FieldError>>,
@@ -19,9 +21,13 @@ pub struct Draft {
 impl Draft {
     pub fn new(choices: SinkChoices, families: Vec<FamilyOptions>, readonly: bool) -> Self {
         let choices = RwSignal::new(choices);
+        let families = StoredValue::new(families);
+        // Keyed on the code, so a keystroke elsewhere does not copy the family.
+        let code = Memo::new(move |_| choices.with(|choices| choices.family.clone()));
         let family = Memo::new(move |_| {
-            let code = choices.with(|choices| choices.family.clone());
-            families.iter().find(|family| family.code == code).cloned()
+            let code = code.get();
+            families
+                .with_value(|families| families.iter().find(|family| family.code == code).cloned())
         });
         let problems = Memo::new(move |_| match family.get() {
             Some(family) => choices.with(|choices| check(choices, &family)),
@@ -29,6 +35,7 @@ impl Draft {
         });
         Self {
             choices,
+            families,
             family,
             problems,
             refused: RwSignal::new(Vec::new()),

@@ -49,7 +49,7 @@ async fn insert(
     let (order_id, order_number) = order;
     let columns = to_columns(choices);
     let prefix = order_number.strip_prefix("ORD-").unwrap_or(order_number);
-    let build_number = sqlx::query_scalar(
+    let insert = sqlx::query_scalar(
         "INSERT INTO orders.order_sink_configurations
              (order_id, build_number, sink_family_id, quantity, body_material, body_finish,
               body_dimensions, mounting_type, basin_configuration, pegboard_config, leg_config,
@@ -65,20 +65,13 @@ async fn insert(
     )
     .bind(order_id)
     .bind(prefix)
-    .bind(&family.code)
-    .bind(columns.quantity)
-    .bind(&columns.body_material)
-    .bind(&columns.body_finish)
-    .bind(&columns.body_dimensions)
-    .bind(&columns.mounting_type)
-    .bind(&columns.basin_configuration)
-    .bind(&columns.pegboard_config)
-    .bind(&columns.leg_config)
-    .bind(&columns.additional_components)
-    .bind(quote(choices, family).unit_price)
-    .bind(session.user.id)
-    .fetch_one(&mut *conn)
-    .await?;
+    .bind(&family.code);
+    let build_number = columns
+        .bind(insert)
+        .bind(quote(choices, family).unit_price)
+        .bind(session.user.id)
+        .fetch_one(&mut *conn)
+        .await?;
     totals::refresh(conn, order_id).await?;
     Ok(build_number)
 }
@@ -166,7 +159,7 @@ pub async fn save(
         ConfigurationStatus::Draft
     };
     let columns = to_columns(choices);
-    let version = sqlx::query_scalar(
+    let update = sqlx::query_scalar(
         "UPDATE orders.order_sink_configurations SET
              sink_family_id = (SELECT id FROM products.sink_families WHERE code = $2),
              quantity = $3, body_material = $4, body_finish = $5, body_dimensions = $6,
@@ -179,22 +172,15 @@ pub async fn save(
          RETURNING (extract(epoch FROM updated_at) * 1000000)::bigint",
     )
     .bind(row.id)
-    .bind(&family.code)
-    .bind(columns.quantity)
-    .bind(&columns.body_material)
-    .bind(&columns.body_finish)
-    .bind(&columns.body_dimensions)
-    .bind(&columns.mounting_type)
-    .bind(&columns.basin_configuration)
-    .bind(&columns.pegboard_config)
-    .bind(&columns.leg_config)
-    .bind(&columns.additional_components)
-    .bind(quote(choices, &family).unit_price)
-    .bind(to.as_db_str())
-    .bind(validate)
-    .bind(session.user.id)
-    .fetch_one(&mut *tx)
-    .await?;
+    .bind(&family.code);
+    let version = columns
+        .bind(update)
+        .bind(quote(choices, &family).unit_price)
+        .bind(to.as_db_str())
+        .bind(validate)
+        .bind(session.user.id)
+        .fetch_one(&mut *tx)
+        .await?;
     totals::refresh(&mut tx, row.order_id).await?;
     tx.commit().await?;
     Ok(Saved {

@@ -1,17 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use torvan::sink::{ConfigurationStatus, FamilyOptions, WizardStep};
+use torvan::sink::{ConfigurationStatus, WizardStep};
 
 use super::api::{ApproveSink, DuplicateSink, SaveSink, SinkWizard, ValidateSink};
 use super::draft::{Draft, refusals};
 use super::price_panel::PricePanel;
 use super::steps::step_view;
 use crate::shell::{Crumb, Trail};
-
-/// Every family the configuration may switch to.
-#[derive(Clone, Copy)]
-pub struct Families(pub StoredValue<Vec<FamilyOptions>>);
 
 /// What the review step acts with.
 #[derive(Clone, Copy)]
@@ -37,9 +33,10 @@ pub fn step_href(order_number: &str, build_number: &str, step: WizardStep) -> St
 #[component]
 pub fn Wizard(wizard: SinkWizard, reload: RwSignal<u32>) -> impl IntoView {
     let editable = wizard.editable();
-    let draft = Draft::new(wizard.choices.clone(), wizard.families.clone(), !editable);
+    let mut wizard = wizard;
+    let families = std::mem::take(&mut wizard.families);
+    let draft = Draft::new(wizard.choices.clone(), families, !editable);
     provide_context(draft);
-    provide_context(Families(StoredValue::new(wizard.families.clone())));
     let order_number = wizard.order_number.clone();
     let build_number = wizard.build_number.clone();
     let status = RwSignal::new(wizard.status);

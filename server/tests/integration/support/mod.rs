@@ -36,6 +36,14 @@ pub fn auth_settings() -> AuthSettings {
 }
 
 impl TestApp {
+    /// The app over the demo data, with a session of the demo user `email`.
+    pub async fn demo_signed_in(pool: &PgPool, email: &str) -> (Self, String) {
+        torvan_server::seed::seed_demo(pool).await.unwrap();
+        let app = Self::new(pool.clone()).await;
+        let cookie = app.sign_in(email, DEMO_PASSWORD).await.unwrap();
+        (app, cookie)
+    }
+
     pub async fn new(pool: PgPool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let storage = Storage::start(&StorageConfig::Embedded {

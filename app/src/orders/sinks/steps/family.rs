@@ -3,12 +3,11 @@ use torvan::sink::{MAX_QUANTITY, SinkChoices};
 
 use super::super::draft::Draft;
 use super::super::fields::{Problem, text_input};
-use super::super::wizard::Families;
 
 #[component]
 pub fn FamilyStep() -> impl IntoView {
     let draft = expect_context::<Draft>();
-    let families = expect_context::<Families>().0;
+    let families = draft.families;
     let options = move || {
         let chosen = draft.choices.with(|choices| choices.family.clone());
         families.with_value(|families| {
