@@ -31,6 +31,21 @@ test('a customer is created with an address and a contact', async ({ page }) => 
   await page.getByLabel('Primary contact').check();
   await page.getByRole('button', { name: 'Add contact' }).click();
   await expect(page.getByRole('region', { name: 'Contacts' })).toContainText('Nora Quinn');
+
+  const address = page.locator('li[data-address]');
+  await address.getByText('Edit', { exact: true }).click();
+  await address.getByLabel('City').fill('');
+  await address.getByRole('button', { name: 'Save address' }).click();
+  await expect(address.locator('.field-error[data-field="city"]')).toBeVisible();
+  await address.getByLabel('City').fill('Davenport');
+  await address.getByRole('button', { name: 'Save address' }).click();
+  await expect(page.getByRole('region', { name: 'Addresses' })).toContainText('400 River Rd, Davenport, IA 52001');
+
+  const contact = page.locator('li[data-contact]');
+  await contact.locator('summary[aria-label="Edit contact Nora Quinn"]').click();
+  await contact.getByLabel('Job title').fill('Practice manager');
+  await contact.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('region', { name: 'Contacts' })).toContainText('Nora Quinn, Practice manager');
 });
 
 test('customers are found by name', async ({ page }) => {

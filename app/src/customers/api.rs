@@ -42,6 +42,8 @@ pub struct AddressLine {
     /// Whether the address may bill, and may receive shipments.
     pub bills: bool,
     pub ships: bool,
+    /// The address as its edit form starts.
+    pub draft: AddressDraft,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +54,8 @@ pub struct ContactLine {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub primary: bool,
+    /// The contact as its edit form starts.
+    pub draft: ContactDraft,
 }
 
 /// One page of customers whose name or number starts with, or name
@@ -104,14 +108,42 @@ pub async fn set_customer_active(customer_number: String, active: bool) -> Resul
 pub async fn add_address(customer_number: String, address: AddressDraft) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Customers, torvan::Action::Update)?;
     let spec = address.validate()?;
-    super::save::add_address(&crate::state::pool()?, &session, &customer_number, &spec).await
+    let pool = crate::state::pool()?;
+    super::save::save_address(&pool, &session, &customer_number, None, &spec).await
+}
+
+/// Rewrites one of the customer's addresses.
+#[server(prefix = "/api", endpoint = "customers/address/update")]
+pub async fn update_address(
+    customer_number: String,
+    address_id: Uuid,
+    address: AddressDraft,
+) -> Result<(), AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Customers, torvan::Action::Update)?;
+    let spec = address.validate()?;
+    let pool = crate::state::pool()?;
+    super::save::save_address(&pool, &session, &customer_number, Some(address_id), &spec).await
 }
 
 #[server(prefix = "/api", endpoint = "customers/contact/add")]
 pub async fn add_contact(customer_number: String, contact: ContactDraft) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Customers, torvan::Action::Update)?;
     let spec = contact.validate()?;
-    super::save::add_contact(&crate::state::pool()?, &session, &customer_number, &spec).await
+    let pool = crate::state::pool()?;
+    super::save::save_contact(&pool, &session, &customer_number, None, &spec).await
+}
+
+/// Rewrites one of the customer's contacts.
+#[server(prefix = "/api", endpoint = "customers/contact/update")]
+pub async fn update_contact(
+    customer_number: String,
+    contact_id: Uuid,
+    contact: ContactDraft,
+) -> Result<(), AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Customers, torvan::Action::Update)?;
+    let spec = contact.validate()?;
+    let pool = crate::state::pool()?;
+    super::save::save_contact(&pool, &session, &customer_number, Some(contact_id), &spec).await
 }
 
 /// Makes one of the customer's addresses its default billing (or shipping)

@@ -2,7 +2,7 @@
 //! the numbers orders are filed under.
 
 mod api;
-mod detail_page;
+mod detail;
 mod list_page;
 #[cfg(feature = "ssr")]
 mod queries;
@@ -10,5 +10,5 @@ mod queries;
 mod save;
 
 pub use api::*;
-pub use detail_page::{CustomerPage, NewCustomerPage};
+pub use detail::{CustomerPage, NewCustomerPage};
 pub use list_page::CustomersPage;

@@ -212,3 +212,92 @@ async fn another_address_becomes_the_default_only_for_what_it_may_do(pool: PgPoo
         reply.body
     );
 }
+
+async fn demo_id(pool: &PgPool, key: &str) -> uuid::Uuid {
+    sqlx::query_scalar("SELECT md5($1)::uuid")
+        .bind(format!("torvan-demo:{key}"))
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_edited_address_keeps_its_id_and_may_take_a_default(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let dock = demo_id(&pool, "customer-address:C-10001:2").await;
+    let edit = format!(
+        "customer_number=C-10001&address_id={dock}&address[address_type]=BOTH\
+         &address[label]=North+dock&address[street_address_1]=12+Dock+Rd&address[city]=Peoria\
+         &address[state_province]=IL&address[postal_code]=61602&address[default_billing]=yes"
+    );
+    let reply = app
+        .call("/api/customers/address/update", &edit, Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let billing: Vec<(uuid::Uuid, String, String)> = sqlx::query_as(
+        "SELECT a.id, a.label, a.city FROM public.customer_addresses a
+         JOIN public.customers c ON c.id = a.customer_id
+         WHERE c.customer_number = 'C-10001' AND a.is_default_billing",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(billing, [(dock, "North dock".into(), "Peoria".into())]);
+
+    let elsewhere = edit.replace("C-10001", "C-10002");
+    let reply = app
+        .call("/api/customers/address/update", &elsewhere, Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", reply.body);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_contact_edit_with_a_bad_email_changes_nothing(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let (contact, email): (uuid::Uuid, String) = sqlx::query_as(
+        "SELECT k.id, k.email FROM public.customer_contacts k
+         JOIN public.customers c ON c.id = k.customer_id
+         WHERE c.customer_number = 'C-10001' AND k.is_primary",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let edit = |email: &str| {
+        format!(
+            "customer_number=C-10001&contact_id={contact}&contact[first_name]=Dana\
+             &contact[last_name]=Reyes&contact[email]={email}&contact[primary]=yes"
+        )
+    };
+    let bad = app
+        .call(
+            "/api/customers/contact/update",
+            &edit("dana%40"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains(r#""field":"email""#), "{}", bad.body);
+    let kept: String =
+        sqlx::query_scalar("SELECT email FROM public.customer_contacts WHERE id = $1")
+            .bind(contact)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(kept, email);
+
+    let good = app
+        .call(
+            "/api/customers/contact/update",
+            &edit("dana.reyes%40stmarys.example"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(good.status, StatusCode::OK, "{}", good.body);
+    let saved: (String, bool) =
+        sqlx::query_as("SELECT email, is_primary FROM public.customer_contacts WHERE id = $1")
+            .bind(contact)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(saved, ("dana.reyes@stmarys.example".into(), true));
+}

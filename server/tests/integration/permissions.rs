@@ -80,6 +80,23 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
             Rule::Needs(Customers, Update),
         ),
         (
+            "/api/customers/address/update",
+            format!(
+                "customer_number=C-10004&address_id={NOBODY}&address[address_type]=BOTH\
+                 &address[street_address_1]=1+A+St&address[city]=Ames&address[state_province]=IA\
+                 &address[postal_code]=50010"
+            ),
+            Rule::Needs(Customers, Update),
+        ),
+        (
+            "/api/customers/contact/update",
+            format!(
+                "customer_number=C-10004&contact_id={NOBODY}&contact[first_name]=Matrix\
+                 &contact[last_name]=Test&contact[phone]=1"
+            ),
+            Rule::Needs(Customers, Update),
+        ),
+        (
             "/api/customers/contact/primary",
             format!("customer_number=C-10004&contact_id={NOBODY}"),
             Rule::Needs(Customers, Update),

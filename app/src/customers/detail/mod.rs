@@ -1,0 +1,179 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use torvan::customer::{CompanyDraft, CustomerType};
+use torvan::{Action, DbEnum};
+
+mod addresses;
+mod contacts;
+mod form;
+
+use addresses::{AddressForm, Addresses};
+use contacts::{ContactForm, Contacts};
+use form::Form;
+
+use super::api::{
+    AddAddress, AddContact, CustomerDetail, SaveCustomer, SetCustomerActive, SetDefaultAddress,
+    SetPrimaryContact, get_customer,
+};
+use crate::shell::{Crumb, FormError, Loaded, Permitted, Trail, action_error, successes};
+
+/// `/customers/new`
+#[component]
+pub fn NewCustomerPage() -> impl IntoView {
+    let save = ServerAction::<SaveCustomer>::new();
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if let Some(Ok(number)) = save.value().get() {
+            navigate(&format!("/customers/{number}"), Default::default());
+        }
+    });
+    view! {
+        <Title text="New customer"/>
+        <Trail trail=vec![Crumb::new("Customers", "/customers")] current="New customer"/>
+        <h1>"New customer"</h1>
+        <CompanyForm company=CompanyDraft::default() number=None save/>
+    }
+}
+
+/// `/customers/:number`
+#[component]
+pub fn CustomerPage() -> impl IntoView {
+    let params = use_params_map();
+    let actions = CustomerActions {
+        save: ServerAction::new(),
+        active: ServerAction::new(),
+        address: ServerAction::new(),
+        contact: ServerAction::new(),
+        default_address: ServerAction::new(),
+        primary: ServerAction::new(),
+        edits: RwSignal::new(0),
+    };
+    let saved = actions.saves();
+    let customer = Resource::new(
+        move || (params.read().get("number").unwrap_or_default(), saved.get()),
+        |(number, _)| get_customer(number),
+    );
+    view! {
+        <Loaded resource=customer loading="Loading the customer…" render=move |customer| view! { <Customer customer actions/> }/>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct CustomerActions {
+    save: ServerAction<SaveCustomer>,
+    active: ServerAction<SetCustomerActive>,
+    address: ServerAction<AddAddress>,
+    contact: ServerAction<AddContact>,
+    default_address: ServerAction<SetDefaultAddress>,
+    primary: ServerAction<SetPrimaryContact>,
+    /// Saves from the per-line edit forms, each with its own action.
+    edits: RwSignal<usize>,
+}
+
+impl CustomerActions {
+    /// Successful changes so far; the page reloads after each.
+    fn saves(&self) -> Signal<usize> {
+        let counts = [
+            successes(self.save),
+            successes(self.active),
+            successes(self.address),
+            successes(self.contact),
+            successes(self.default_address),
+            successes(self.primary),
+        ];
+        let edits = self.edits;
+        Signal::derive(move || counts.iter().map(|count| count.get()).sum::<usize>() + edits.get())
+    }
+}
+
+#[component]
+fn Customer(customer: CustomerDetail, actions: CustomerActions) -> impl IntoView {
+    let number = customer.customer_number.clone();
+    let title = format!("{} {}", number, customer.company.company_name);
+    let status = if customer.active {
+        "Active"
+    } else {
+        "Inactive"
+    };
+    let (toggle_to, toggle_label) = if customer.active {
+        (false, "Deactivate customer")
+    } else {
+        (true, "Reactivate customer")
+    };
+    let company = customer.company.clone();
+    view! {
+        <Title text=title/>
+        <Trail trail=vec![Crumb::new("Customers", "/customers")] current=number.clone()/>
+        <h1>{number.clone()}<span class="subtitle">{customer.company.company_name.clone()}</span></h1>
+        <p><span class="badge" data-testid="customer-status">{status}</span></p>
+        <Addresses number=number.clone() lines=customer.addresses action=actions.default_address edits=actions.edits/>
+        <Contacts number=number.clone() lines=customer.contacts action=actions.primary edits=actions.edits/>
+        <Permitted on=torvan::Resource::Customers action=Action::Update clone:number clone:company>
+            <div class="part-grid">
+                <section class="card" aria-labelledby="company-heading">
+                    <h2 id="company-heading">"Company"</h2>
+                    <CompanyForm company=company.clone() number=Some(number.clone()) save=actions.save/>
+                </section>
+                <AddressForm number=number.clone() action=actions.address/>
+                <ContactForm number=number.clone() action=actions.contact/>
+            </div>
+            <ActiveToggle number=number.clone() active=toggle_to label=toggle_label action=actions.active/>
+        </Permitted>
+    }
+}
+
+#[component]
+fn ActiveToggle(
+    number: String,
+    active: bool,
+    label: &'static str,
+    action: ServerAction<SetCustomerActive>,
+) -> impl IntoView {
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="customer_number" value=number/>
+            <input type="hidden" name="active" value=active.to_string()/>
+            <button type="submit" class="button subtle">{label}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn CompanyForm(
+    company: CompanyDraft,
+    number: Option<String>,
+    save: ServerAction<SaveCustomer>,
+) -> impl IntoView {
+    let form = Form::new("company", "company", action_error(save));
+    let current = company.customer_type.clone();
+    let types = CustomerType::ALL
+        .iter()
+        .map(|&kind| {
+            let selected = kind.as_db_str() == current;
+            view! { <option value=kind.as_db_str() selected=selected>{kind.label()}</option> }
+        })
+        .collect_view();
+    let button = if number.is_some() {
+        "Save company"
+    } else {
+        "Create customer"
+    };
+    view! {
+        <ActionForm action=save attr:class="form">
+            {number.map(|number| view! { <input type="hidden" name="customer_number" value=number/> })}
+            {form.text("company_name", "Company name", company.company_name)}
+            <label for="company-customer_type">"Customer type"</label>
+            <select id="company-customer_type" name="company[customer_type]">{types}</select>
+            {form.text("tax_id", "Tax ID", company.tax_id)}
+            {form.text("website", "Website", company.website)}
+            {form.text("payment_terms", "Payment terms (days)", company.payment_terms)}
+            {form.text("credit_limit", "Credit limit ($)", company.credit_limit)}
+            <label for="company-notes">"Notes"</label>
+            <textarea id="company-notes" name="company[notes]" rows="2">{company.notes}</textarea>
+            <FormError error=form.error/>
+            <button type="submit" class="button">{button}</button>
+        </ActionForm>
+    }
+}
