@@ -21,6 +21,7 @@ pub mod password;
 pub mod permissions;
 pub mod reorder;
 pub mod role;
+pub mod rule_language;
 pub mod session;
 pub mod sink;
 pub mod stock;
