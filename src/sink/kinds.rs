@@ -26,6 +26,9 @@ impl DbEnum for Mounting {
     }
 }
 
+/// A standard pegboard's height, in inches; its width is the body's.
+pub const STANDARD_PEGBOARD_HEIGHT: u32 = 36;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PegboardKind {

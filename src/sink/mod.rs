@@ -13,12 +13,12 @@ mod rules;
 mod status;
 mod step;
 #[cfg(test)]
-mod test_family;
+pub(crate) mod test_family;
 
 pub use catalogue::{FamilyOptions, Limits, OptionGroup, SinkOption, Span};
 pub use choices::{AccessoryChoice, BasinChoice, SinkChoices};
 pub use inches::parse_inches;
-pub use kinds::{LegKind, Mounting, PegboardKind};
+pub use kinds::{LegKind, Mounting, PegboardKind, STANDARD_PEGBOARD_HEIGHT};
 pub use price::{PriceBreakdown, PriceLine, quote};
 pub use rules::{
     MAX_ACCESSORY_QUANTITY, MAX_QUANTITY, accessory_quantity, check, draft_check, quantity,

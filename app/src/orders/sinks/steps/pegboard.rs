@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use torvan::DbEnum;
-use torvan::sink::{OptionGroup, PegboardKind};
+use torvan::sink::{OptionGroup, PegboardKind, STANDARD_PEGBOARD_HEIGHT};
 
 use super::super::draft::Draft;
 use super::super::fields::{option_select, text_input};
@@ -24,7 +24,7 @@ pub fn PegboardStep() -> impl IntoView {
         .into_any(),
         Some(PegboardKind::Standard) => {
             let width = draft.choices.with(|choices| choices.width.clone());
-            view! { <p class="hint">{format!("A standard pegboard spans the body: {width} in wide, 36 in high.")}</p> }.into_any()
+            view! { <p class="hint">{format!("A standard pegboard spans the body: {width} in wide, {STANDARD_PEGBOARD_HEIGHT} in high.")}</p> }.into_any()
         }
         _ => ().into_any(),
     }

@@ -1,0 +1,52 @@
+//! The Dynamic BOM, pure half: the variables a configured sink offers BOM
+//! templates, templates read and checked as an admin writes them, and a
+//! BOM generated from them in two steps (resolve the lines, then cost them
+//! from the catalogue, which the server reads in one query in between),
+//! shown as a tree, compared between versions and approved.
+
+mod bom_line;
+mod cost;
+mod diff;
+mod draft;
+mod explanation;
+mod hierarchy;
+mod line_fields;
+mod line_key;
+mod line_rules;
+mod missing_parts;
+mod names;
+mod option_variables;
+mod parse;
+mod problem;
+mod resolve;
+mod resolved_line;
+mod selection;
+mod status;
+mod structure;
+mod template;
+mod tree;
+mod variables;
+mod vocabulary;
+
+#[cfg(test)]
+mod tests;
+
+pub use bom_line::{Bom, BomLine, PartFacts, Totals, allocation_quantity};
+pub use cost::cost;
+pub use diff::{Change, diff};
+pub use draft::TemplateLineDraft;
+pub use explanation::Explanation;
+pub use line_key::{KeyNode, LineKey};
+pub use missing_parts::{MissingPart, MissingParts};
+pub use names::MAX_NAMED_BASINS;
+pub use parse::parse_template;
+pub use problem::{LineProblem, TemplateField};
+pub use resolve::resolve;
+pub use resolved_line::{LineFailure, ResolvedLine};
+pub use selection::{Selection, SelectionFailure, select};
+pub use status::BomStatus;
+pub use structure::MAX_LEVEL;
+pub use template::{PartSource, Quantity, Template, TemplateLine, Written};
+pub use tree::{TreeRow, rolled_up};
+pub use variables::{VariablesError, variables};
+pub use vocabulary::{known, vocabulary};
