@@ -2,6 +2,12 @@ use std::process::ExitCode;
 
 use torvan_server::{ServerError, cli::Command, config, create_admin, db, seed, serve, telemetry};
 
+// Server-side rendering allocates many short-lived strings per request; the
+// system allocator spent about a quarter of the server's CPU on them under
+// load (BENCHMARKS.md, order list).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let command = match Command::from_args(std::env::args().skip(1)) {

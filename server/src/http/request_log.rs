@@ -1,5 +1,6 @@
 use axum::Router;
 use axum::http::{HeaderName, Request};
+use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -13,7 +14,16 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// user's report can be matched to the log.
 pub fn layer(router: Router, body_limit: usize) -> Router {
     router
-        .layer(CompressionLayer::new().br(true).gzip(true))
+        // Pages are gzipped as they stream out. Brotli allocates a window of
+        // megabytes per response: under load it cut the order list's rate by
+        // a third and its p99 rose to 0.5 s (BENCHMARKS.md). The static
+        // bundle is served pre-compressed with brotli anyway.
+        .layer(
+            CompressionLayer::new()
+                .no_br()
+                .gzip(true)
+                .quality(CompressionLevel::Precise(4)),
+        )
         .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
