@@ -7,6 +7,9 @@ use sqlx::PgPool;
 /// The SQL files of `server/seed/`, in name order, embedded at build time.
 const SEED_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/seed_files.rs"));
 
+/// The demo admin of `01_users.sql`, who generates the demo BOMs.
+const DEMO_ADMIN: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000001);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SeedReport {
     pub files: usize,
@@ -19,6 +22,9 @@ pub async fn seed_demo(pool: &PgPool) -> Result<SeedReport, sqlx::Error> {
         tracing::debug!(file = name, "loading demo data");
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
     }
+    torvan_app::boms::demo::generate_missing(&mut tx, DEMO_ADMIN)
+        .await
+        .map_err(|error| sqlx::Error::Protocol(format!("demo BOMs: {error}")))?;
     tx.commit().await?;
     Ok(SeedReport {
         files: SEED_FILES.len(),

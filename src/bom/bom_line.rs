@@ -59,13 +59,16 @@ pub struct Bom {
 /// Whole units to reserve from stock for a line, for lines drawn from
 /// stock; a fraction of a unit takes a whole one.
 pub fn allocation_quantity(line: &BomLine) -> Option<i32> {
-    line.counted().then(|| {
-        line.total_quantity
-            .max(Decimal::ZERO)
-            .ceil()
-            .to_i32()
-            .unwrap_or(i32::MAX)
-    })
+    line.counted().then(|| whole_units(line.total_quantity))
+}
+
+/// Stock is counted in whole units: a line needing 2.0001 takes 3.
+pub fn whole_units(quantity: Decimal) -> i32 {
+    quantity
+        .max(Decimal::ZERO)
+        .ceil()
+        .to_i32()
+        .unwrap_or(i32::MAX)
 }
 
 pub(super) fn round(value: Decimal, decimals: u32) -> Decimal {

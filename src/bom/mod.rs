@@ -31,7 +31,7 @@ mod vocabulary;
 #[cfg(test)]
 mod tests;
 
-pub use bom_line::{Bom, BomLine, PartFacts, Totals, allocation_quantity};
+pub use bom_line::{Bom, BomLine, PartFacts, Totals, allocation_quantity, whole_units};
 pub use cost::cost;
 pub use diff::{Change, diff};
 pub use draft::TemplateLineDraft;

@@ -29,6 +29,7 @@ use leptos_router::{
 
 use crate::admin::UsersPage;
 use crate::auth::{PasswordPage, SignInPage, who_am_i};
+use crate::boms::BomPage;
 use crate::customers::{CustomerPage, CustomersPage, NewCustomerPage};
 use crate::dashboard::DashboardPage;
 use crate::inventory::{
@@ -68,6 +69,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("orders"), ParamSegment("number"), StaticSegment("sinks"), ParamSegment("build"))
                         view=SinkPage
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("orders"),
+                            ParamSegment("number"),
+                            StaticSegment("sinks"),
+                            ParamSegment("build"),
+                            StaticSegment("bom"),
+                        )
+                        view=BomPage
                     />
                     <Route path=StaticSegment("inventory") view=InventoryPage/>
                     <Route path=(StaticSegment("inventory"), StaticSegment("catalogue")) view=CataloguePage/>

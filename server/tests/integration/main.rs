@@ -5,6 +5,8 @@ mod common;
 mod support;
 
 mod auth;
+mod boms_approval;
+mod boms_generation;
 mod customers;
 mod http;
 mod inventory_catalogue;

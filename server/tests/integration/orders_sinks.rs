@@ -9,13 +9,18 @@ use torvan::sink::SinkChoices;
 
 use crate::support::TestApp;
 
-const ORDER: &str = "ORD-2026-0113";
+pub(crate) const ORDER: &str = "ORD-2026-0113";
 
-async fn coordinator(pool: &PgPool) -> (TestApp, String) {
+pub(crate) async fn coordinator(pool: &PgPool) -> (TestApp, String) {
     TestApp::demo_signed_in(pool, "coordinator@torvan.test").await
 }
 
-async fn add(app: &TestApp, cookie: &str, order: &str, family: &str) -> (StatusCode, String) {
+pub(crate) async fn add(
+    app: &TestApp,
+    cookie: &str,
+    order: &str,
+    family: &str,
+) -> (StatusCode, String) {
     let reply = app
         .call(
             "/api/orders/sinks/add",
@@ -41,12 +46,12 @@ async fn current(app: &TestApp, cookie: &str, order: &str, build: &str) -> (Sink
     (choices, wizard["version"].as_i64().unwrap())
 }
 
-async fn choices(app: &TestApp, cookie: &str, build: &str) -> SinkChoices {
+pub(crate) async fn choices(app: &TestApp, cookie: &str, build: &str) -> SinkChoices {
     current(app, cookie, ORDER, build).await.0
 }
 
 /// Saves or validates as a page that has just loaded the configuration.
-async fn send(
+pub(crate) async fn send(
     app: &TestApp,
     cookie: &str,
     what: &str,

@@ -121,6 +121,10 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ("/api/orders/sinks/validate", SINK_CHOICES.into(), Rule::Needs(Configurations, Update)),
         ("/api/orders/sinks/approve", SINK.into(), Rule::Needs(Configurations, Approve)),
         ("/api/orders/sinks/duplicate", SINK.into(), Rule::Needs(Configurations, Create)),
+        ("/api/boms/get", format!("{SINK}&version="), Rule::Needs(Boms, Read)),
+        ("/api/boms/generate", format!("{SINK}&reason=Matrix"), Rule::Needs(Boms, Create)),
+        ("/api/boms/status", format!("bom_id={NOBODY}&to=DRAFT"), Rule::Needs(Boms, Update)),
+        ("/api/boms/approve", format!("bom_id={NOBODY}&partial=false"), Rule::Needs(Boms, Approve)),
         (
             "/api/inventory/search",
             "query[text]=drain&query[page]=0&query[page_size]=20".into(),

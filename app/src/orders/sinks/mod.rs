@@ -4,7 +4,7 @@
 
 mod api;
 #[cfg(feature = "ssr")]
-mod columns;
+pub(crate) mod columns;
 mod draft;
 mod fields;
 mod order_sinks;

@@ -26,11 +26,14 @@ pub fn OrderSinks(
             .into_iter()
             .map(|sink| {
                 let href = step_href(&order_number, &sink.build_number, WizardStep::Review);
+                let bom = format!("/orders/{order_number}/sinks/{}/bom", sink.build_number);
+                let bom_label = format!("Bill of materials of {}", sink.build_number);
                 view! {
                     <tr>
                         <td class="mono"><a href=href>{sink.build_number}</a></td><td>{sink.family}</td>
                         <td class="num">{sink.quantity}</td><td>{sink.status}</td>
                         <td class="num">{sink.price.unwrap_or_default()}</td>
+                        <td><a href=bom aria-label=bom_label>"BOM"</a></td>
                     </tr>
                 }
             })
@@ -41,6 +44,7 @@ pub fn OrderSinks(
                     <th scope="col">"Build number"</th><th scope="col">"Family"</th>
                     <th scope="col" class="num">"Quantity"</th><th scope="col">"Configuration"</th>
                     <th scope="col" class="num">"Price per sink"</th>
+                    <th scope="col">"Bill of materials"</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -217,3 +217,12 @@ pub async fn wizard(
         may_approve: false,
     })
 }
+
+/// One family with its options, as the wizard offers it.
+pub async fn family(conn: &mut PgConnection, code: &str) -> Result<FamilyOptions, AppError> {
+    families(conn)
+        .await?
+        .into_iter()
+        .find(|family| family.code == code)
+        .ok_or_else(|| AppError::invalid("family", "Choose a sink family."))
+}

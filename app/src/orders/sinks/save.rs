@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::api::Saved;
 use super::columns::{to_choices, to_columns};
-use super::queries::{ConfigRow, Target, config, families};
+use super::queries::{ConfigRow, Target, config, family};
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
 use crate::orders::totals;
@@ -29,14 +29,6 @@ fn open_for_sinks(order_status: &str, order_type: &str) -> Result<(), AppError> 
         ));
     }
     Ok(())
-}
-
-async fn family(conn: &mut PgConnection, code: &str) -> Result<FamilyOptions, AppError> {
-    families(conn)
-        .await?
-        .into_iter()
-        .find(|family| family.code == code)
-        .ok_or_else(|| AppError::invalid("family", "Choose a sink family."))
 }
 
 async fn insert(
@@ -205,7 +197,8 @@ pub async fn approve(
         ));
     }
     let family = family(&mut tx, &row.family).await?;
-    let problems = check(&to_choices(row.family.clone(), &row.columns), &family);
+    let choices = to_choices(row.family.clone(), &row.columns);
+    let problems = check(&choices, &family);
     if !problems.is_empty() {
         return Err(problems.into());
     }
@@ -227,6 +220,16 @@ pub async fn approve(
     .bind(row.columns.quantity)
     .execute(&mut *tx)
     .await?;
+    // Approval and its first BOM stand or fall together: a configuration no
+    // template can build is not approved.
+    let request = crate::boms::generate::Request {
+        order_id: row.order_id,
+        configuration_id: row.id,
+        family: &family,
+        choices: &choices,
+        reason: "Configuration approved",
+    };
+    crate::boms::generate::generate(&mut tx, session.user.id, request).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,0 +1,147 @@
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use torvan::bom::BomStatus;
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+/// One version in the list of a configuration's BOMs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BomVersion {
+    pub id: Uuid,
+    pub version: i32,
+    pub status: BomStatus,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub approved: Option<(String, DateTime<Utc>)>,
+    pub parts_count: i32,
+    pub total_cost: Decimal,
+}
+
+/// A line as the tree shows it, in depth-first order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BomRow {
+    pub line_number: i32,
+    pub depth: u8,
+    pub has_children: bool,
+    pub part_number: Option<String>,
+    pub name: String,
+    pub quantity_per_assembly: Decimal,
+    pub total_quantity: Decimal,
+    pub unit_cost: Decimal,
+    /// A leaf's extended cost; an assembly's, its children's.
+    pub cost: Decimal,
+    pub weight: Decimal,
+    pub phantom: bool,
+    pub explanation: String,
+    pub stock: Option<LineStock>,
+}
+
+/// Whether the shelf can cover a leaf line, and what could stand in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineStock {
+    pub needed: i32,
+    pub available: i32,
+    pub substitutes: Vec<Substitute>,
+}
+
+impl LineStock {
+    pub fn short_by(&self) -> i32 {
+        (self.needed - self.available).max(0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Substitute {
+    pub part_number: String,
+    pub name: String,
+    pub available: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BomDetail {
+    pub id: Uuid,
+    pub version: i32,
+    pub status: BomStatus,
+    pub generated_by: String,
+    pub parts_count: i32,
+    pub total_cost: Decimal,
+    pub total_weight: Decimal,
+    pub rows: Vec<BomRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BomPageData {
+    pub order_number: String,
+    pub build_number: String,
+    pub family: String,
+    pub versions: Vec<BomVersion>,
+    pub shown: Option<BomDetail>,
+}
+
+/// A part approval could not fully allocate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shortage {
+    pub part_number: String,
+    pub requested: i32,
+    pub available: i32,
+}
+
+impl std::fmt::Display for Shortage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} needs {}, {} available",
+            self.part_number, self.requested, self.available
+        )
+    }
+}
+
+/// The configuration's BOM versions and one of them (the newest when no
+/// version is named).
+#[server(prefix = "/api", endpoint = "boms/get")]
+pub async fn get_bom(
+    order_number: String,
+    build_number: String,
+    version: Option<i32>,
+) -> Result<BomPageData, AppError> {
+    crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Read)?;
+    let pool = crate::state::pool()?;
+    super::queries::page(&pool, &order_number, &build_number, version).await
+}
+
+/// Generates a new draft version from the family's templates.
+#[server(prefix = "/api", endpoint = "boms/generate")]
+pub async fn generate_bom(
+    order_number: String,
+    build_number: String,
+    reason: String,
+) -> Result<i32, AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Create)?;
+    let pool = crate::state::pool()?;
+    super::regenerate::regenerate(&pool, &session, &order_number, &build_number, &reason).await
+}
+
+/// Sends a draft for approval (`PENDING_APPROVAL`) or a pending one back
+/// (`DRAFT`).
+#[server(prefix = "/api", endpoint = "boms/status")]
+pub async fn move_bom(bom_id: Uuid, to: BomStatus) -> Result<(), AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Update)?;
+    super::approve::move_to(&crate::state::pool()?, &session, bom_id, to).await
+}
+
+/// Approves a pending version and allocates its stock: every line in full
+/// or nothing, unless `partial` allocates what is available and lists the
+/// rest.
+#[server(prefix = "/api", endpoint = "boms/approve")]
+pub async fn approve_bom(bom_id: Uuid, partial: bool) -> Result<Vec<Shortage>, AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Approve)?;
+    let mode = if partial {
+        crate::inventory::stock::AllocationMode::WhatIsAvailable
+    } else {
+        crate::inventory::stock::AllocationMode::AllOrNothing
+    };
+    super::approve::approve(&crate::state::pool()?, &session, bom_id, mode).await
+}

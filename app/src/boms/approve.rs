@@ -1,0 +1,215 @@
+//! Moving a BOM version through its statuses. Approval allocates the
+//! stock its lines need (all or nothing, or what is available with the
+//! shortages listed) and makes the version approved before it obsolete,
+//! releasing that version's stock, all in one transaction.
+
+use sqlx::{PgConnection, PgPool, Postgres, Transaction};
+use torvan::DbEnum;
+use torvan::bom::{BomStatus, whole_units};
+use torvan::stock::{Movement, Quantity};
+use uuid::Uuid;
+
+use super::api::Shortage;
+use crate::auth::guard::SessionUser;
+use crate::error::AppError;
+use crate::inventory::stock::{
+    AllocationMode, AllocationReport, Reference, StockError, allocate_lines, apply,
+};
+
+pub const REFERENCE_KIND: &str = "BOM";
+
+async fn status(conn: &mut PgConnection, bom_id: Uuid) -> Result<(BomStatus, Uuid), AppError> {
+    let (status, configuration): (String, Uuid) = sqlx::query_as(
+        "SELECT status, configuration_id FROM orders.boms
+         WHERE id = $1 AND configuration_id IS NOT NULL FOR UPDATE",
+    )
+    .bind(bom_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok((BomStatus::parse(&status)?, configuration))
+}
+
+fn refuse_move(from: BomStatus, to: BomStatus) -> AppError {
+    AppError::invalid(
+        "status",
+        format!(
+            "A BOM that is {} cannot become {}.",
+            from.label().to_lowercase(),
+            to.label().to_lowercase()
+        ),
+    )
+}
+
+/// Sends a draft for approval, or a pending one back to draft.
+pub async fn move_to(
+    pool: &PgPool,
+    session: &SessionUser,
+    bom_id: Uuid,
+    to: BomStatus,
+) -> Result<(), AppError> {
+    let mut tx = crate::db::begin_as(pool, session).await?;
+    let (from, _) = status(&mut tx, bom_id).await?;
+    if to == BomStatus::Approved || !from.can_move(to) {
+        return Err(refuse_move(from, to));
+    }
+    sqlx::query("UPDATE orders.boms SET status = $2 WHERE id = $1")
+        .bind(bom_id)
+        .bind(to.as_db_str())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn approve(
+    pool: &PgPool,
+    session: &SessionUser,
+    bom_id: Uuid,
+    mode: AllocationMode,
+) -> Result<Vec<Shortage>, AppError> {
+    let mut tx = crate::db::begin_as(pool, session).await?;
+    let (from, configuration) = status(&mut tx, bom_id).await?;
+    if !from.can_move(BomStatus::Approved) {
+        return Err(refuse_move(from, BomStatus::Approved));
+    }
+    let previous: Option<Uuid> = sqlx::query_scalar(
+        "UPDATE orders.boms SET status = 'OBSOLETE', is_active = FALSE
+         WHERE configuration_id = $1 AND status = 'APPROVED' RETURNING id",
+    )
+    .bind(configuration)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(previous) = previous {
+        release(&mut tx, session, previous).await?;
+    }
+    sqlx::query(
+        "UPDATE orders.boms SET status = 'APPROVED', is_active = TRUE, approved_at = now(), approved_by = $2
+         WHERE id = $1",
+    )
+    .bind(bom_id)
+    .bind(session.user.id)
+    .execute(&mut *tx)
+    .await?;
+    let report = allocate(&mut tx, session, bom_id, mode).await?;
+    let shortages = shortages(&mut tx, &report).await?;
+    if mode == AllocationMode::AllOrNothing && !shortages.is_empty() {
+        let listed: Vec<String> = shortages.iter().map(Shortage::to_string).collect();
+        return Err(AppError::invalid(
+            "stock",
+            format!(
+                "Not enough stock, nothing was approved or allocated: {}. Approve allocating what is available to list the shortages instead.",
+                listed.join("; ")
+            ),
+        ));
+    }
+    tx.commit().await?;
+    Ok(shortages)
+}
+
+fn stock_error(error: StockError) -> AppError {
+    match error {
+        StockError::Database(error) => error.into(),
+        StockError::Conflict => AppError::Conflict,
+        other => AppError::invalid("stock", other.to_string()),
+    }
+}
+
+async fn allocate(
+    tx: &mut Transaction<'_, Postgres>,
+    session: &SessionUser,
+    bom_id: Uuid,
+    mode: AllocationMode,
+) -> Result<AllocationReport, AppError> {
+    let needs: Vec<(Uuid, rust_decimal::Decimal)> = sqlx::query_as(
+        "SELECT i.part_id, i.total_quantity FROM orders.bom_items i
+         WHERE i.bom_id = $1 AND i.part_id IS NOT NULL AND NOT i.is_phantom
+           AND NOT EXISTS (SELECT 1 FROM orders.bom_items c WHERE c.parent_item_id = i.id)",
+    )
+    .bind(bom_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut by_part: std::collections::BTreeMap<Uuid, i32> = std::collections::BTreeMap::new();
+    for (part, quantity) in needs {
+        let total = by_part.entry(part).or_default();
+        *total = total.saturating_add(whole_units(quantity));
+    }
+    let lines: Vec<(Uuid, Quantity)> = by_part
+        .into_iter()
+        .filter_map(|(part, units)| Quantity::new(units).ok().map(|units| (part, units)))
+        .collect();
+    let id = bom_id.to_string();
+    let reference = Reference {
+        kind: REFERENCE_KIND,
+        id: &id,
+    };
+    allocate_lines(tx, &lines, reference, Some(session.user.id), mode)
+        .await
+        .map_err(stock_error)
+}
+
+/// Gives back what a BOM version still holds, as its ledger rows show.
+async fn release(
+    conn: &mut PgConnection,
+    session: &SessionUser,
+    bom_id: Uuid,
+) -> Result<(), AppError> {
+    let id = bom_id.to_string();
+    let held: Vec<(Uuid, i64)> = sqlx::query_as(
+        "SELECT part_id, sum(allocated_change)::bigint FROM inventory.stock_movements
+         WHERE reference_type = $1 AND reference_id = $2
+         GROUP BY part_id HAVING sum(allocated_change) > 0 ORDER BY part_id",
+    )
+    .bind(REFERENCE_KIND)
+    .bind(&id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let reference = Reference {
+        kind: REFERENCE_KIND,
+        id: &id,
+    };
+    for (part, units) in held {
+        let Ok(units) = Quantity::new(i32::try_from(units).unwrap_or(i32::MAX)) else {
+            continue;
+        };
+        apply(
+            conn,
+            part,
+            Movement::Release(units),
+            Some(reference),
+            None,
+            Some(session.user.id),
+        )
+        .await
+        .map_err(stock_error)?;
+    }
+    Ok(())
+}
+
+async fn shortages(
+    conn: &mut PgConnection,
+    report: &AllocationReport,
+) -> Result<Vec<Shortage>, AppError> {
+    if report.shortages.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Uuid> = report.shortages.iter().map(|short| short.part_id).collect();
+    let numbers: Vec<(Uuid, String)> =
+        sqlx::query_as("SELECT id, part_number FROM inventory.parts WHERE id = ANY($1)")
+            .bind(&ids)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(report
+        .shortages
+        .iter()
+        .map(|short| Shortage {
+            part_number: numbers
+                .iter()
+                .find(|(id, _)| *id == short.part_id)
+                .map(|(_, number)| number.clone())
+                .unwrap_or_default(),
+            requested: short.requested,
+            available: short.available,
+        })
+        .collect())
+}

@@ -1,0 +1,90 @@
+//! Generating a BOM version for a sink configuration, in the caller's
+//! transaction: the configuration's variables, the family template chosen
+//! for them, its lines resolved, their parts read in one query, costed and
+//! stored with their explanations. Any failure names the template line and
+//! leaves nothing behind.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use sqlx::PgConnection;
+use torvan::bom::{PartFacts, cost, resolve, variables};
+use torvan::sink::{FamilyOptions, SinkChoices};
+use uuid::Uuid;
+
+use super::store::{self, Header};
+use super::templates;
+use crate::error::AppError;
+
+/// Which configuration the BOM is for, as its approval or a coordinator's
+/// request read it.
+pub struct Request<'a> {
+    pub order_id: Uuid,
+    pub configuration_id: Uuid,
+    pub family: &'a FamilyOptions,
+    pub choices: &'a SinkChoices,
+    pub reason: &'a str,
+}
+
+#[derive(sqlx::FromRow)]
+struct PartRow {
+    id: Uuid,
+    part_number: String,
+    unit_cost: Decimal,
+    weight: Option<Decimal>,
+}
+
+fn refused(message: String) -> AppError {
+    AppError::invalid("bom", message)
+}
+
+/// Writes the next DRAFT version; returns its version number.
+pub async fn generate(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    request: Request<'_>,
+) -> Result<i32, AppError> {
+    let vars = variables(request.choices, request.family)
+        .map_err(|error| refused(format!("This configuration cannot give a BOM: {error}.")))?;
+    let chosen = templates::choose(conn, &request.family.code, &vars).await?;
+    let resolved = resolve(&chosen.template, &vars)
+        .map_err(|failure| refused(format!("Template “{}”, {failure}.", chosen.name)))?;
+
+    let numbers: Vec<String> = resolved
+        .iter()
+        .filter_map(|line| line.part_number.clone())
+        .collect();
+    let parts: Vec<PartRow> = sqlx::query_as(
+        "SELECT id, part_number, coalesce(standard_cost, average_cost, last_cost, 0) AS unit_cost, weight
+         FROM inventory.parts WHERE part_number = ANY($1)",
+    )
+    .bind(&numbers)
+    .fetch_all(&mut *conn)
+    .await?;
+    let by_number: HashMap<&str, &PartRow> = parts
+        .iter()
+        .map(|part| (part.part_number.as_str(), part))
+        .collect();
+    let bom = cost(resolved, &|number| {
+        by_number.get(number).map(|part| PartFacts {
+            unit_cost: part.unit_cost,
+            weight: part.weight,
+        })
+    })
+    .map_err(|missing| refused(format!("Template “{}”: {missing}.", chosen.name)))?;
+
+    let header = Header {
+        order_id: request.order_id,
+        configuration_id: request.configuration_id,
+        template_id: chosen.id,
+        method: format!("{} v{}", chosen.name, chosen.version),
+        snapshot: serde_json::to_value(&vars).map_err(|error| {
+            tracing::error!(%error, "configuration snapshot");
+            AppError::Internal
+        })?,
+        reason: request.reason,
+        created_by: user_id,
+    };
+    let part_ids = |number: &str| by_number.get(number).map(|part| part.id);
+    store::insert(conn, &header, &bom, &part_ids).await
+}

@@ -1,0 +1,25 @@
+//! Dynamic BOMs: generated from the family's templates when a sink
+//! configuration is approved (or on request), versioned, approved with
+//! their stock allocated, and shown as a tree with costs, stock and where
+//! each line came from.
+
+mod api;
+#[cfg(feature = "ssr")]
+mod approve;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub(crate) mod generate;
+mod page;
+#[cfg(feature = "ssr")]
+mod queries;
+#[cfg(feature = "ssr")]
+mod regenerate;
+#[cfg(feature = "ssr")]
+mod store;
+#[cfg(feature = "ssr")]
+mod templates;
+mod tree;
+
+pub use api::*;
+pub use page::BomPage;

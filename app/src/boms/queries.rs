@@ -1,0 +1,298 @@
+//! The BOM page: a configuration's versions and one version's lines as a
+//! rolled-up tree, with the stock each leaf needs while it is not yet
+//! approved, and the substitutes of parts that are short.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use sqlx::{PgConnection, PgPool};
+use torvan::DbEnum;
+use torvan::bom::{BomLine, BomStatus, Explanation, ResolvedLine, TreeRow, rolled_up, whole_units};
+use uuid::Uuid;
+
+use super::api::{BomDetail, BomPageData, BomRow, BomVersion, LineStock, Substitute};
+use crate::error::AppError;
+
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    id: Uuid,
+    version: i32,
+    status: String,
+    created_at: DateTime<Utc>,
+    created_by: String,
+    approved_by: Option<String>,
+    approved_at: Option<DateTime<Utc>>,
+    total_parts_count: i32,
+    total_cost: Decimal,
+    total_weight: Decimal,
+    generation_method: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct LineRow {
+    line_number: i32,
+    level: i32,
+    parent_line: Option<i32>,
+    part_id: Option<Uuid>,
+    part_number: Option<String>,
+    name: String,
+    quantity_per_assembly: Decimal,
+    quantity_required: Decimal,
+    scrap_factor: Decimal,
+    total_quantity: Decimal,
+    unit_cost: Decimal,
+    extended_cost: Decimal,
+    unit_weight: Option<Decimal>,
+    is_phantom: bool,
+    explanation: Option<sqlx::types::Json<Explanation>>,
+    available: Option<i32>,
+}
+
+pub async fn page(
+    pool: &PgPool,
+    order_number: &str,
+    build_number: &str,
+    version: Option<i32>,
+) -> Result<BomPageData, AppError> {
+    let mut conn = pool.acquire().await?;
+    let (configuration, family): (Uuid, String) = sqlx::query_as(
+        "SELECT c.id, f.name FROM orders.order_sink_configurations c
+         JOIN orders.orders o ON o.id = c.order_id
+         JOIN products.sink_families f ON f.id = c.sink_family_id
+         WHERE o.order_number = $1 AND c.build_number = $2",
+    )
+    .bind(order_number)
+    .bind(build_number)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let rows: Vec<VersionRow> = sqlx::query_as(
+        "SELECT b.id, b.version, b.status, b.created_at,
+                cu.first_name || ' ' || cu.last_name AS created_by,
+                au.first_name || ' ' || au.last_name AS approved_by, b.approved_at,
+                b.total_parts_count, b.total_cost, b.total_weight, b.generation_method
+         FROM orders.boms b
+         JOIN auth.users cu ON cu.id = b.created_by
+         LEFT JOIN auth.users au ON au.id = b.approved_by
+         WHERE b.configuration_id = $1
+         ORDER BY b.version DESC",
+    )
+    .bind(configuration)
+    .fetch_all(&mut *conn)
+    .await?;
+    let picked = match version {
+        Some(version) => Some(
+            rows.iter()
+                .find(|row| row.version == version)
+                .ok_or(AppError::NotFound)?,
+        ),
+        None => rows.first(),
+    };
+    let shown = match picked {
+        Some(row) => Some(detail(&mut conn, row).await?),
+        None => None,
+    };
+    let versions = rows
+        .iter()
+        .map(|row| {
+            Ok(BomVersion {
+                id: row.id,
+                version: row.version,
+                status: BomStatus::parse(&row.status)?,
+                created_at: row.created_at,
+                created_by: row.created_by.clone(),
+                approved: row.approved_by.clone().zip(row.approved_at),
+                parts_count: row.total_parts_count,
+                total_cost: row.total_cost,
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    Ok(BomPageData {
+        order_number: order_number.to_owned(),
+        build_number: build_number.to_owned(),
+        family,
+        versions,
+        shown,
+    })
+}
+
+async fn detail(conn: &mut PgConnection, version: &VersionRow) -> Result<BomDetail, AppError> {
+    let rows: Vec<LineRow> = sqlx::query_as(
+        "SELECT i.line_number, i.level, parent.line_number AS parent_line, i.part_id, p.part_number,
+                coalesce(i.description, p.name, '') AS name, i.quantity_per_assembly,
+                i.quantity_required, i.scrap_factor, i.total_quantity, i.unit_cost, i.extended_cost,
+                i.unit_weight, i.is_phantom, i.explanation, p.quantity_available AS available
+         FROM orders.bom_items i
+         LEFT JOIN orders.bom_items parent ON parent.id = i.parent_item_id
+         LEFT JOIN inventory.parts p ON p.id = i.part_id
+         WHERE i.bom_id = $1
+         ORDER BY i.sort_order",
+    )
+    .bind(version.id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let status = BomStatus::parse(&version.status)?;
+    let lines = bom_lines(&rows);
+    let tree = rolled_up(&lines);
+    let mut stock = if matches!(status, BomStatus::Draft | BomStatus::PendingApproval) {
+        needs(&rows, &lines)
+    } else {
+        HashMap::new()
+    };
+    offer_substitutes(conn, &rows, &mut stock).await?;
+    let shown = tree
+        .iter()
+        .filter_map(|node| row(node, &rows, &lines, &mut stock))
+        .collect();
+    Ok(BomDetail {
+        id: version.id,
+        version: version.version,
+        status,
+        generated_by: version.generation_method.clone().unwrap_or_default(),
+        parts_count: version.total_parts_count,
+        total_cost: version.total_cost,
+        total_weight: version.total_weight,
+        rows: shown,
+    })
+}
+
+fn bom_lines(rows: &[LineRow]) -> Vec<BomLine> {
+    let parents: HashSet<i32> = rows.iter().filter_map(|row| row.parent_line).collect();
+    rows.iter()
+        .map(|row| BomLine {
+            resolved: ResolvedLine {
+                line_number: row.line_number,
+                parent_line: row.parent_line,
+                level: u8::try_from(row.level).unwrap_or(u8::MAX),
+                part_number: row.part_number.clone(),
+                quantity_per_assembly: row.quantity_per_assembly,
+                quantity_required: row.quantity_required,
+                scrap_factor: row.scrap_factor,
+                phantom: row.is_phantom,
+                description: row.name.clone(),
+                explanation: row
+                    .explanation
+                    .as_ref()
+                    .map(|json| json.0.clone())
+                    .unwrap_or_else(|| Explanation {
+                        template_line: row.line_number,
+                        formula: row.quantity_per_assembly.normalize().to_string(),
+                        quantity: row.quantity_per_assembly,
+                        condition: None,
+                        pattern: None,
+                        values: Vec::new(),
+                    }),
+            },
+            unit_cost: row.unit_cost,
+            weight: row.unit_weight,
+            total_quantity: row.total_quantity,
+            extended_cost: row.extended_cost,
+            is_assembly: parents.contains(&row.line_number),
+        })
+        .collect()
+}
+
+/// What each counted leaf needs from the shelf: lines of one part draw on
+/// the same stock in tree order.
+fn needs(rows: &[LineRow], lines: &[BomLine]) -> HashMap<usize, LineStock> {
+    let mut left: HashMap<Uuid, i32> = HashMap::new();
+    let mut stock = HashMap::new();
+    for (index, (row, line)) in rows.iter().zip(lines).enumerate() {
+        let (Some(part), Some(available), true) = (row.part_id, row.available, line.counted())
+        else {
+            continue;
+        };
+        let remaining = left.entry(part).or_insert(available.max(0));
+        let needed = whole_units(line.total_quantity);
+        stock.insert(
+            index,
+            LineStock {
+                needed,
+                available: *remaining,
+                substitutes: Vec::new(),
+            },
+        );
+        *remaining = (*remaining - needed).max(0);
+    }
+    stock
+}
+
+async fn offer_substitutes(
+    conn: &mut PgConnection,
+    rows: &[LineRow],
+    stock: &mut HashMap<usize, LineStock>,
+) -> Result<(), AppError> {
+    let short: Vec<Uuid> = stock
+        .iter()
+        .filter(|(_, line)| line.short_by() > 0)
+        .filter_map(|(index, _)| rows.get(*index).and_then(|row| row.part_id))
+        .collect();
+    if short.is_empty() {
+        return Ok(());
+    }
+    let offered: Vec<(Uuid, String, String, i32)> = sqlx::query_as(
+        "SELECT s.primary_part_id, p.part_number, p.name, p.quantity_available
+         FROM inventory.part_substitutes s
+         JOIN inventory.parts p ON p.id = s.substitute_part_id
+         WHERE s.primary_part_id = ANY($1) AND coalesce(s.is_active, true)
+         ORDER BY CASE s.substitute_type WHEN 'PREFERRED' THEN 1 WHEN 'ACCEPTABLE' THEN 2 ELSE 3 END,
+                  p.part_number",
+    )
+    .bind(&short)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (index, line) in stock.iter_mut() {
+        if line.short_by() == 0 {
+            continue;
+        }
+        let part = rows.get(*index).and_then(|row| row.part_id);
+        line.substitutes = offered
+            .iter()
+            .filter(|(primary, ..)| Some(*primary) == part)
+            .map(|(_, part_number, name, available)| Substitute {
+                part_number: part_number.clone(),
+                name: name.clone(),
+                available: *available,
+            })
+            .collect();
+    }
+    Ok(())
+}
+
+fn row(
+    node: &TreeRow,
+    rows: &[LineRow],
+    lines: &[BomLine],
+    stock: &mut HashMap<usize, LineStock>,
+) -> Option<BomRow> {
+    let (row, line) = (rows.get(node.index)?, lines.get(node.index)?);
+    Some(BomRow {
+        line_number: row.line_number,
+        depth: u8::try_from(node.depth).unwrap_or(u8::MAX),
+        has_children: node.has_children,
+        part_number: row.part_number.clone(),
+        name: row.name.clone(),
+        quantity_per_assembly: row.quantity_per_assembly.normalize(),
+        total_quantity: row.total_quantity.normalize(),
+        unit_cost: row.unit_cost,
+        cost: node.rolled_cost,
+        weight: node.rolled_weight,
+        phantom: row.is_phantom,
+        explanation: explained(&line.resolved.explanation),
+        stock: stock.remove(&node.index),
+    })
+}
+
+/// A fixed quantity with no condition and no pattern explains nothing the
+/// quantity column does not show.
+fn explained(explanation: &Explanation) -> String {
+    let fixed = explanation.values.is_empty()
+        && explanation.condition.is_none()
+        && explanation.pattern.is_none();
+    if fixed {
+        String::new()
+    } else {
+        explanation.summary()
+    }
+}

@@ -1,0 +1,56 @@
+//! A new BOM version on request, for an approved configuration: after a
+//! template was corrected, say.
+
+use sqlx::PgPool;
+use torvan::DbEnum;
+use torvan::sink::ConfigurationStatus;
+
+use super::generate::{Request, generate};
+use crate::auth::guard::SessionUser;
+use crate::error::AppError;
+use crate::orders::sinks::columns::to_choices;
+use crate::orders::sinks::queries::{Target, config, family};
+
+pub async fn regenerate(
+    pool: &PgPool,
+    session: &SessionUser,
+    order_number: &str,
+    build_number: &str,
+    reason: &str,
+) -> Result<i32, AppError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::invalid(
+            "reason",
+            "Say why a new version is needed, e.g. “template corrected”.",
+        ));
+    }
+    let mut tx = crate::db::begin_as(pool, session).await?;
+    let target = Target {
+        order_number,
+        build_number,
+    };
+    let row = config(&mut tx, &target, true).await?;
+    let status = ConfigurationStatus::parse(&row.status)?;
+    if !matches!(
+        status,
+        ConfigurationStatus::Approved | ConfigurationStatus::InProduction
+    ) {
+        return Err(AppError::invalid(
+            "reason",
+            "A BOM is generated from an approved configuration: approve the configuration first.",
+        ));
+    }
+    let family = family(&mut tx, &row.family).await?;
+    let choices = to_choices(row.family.clone(), &row.columns);
+    let request = Request {
+        order_id: row.order_id,
+        configuration_id: row.id,
+        family: &family,
+        choices: &choices,
+        reason,
+    };
+    let version = generate(&mut tx, session.user.id, request).await?;
+    tx.commit().await?;
+    Ok(version)
+}

@@ -1,0 +1,141 @@
+//! Writing a generated BOM: its header with the totals and the variables
+//! it was generated from, then every line in one statement, parents first.
+
+use rust_decimal::Decimal;
+use sqlx::PgConnection;
+use torvan::bom::Bom;
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+pub struct Header<'a> {
+    pub order_id: Uuid,
+    pub configuration_id: Uuid,
+    pub template_id: Uuid,
+    pub method: String,
+    pub snapshot: serde_json::Value,
+    pub reason: &'a str,
+    pub created_by: Uuid,
+}
+
+/// Columns of all lines, bound as arrays.
+#[derive(Default)]
+struct Columns {
+    ids: Vec<Uuid>,
+    line_numbers: Vec<i32>,
+    part_ids: Vec<Option<Uuid>>,
+    parents: Vec<Option<Uuid>>,
+    levels: Vec<i32>,
+    sort_orders: Vec<i32>,
+    per_assembly: Vec<Decimal>,
+    required: Vec<Decimal>,
+    scrap: Vec<Decimal>,
+    unit_costs: Vec<Decimal>,
+    weights: Vec<Option<Decimal>>,
+    phantoms: Vec<bool>,
+    descriptions: Vec<String>,
+    explanations: Vec<serde_json::Value>,
+}
+
+fn columns(bom: &Bom, part_id: &dyn Fn(&str) -> Option<Uuid>) -> Result<Columns, AppError> {
+    let mut columns = Columns::default();
+    let mut ids_by_line = std::collections::HashMap::new();
+    for (order, line) in bom.lines.iter().enumerate() {
+        let resolved = &line.resolved;
+        let id = Uuid::new_v4();
+        ids_by_line.insert(resolved.line_number, id);
+        columns.ids.push(id);
+        columns.line_numbers.push(resolved.line_number);
+        columns
+            .part_ids
+            .push(resolved.part_number.as_deref().and_then(part_id));
+        columns.parents.push(
+            resolved
+                .parent_line
+                .and_then(|parent| ids_by_line.get(&parent).copied()),
+        );
+        columns.levels.push(i32::from(resolved.level));
+        columns
+            .sort_orders
+            .push(i32::try_from(order).unwrap_or(i32::MAX));
+        columns.per_assembly.push(resolved.quantity_per_assembly);
+        columns.required.push(resolved.quantity_required);
+        columns.scrap.push(resolved.scrap_factor);
+        columns.unit_costs.push(line.unit_cost);
+        columns.weights.push(line.weight);
+        columns.phantoms.push(resolved.phantom);
+        columns.descriptions.push(resolved.description.clone());
+        columns
+            .explanations
+            .push(
+                serde_json::to_value(&resolved.explanation).map_err(|error| {
+                    tracing::error!(%error, "BOM line explanation");
+                    AppError::Internal
+                })?,
+            );
+    }
+    Ok(columns)
+}
+
+/// Inserts the next version for the configuration; the caller holds the
+/// order's row lock, so versions are numbered one at a time.
+pub async fn insert(
+    conn: &mut PgConnection,
+    header: &Header<'_>,
+    bom: &Bom,
+    part_id: &(dyn Fn(&str) -> Option<Uuid> + Sync),
+) -> Result<i32, AppError> {
+    let (bom_id, version): (Uuid, i32) = sqlx::query_as(
+        "INSERT INTO orders.boms (order_id, configuration_id, template_id, version, bom_type,
+             generated_from, generation_method, configuration_snapshot, total_parts_count,
+             total_cost, total_weight, status, change_reason, created_by)
+         VALUES ($1, $2, $3,
+                 (SELECT coalesce(max(version), 0) + 1 FROM orders.boms WHERE configuration_id = $2),
+                 'PRODUCTION', 'TEMPLATE', $4, $5, $6, $7, $8, 'DRAFT', $9, $10)
+         RETURNING id, version",
+    )
+    .bind(header.order_id)
+    .bind(header.configuration_id)
+    .bind(header.template_id)
+    .bind(&header.method)
+    .bind(&header.snapshot)
+    .bind(i32::try_from(bom.totals.parts_count).unwrap_or(i32::MAX))
+    .bind(bom.totals.cost)
+    .bind(bom.totals.weight)
+    .bind(header.reason)
+    .bind(header.created_by)
+    .fetch_one(&mut *conn)
+    .await?;
+    let lines = columns(bom, part_id)?;
+    sqlx::query(
+        "INSERT INTO orders.bom_items (id, bom_id, line_number, part_id, parent_item_id, level,
+             sort_order, quantity_per_assembly, quantity_required, scrap_factor, unit_cost,
+             unit_weight, is_phantom, description, explanation)
+         SELECT id, $1, line_number, part_id, parent_item_id, level, sort_order, per_assembly,
+                required, scrap, unit_cost, unit_weight, phantom, description, explanation
+         FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::uuid[], $6::int[], $7::int[],
+                     $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[],
+                     $13::bool[], $14::text[], $15::jsonb[])
+              AS line(id, line_number, part_id, parent_item_id, level, sort_order, per_assembly,
+                      required, scrap, unit_cost, unit_weight, phantom, description, explanation)
+         ORDER BY sort_order",
+    )
+    .bind(bom_id)
+    .bind(&lines.ids)
+    .bind(&lines.line_numbers)
+    .bind(&lines.part_ids)
+    .bind(&lines.parents)
+    .bind(&lines.levels)
+    .bind(&lines.sort_orders)
+    .bind(&lines.per_assembly)
+    .bind(&lines.required)
+    .bind(&lines.scrap)
+    .bind(&lines.unit_costs)
+    .bind(&lines.weights)
+    .bind(&lines.phantoms)
+    .bind(&lines.descriptions)
+    .bind(&lines.explanations)
+    .execute(&mut *conn)
+    .await?;
+    Ok(version)
+}

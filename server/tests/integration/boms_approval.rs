@@ -1,0 +1,158 @@
+//! BOM approval and stock: approving allocates what the lines need, all or
+//! nothing unless asked otherwise; a newer approved version makes the old
+//! one obsolete and gives its stock back; the ledger shows every movement.
+
+use axum::http::StatusCode;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::orders_sinks::coordinator;
+use crate::support::TestApp;
+
+async fn latest(pool: &PgPool, build: &str) -> Uuid {
+    sqlx::query_scalar(
+        "SELECT b.id FROM orders.boms b JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+         WHERE c.build_number = $1 ORDER BY b.version DESC LIMIT 1",
+    )
+    .bind(build)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+async fn submit(app: &TestApp, cookie: &str, bom: Uuid) {
+    let reply = app
+        .call(
+            "/api/boms/status",
+            &format!("bom_id={bom}&to=PENDING_APPROVAL"),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+}
+
+async fn approve(app: &TestApp, cookie: &str, bom: Uuid, partial: bool) -> (StatusCode, String) {
+    let reply = app
+        .call(
+            "/api/boms/approve",
+            &format!("bom_id={bom}&partial={partial}"),
+            Some(cookie),
+        )
+        .await;
+    (reply.status, reply.body)
+}
+
+/// Net units the ledger holds for a BOM version, per movement type.
+async fn ledger(pool: &PgPool, bom: Uuid) -> Vec<(String, i64)> {
+    sqlx::query_as(
+        "SELECT movement_type::text, sum(allocated_change)::bigint FROM inventory.stock_movements
+         WHERE reference_type = 'BOM' AND reference_id = $1::text
+         GROUP BY 1 ORDER BY 1",
+    )
+    .bind(bom)
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+async fn allocated(pool: &PgPool, part: &str) -> i32 {
+    sqlx::query_scalar("SELECT quantity_allocated FROM inventory.parts WHERE part_number = $1")
+        .bind(part)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn approval_allocates_and_a_newer_approval_gives_the_old_stock_back(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let build = "TB-2026-0102-01";
+    let first = latest(&pool, build).await;
+    let drains_before = allocated(&pool, "221-0001").await;
+
+    let (status, body) = approve(&app, &cookie, first, false).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a draft is submitted first: {body}"
+    );
+    submit(&app, &cookie, first).await;
+    let (status, body) = approve(&app, &cookie, first, false).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "[]"));
+    let drains: i32 = sqlx::query_scalar(
+        "SELECT sum(ceil(i.total_quantity))::int FROM orders.bom_items i
+         JOIN inventory.parts p ON p.id = i.part_id WHERE i.bom_id = $1 AND p.part_number = '221-0001'",
+    )
+    .bind(first)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(allocated(&pool, "221-0001").await, drains_before + drains);
+    let held = ledger(&pool, first).await;
+    assert_eq!(held.len(), 1);
+    assert!(held[0].0 == "ALLOCATE" && held[0].1 > 20, "{held:?}");
+
+    let reply = app
+        .call(
+            "/api/boms/generate",
+            "order_number=ORD-2026-0102&build_number=TB-2026-0102-01&reason=Re-run",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!((reply.status, reply.body.as_str()), (StatusCode::OK, "2"));
+    let second = latest(&pool, build).await;
+    submit(&app, &cookie, second).await;
+    let (status, body) = approve(&app, &cookie, second, false).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let old = ledger(&pool, first).await;
+    assert_eq!(
+        old,
+        [
+            ("ALLOCATE".into(), held[0].1),
+            ("RELEASE".into(), -held[0].1)
+        ]
+    );
+    assert_eq!(allocated(&pool, "221-0001").await, drains_before + drains);
+    let statuses: Vec<(i32, String)> = sqlx::query_as(
+        "SELECT b.version, b.status FROM orders.boms b
+         JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+         WHERE c.build_number = $1 ORDER BY b.version",
+    )
+    .bind(build)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(statuses, [(1, "OBSOLETE".into()), (2, "APPROVED".into())]);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_short_part_stops_an_all_or_nothing_approval_but_not_a_partial_one(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let bom = latest(&pool, "TB-2026-0106-01").await;
+    submit(&app, &cookie, bom).await;
+
+    let (status, body) = approve(&app, &cookie, bom, false).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("321-0002 needs 3, 0 available"), "{body}");
+    assert!(ledger(&pool, bom).await.is_empty());
+    let status: String = sqlx::query_scalar("SELECT status FROM orders.boms WHERE id = $1")
+        .bind(bom)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "PENDING_APPROVAL");
+
+    let (status, body) = approve(&app, &cookie, bom, true).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let mut shortages: Vec<serde_json::Value> = serde_json::from_str(&body).unwrap();
+    shortages.sort_by_key(|short| short["part_number"].to_string());
+    assert_eq!(
+        shortages,
+        [
+            serde_json::json!({"part_number": "111-0004", "requested": 3, "available": 2}),
+            serde_json::json!({"part_number": "321-0002", "requested": 3, "available": 0}),
+        ]
+    );
+    assert!(!ledger(&pool, bom).await.is_empty());
+}

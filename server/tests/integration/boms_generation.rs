@@ -1,0 +1,186 @@
+//! BOM generation as the coordinator meets it: approving a configuration
+//! writes its first version from the family template, every line with its
+//! explanation; a template that cannot build the sink refuses the approval
+//! and leaves nothing behind; the most specific matching template wins.
+
+use axum::http::StatusCode;
+use rust_decimal::Decimal;
+use sqlx::PgPool;
+
+use crate::orders_sinks::{ORDER, add, choices, coordinator, send};
+use crate::support::TestApp;
+
+/// An ESR sink with two basins, validated and ready for approval.
+async fn two_basin_sink(app: &TestApp, cookie: &str) -> String {
+    let (status, build) = add(app, cookie, ORDER, "ESR").await;
+    assert_eq!(status, StatusCode::OK, "{build}");
+    let mut sink = choices(app, cookie, &build).await;
+    let basin = sink.basins[0].clone();
+    sink.basins.push(basin);
+    let (status, body) = send(app, cookie, "validate", &build, &sink).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    build
+}
+
+async fn approve(app: &TestApp, cookie: &str, build: &str) -> (StatusCode, String) {
+    let reply = app
+        .call(
+            "/api/orders/sinks/approve",
+            &format!("order_number={ORDER}&build_number={build}"),
+            Some(cookie),
+        )
+        .await;
+    (reply.status, reply.body)
+}
+
+async fn line_quantity(pool: &PgPool, build: &str, line: i32) -> Option<Decimal> {
+    sqlx::query_scalar(
+        "SELECT i.quantity_required FROM orders.bom_items i
+         JOIN orders.boms b ON b.id = i.bom_id
+         JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+         WHERE c.build_number = $1 AND i.line_number = $2",
+    )
+    .bind(build)
+    .bind(line)
+    .fetch_optional(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn approval_writes_a_first_version_that_follows_the_configuration(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let build = two_basin_sink(&app, &cookie).await;
+    let (status, body) = approve(&app, &cookie, &build).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let two = Some(Decimal::from(2));
+    assert_eq!(line_quantity(&pool, &build, 210).await, two, "basins");
+    assert_eq!(line_quantity(&pool, &build, 220).await, two, "drain bodies");
+    assert_eq!(line_quantity(&pool, &build, 230).await, two, "drains");
+    assert_eq!(
+        line_quantity(&pool, &build, 250).await,
+        Some(Decimal::ONE),
+        "divider"
+    );
+    assert_eq!(
+        line_quantity(&pool, &build, 420).await,
+        None,
+        "no custom pegboard"
+    );
+
+    let (version, status, parts, cost, leaves): (i32, String, i32, Decimal, Decimal) =
+        sqlx::query_as(
+            "SELECT b.version, b.status, b.total_parts_count, b.total_cost,
+                (SELECT sum(i.extended_cost) FROM orders.bom_items i WHERE i.bom_id = b.id
+                   AND NOT i.is_phantom
+                   AND NOT EXISTS (SELECT 1 FROM orders.bom_items k WHERE k.parent_item_id = i.id))
+         FROM orders.boms b JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+         WHERE c.build_number = $1",
+        )
+        .bind(&build)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!((version, status.as_str()), (1, "DRAFT"));
+    assert!(parts > 20, "{parts} parts");
+    assert_eq!(cost, leaves, "the total is the sum of the counted lines");
+
+    let explanation: serde_json::Value = sqlx::query_scalar(
+        "SELECT i.explanation FROM orders.bom_items i JOIN orders.boms b ON b.id = i.bom_id
+         JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+         WHERE c.build_number = $1 AND i.line_number = 230",
+    )
+    .bind(&build)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(explanation["formula"], "basin_count");
+    assert_eq!(explanation["pattern"], "{drain.part}");
+    let reads = explanation["values"].to_string();
+    assert!(
+        reads.contains("basin_count") && reads.contains("drain.part"),
+        "{reads}"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_template_that_cannot_build_the_sink_refuses_approval_and_leaves_nothing(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let build = two_basin_sink(&app, &cookie).await;
+    sqlx::query(
+        "UPDATE products.bom_template_items SET part_number_pattern = '{drain.part}-X'
+         WHERE line_number = 230 AND template_id = md5('torvan-demo:bom-template:ESR')::uuid",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+
+    let (status, body) = approve(&app, &cookie, &build).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body.contains("line 230") && body.contains("is not in the catalogue"),
+        "{body}"
+    );
+    let (state, boms): (String, i64) = sqlx::query_as(
+        "SELECT c.configuration_status,
+                (SELECT count(*) FROM orders.boms b WHERE b.configuration_id = c.id)
+         FROM orders.order_sink_configurations c WHERE c.build_number = $1",
+    )
+    .bind(&build)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!((state.as_str(), boms), ("VALIDATED", 0));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_first_matching_template_by_priority_builds_the_bom(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    sqlx::raw_sql(
+        "INSERT INTO products.bom_templates (id, sink_family_id, template_name, configuration_rules,
+             priority, created_by)
+         SELECT md5('three-basin ESR')::uuid, id, 'Three-basin ESR', 'basin_count >= 3', 10,
+                '00000000-0000-4000-a000-000000000001'
+         FROM products.sink_families WHERE code = 'ESR';
+         INSERT INTO products.bom_template_items (template_id, line_number, part_id, quantity_formula)
+         SELECT md5('three-basin ESR')::uuid, 10, id, 'basin_count * 2'
+         FROM inventory.parts WHERE part_number = '221-0001'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let build = two_basin_sink(&app, &cookie).await;
+    let (status, body) = approve(&app, &cookie, &build).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let reply = app
+        .call(
+            "/api/boms/generate",
+            "order_number=ORD-2026-0106&build_number=TB-2026-0106-01&reason=Template+added",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+
+    let method = |build: String| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_as::<_, (String, i64)>(
+                "SELECT b.generation_method,
+                        (SELECT count(*) FROM orders.bom_items i WHERE i.bom_id = b.id)
+                 FROM orders.boms b JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+                 WHERE c.build_number = $1 ORDER BY b.version DESC LIMIT 1",
+            )
+            .bind(build)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    let (two_basins, _) = method(build).await;
+    assert!(two_basins.starts_with("Standard"), "{two_basins}");
+    assert_eq!(
+        method("TB-2026-0106-01".into()).await,
+        ("Three-basin ESR v1.0".into(), 1)
+    );
+}
