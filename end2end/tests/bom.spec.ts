@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { gotoHydrated } from './helpers';
+import { db, gotoHydrated } from './helpers';
 
 const BOM = '/orders/ORD-2026-0106/sinks/TB-2026-0106-01/bom';
 
@@ -25,7 +25,14 @@ test('a BOM opens at its groups, shows a short line with its substitute and wher
   await expect(lines.locator('tr[data-line="230"]')).toHaveCount(0);
 });
 
-test('a new version is generated, submitted and approved with its shortages listed', async ({ page }) => {
+test('a new version is generated, submitted, approved with its shortages listed and compared', async ({ page }) => {
+  const client = db();
+  await client.connect();
+  await client.query(
+    `UPDATE products.bom_template_items SET base_quantity = 6
+     WHERE template_id = md5('torvan-demo:bom-template:ESR')::uuid AND line_number = 160`,
+  );
+  await client.end();
   await gotoHydrated(page, BOM);
   await page.getByRole('button', { name: 'Generate BOM' }).click();
   await expect(page.locator('.field-error[data-field="reason"]')).toContainText('Say why a new version is needed');
@@ -42,4 +49,21 @@ test('a new version is generated, submitted and approved with its shortages list
   await page.getByRole('button', { name: 'Approve, allocating what is available' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Version 2 · Approved' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('321-0002 needs 3, 0 available');
+
+  await page.getByLabel('Compare version 2 with').selectOption('1');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Changes from version 1 to version 2' })).toBeVisible();
+  const changed = page.getByRole('table', { name: 'Changes' }).locator('tr[data-change="Changed"]');
+  await expect(changed).toHaveCount(1);
+  await expect(changed).toContainText('112-0004');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^torvan-bom-TB-2026-0106-01-v2-.*\.csv$/);
+
+  await page.getByRole('link', { name: 'Print view' }).click();
+  await expect(page).toHaveURL(/\/bom\/print\?version=2$/);
+  await expect(page.getByRole('table', { name: 'BOM lines' }).locator('tr[data-line="230"]')).toContainText('321-0002');
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
 });

@@ -79,6 +79,43 @@ pub struct BomPageData {
     pub family: String,
     pub versions: Vec<BomVersion>,
     pub shown: Option<BomDetail>,
+    /// From the version asked to compare with, to the shown one.
+    pub changes: Option<VersionChanges>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Changed,
+}
+
+impl ChangeKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Added => "Added",
+            Self::Removed => "Removed",
+            Self::Changed => "Changed",
+        }
+    }
+}
+
+/// One difference between two versions; quantities are total quantities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeRow {
+    pub kind: ChangeKind,
+    pub item: String,
+    pub old_quantity: Option<Decimal>,
+    pub new_quantity: Option<Decimal>,
+    pub old_unit_cost: Option<Decimal>,
+    pub new_unit_cost: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionChanges {
+    pub from: i32,
+    pub to: i32,
+    pub rows: Vec<ChangeRow>,
 }
 
 /// A part approval could not fully allocate.
@@ -100,16 +137,21 @@ impl std::fmt::Display for Shortage {
 }
 
 /// The configuration's BOM versions and one of them (the newest when no
-/// version is named).
+/// version is named), compared with another version when one is named.
 #[server(prefix = "/api", endpoint = "boms/get")]
 pub async fn get_bom(
     order_number: String,
     build_number: String,
     version: Option<i32>,
+    compare_with: Option<i32>,
 ) -> Result<BomPageData, AppError> {
     crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Read)?;
     let pool = crate::state::pool()?;
-    super::queries::page(&pool, &order_number, &build_number, version).await
+    let shown = super::queries::Shown {
+        version,
+        compare_with,
+    };
+    super::queries::page(&pool, &order_number, &build_number, shown).await
 }
 
 /// Generates a new draft version from the family's templates.

@@ -7,10 +7,15 @@ mod api;
 #[cfg(feature = "ssr")]
 mod approve;
 #[cfg(feature = "ssr")]
+mod compare;
+#[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod export;
 #[cfg(feature = "ssr")]
 pub(crate) mod generate;
 mod page;
+mod print;
 #[cfg(feature = "ssr")]
 mod queries;
 #[cfg(feature = "ssr")]
@@ -23,3 +28,4 @@ mod tree;
 
 pub use api::*;
 pub use page::BomPage;
+pub use print::BomPrintPage;

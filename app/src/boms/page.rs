@@ -6,7 +6,9 @@ use torvan::Action;
 use torvan::DbEnum;
 use torvan::bom::BomStatus;
 
-use super::api::{ApproveBom, BomDetail, BomPageData, BomVersion, GenerateBom, MoveBom, get_bom};
+use super::api::{
+    ApproveBom, BomDetail, BomPageData, BomVersion, GenerateBom, MoveBom, VersionChanges, get_bom,
+};
 use super::tree::BomTree;
 use crate::money::money;
 use crate::shell::{Crumb, FormError, Loaded, Permitted, Trail, action_error, successes};
@@ -32,10 +34,13 @@ pub fn BomPage() -> impl IntoView {
                     .read()
                     .get("version")
                     .and_then(|version| version.parse().ok()),
+                query.read().get("from").and_then(|from| from.parse().ok()),
                 saved.get(),
             )
         },
-        |(order_number, build_number, version, _)| get_bom(order_number, build_number, version),
+        |(order_number, build_number, version, from, _)| {
+            get_bom(order_number, build_number, version, from)
+        },
     );
     view! {
         <Loaded resource=page loading="Loading the BOM…" render=move |page| view! { <Bom page actions/> }/>
@@ -81,7 +86,15 @@ fn Bom(page: BomPageData, actions: BomActions) -> impl IntoView {
         <h1>"Bill of materials"<span class="subtitle">{format!("{} · {}", page.build_number, page.family)}</span></h1>
         <Versions versions=page.versions.clone() base=base.clone() shown=page.shown.as_ref().map(|bom| bom.version)/>
         {match page.shown.clone() {
-            Some(bom) => view! { <Shown bom actions/> }.into_any(),
+            Some(bom) => {
+                let others: Vec<i32> = page.versions.iter().map(|version| version.version).filter(|&version| version != bom.version).collect();
+                view! {
+                    <Files base=base.clone() version=bom.version/>
+                    <CompareForm base=base.clone() shown=bom.version others/>
+                    {page.changes.clone().map(|changes| view! { <Changes changes/> })}
+                    <Shown bom actions/>
+                }.into_any()
+            }
             None => view! { <p class="empty">"No BOM yet: it is generated when the configuration is approved."</p> }.into_any(),
         }}
         <Permitted on=torvan::Resource::Boms action=Action::Create clone:page>
@@ -219,6 +232,78 @@ fn GenerateForm(
                 <FormError error/>
                 <button type="submit" class="button">"Generate BOM"</button>
             </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Files(base: String, version: i32) -> impl IntoView {
+    view! {
+        <p class="actions">
+            <a class="button subtle" href=format!("{base}.csv?version={version}") rel="external" download="">"Download CSV"</a>
+            <a class="button subtle" href=format!("{base}/print?version={version}")>"Print view"</a>
+        </p>
+    }
+}
+
+/// A plain GET form, so the comparison is a link that can be shared.
+#[component]
+fn CompareForm(base: String, shown: i32, others: Vec<i32>) -> impl IntoView {
+    (!others.is_empty()).then(|| view! {
+        <form method="get" action=base class="search-form" aria-label="Compare versions">
+            <input type="hidden" name="version" value=shown/>
+            <div class="field">
+                <label for="compare-from">{format!("Compare version {shown} with")}</label>
+                <select id="compare-from" name="from">
+                    {others.into_iter().map(|version| view! { <option value=version>{format!("Version {version}")}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button subtle">"Compare"</button>
+        </form>
+    })
+}
+
+#[component]
+fn Changes(changes: VersionChanges) -> impl IntoView {
+    let heading = format!(
+        "Changes from version {} to version {}",
+        changes.from, changes.to
+    );
+    let quantity = |value: Option<rust_decimal::Decimal>| value.map(|value| value.to_string());
+    let cost = |value: Option<rust_decimal::Decimal>| value.map(money);
+    view! {
+        <section aria-labelledby="changes-heading">
+            <h2 id="changes-heading">{heading}</h2>
+            {if changes.rows.is_empty() {
+                view! { <p class="empty">"The two versions have the same lines."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="data-table" aria-label="Changes">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Change"</th>
+                                <th scope="col">"Item"</th>
+                                <th scope="col" class="num">"Quantity before"</th>
+                                <th scope="col" class="num">"Quantity after"</th>
+                                <th scope="col" class="num">"Unit cost before"</th>
+                                <th scope="col" class="num">"Unit cost after"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {changes.rows.into_iter().map(|row| view! {
+                                <tr data-change=row.kind.label()>
+                                    <td>{row.kind.label()}</td>
+                                    <td>{row.item}</td>
+                                    <td class="num">{quantity(row.old_quantity)}</td>
+                                    <td class="num">{quantity(row.new_quantity)}</td>
+                                    <td class="num">{cost(row.old_unit_cost)}</td>
+                                    <td class="num">{cost(row.new_unit_cost)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
         </section>
     }
 }

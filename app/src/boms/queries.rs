@@ -30,7 +30,7 @@ struct VersionRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct LineRow {
+pub(super) struct LineRow {
     line_number: i32,
     level: i32,
     parent_line: Option<i32>,
@@ -49,11 +49,17 @@ struct LineRow {
     available: Option<i32>,
 }
 
+/// Which version the page shows, and which it is compared with.
+pub struct Shown {
+    pub version: Option<i32>,
+    pub compare_with: Option<i32>,
+}
+
 pub async fn page(
     pool: &PgPool,
     order_number: &str,
     build_number: &str,
-    version: Option<i32>,
+    asked: Shown,
 ) -> Result<BomPageData, AppError> {
     let mut conn = pool.acquire().await?;
     let (configuration, family): (Uuid, String) = sqlx::query_as(
@@ -81,7 +87,7 @@ pub async fn page(
     .bind(configuration)
     .fetch_all(&mut *conn)
     .await?;
-    let picked = match version {
+    let picked = match asked.version {
         Some(version) => Some(
             rows.iter()
                 .find(|row| row.version == version)
@@ -92,6 +98,16 @@ pub async fn page(
     let shown = match picked {
         Some(row) => Some(detail(&mut conn, row).await?),
         None => None,
+    };
+    let compared = asked
+        .compare_with
+        .and_then(|from| rows.iter().find(|row| row.version == from));
+    let changes = match (compared, picked) {
+        (Some(from), Some(to)) => Some(
+            super::compare::changes(&mut conn, (from.id, from.version), (to.id, to.version))
+                .await?,
+        ),
+        _ => None,
     };
     let versions = rows
         .iter()
@@ -114,26 +130,13 @@ pub async fn page(
         family,
         versions,
         shown,
+        changes,
     })
 }
 
 async fn detail(conn: &mut PgConnection, version: &VersionRow) -> Result<BomDetail, AppError> {
-    let rows: Vec<LineRow> = sqlx::query_as(
-        "SELECT i.line_number, i.level, parent.line_number AS parent_line, i.part_id, p.part_number,
-                coalesce(i.description, p.name, '') AS name, i.quantity_per_assembly,
-                i.quantity_required, i.scrap_factor, i.total_quantity, i.unit_cost, i.extended_cost,
-                i.unit_weight, i.is_phantom, i.explanation, p.quantity_available AS available
-         FROM orders.bom_items i
-         LEFT JOIN orders.bom_items parent ON parent.id = i.parent_item_id
-         LEFT JOIN inventory.parts p ON p.id = i.part_id
-         WHERE i.bom_id = $1
-         ORDER BY i.sort_order",
-    )
-    .bind(version.id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let (rows, lines) = lines_of(conn, version.id).await?;
     let status = BomStatus::parse(&version.status)?;
-    let lines = bom_lines(&rows);
     let tree = rolled_up(&lines);
     let mut stock = if matches!(status, BomStatus::Draft | BomStatus::PendingApproval) {
         needs(&rows, &lines)
@@ -155,6 +158,29 @@ async fn detail(conn: &mut PgConnection, version: &VersionRow) -> Result<BomDeta
         total_weight: version.total_weight,
         rows: shown,
     })
+}
+
+/// A version's lines in tree order, as read and as the domain's BOM lines.
+pub(super) async fn lines_of(
+    conn: &mut PgConnection,
+    bom_id: Uuid,
+) -> Result<(Vec<LineRow>, Vec<BomLine>), AppError> {
+    let rows: Vec<LineRow> = sqlx::query_as(
+        "SELECT i.line_number, i.level, parent.line_number AS parent_line, i.part_id, p.part_number,
+                coalesce(i.description, p.name, '') AS name, i.quantity_per_assembly,
+                i.quantity_required, i.scrap_factor, i.total_quantity, i.unit_cost, i.extended_cost,
+                i.unit_weight, i.is_phantom, i.explanation, p.quantity_available AS available
+         FROM orders.bom_items i
+         LEFT JOIN orders.bom_items parent ON parent.id = i.parent_item_id
+         LEFT JOIN inventory.parts p ON p.id = i.part_id
+         WHERE i.bom_id = $1
+         ORDER BY i.sort_order",
+    )
+    .bind(bom_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let lines = bom_lines(&rows);
+    Ok((rows, lines))
 }
 
 fn bom_lines(rows: &[LineRow]) -> Vec<BomLine> {

@@ -29,7 +29,7 @@ use leptos_router::{
 
 use crate::admin::UsersPage;
 use crate::auth::{PasswordPage, SignInPage, who_am_i};
-use crate::boms::BomPage;
+use crate::boms::{BomPage, BomPrintPage};
 use crate::customers::{CustomerPage, CustomersPage, NewCustomerPage};
 use crate::dashboard::DashboardPage;
 use crate::inventory::{
@@ -79,6 +79,17 @@ pub fn App() -> impl IntoView {
                             StaticSegment("bom"),
                         )
                         view=BomPage
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("orders"),
+                            ParamSegment("number"),
+                            StaticSegment("sinks"),
+                            ParamSegment("build"),
+                            StaticSegment("bom"),
+                            StaticSegment("print"),
+                        )
+                        view=BomPrintPage
                     />
                     <Route path=StaticSegment("inventory") view=InventoryPage/>
                     <Route path=(StaticSegment("inventory"), StaticSegment("catalogue")) view=CataloguePage/>

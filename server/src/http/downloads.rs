@@ -1,21 +1,23 @@
-//! CSV files for spreadsheets: the parts catalogue and the reorder report.
+//! CSV files for spreadsheets: the parts catalogue, the reorder report and a
+//! BOM version.
 //! Plain GET routes (not server functions) so a link downloads the file.
 
 use axum::Extension;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use torvan::{Action, Resource};
 use torvan_app::auth::guard::SessionUser;
+use torvan_app::error::AppError;
 use torvan_app::inventory::{reorder, transfer};
 
 use super::AppState;
 
-fn may_read_inventory(user: Option<Extension<SessionUser>>) -> Result<(), StatusCode> {
+fn may_read(user: Option<Extension<SessionUser>>, resource: Resource) -> Result<(), StatusCode> {
     match user {
         None => Err(StatusCode::UNAUTHORIZED),
-        Some(Extension(session)) if session.user.may(Resource::Inventory, Action::Read) => Ok(()),
+        Some(Extension(session)) if session.user.may(resource, Action::Read) => Ok(()),
         Some(_) => Err(StatusCode::FORBIDDEN),
     }
 }
@@ -45,7 +47,7 @@ pub async fn parts(
     State(state): State<AppState>,
     user: Option<Extension<SessionUser>>,
 ) -> Response {
-    if let Err(status) = may_read_inventory(user) {
+    if let Err(status) = may_read(user, Resource::Inventory) {
         return status.into_response();
     }
     csv_file("parts", transfer::export::parts_csv(&state.pool).await)
@@ -61,10 +63,37 @@ pub async fn reorder_report(
     user: Option<Extension<SessionUser>>,
     Query(filter): Query<VendorFilter>,
 ) -> Response {
-    if let Err(status) = may_read_inventory(user) {
+    if let Err(status) = may_read(user, Resource::Inventory) {
         return status.into_response();
     }
     let vendor = filter.vendor.filter(|code| !code.is_empty());
     let report = reorder::report(&state.pool, vendor.as_deref()).await;
     csv_file("reorder", report.map(|lines| reorder::to_csv(&lines)))
+}
+
+#[derive(Deserialize)]
+pub struct BomVersion {
+    version: Option<i32>,
+}
+
+pub async fn bom(
+    State(state): State<AppState>,
+    user: Option<Extension<SessionUser>>,
+    Path((order_number, build_number)): Path<(String, String)>,
+    Query(asked): Query<BomVersion>,
+) -> Response {
+    if let Err(status) = may_read(user, Resource::Boms) {
+        return status.into_response();
+    }
+    let file =
+        torvan_app::boms::export::bom_csv(&state.pool, &order_number, &build_number, asked.version)
+            .await;
+    match file {
+        Ok((name, body)) => csv_file(&name, Ok(body)),
+        Err(AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "BOM CSV export failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }

@@ -58,6 +58,10 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/inventory/parts.csv", get(downloads::parts))
         .route("/inventory/reorder.csv", get(downloads::reorder_report))
+        .route(
+            "/orders/{number}/sinks/{build}/bom.csv",
+            get(downloads::bom),
+        )
         .nest_service("/pkg", static_files::pkg(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, context.clone(), render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<

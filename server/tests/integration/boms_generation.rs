@@ -184,3 +184,42 @@ async fn the_first_matching_template_by_priority_builds_the_bom(pool: PgPool) {
         ("Three-basin ESR v1.0".into(), 1)
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_version_downloads_as_csv_in_tree_order_once_signed_in(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let path = "/orders/ORD-2026-0106/sinks/TB-2026-0106-01/bom.csv";
+    assert_eq!(
+        app.get(path, None).await.status,
+        StatusCode::SEE_OTHER,
+        "to sign in"
+    );
+
+    let reply = app.get(&format!("{path}?version=1"), Some(&cookie)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let lines: Vec<&str> = reply.body.lines().collect();
+    assert!(
+        lines[0].starts_with("line,level,part_number,item,"),
+        "{}",
+        lines[0]
+    );
+    let drain = lines
+        .iter()
+        .position(|line| line.starts_with("230,2,321-0002,"))
+        .expect("the drain line");
+    let basins = lines
+        .iter()
+        .position(|line| line.starts_with("200,1,,"))
+        .expect("its group");
+    assert!(basins < drain, "a group comes before its lines");
+    assert!(
+        lines[drain].ends_with(
+            ",3,\"basin_count with basin_count = 3, drain.part = 321-0002 → 3, part {drain.part}\""
+        ),
+        "{}",
+        lines[drain]
+    );
+
+    let missing = app.get(&format!("{path}?version=9"), Some(&cookie)).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}

@@ -43,6 +43,8 @@ pub struct Usage {
     pub kind: String,
     pub reference: String,
     pub quantity: String,
+    /// The BOM's page, for an order BOM.
+    pub href: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -137,7 +137,14 @@ fn WhereUsed(usages: Vec<Usage>) -> impl IntoView {
                 <thead><tr><th scope="col">"Used in"</th><th scope="col">"Reference"</th><th scope="col">"Quantity"</th></tr></thead>
                 <tbody>
                     {usages.into_iter().map(|usage| view! {
-                        <tr><td>{usage.kind}</td><td>{usage.reference}</td><td>{usage.quantity}</td></tr>
+                        <tr>
+                            <td>{usage.kind}</td>
+                            <td>{match usage.href {
+                                Some(href) => view! { <a href=href>{usage.reference}</a> }.into_any(),
+                                None => usage.reference.into_any(),
+                            }}</td>
+                            <td>{usage.quantity}</td>
+                        </tr>
                     }).collect_view()}
                 </tbody>
             </table>

@@ -252,18 +252,23 @@ async fn substitutes(
 }
 
 async fn where_used(pool: &PgPool, part_id: Uuid) -> Result<Vec<Usage>, AppError> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT 'BOM template', t.template_name,
-                coalesce(i.quantity_formula, trim_scale(coalesce(i.base_quantity, 1))::text)
+    let rows: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT 'BOM template', t.template_name || ' v' || t.version || ', line ' || i.line_number,
+                coalesce(i.quantity_formula, trim_scale(i.base_quantity)::text), NULL
          FROM products.bom_template_items i
          JOIN products.bom_templates t ON t.id = i.template_id
-         WHERE i.part_id = $1
+         WHERE i.part_id = $1 AND t.is_active
          UNION ALL
-         SELECT 'Order BOM', o.order_number, trim_scale(i.quantity_required)::text
+         SELECT 'Order BOM',
+                o.order_number || ' · ' || coalesce(c.build_number, '') || ' v' || b.version
+                    || ' (' || lower(replace(b.status, '_', ' ')) || ')',
+                trim_scale(i.total_quantity)::text,
+                '/orders/' || o.order_number || '/sinks/' || c.build_number || '/bom?version=' || b.version
          FROM orders.bom_items i
          JOIN orders.boms b ON b.id = i.bom_id
          JOIN orders.orders o ON o.id = b.order_id
-         WHERE i.part_id = $1
+         LEFT JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+         WHERE i.part_id = $1 AND b.status <> 'OBSOLETE'
          ORDER BY 1, 2
          LIMIT 200",
     )
@@ -272,10 +277,11 @@ async fn where_used(pool: &PgPool, part_id: Uuid) -> Result<Vec<Usage>, AppError
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(kind, reference, quantity)| Usage {
+        .map(|(kind, reference, quantity, href)| Usage {
             kind,
             reference,
             quantity,
+            href,
         })
         .collect())
 }
