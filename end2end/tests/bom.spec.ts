@@ -49,6 +49,10 @@ test('a new version is generated, submitted, approved with its shortages listed 
   await page.getByRole('button', { name: 'Approve, allocating what is available' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Version 2 · Approved' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('321-0002 needs 3, 0 available');
+  const movements = page.getByRole('table', { name: 'Stock movements for this version' });
+  await expect(movements.locator('tr[data-movement="ALLOCATE"]').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Issue stock to the build' }).click();
+  await expect(movements.locator('tr[data-movement="ISSUE"]').first()).toBeVisible();
 
   await page.getByLabel('Compare version 2 with').selectOption('1');
   await page.getByRole('button', { name: 'Compare' }).click();

@@ -70,6 +70,18 @@ pub struct BomDetail {
     pub total_cost: Decimal,
     pub total_weight: Decimal,
     pub rows: Vec<BomRow>,
+    /// The stock ledger's rows for this version, oldest first.
+    pub movements: Vec<BomMovement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BomMovement {
+    pub at: DateTime<Utc>,
+    pub kind: String,
+    pub part_number: String,
+    pub allocated_change: i32,
+    pub on_hand_change: i32,
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,4 +198,20 @@ pub async fn approve_bom(bom_id: Uuid, partial: bool) -> Result<Vec<Shortage>, A
         crate::inventory::stock::AllocationMode::AllOrNothing
     };
     super::approve::approve(&crate::state::pool()?, &session, bom_id, mode).await
+}
+
+/// Withdraws an approved version: it becomes obsolete and its stock is
+/// released.
+#[server(prefix = "/api", endpoint = "boms/withdraw")]
+pub async fn withdraw_bom(bom_id: Uuid) -> Result<(), AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Approve)?;
+    super::stock::withdraw(&crate::state::pool()?, &session, bom_id).await
+}
+
+/// Issues the stock an approved version holds to its build; returns the
+/// number of parts issued.
+#[server(prefix = "/api", endpoint = "boms/issue")]
+pub async fn issue_bom(bom_id: Uuid) -> Result<usize, AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Update)?;
+    super::stock::issue(&crate::state::pool()?, &session, bom_id).await
 }

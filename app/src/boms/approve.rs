@@ -10,15 +10,15 @@ use torvan::stock::{Movement, Quantity};
 use uuid::Uuid;
 
 use super::api::Shortage;
+use super::stock::{REFERENCE_KIND, settle, stock_error};
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
-use crate::inventory::stock::{
-    AllocationMode, AllocationReport, Reference, StockError, allocate_lines, apply,
-};
+use crate::inventory::stock::{AllocationMode, AllocationReport, Reference, allocate_lines};
 
-pub const REFERENCE_KIND: &str = "BOM";
-
-async fn status(conn: &mut PgConnection, bom_id: Uuid) -> Result<(BomStatus, Uuid), AppError> {
+pub(super) async fn status(
+    conn: &mut PgConnection,
+    bom_id: Uuid,
+) -> Result<(BomStatus, Uuid), AppError> {
     let (status, configuration): (String, Uuid) = sqlx::query_as(
         "SELECT status, configuration_id FROM orders.boms
          WHERE id = $1 AND configuration_id IS NOT NULL FOR UPDATE",
@@ -30,7 +30,7 @@ async fn status(conn: &mut PgConnection, bom_id: Uuid) -> Result<(BomStatus, Uui
     Ok((BomStatus::parse(&status)?, configuration))
 }
 
-fn refuse_move(from: BomStatus, to: BomStatus) -> AppError {
+pub(super) fn refuse_move(from: BomStatus, to: BomStatus) -> AppError {
     AppError::invalid(
         "status",
         format!(
@@ -81,7 +81,7 @@ pub async fn approve(
     .fetch_optional(&mut *tx)
     .await?;
     if let Some(previous) = previous {
-        release(&mut tx, session, previous).await?;
+        settle(&mut tx, session.user.id, previous, Movement::Release).await?;
     }
     sqlx::query(
         "UPDATE orders.boms SET status = 'APPROVED', is_active = TRUE, approved_at = now(), approved_by = $2
@@ -105,14 +105,6 @@ pub async fn approve(
     }
     tx.commit().await?;
     Ok(shortages)
-}
-
-fn stock_error(error: StockError) -> AppError {
-    match error {
-        StockError::Database(error) => error.into(),
-        StockError::Conflict => AppError::Conflict,
-        other => AppError::invalid("stock", other.to_string()),
-    }
 }
 
 async fn allocate(
@@ -146,44 +138,6 @@ async fn allocate(
     allocate_lines(tx, &lines, reference, Some(session.user.id), mode)
         .await
         .map_err(stock_error)
-}
-
-/// Gives back what a BOM version still holds, as its ledger rows show.
-async fn release(
-    conn: &mut PgConnection,
-    session: &SessionUser,
-    bom_id: Uuid,
-) -> Result<(), AppError> {
-    let id = bom_id.to_string();
-    let held: Vec<(Uuid, i64)> = sqlx::query_as(
-        "SELECT part_id, sum(allocated_change)::bigint FROM inventory.stock_movements
-         WHERE reference_type = $1 AND reference_id = $2
-         GROUP BY part_id HAVING sum(allocated_change) > 0 ORDER BY part_id",
-    )
-    .bind(REFERENCE_KIND)
-    .bind(&id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let reference = Reference {
-        kind: REFERENCE_KIND,
-        id: &id,
-    };
-    for (part, units) in held {
-        let Ok(units) = Quantity::new(i32::try_from(units).unwrap_or(i32::MAX)) else {
-            continue;
-        };
-        apply(
-            conn,
-            part,
-            Movement::Release(units),
-            Some(reference),
-            None,
-            Some(session.user.id),
-        )
-        .await
-        .map_err(stock_error)?;
-    }
-    Ok(())
 }
 
 async fn shortages(

@@ -3,9 +3,11 @@
 //! their stock allocated, and shown as a tree with costs, stock and where
 //! each line came from.
 
+mod actions;
 mod api;
 #[cfg(feature = "ssr")]
 mod approve;
+mod changes;
 #[cfg(feature = "ssr")]
 mod compare;
 #[cfg(feature = "ssr")]
@@ -20,6 +22,8 @@ mod print;
 mod queries;
 #[cfg(feature = "ssr")]
 mod regenerate;
+#[cfg(feature = "ssr")]
+mod stock;
 #[cfg(feature = "ssr")]
 mod store;
 #[cfg(feature = "ssr")]

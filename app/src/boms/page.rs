@@ -1,17 +1,17 @@
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use torvan::Action;
-use torvan::DbEnum;
-use torvan::bom::BomStatus;
 
+use super::actions::{GenerateForm, StatusButtons};
 use super::api::{
-    ApproveBom, BomDetail, BomPageData, BomVersion, GenerateBom, MoveBom, VersionChanges, get_bom,
+    ApproveBom, BomDetail, BomMovement, BomPageData, BomVersion, GenerateBom, IssueBom, MoveBom,
+    WithdrawBom, get_bom,
 };
+use super::changes::{Changes, CompareForm, Files};
 use super::tree::BomTree;
 use crate::money::money;
-use crate::shell::{Crumb, FormError, Loaded, Permitted, Trail, action_error, successes};
+use crate::shell::{Crumb, Loaded, Permitted, Trail, successes};
 
 /// `/orders/:number/sinks/:build/bom?version=…`
 #[component]
@@ -22,6 +22,8 @@ pub fn BomPage() -> impl IntoView {
         generate: ServerAction::new(),
         status: ServerAction::new(),
         approve: ServerAction::new(),
+        withdraw: ServerAction::new(),
+        issue: ServerAction::new(),
     };
     let saved = actions.saves();
     let page = Resource::new(
@@ -48,10 +50,12 @@ pub fn BomPage() -> impl IntoView {
 }
 
 #[derive(Clone, Copy)]
-struct BomActions {
-    generate: ServerAction<GenerateBom>,
-    status: ServerAction<MoveBom>,
-    approve: ServerAction<ApproveBom>,
+pub(super) struct BomActions {
+    pub generate: ServerAction<GenerateBom>,
+    pub status: ServerAction<MoveBom>,
+    pub approve: ServerAction<ApproveBom>,
+    pub withdraw: ServerAction<WithdrawBom>,
+    pub issue: ServerAction<IssueBom>,
 }
 
 impl BomActions {
@@ -62,6 +66,8 @@ impl BomActions {
             successes(self.generate),
             successes(self.status),
             successes(self.approve),
+            successes(self.withdraw),
+            successes(self.issue),
         ];
         Signal::derive(move || counts.iter().map(|count| count.get()).sum())
     }
@@ -158,152 +164,41 @@ fn Shown(bom: BomDetail, actions: BomActions) -> impl IntoView {
                 <StatusButtons id status actions/>
             </Permitted>
             <BomTree rows=bom.rows/>
+            <Movements movements=bom.movements/>
         </section>
     }
 }
 
+/// The ledger's rows for this version: allocations, releases and issues.
 #[component]
-fn StatusButtons(id: uuid::Uuid, status: BomStatus, actions: BomActions) -> impl IntoView {
-    let status_error = action_error(actions.status);
-    let approve_error = action_error(actions.approve);
-    let shortages = move || {
-        actions.approve.value().get().and_then(Result::ok).filter(|short| !short.is_empty()).map(|short| view! {
-            <div class="notice" role="status">
-                <p>"Approved. These parts are short and were allocated as far as stock allows:"</p>
-                <ul>{short.into_iter().map(|line| view! { <li>{line.to_string()}</li> }).collect_view()}</ul>
-            </div>
-        })
-    };
-    let moves = [
-        (BomStatus::PendingApproval, "Submit for approval"),
-        (BomStatus::Draft, "Send back to draft"),
-    ];
-    view! {
-        <div class="actions">
-            {moves.into_iter().filter(|(to, _)| status.can_move(*to)).map(|(to, label)| view! {
-                <ActionForm action=actions.status attr:class="inline-form">
-                    <input type="hidden" name="bom_id" value=id.to_string()/>
-                    <input type="hidden" name="to" value=to.as_db_str()/>
-                    <button type="submit" class="button">{label}</button>
-                </ActionForm>
-            }).collect_view()}
-            {status.can_move(BomStatus::Approved).then(|| view! {
-                <Permitted on=torvan::Resource::Boms action=Action::Approve>
-                    <ApproveForms id action=actions.approve/>
-                </Permitted>
-            })}
-        </div>
-        <FormError error=status_error/>
-        <FormError error=approve_error/>
-        {shortages}
-    }
-}
-
-#[component]
-fn ApproveForms(id: uuid::Uuid, action: ServerAction<ApproveBom>) -> impl IntoView {
-    [(false, "Approve and allocate stock"), (true, "Approve, allocating what is available")]
-        .into_iter()
-        .map(|(partial, label)| view! {
-            <ActionForm action attr:class="inline-form">
-                <input type="hidden" name="bom_id" value=id.to_string()/>
-                <input type="hidden" name="partial" value=partial.to_string()/>
-                <button type="submit" class=if partial { "button subtle" } else { "button" }>{label}</button>
-            </ActionForm>
-        })
-        .collect_view()
-}
-
-#[component]
-fn GenerateForm(
-    order_number: String,
-    build_number: String,
-    action: ServerAction<GenerateBom>,
-) -> impl IntoView {
-    let error = action_error(action);
-    view! {
-        <section class="card narrow" aria-labelledby="generate-heading">
-            <h2 id="generate-heading">"Generate a new version"</h2>
-            <ActionForm action attr:class="form">
-                <input type="hidden" name="order_number" value=order_number/>
-                <input type="hidden" name="build_number" value=build_number/>
-                <label for="generate-reason">"Why a new version"</label>
-                <input id="generate-reason" name="reason" placeholder="e.g. template corrected"/>
-                <crate::shell::FieldMessage error field="reason"/>
-                <FormError error/>
-                <button type="submit" class="button">"Generate BOM"</button>
-            </ActionForm>
-        </section>
-    }
-}
-
-#[component]
-fn Files(base: String, version: i32) -> impl IntoView {
-    view! {
-        <p class="actions">
-            <a class="button subtle" href=format!("{base}.csv?version={version}") rel="external" download="">"Download CSV"</a>
-            <a class="button subtle" href=format!("{base}/print?version={version}")>"Print view"</a>
-        </p>
-    }
-}
-
-/// A plain GET form, so the comparison is a link that can be shared.
-#[component]
-fn CompareForm(base: String, shown: i32, others: Vec<i32>) -> impl IntoView {
-    (!others.is_empty()).then(|| view! {
-        <form method="get" action=base class="search-form" aria-label="Compare versions">
-            <input type="hidden" name="version" value=shown/>
-            <div class="field">
-                <label for="compare-from">{format!("Compare version {shown} with")}</label>
-                <select id="compare-from" name="from">
-                    {others.into_iter().map(|version| view! { <option value=version>{format!("Version {version}")}</option> }).collect_view()}
-                </select>
-            </div>
-            <button type="submit" class="button subtle">"Compare"</button>
-        </form>
+fn Movements(movements: Vec<BomMovement>) -> impl IntoView {
+    (!movements.is_empty()).then(|| {
+        view! {
+            <h3 id="movements-heading">"Stock movements for this version"</h3>
+            <table class="data-table" aria-labelledby="movements-heading">
+                <thead>
+                    <tr>
+                        <th scope="col">"When"</th>
+                        <th scope="col">"Movement"</th>
+                        <th scope="col">"Part"</th>
+                        <th scope="col" class="num">"Allocated"</th>
+                        <th scope="col" class="num">"On hand"</th>
+                        <th scope="col">"By"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {movements.into_iter().map(|movement| view! {
+                        <tr data-movement=movement.kind.clone()>
+                            <td>{movement.at.format("%Y-%m-%d %H:%M").to_string()}</td>
+                            <td>{movement.kind.clone()}</td>
+                            <td class="mono">{movement.part_number}</td>
+                            <td class="num">{format!("{:+}", movement.allocated_change)}</td>
+                            <td class="num">{format!("{:+}", movement.on_hand_change)}</td>
+                            <td>{movement.by}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
     })
-}
-
-#[component]
-fn Changes(changes: VersionChanges) -> impl IntoView {
-    let heading = format!(
-        "Changes from version {} to version {}",
-        changes.from, changes.to
-    );
-    let quantity = |value: Option<rust_decimal::Decimal>| value.map(|value| value.to_string());
-    let cost = |value: Option<rust_decimal::Decimal>| value.map(money);
-    view! {
-        <section aria-labelledby="changes-heading">
-            <h2 id="changes-heading">{heading}</h2>
-            {if changes.rows.is_empty() {
-                view! { <p class="empty">"The two versions have the same lines."</p> }.into_any()
-            } else {
-                view! {
-                    <table class="data-table" aria-label="Changes">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Change"</th>
-                                <th scope="col">"Item"</th>
-                                <th scope="col" class="num">"Quantity before"</th>
-                                <th scope="col" class="num">"Quantity after"</th>
-                                <th scope="col" class="num">"Unit cost before"</th>
-                                <th scope="col" class="num">"Unit cost after"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {changes.rows.into_iter().map(|row| view! {
-                                <tr data-change=row.kind.label()>
-                                    <td>{row.kind.label()}</td>
-                                    <td>{row.item}</td>
-                                    <td class="num">{quantity(row.old_quantity)}</td>
-                                    <td class="num">{quantity(row.new_quantity)}</td>
-                                    <td class="num">{cost(row.old_unit_cost)}</td>
-                                    <td class="num">{cost(row.new_unit_cost)}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            }}
-        </section>
-    }
 }

@@ -11,7 +11,7 @@ use torvan::DbEnum;
 use torvan::bom::{BomLine, BomStatus, Explanation, ResolvedLine, TreeRow, rolled_up, whole_units};
 use uuid::Uuid;
 
-use super::api::{BomDetail, BomPageData, BomRow, BomVersion, LineStock, Substitute};
+use super::api::{BomDetail, BomMovement, BomPageData, BomRow, BomVersion, LineStock, Substitute};
 use crate::error::AppError;
 
 #[derive(sqlx::FromRow)]
@@ -157,6 +157,7 @@ async fn detail(conn: &mut PgConnection, version: &VersionRow) -> Result<BomDeta
         total_cost: version.total_cost,
         total_weight: version.total_weight,
         rows: shown,
+        movements: movements(conn, version.id).await?,
     })
 }
 
@@ -321,4 +322,34 @@ fn explained(explanation: &Explanation) -> String {
     } else {
         explanation.summary()
     }
+}
+
+async fn movements(conn: &mut PgConnection, bom_id: Uuid) -> Result<Vec<BomMovement>, AppError> {
+    type Row = (DateTime<Utc>, String, String, i32, i32, Option<String>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT m.created_at, m.movement_type::text, p.part_number, m.allocated_change,
+                m.on_hand_change, u.first_name || ' ' || u.last_name
+         FROM inventory.stock_movements m
+         JOIN inventory.parts p ON p.id = m.part_id
+         LEFT JOIN auth.users u ON u.id = m.created_by
+         WHERE m.reference_type = $1 AND m.reference_id = $2
+         ORDER BY m.created_at, m.id",
+    )
+    .bind(super::stock::REFERENCE_KIND)
+    .bind(bom_id.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(at, kind, part_number, allocated_change, on_hand_change, by)| BomMovement {
+                at,
+                kind,
+                part_number,
+                allocated_change,
+                on_hand_change,
+                by,
+            },
+        )
+        .collect())
 }

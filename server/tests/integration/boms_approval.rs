@@ -1,6 +1,7 @@
 //! BOM approval and stock: approving allocates what the lines need, all or
 //! nothing unless asked otherwise; a newer approved version makes the old
-//! one obsolete and gives its stock back; the ledger shows every movement.
+//! one obsolete and gives its stock back, as does withdrawing an approval;
+//! issuing consumes it; the ledger shows every movement.
 
 use axum::http::StatusCode;
 use sqlx::PgPool;
@@ -155,4 +156,75 @@ async fn a_short_part_stops_an_all_or_nothing_approval_but_not_a_partial_one(poo
         ]
     );
     assert!(!ledger(&pool, bom).await.is_empty());
+}
+
+async fn on_hand_and_allocated(pool: &PgPool, part: &str) -> (i32, i32) {
+    sqlx::query_as(
+        "SELECT quantity_on_hand, quantity_allocated FROM inventory.parts WHERE part_number = $1",
+    )
+    .bind(part)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn issued_stock_leaves_the_shelf_and_a_withdrawn_approval_releases_the_rest(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let act = |what: &'static str, bom: Uuid| {
+        let (app, cookie) = (&app, cookie.clone());
+        async move {
+            app.call(
+                &format!("/api/boms/{what}"),
+                &format!("bom_id={bom}"),
+                Some(&cookie),
+            )
+            .await
+        }
+    };
+    let issued = latest(&pool, "TB-2026-0102-01").await;
+    let refused = act("issue", issued).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a draft holds no stock"
+    );
+    submit(&app, &cookie, issued).await;
+    assert_eq!(
+        approve(&app, &cookie, issued, false).await.0,
+        StatusCode::OK
+    );
+    let (on_hand, allocated) = on_hand_and_allocated(&pool, "221-0001").await;
+    let reply = act("issue", issued).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let held = ledger(&pool, issued).await;
+    let taken = -held.iter().find(|(kind, _)| kind == "ISSUE").unwrap().1;
+    assert_eq!(
+        held.iter().map(|(_, units)| units).sum::<i64>(),
+        0,
+        "{held:?}"
+    );
+    let (after_on_hand, after_allocated) = on_hand_and_allocated(&pool, "221-0001").await;
+    assert!(taken > 0 && after_on_hand < on_hand && after_allocated < allocated);
+    assert_eq!(
+        act("issue", issued).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "once"
+    );
+
+    let withdrawn = latest(&pool, "TB-2026-0104-01").await;
+    submit(&app, &cookie, withdrawn).await;
+    let (status, body) = approve(&app, &cookie, withdrawn, true).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let reply = act("withdraw", withdrawn).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let moves = ledger(&pool, withdrawn).await;
+    assert_eq!(moves.len(), 2);
+    assert_eq!(moves[0].1, -moves[1].1, "{moves:?}");
+    let status: String = sqlx::query_scalar("SELECT status FROM orders.boms WHERE id = $1")
+        .bind(withdrawn)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "OBSOLETE");
 }

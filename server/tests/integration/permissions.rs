@@ -125,6 +125,8 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ("/api/boms/generate", format!("{SINK}&reason=Matrix"), Rule::Needs(Boms, Create)),
         ("/api/boms/status", format!("bom_id={NOBODY}&to=DRAFT"), Rule::Needs(Boms, Update)),
         ("/api/boms/approve", format!("bom_id={NOBODY}&partial=false"), Rule::Needs(Boms, Approve)),
+        ("/api/boms/withdraw", format!("bom_id={NOBODY}"), Rule::Needs(Boms, Approve)),
+        ("/api/boms/issue", format!("bom_id={NOBODY}"), Rule::Needs(Boms, Update)),
         (
             "/api/inventory/search",
             "query[text]=drain&query[page]=0&query[page_size]=20".into(),

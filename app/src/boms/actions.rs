@@ -1,0 +1,115 @@
+//! What a user does to a BOM version: submit, send back, approve with its
+//! stock, issue that stock or withdraw the approval, and generate a new
+//! version.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use torvan::bom::BomStatus;
+use torvan::{Action, DbEnum};
+
+use super::api::{ApproveBom, GenerateBom};
+use super::page::BomActions;
+use crate::shell::{FieldMessage, FormError, Permitted, action_error};
+
+#[component]
+pub(super) fn StatusButtons(
+    id: uuid::Uuid,
+    status: BomStatus,
+    actions: BomActions,
+) -> impl IntoView {
+    let status_error = action_error(actions.status);
+    let approve_error = action_error(actions.approve);
+    let withdraw_error = action_error(actions.withdraw);
+    let issue_error = action_error(actions.issue);
+    let shortages = move || {
+        actions.approve.value().get().and_then(Result::ok).filter(|short| !short.is_empty()).map(|short| view! {
+            <div class="notice" role="status">
+                <p>"Approved. These parts are short and were allocated as far as stock allows:"</p>
+                <ul>{short.into_iter().map(|line| view! { <li>{line.to_string()}</li> }).collect_view()}</ul>
+            </div>
+        })
+    };
+    let moves = [
+        (BomStatus::PendingApproval, "Submit for approval"),
+        (BomStatus::Draft, "Send back to draft"),
+    ];
+    view! {
+        <div class="actions">
+            {moves.into_iter().filter(|(to, _)| status.can_move(*to)).map(|(to, label)| view! {
+                <ActionForm action=actions.status attr:class="inline-form">
+                    <input type="hidden" name="bom_id" value=id.to_string()/>
+                    <input type="hidden" name="to" value=to.as_db_str()/>
+                    <button type="submit" class="button">{label}</button>
+                </ActionForm>
+            }).collect_view()}
+            {status.can_move(BomStatus::Approved).then(|| view! {
+                <Permitted on=torvan::Resource::Boms action=Action::Approve>
+                    <ApproveForms id action=actions.approve/>
+                </Permitted>
+            })}
+            {(status == BomStatus::Approved).then(|| view! {
+                <HeldStockForms id actions/>
+            })}
+        </div>
+        <FormError error=status_error/>
+        <FormError error=approve_error/>
+        <FormError error=withdraw_error/>
+        <FormError error=issue_error/>
+        {shortages}
+    }
+}
+
+#[component]
+fn ApproveForms(id: uuid::Uuid, action: ServerAction<ApproveBom>) -> impl IntoView {
+    [(false, "Approve and allocate stock"), (true, "Approve, allocating what is available")]
+        .into_iter()
+        .map(|(partial, label)| view! {
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="bom_id" value=id.to_string()/>
+                <input type="hidden" name="partial" value=partial.to_string()/>
+                <button type="submit" class=if partial { "button subtle" } else { "button" }>{label}</button>
+            </ActionForm>
+        })
+        .collect_view()
+}
+
+/// What ends an approved version's hold on its stock: issuing it to the
+/// build, or withdrawing the approval.
+#[component]
+fn HeldStockForms(id: uuid::Uuid, actions: BomActions) -> impl IntoView {
+    view! {
+        <ActionForm action=actions.issue attr:class="inline-form">
+            <input type="hidden" name="bom_id" value=id.to_string()/>
+            <button type="submit" class="button">"Issue stock to the build"</button>
+        </ActionForm>
+        <Permitted on=torvan::Resource::Boms action=Action::Approve>
+            <ActionForm action=actions.withdraw attr:class="inline-form">
+                <input type="hidden" name="bom_id" value=id.to_string()/>
+                <button type="submit" class="button subtle">"Withdraw approval"</button>
+            </ActionForm>
+        </Permitted>
+    }
+}
+
+#[component]
+pub(super) fn GenerateForm(
+    order_number: String,
+    build_number: String,
+    action: ServerAction<GenerateBom>,
+) -> impl IntoView {
+    let error = action_error(action);
+    view! {
+        <section class="card narrow" aria-labelledby="generate-heading">
+            <h2 id="generate-heading">"Generate a new version"</h2>
+            <ActionForm action attr:class="form">
+                <input type="hidden" name="order_number" value=order_number/>
+                <input type="hidden" name="build_number" value=build_number/>
+                <label for="generate-reason">"Why a new version"</label>
+                <input id="generate-reason" name="reason" placeholder="e.g. template corrected"/>
+                <FieldMessage error field="reason"/>
+                <FormError error/>
+                <button type="submit" class="button">"Generate BOM"</button>
+            </ActionForm>
+        </section>
+    }
+}

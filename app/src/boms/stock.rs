@@ -1,0 +1,106 @@
+//! The stock a BOM version holds, as its ledger rows show it, and what
+//! ends the hold: a withdrawn approval releases it, issuing it to the build
+//! consumes it. Either way the ledger keeps one row per part.
+
+use sqlx::{PgConnection, PgPool};
+use torvan::DbEnum;
+use torvan::bom::BomStatus;
+use torvan::stock::{Movement, Quantity};
+use uuid::Uuid;
+
+use super::approve::{refuse_move, status};
+use crate::auth::guard::SessionUser;
+use crate::error::AppError;
+use crate::inventory::stock::{Reference, StockError, apply};
+
+pub const REFERENCE_KIND: &str = "BOM";
+
+pub(super) fn stock_error(error: StockError) -> AppError {
+    match error {
+        StockError::Database(error) => error.into(),
+        StockError::Conflict => AppError::Conflict,
+        other => AppError::invalid("stock", other.to_string()),
+    }
+}
+
+/// Ends what the version holds of each part with `movement` (release or
+/// issue); returns how many parts it moved.
+pub(super) async fn settle(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    bom_id: Uuid,
+    movement: fn(Quantity) -> Movement,
+) -> Result<usize, AppError> {
+    let id = bom_id.to_string();
+    let held: Vec<(Uuid, i64)> = sqlx::query_as(
+        "SELECT part_id, sum(allocated_change)::bigint FROM inventory.stock_movements
+         WHERE reference_type = $1 AND reference_id = $2
+         GROUP BY part_id HAVING sum(allocated_change) > 0 ORDER BY part_id",
+    )
+    .bind(REFERENCE_KIND)
+    .bind(&id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let reference = Reference {
+        kind: REFERENCE_KIND,
+        id: &id,
+    };
+    let mut moved = 0;
+    for (part, units) in held {
+        let Ok(units) = Quantity::new(i32::try_from(units).unwrap_or(i32::MAX)) else {
+            continue;
+        };
+        apply(
+            conn,
+            part,
+            movement(units),
+            Some(reference),
+            None,
+            Some(user_id),
+        )
+        .await
+        .map_err(stock_error)?;
+        moved += 1;
+    }
+    Ok(moved)
+}
+
+/// Withdraws an approval: the version becomes obsolete and its stock goes
+/// back to the shelf's available quantity.
+pub async fn withdraw(pool: &PgPool, session: &SessionUser, bom_id: Uuid) -> Result<(), AppError> {
+    let mut tx = crate::db::begin_as(pool, session).await?;
+    let (from, _) = status(&mut tx, bom_id).await?;
+    if from != BomStatus::Approved {
+        return Err(refuse_move(from, BomStatus::Obsolete));
+    }
+    sqlx::query("UPDATE orders.boms SET status = $2, is_active = FALSE WHERE id = $1")
+        .bind(bom_id)
+        .bind(BomStatus::Obsolete.as_db_str())
+        .execute(&mut *tx)
+        .await?;
+    settle(&mut tx, session.user.id, bom_id, Movement::Release).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Issues what an approved version holds to its build: the parts leave the
+/// shelf; returns how many parts were issued.
+pub async fn issue(pool: &PgPool, session: &SessionUser, bom_id: Uuid) -> Result<usize, AppError> {
+    let mut tx = crate::db::begin_as(pool, session).await?;
+    let (current, _) = status(&mut tx, bom_id).await?;
+    if current != BomStatus::Approved {
+        return Err(AppError::invalid(
+            "stock",
+            "Only an approved BOM's stock can be issued to the build.",
+        ));
+    }
+    let issued = settle(&mut tx, session.user.id, bom_id, Movement::Issue).await?;
+    if issued == 0 {
+        return Err(AppError::invalid(
+            "stock",
+            "This BOM holds no stock to issue: everything was issued or none could be allocated.",
+        ));
+    }
+    tx.commit().await?;
+    Ok(issued)
+}
