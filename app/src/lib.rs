@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod bom_templates;
 pub mod boms;
 pub mod customers;
 pub mod dashboard;

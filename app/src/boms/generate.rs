@@ -4,11 +4,12 @@
 //! stored with their explanations. Any failure names the template line and
 //! leaves nothing behind.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 use sqlx::PgConnection;
-use torvan::bom::{PartFacts, cost, resolve, variables};
+use torvan::bom::{Bom, PartFacts, Template, cost, resolve, variables};
+use torvan::rule_language::Value;
 use torvan::sink::{FamilyOptions, SinkChoices};
 use uuid::Uuid;
 
@@ -26,6 +27,13 @@ pub struct Request<'a> {
     pub reason: &'a str,
 }
 
+/// A template worked out for one configuration, with the catalogue ids of
+/// the parts its lines name.
+pub struct Built {
+    pub bom: Bom,
+    pub part_ids: HashMap<String, Uuid>,
+}
+
 #[derive(sqlx::FromRow)]
 struct PartRow {
     id: Uuid,
@@ -38,18 +46,24 @@ fn refused(message: String) -> AppError {
     AppError::invalid("bom", message)
 }
 
-/// Writes the next DRAFT version; returns its version number.
-pub async fn generate(
-    conn: &mut PgConnection,
-    user_id: Uuid,
-    request: Request<'_>,
-) -> Result<i32, AppError> {
-    let vars = variables(request.choices, request.family)
-        .map_err(|error| refused(format!("This configuration cannot give a BOM: {error}.")))?;
-    let chosen = templates::choose(conn, &request.family.code, &vars).await?;
-    let resolved = resolve(&chosen.template, &vars)
-        .map_err(|failure| refused(format!("Template “{}”, {failure}.", chosen.name)))?;
+pub fn configuration_variables(
+    choices: &SinkChoices,
+    family: &FamilyOptions,
+) -> Result<BTreeMap<String, Value>, AppError> {
+    variables(choices, family)
+        .map_err(|error| refused(format!("This configuration cannot give a BOM: {error}.")))
+}
 
+/// Resolves the template's lines for the variables and costs them from the
+/// catalogue; writes nothing.
+pub async fn build(
+    conn: &mut PgConnection,
+    name: &str,
+    template: &Template,
+    vars: &BTreeMap<String, Value>,
+) -> Result<Built, AppError> {
+    let resolved = resolve(template, vars)
+        .map_err(|failure| refused(format!("Template “{name}”, {failure}.")))?;
     let numbers: Vec<String> = resolved
         .iter()
         .filter_map(|line| line.part_number.clone())
@@ -71,8 +85,23 @@ pub async fn generate(
             weight: part.weight,
         })
     })
-    .map_err(|missing| refused(format!("Template “{}”: {missing}.", chosen.name)))?;
+    .map_err(|missing| refused(format!("Template “{name}”: {missing}.")))?;
+    let part_ids = parts
+        .iter()
+        .map(|part| (part.part_number.clone(), part.id))
+        .collect();
+    Ok(Built { bom, part_ids })
+}
 
+/// Writes the next DRAFT version; returns its version number.
+pub async fn generate(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    request: Request<'_>,
+) -> Result<i32, AppError> {
+    let vars = configuration_variables(request.choices, request.family)?;
+    let chosen = templates::choose(conn, &request.family.code, &vars).await?;
+    let built = build(conn, &chosen.name, &chosen.template, &vars).await?;
     let header = Header {
         order_id: request.order_id,
         configuration_id: request.configuration_id,
@@ -85,6 +114,6 @@ pub async fn generate(
         reason: request.reason,
         created_by: user_id,
     };
-    let part_ids = |number: &str| by_number.get(number).map(|part| part.id);
-    store::insert(conn, &header, &bom, &part_ids).await
+    let part_ids = |number: &str| built.part_ids.get(number).copied();
+    store::insert(conn, &header, &built.bom, &part_ids).await
 }

@@ -15,11 +15,11 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
-pub(crate) mod generate;
+pub mod generate;
 mod page;
 mod print;
 #[cfg(feature = "ssr")]
-mod queries;
+pub(crate) mod queries;
 #[cfg(feature = "ssr")]
 mod regenerate;
 #[cfg(feature = "ssr")]
@@ -27,8 +27,8 @@ mod stock;
 #[cfg(feature = "ssr")]
 mod store;
 #[cfg(feature = "ssr")]
-mod templates;
-mod tree;
+pub(crate) mod templates;
+pub(crate) mod tree;
 
 pub use api::*;
 pub use page::BomPage;

@@ -146,7 +146,7 @@ async fn detail(conn: &mut PgConnection, version: &VersionRow) -> Result<BomDeta
     offer_substitutes(conn, &rows, &mut stock).await?;
     let shown = tree
         .iter()
-        .filter_map(|node| row(node, &rows, &lines, &mut stock))
+        .filter_map(|node| row(node, &lines, &mut stock))
         .collect();
     Ok(BomDetail {
         id: version.id,
@@ -287,28 +287,33 @@ async fn offer_substitutes(
     Ok(())
 }
 
-fn row(
-    node: &TreeRow,
-    rows: &[LineRow],
-    lines: &[BomLine],
-    stock: &mut HashMap<usize, LineStock>,
-) -> Option<BomRow> {
-    let (row, line) = (rows.get(node.index)?, lines.get(node.index)?);
+fn row(node: &TreeRow, lines: &[BomLine], stock: &mut HashMap<usize, LineStock>) -> Option<BomRow> {
+    let line = lines.get(node.index)?;
+    let resolved = &line.resolved;
     Some(BomRow {
-        line_number: row.line_number,
+        line_number: resolved.line_number,
         depth: u8::try_from(node.depth).unwrap_or(u8::MAX),
         has_children: node.has_children,
-        part_number: row.part_number.clone(),
-        name: row.name.clone(),
-        quantity_per_assembly: row.quantity_per_assembly.normalize(),
-        total_quantity: row.total_quantity.normalize(),
-        unit_cost: row.unit_cost,
+        part_number: resolved.part_number.clone(),
+        name: resolved.description.clone(),
+        quantity_per_assembly: resolved.quantity_per_assembly.normalize(),
+        total_quantity: line.total_quantity.normalize(),
+        unit_cost: line.unit_cost,
         cost: node.rolled_cost,
         weight: node.rolled_weight,
-        phantom: row.is_phantom,
-        explanation: explained(&line.resolved.explanation),
+        phantom: resolved.phantom,
+        explanation: explained(&resolved.explanation),
         stock: stock.remove(&node.index),
     })
+}
+
+/// The tree rows of BOM lines, without stock: a template's preview.
+pub(crate) fn tree_rows(lines: &[BomLine]) -> Vec<BomRow> {
+    let mut none = HashMap::new();
+    rolled_up(lines)
+        .iter()
+        .filter_map(|node| row(node, lines, &mut none))
+        .collect()
 }
 
 /// A fixed quantity with no condition and no pattern explains nothing the

@@ -92,21 +92,30 @@ pub async fn choose(
     })
 }
 
-async fn lines(conn: &mut PgConnection, candidate: &Candidate) -> Result<Template, AppError> {
+/// A template's lines as stored, in line-number order.
+pub(crate) async fn drafts(
+    conn: &mut PgConnection,
+    template_id: Uuid,
+) -> Result<Vec<TemplateLineDraft>, AppError> {
     let rows: Vec<ItemRow> = sqlx::query_as(
         "SELECT i.line_number, parent.line_number AS parent_line, p.part_number, i.part_number_pattern,
-                i.quantity_formula, i.base_quantity::text AS base_quantity, i.include_condition,
-                i.scrap_factor::text AS scrap_factor, i.is_phantom, i.description
+                i.quantity_formula, trim_scale(i.base_quantity)::text AS base_quantity,
+                i.include_condition, trim_scale(i.scrap_factor)::text AS scrap_factor, i.is_phantom,
+                i.description
          FROM products.bom_template_items i
          LEFT JOIN products.bom_template_items parent ON parent.id = i.parent_item_id
          LEFT JOIN inventory.parts p ON p.id = i.part_id
          WHERE i.template_id = $1
          ORDER BY i.line_number",
     )
-    .bind(candidate.id)
-    .fetch_all(&mut *conn)
+    .bind(template_id)
+    .fetch_all(conn)
     .await?;
-    let drafts: Vec<TemplateLineDraft> = rows.into_iter().map(ItemRow::draft).collect();
+    Ok(rows.into_iter().map(ItemRow::draft).collect())
+}
+
+async fn lines(conn: &mut PgConnection, candidate: &Candidate) -> Result<Template, AppError> {
+    let drafts = drafts(conn, candidate.id).await?;
     parse_template(&drafts).map_err(|problems| {
         let listed: Vec<String> = problems
             .iter()

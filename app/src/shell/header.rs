@@ -12,6 +12,7 @@ const NAV: &[(&str, &str, Resource)] = &[
     ("/orders", "Orders", Resource::Orders),
     ("/customers", "Customers", Resource::Customers),
     ("/inventory", "Inventory", Resource::Inventory),
+    ("/admin/bom-templates", "Templates", Resource::BomTemplates),
     ("/admin/users", "Users", Resource::Users),
 ];
 

@@ -29,6 +29,7 @@ use leptos_router::{
 
 use crate::admin::UsersPage;
 use crate::auth::{PasswordPage, SignInPage, who_am_i};
+use crate::bom_templates::{TemplatePage, TemplatesPage};
 use crate::boms::{BomPage, BomPrintPage};
 use crate::customers::{CustomerPage, CustomersPage, NewCustomerPage};
 use crate::dashboard::DashboardPage;
@@ -108,6 +109,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number"), StaticSegment("edit"))
                         view=EditPartPage
+                    />
+                    <Route path=(StaticSegment("admin"), StaticSegment("bom-templates")) view=TemplatesPage/>
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("bom-templates"), ParamSegment("id"))
+                        view=TemplatePage
                     />
                     <Route path=StaticSegment("login") view=SignInPage/>
                     <Route path=(StaticSegment("account"), StaticSegment("password")) view=PasswordPage/>

@@ -7,6 +7,7 @@ mod support;
 mod auth;
 mod boms_approval;
 mod boms_generation;
+mod boms_templates;
 mod customers;
 mod http;
 mod inventory_catalogue;

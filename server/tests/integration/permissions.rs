@@ -126,6 +126,18 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ("/api/boms/status", format!("bom_id={NOBODY}&to=DRAFT"), Rule::Needs(Boms, Update)),
         ("/api/boms/approve", format!("bom_id={NOBODY}&partial=false"), Rule::Needs(Boms, Approve)),
         ("/api/boms/withdraw", format!("bom_id={NOBODY}"), Rule::Needs(Boms, Approve)),
+        ("/api/bom-templates/list", String::new(), Rule::Needs(BomTemplates, Read)),
+        ("/api/bom-templates/get", format!("id={NOBODY}"), Rule::Needs(BomTemplates, Read)),
+        (
+            "/api/bom-templates/save",
+            format!(r#"{{"id":"{NOBODY}","header":{{}},"lines":[]}}"#),
+            Rule::Needs(BomTemplates, Update),
+        ),
+        (
+            "/api/bom-templates/preview",
+            format!(r#"{{"id":"{NOBODY}","lines":[],"order_number":"ORD-NONE","build_number":"TB-NONE"}}"#),
+            Rule::Needs(BomTemplates, Read),
+        ),
         ("/api/boms/issue", format!("bom_id={NOBODY}"), Rule::Needs(Boms, Update)),
         (
             "/api/inventory/search",

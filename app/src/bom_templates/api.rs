@@ -1,0 +1,91 @@
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::Json;
+use torvan::bom::TemplateLineDraft;
+use uuid::Uuid;
+
+use crate::boms::BomRow;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateSummary {
+    pub id: Uuid,
+    pub family: String,
+    pub name: String,
+    pub version: String,
+    pub priority: i32,
+    pub rule: String,
+    pub lines: i64,
+    pub active: bool,
+}
+
+/// A template's own fields as the editor holds them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TemplateHeader {
+    pub name: String,
+    /// The selection rule; empty matches every configuration of the family.
+    pub rule: String,
+    pub priority: String,
+    pub active: bool,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateEditor {
+    pub id: Uuid,
+    pub family: String,
+    pub version: String,
+    pub header: TemplateHeader,
+    pub lines: Vec<TemplateLineDraft>,
+    /// Configurations of the family a preview can be run against:
+    /// (order number, build number).
+    pub configurations: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preview {
+    pub parts_count: usize,
+    pub total_cost: Decimal,
+    pub total_weight: Decimal,
+    pub rows: Vec<BomRow>,
+}
+
+#[server(prefix = "/api", endpoint = "bom-templates/list")]
+pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
+    crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Read)?;
+    super::queries::list(&crate::state::pool()?).await
+}
+
+#[server(prefix = "/api", endpoint = "bom-templates/get")]
+pub async fn get_template(id: Uuid) -> Result<TemplateEditor, AppError> {
+    crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Read)?;
+    super::queries::editor(&crate::state::pool()?, id).await
+}
+
+/// Saves the template's fields and lines as a new version number; every
+/// problem is reported at its field and nothing is saved.
+#[server(prefix = "/api", endpoint = "bom-templates/save", input = Json)]
+pub async fn save_template(
+    id: Uuid,
+    header: TemplateHeader,
+    lines: Vec<TemplateLineDraft>,
+) -> Result<String, AppError> {
+    let session =
+        crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Update)?;
+    super::save::save(&crate::state::pool()?, &session, id, &header, &lines).await
+}
+
+/// The BOM the lines would give for one configuration, saving nothing.
+#[server(prefix = "/api", endpoint = "bom-templates/preview", input = Json)]
+pub async fn preview_template(
+    id: Uuid,
+    lines: Vec<TemplateLineDraft>,
+    order_number: String,
+    build_number: String,
+) -> Result<Preview, AppError> {
+    crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Read)?;
+    let pool = crate::state::pool()?;
+    super::preview::preview(&pool, id, &lines, &order_number, &build_number).await
+}

@@ -1,0 +1,170 @@
+//! Template editing as an administrator meets it: every problem named at
+//! its line and field with nothing saved, a good save as the next version
+//! that the next BOM follows, and a preview that saves nothing.
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+use sqlx::PgPool;
+
+use crate::support::TestApp;
+
+const ESR: &str = "torvan-demo:bom-template:ESR";
+
+async fn template_id(pool: &PgPool) -> uuid::Uuid {
+    sqlx::query_scalar("SELECT md5($1)::uuid")
+        .bind(ESR)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// The editor's view of the ESR template, as JSON.
+async fn editor(app: &TestApp, cookie: &str, id: uuid::Uuid) -> Value {
+    let reply = app
+        .call("/api/bom-templates/get", &format!("id={id}"), Some(cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+fn line_mut(editor: &mut Value, number: i64) -> &mut Value {
+    editor["lines"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|line| line["line_number"] == number)
+        .unwrap()
+}
+
+async fn save(app: &TestApp, cookie: &str, editor: &Value) -> (StatusCode, String) {
+    let body = json!({ "id": editor["id"], "header": editor["header"], "lines": editor["lines"] });
+    let reply = app
+        .call("/api/bom-templates/save", &body.to_string(), Some(cookie))
+        .await;
+    (reply.status, reply.body)
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn every_problem_is_named_at_its_field_and_nothing_is_saved(pool: PgPool) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
+    let id = template_id(&pool).await;
+    let mut template = editor(&app, &cookie, id).await;
+    template["header"]["rule"] = json!("basin_cout >= 2");
+    line_mut(&mut template, 210)["quantity_formula"] = json!("basin_count * ");
+    line_mut(&mut template, 140)["part_number"] = json!("999-9999");
+
+    let (status, body) = save(&app, &cookie, &template).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    for field in [
+        r#""field":"rule""#,
+        r#""field":"210:quantity_formula""#,
+        r#""field":"140:part_number""#,
+    ] {
+        assert!(body.contains(field), "{field} in {body}");
+    }
+    assert!(
+        body.contains("unknown variable `basin_cout` at 1:1"),
+        "{body}"
+    );
+    let version: String =
+        sqlx::query_scalar("SELECT version FROM products.bom_templates WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(version, "1.0");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_saved_template_is_the_next_version_and_the_next_bom_follows_it(pool: PgPool) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
+    let id = template_id(&pool).await;
+    let mut template = editor(&app, &cookie, id).await;
+    let lines = template["lines"].as_array().unwrap().len();
+    line_mut(&mut template, 160)["base_quantity"] = json!("6");
+
+    let (status, body) = save(&app, &cookie, &template).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "\"1.1\""));
+    let reread = editor(&app, &cookie, id).await;
+    assert_eq!(reread["lines"].as_array().unwrap().len(), lines);
+    assert_eq!(reread["version"], "1.1");
+
+    let reply = app
+        .call(
+            "/api/boms/generate",
+            "order_number=ORD-2026-0106&build_number=TB-2026-0106-01&reason=Gussets",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let (method, gussets): (String, rust_decimal::Decimal) = sqlx::query_as(
+        "SELECT b.generation_method, i.quantity_per_assembly FROM orders.boms b
+         JOIN orders.bom_items i ON i.bom_id = b.id
+         JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+         WHERE c.build_number = 'TB-2026-0106-01' AND b.version = 2 AND i.line_number = 160",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(method, "Standard Endoscope Reprocessing Sink v1.1");
+    assert_eq!(gussets, rust_decimal::Decimal::from(6));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: PgPool) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
+    let id = template_id(&pool).await;
+    let mut template = editor(&app, &cookie, id).await;
+    line_mut(&mut template, 160)["base_quantity"] = json!("6");
+    let preview = |order: &'static str, build: &'static str, lines: Value| {
+        let (app, cookie) = (&app, cookie.clone());
+        async move {
+            let body =
+                json!({ "id": id, "lines": lines, "order_number": order, "build_number": build });
+            app.call(
+                "/api/bom-templates/preview",
+                &body.to_string(),
+                Some(&cookie),
+            )
+            .await
+        }
+    };
+    let reply = preview(
+        "ORD-2026-0106",
+        "TB-2026-0106-01",
+        template["lines"].clone(),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let shown: Value = serde_json::from_str(&reply.body).unwrap();
+    let gussets = shown["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["line_number"] == 160)
+        .unwrap();
+    assert_eq!(gussets["quantity_per_assembly"], "6");
+
+    let other_family = preview(
+        "ORD-2026-0102",
+        "TB-2026-0102-01",
+        template["lines"].clone(),
+    )
+    .await;
+    assert_eq!(other_family.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let stored: (i64, String) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM orders.boms b
+                 JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+                 WHERE c.build_number = 'TB-2026-0106-01'),
+                (SELECT version FROM products.bom_templates WHERE id = $1)",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        stored,
+        (1, "1.0".into()),
+        "no BOM version written, the template untouched"
+    );
+}
