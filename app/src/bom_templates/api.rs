@@ -89,3 +89,12 @@ pub async fn preview_template(
     let pool = crate::state::pool()?;
     super::preview::preview(&pool, id, &lines, &order_number, &build_number).await
 }
+
+/// Copies a template, lines and all, as an inactive template of the same
+/// family; returns the copy's id.
+#[server(prefix = "/api", endpoint = "bom-templates/duplicate")]
+pub async fn duplicate_template(id: Uuid) -> Result<Uuid, AppError> {
+    let session =
+        crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Create)?;
+    super::duplicate::duplicate(&crate::state::pool()?, &session, id).await
+}

@@ -4,6 +4,8 @@
 
 mod api;
 mod checks;
+#[cfg(feature = "ssr")]
+mod duplicate;
 mod editor;
 mod list_page;
 #[cfg(feature = "ssr")]

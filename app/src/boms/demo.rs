@@ -4,10 +4,9 @@
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::generate::{Request, generate};
+use super::generate::for_configuration;
 use crate::error::AppError;
-use crate::orders::sinks::columns::to_choices;
-use crate::orders::sinks::queries::{Target, config, family};
+use crate::orders::sinks::queries::{Target, config};
 
 /// Generates a first version for every approved configuration that has
 /// none; returns how many it wrote.
@@ -27,16 +26,7 @@ pub async fn generate_missing(conn: &mut PgConnection, user_id: Uuid) -> Result<
             build_number,
         };
         let row = config(conn, &target, false).await?;
-        let family = family(conn, &row.family).await?;
-        let choices = to_choices(row.family.clone(), &row.columns);
-        let request = Request {
-            order_id: row.order_id,
-            configuration_id: row.id,
-            family: &family,
-            choices: &choices,
-            reason: "Configuration approved",
-        };
-        generate(conn, user_id, request).await?;
+        for_configuration(conn, user_id, &row, "Configuration approved").await?;
     }
     Ok(missing.len())
 }

@@ -16,6 +16,8 @@ use uuid::Uuid;
 use super::store::{self, Header};
 use super::templates;
 use crate::error::AppError;
+use crate::orders::sinks::columns::to_choices;
+use crate::orders::sinks::queries::{ConfigRow, family};
 
 /// Which configuration the BOM is for, as its approval or a coordinator's
 /// request read it.
@@ -116,4 +118,23 @@ pub async fn generate(
     };
     let part_ids = |number: &str| built.part_ids.get(number).copied();
     store::insert(conn, &header, &built.bom, &part_ids).await
+}
+
+/// The next version for a configuration as `config` read it.
+pub async fn for_configuration(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    row: &ConfigRow,
+    reason: &str,
+) -> Result<i32, AppError> {
+    let family = family(conn, &row.family).await?;
+    let choices = to_choices(row.family.clone(), &row.columns);
+    let request = Request {
+        order_id: row.order_id,
+        configuration_id: row.id,
+        family: &family,
+        choices: &choices,
+        reason,
+    };
+    generate(conn, user_id, request).await
 }

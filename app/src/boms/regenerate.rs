@@ -5,11 +5,10 @@ use sqlx::PgPool;
 use torvan::DbEnum;
 use torvan::sink::ConfigurationStatus;
 
-use super::generate::{Request, generate};
+use super::generate::for_configuration;
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
-use crate::orders::sinks::columns::to_choices;
-use crate::orders::sinks::queries::{Target, config, family};
+use crate::orders::sinks::queries::{Target, config};
 
 pub async fn regenerate(
     pool: &PgPool,
@@ -41,16 +40,7 @@ pub async fn regenerate(
             "A BOM is generated from an approved configuration: approve the configuration first.",
         ));
     }
-    let family = family(&mut tx, &row.family).await?;
-    let choices = to_choices(row.family.clone(), &row.columns);
-    let request = Request {
-        order_id: row.order_id,
-        configuration_id: row.id,
-        family: &family,
-        choices: &choices,
-        reason,
-    };
-    let version = generate(&mut tx, session.user.id, request).await?;
+    let version = for_configuration(&mut tx, session.user.id, &row, reason).await?;
     tx.commit().await?;
     Ok(version)
 }

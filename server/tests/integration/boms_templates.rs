@@ -168,3 +168,43 @@ async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: P
         "no BOM version written, the template untouched"
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_duplicate_is_an_inactive_copy_with_every_line_under_its_parent(pool: PgPool) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
+    let id = template_id(&pool).await;
+    let reply = app
+        .call(
+            "/api/bom-templates/duplicate",
+            &format!("id={id}"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let copy: uuid::Uuid = serde_json::from_str(&reply.body).unwrap();
+    let original = editor(&app, &cookie, id).await;
+    let copied = editor(&app, &cookie, copy).await;
+    assert_eq!(
+        copied["lines"], original["lines"],
+        "same lines, same parents"
+    );
+    assert_eq!(copied["header"]["active"], false);
+    assert_eq!(
+        copied["header"]["name"],
+        "Standard Endoscope Reprocessing Sink (copy)"
+    );
+
+    let again = app
+        .call(
+            "/api/bom-templates/duplicate",
+            &format!("id={id}"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.body
+    );
+}

@@ -128,6 +128,7 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ("/api/boms/withdraw", format!("bom_id={NOBODY}"), Rule::Needs(Boms, Approve)),
         ("/api/bom-templates/list", String::new(), Rule::Needs(BomTemplates, Read)),
         ("/api/bom-templates/get", format!("id={NOBODY}"), Rule::Needs(BomTemplates, Read)),
+        ("/api/bom-templates/duplicate", format!("id={NOBODY}"), Rule::Needs(BomTemplates, Create)),
         (
             "/api/bom-templates/save",
             format!(r#"{{"id":"{NOBODY}","header":{{}},"lines":[]}}"#),

@@ -10,11 +10,11 @@ mod preview_panel;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use torvan::Action;
 use uuid::Uuid;
 
-use super::api::{SaveTemplate, TemplateEditor, get_template};
+use super::api::{DuplicateTemplate, SaveTemplate, TemplateEditor, get_template};
 use crate::shell::{Crumb, FormError, Loaded, Permitted, Trail, action_error};
 use fields::HeaderFields;
 use lines::LinesTable;
@@ -89,5 +89,28 @@ fn Editor(editor: TemplateEditor) -> impl IntoView {
             <FormError error=action_error(save)/>
         </Permitted>
         <PreviewPanel id lines configurations=editor.configurations/>
+        <Permitted on=torvan::Resource::BomTemplates action=Action::Create>
+            <DuplicateButton id/>
+        </Permitted>
+    }
+}
+
+/// Starts a new template from this one and opens it.
+#[component]
+fn DuplicateButton(id: Uuid) -> impl IntoView {
+    let duplicate = ServerAction::<DuplicateTemplate>::new();
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if let Some(Ok(copy)) = duplicate.value().get() {
+            navigate(&format!("/admin/bom-templates/{copy}"), Default::default());
+        }
+    });
+    view! {
+        <p class="actions">
+            <button type="button" class="button subtle" on:click=move |_| {
+                duplicate.dispatch(DuplicateTemplate { id });
+            }>"Duplicate as a new template"</button>
+        </p>
+        <FormError error=action_error(duplicate)/>
     }
 }

@@ -34,69 +34,50 @@ pub async fn save_address(
     .bind(address_id)
     .execute(&mut *tx)
     .await?;
-    match address_id {
-        Some(address_id) => update(&mut tx, id, address_id, spec).await?,
-        None => insert(&mut tx, id, spec).await?,
-    }
+    write(&mut tx, id, address_id, spec).await?;
     tx.commit().await?;
     Ok(())
 }
 
-async fn insert(
+/// Inserts the address (no id) or rewrites the customer's address `address`;
+/// both statements take the same parameters.
+async fn write(
     conn: &mut PgConnection,
     customer: Uuid,
+    address: Option<Uuid>,
     spec: &AddressSpec,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO public.customer_addresses (customer_id, address_type, label, street_address_1,
-             street_address_2, city, state_province, postal_code, country, is_default_billing,
-             is_default_shipping)
-         VALUES ($1, $2::address_type, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-    )
-    .bind(customer)
-    .bind(spec.address_type.as_db_str())
-    .bind(&spec.label)
-    .bind(&spec.street_address_1)
-    .bind(&spec.street_address_2)
-    .bind(&spec.city)
-    .bind(&spec.state_province)
-    .bind(&spec.postal_code)
-    .bind(&spec.country)
-    .bind(spec.default_billing)
-    .bind(spec.default_shipping)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-async fn update(
-    conn: &mut PgConnection,
-    customer: Uuid,
-    address: Uuid,
-    spec: &AddressSpec,
-) -> Result<(), AppError> {
-    let changed = sqlx::query(
-        "UPDATE public.customer_addresses
-         SET address_type = $3::address_type, label = $4, street_address_1 = $5, street_address_2 = $6,
-             city = $7, state_province = $8, postal_code = $9, country = $10,
-             is_default_billing = $11, is_default_shipping = $12
-         WHERE id = $2 AND customer_id = $1",
-    )
-    .bind(customer)
-    .bind(address)
-    .bind(spec.address_type.as_db_str())
-    .bind(&spec.label)
-    .bind(&spec.street_address_1)
-    .bind(&spec.street_address_2)
-    .bind(&spec.city)
-    .bind(&spec.state_province)
-    .bind(&spec.postal_code)
-    .bind(&spec.country)
-    .bind(spec.default_billing)
-    .bind(spec.default_shipping)
-    .execute(conn)
-    .await?;
-    if changed.rows_affected() == 0 {
+    let sql = match address {
+        None => {
+            "INSERT INTO public.customer_addresses (customer_id, id, address_type, label,
+                 street_address_1, street_address_2, city, state_province, postal_code, country,
+                 is_default_billing, is_default_shipping)
+             VALUES ($1, $2, $3::address_type, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+        }
+        Some(_) => {
+            "UPDATE public.customer_addresses
+             SET address_type = $3::address_type, label = $4, street_address_1 = $5,
+                 street_address_2 = $6, city = $7, state_province = $8, postal_code = $9,
+                 country = $10, is_default_billing = $11, is_default_shipping = $12
+             WHERE id = $2 AND customer_id = $1"
+        }
+    };
+    let written = sqlx::query(sql)
+        .bind(customer)
+        .bind(address.unwrap_or_else(Uuid::new_v4))
+        .bind(spec.address_type.as_db_str())
+        .bind(&spec.label)
+        .bind(&spec.street_address_1)
+        .bind(&spec.street_address_2)
+        .bind(&spec.city)
+        .bind(&spec.state_province)
+        .bind(&spec.postal_code)
+        .bind(&spec.country)
+        .bind(spec.default_billing)
+        .bind(spec.default_shipping)
+        .execute(conn)
+        .await?;
+    if written.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
     Ok(())
