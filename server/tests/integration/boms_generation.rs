@@ -85,6 +85,25 @@ async fn approval_writes_a_first_version_that_follows_the_configuration(pool: Pg
     assert_eq!((version, status.as_str()), (1, "DRAFT"));
     assert!(parts > 20, "{parts} parts");
     assert_eq!(cost, leaves, "the total is the sum of the counted lines");
+    let (lines, audited): (i64, i64) = sqlx::query_as(
+        "SELECT count(*),
+                count(*) FILTER (WHERE EXISTS (
+                    SELECT 1 FROM audit.audit_log a JOIN audit.data_changes d ON d.audit_log_id = a.id
+                    WHERE a.resource_type = 'bom_items' AND a.resource_id = i.id::text
+                      AND a.action = 'CREATE' AND d.operation = 'I'
+                      AND a.user_email = 'coordinator@torvan.test'))
+         FROM orders.bom_items i JOIN orders.boms b ON b.id = i.bom_id
+         JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+         WHERE c.build_number = $1",
+    )
+    .bind(&build)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        audited, lines,
+        "every generated line is audited with who wrote it"
+    );
 
     let explanation: serde_json::Value = sqlx::query_scalar(
         "SELECT i.explanation FROM orders.bom_items i JOIN orders.boms b ON b.id = i.bom_id
