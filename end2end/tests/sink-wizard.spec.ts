@@ -103,4 +103,12 @@ test('an order is configured with two sinks, approved and put into production', 
   await page.getByRole('button', { name: 'Move to In production' }).click();
   await expect(page.getByTestId('order-status')).toHaveText('In production');
   await expect(page.getByTestId('timeline')).toContainText('Pending → In production');
+
+  // Approval generated each sink's first BOM.
+  const firstSink = page.getByTestId('order-sinks').getByRole('link', { name: /^Bill of materials of TB-\d{4}-\d{4}-01$/ });
+  await firstSink.click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Version 1 · Draft' })).toBeVisible();
+  await expect(page.getByText('Generated from Standard Endoscope Reprocessing Sink')).toBeVisible();
+  await page.getByRole('button', { name: 'Support' }).click();
+  await expect(page.getByRole('table', { name: 'BOM lines' }).locator('tr[data-line="310"]')).toContainText('122-0001');
 });
