@@ -5,6 +5,9 @@
 mod draft;
 mod fields;
 mod hierarchy;
+#[cfg(test)]
+mod tests;
+mod validate;
 
 pub use draft::{COLUMNS, PartDraft};
 pub use hierarchy::HierarchyPath;
