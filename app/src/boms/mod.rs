@@ -4,6 +4,7 @@
 //! each line came from.
 
 mod actions;
+mod address;
 mod api;
 #[cfg(feature = "ssr")]
 mod approve;

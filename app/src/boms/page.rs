@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use torvan::Action;
 
 use super::actions::{GenerateForm, StatusButtons};
+use super::address::addressed;
 use super::api::{
     ApproveBom, BomDetail, BomMovement, BomPageData, BomVersion, GenerateBom, IssueBom, MoveBom,
     WithdrawBom, get_bom,
@@ -16,8 +16,6 @@ use crate::shell::{Crumb, Loaded, Permitted, Trail, successes};
 /// `/orders/:number/sinks/:build/bom?version=…`
 #[component]
 pub fn BomPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
     let actions = BomActions {
         generate: ServerAction::new(),
         status: ServerAction::new(),
@@ -26,22 +24,16 @@ pub fn BomPage() -> impl IntoView {
         issue: ServerAction::new(),
     };
     let saved = actions.saves();
+    let address = addressed();
     let page = Resource::new(
-        move || {
-            let params = params.read();
-            (
-                params.get("number").unwrap_or_default(),
-                params.get("build").unwrap_or_default(),
-                query
-                    .read()
-                    .get("version")
-                    .and_then(|version| version.parse().ok()),
-                query.read().get("from").and_then(|from| from.parse().ok()),
-                saved.get(),
+        move || (address(), saved.get()),
+        |(asked, _)| {
+            get_bom(
+                asked.order_number,
+                asked.build_number,
+                asked.version,
+                asked.compare_with,
             )
-        },
-        |(order_number, build_number, version, from, _)| {
-            get_bom(order_number, build_number, version, from)
         },
     );
     view! {

@@ -3,30 +3,18 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::address::addressed;
 use super::api::{BomDetail, BomPageData, get_bom};
 use crate::money::money;
 use crate::shell::Loaded;
 
 #[component]
 pub fn BomPrintPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let page = Resource::new(
-        move || {
-            let params = params.read();
-            (
-                params.get("number").unwrap_or_default(),
-                params.get("build").unwrap_or_default(),
-                query
-                    .read()
-                    .get("version")
-                    .and_then(|version| version.parse().ok()),
-            )
-        },
-        |(order_number, build_number, version)| get_bom(order_number, build_number, version, None),
-    );
+    let address = addressed();
+    let page = Resource::new(address, |asked| {
+        get_bom(asked.order_number, asked.build_number, asked.version, None)
+    });
     view! {
         <Loaded resource=page loading="Loading the BOM…" render=move |page| view! { <Printed page/> }/>
     }
