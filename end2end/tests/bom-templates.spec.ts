@@ -27,3 +27,18 @@ test('a template line is checked as it is typed, previewed and saved as a new ve
   await expect(page.getByRole('status')).toHaveText('Saved as version 1.1.');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('version 1.1');
 });
+
+test('a new template starts empty and inactive in the editor', async ({ page }) => {
+  await gotoHydrated(page, '/admin/bom-templates');
+  await page.getByLabel('Family').selectOption('SCRUB');
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page.locator('.field-error[data-field="name"]')).toBeVisible();
+  await page.getByLabel('Template name').fill('Scrub sink, wall-hung only');
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page).toHaveURL(/\/admin\/bom-templates\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Scrub sink, wall-hung only');
+  await expect(page.getByLabel('Active')).not.toBeChecked();
+  await expect(page.getByRole('table', { name: 'Template lines' }).locator('tbody tr')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add line' }).click();
+  await expect(page.getByLabel('Line 10 part number')).toBeVisible();
+});

@@ -52,10 +52,25 @@ pub struct Preview {
     pub rows: Vec<BomRow>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateList {
+    pub templates: Vec<TemplateSummary>,
+    /// The configurable families a new template can be for: (code, name).
+    pub families: Vec<(String, String)>,
+}
+
 #[server(prefix = "/api", endpoint = "bom-templates/list")]
-pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
+pub async fn list_templates() -> Result<TemplateList, AppError> {
     crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Read)?;
     super::queries::list(&crate::state::pool()?).await
+}
+
+/// Starts an empty, inactive template for a family; returns its id.
+#[server(prefix = "/api", endpoint = "bom-templates/create")]
+pub async fn create_template(family: String, name: String) -> Result<Uuid, AppError> {
+    let session =
+        crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Create)?;
+    super::duplicate::create(&crate::state::pool()?, &session, &family, &name).await
 }
 
 #[server(prefix = "/api", endpoint = "bom-templates/get")]

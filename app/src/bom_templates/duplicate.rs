@@ -1,5 +1,5 @@
-//! A new template starts as a copy of another: same lines and rule, its
-//! own name, inactive until an administrator has edited and switched it on.
+//! A new template, inactive until an administrator has written its lines
+//! and switched it on: empty for a family, or a copy of another template.
 
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -21,12 +21,11 @@ pub async fn duplicate(pool: &PgPool, session: &SessionUser, id: Uuid) -> Result
     .bind(session.user.id)
     .fetch_optional(&mut *tx)
     .await
-    .map_err(|error| match error.as_database_error() {
-        Some(db) if db.is_unique_violation() => AppError::invalid(
-            "name",
+    .map_err(|error| {
+        name_taken(
+            error,
             "A copy of this template already exists: rename that copy first.",
-        ),
-        _ => error.into(),
+        )
     })?
     .ok_or(AppError::NotFound)?;
     // Each copied line's id derives from the copy and the original line, so
@@ -49,4 +48,43 @@ pub async fn duplicate(pool: &PgPool, session: &SessionUser, id: Uuid) -> Result
     .await?;
     tx.commit().await?;
     Ok(copy)
+}
+
+fn name_taken(error: sqlx::Error, message: &str) -> AppError {
+    match error.as_database_error() {
+        Some(db) if db.is_unique_violation() => AppError::invalid("name", message),
+        _ => error.into(),
+    }
+}
+
+pub async fn create(
+    pool: &PgPool,
+    session: &SessionUser,
+    family: &str,
+    name: &str,
+) -> Result<Uuid, AppError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 255 {
+        return Err(AppError::invalid(
+            "name",
+            "Give the template a name of at most 255 characters.",
+        ));
+    }
+    let mut tx = crate::db::begin_as(pool, session).await?;
+    let id: Uuid = sqlx::query_scalar(
+        "INSERT INTO products.bom_templates (sink_family_id, template_name, version, is_active,
+             priority, created_by)
+         SELECT id, $2, '1.0', FALSE, 100, $3 FROM products.sink_families
+         WHERE code = $1 AND is_configurable
+         RETURNING id",
+    )
+    .bind(family)
+    .bind(name)
+    .bind(session.user.id)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(|error| name_taken(error, "This family already has a template of that name."))?
+    .ok_or_else(|| AppError::invalid("family", "Choose a sink family."))?;
+    tx.commit().await?;
+    Ok(id)
 }

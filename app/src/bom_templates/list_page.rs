@@ -1,8 +1,11 @@
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
+use torvan::Action;
 
-use super::api::{TemplateSummary, list_templates};
-use crate::shell::Loaded;
+use super::api::{CreateTemplate, TemplateList, TemplateSummary, list_templates};
+use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error};
 
 /// `/admin/bom-templates`
 #[component]
@@ -12,7 +15,45 @@ pub fn TemplatesPage() -> impl IntoView {
         <Title text="BOM templates"/>
         <h1>"BOM templates"</h1>
         <p class="hint">"Each family's templates are tried in priority order (lowest first); the first whose selection rule holds builds the BOM."</p>
-        <Loaded resource=templates loading="Loading the templates…" render=move |templates| view! { <Templates templates/> }/>
+        <Loaded resource=templates loading="Loading the templates…" render=move |list: TemplateList| {
+            let families = list.families;
+            view! {
+                <Templates templates=list.templates/>
+                <Permitted on=torvan::Resource::BomTemplates action=Action::Create clone:families>
+                    <NewTemplate families=families.clone()/>
+                </Permitted>
+            }
+        }/>
+    }
+}
+
+/// Starts an empty, inactive template and opens it in the editor.
+#[component]
+fn NewTemplate(families: Vec<(String, String)>) -> impl IntoView {
+    let create = ServerAction::<CreateTemplate>::new();
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if let Some(Ok(id)) = create.value().get() {
+            navigate(&format!("/admin/bom-templates/{id}"), Default::default());
+        }
+    });
+    let error = action_error(create);
+    view! {
+        <section class="card narrow" aria-labelledby="new-template-heading">
+            <h2 id="new-template-heading">"New template"</h2>
+            <ActionForm action=create attr:class="form">
+                <label for="new-template-family">"Family"</label>
+                <select id="new-template-family" name="family">
+                    {families.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                </select>
+                <FieldMessage error field="family"/>
+                <label for="new-template-name">"Template name"</label>
+                <input id="new-template-name" name="name"/>
+                <FieldMessage error field="name"/>
+                <FormError error/>
+                <button type="submit" class="button">"Create template"</button>
+            </ActionForm>
+        </section>
     }
 }
 

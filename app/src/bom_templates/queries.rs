@@ -3,7 +3,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::api::{TemplateEditor, TemplateHeader, TemplateSummary};
+use super::api::{TemplateEditor, TemplateHeader, TemplateList, TemplateSummary};
 use crate::error::AppError;
 
 #[derive(sqlx::FromRow)]
@@ -18,7 +18,9 @@ struct SummaryRow {
     is_active: bool,
 }
 
-pub async fn list(pool: &PgPool) -> Result<Vec<TemplateSummary>, AppError> {
+pub async fn list(pool: &PgPool) -> Result<TemplateList, AppError> {
+    let mut conn = pool.acquire().await?;
+    let families = crate::orders::sinks::queries::family_names(&mut conn).await?;
     let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT t.id, f.name AS family, t.template_name, t.version, t.priority, t.configuration_rules,
                 (SELECT count(*) FROM products.bom_template_items i WHERE i.template_id = t.id) AS lines,
@@ -27,9 +29,9 @@ pub async fn list(pool: &PgPool) -> Result<Vec<TemplateSummary>, AppError> {
          JOIN products.sink_families f ON f.id = t.sink_family_id
          ORDER BY f.name, t.priority, t.template_name",
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
+    let templates = rows
         .into_iter()
         .map(|row| TemplateSummary {
             id: row.id,
@@ -41,7 +43,11 @@ pub async fn list(pool: &PgPool) -> Result<Vec<TemplateSummary>, AppError> {
             lines: row.lines,
             active: row.is_active,
         })
-        .collect())
+        .collect();
+    Ok(TemplateList {
+        templates,
+        families,
+    })
 }
 
 #[derive(sqlx::FromRow)]

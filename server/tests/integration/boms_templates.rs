@@ -208,3 +208,40 @@ async fn a_duplicate_is_an_inactive_copy_with_every_line_under_its_parent(pool: 
         again.body
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_new_template_starts_empty_inactive_and_named_once_per_family(pool: PgPool) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
+    let create = |body: &'static str| {
+        let (app, cookie) = (&app, cookie.clone());
+        async move {
+            app.call("/api/bom-templates/create", body, Some(&cookie))
+                .await
+        }
+    };
+    let reply = create("family=LAB&name=Lab+on+casters").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let id: uuid::Uuid = serde_json::from_str(&reply.body).unwrap();
+    let new = editor(&app, &cookie, id).await;
+    assert_eq!(new["lines"], json!([]));
+    assert_eq!(
+        (new["header"]["active"].clone(), new["version"].clone()),
+        (json!(false), json!("1.0"))
+    );
+
+    let again = create("family=LAB&name=Lab+on+casters").await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains(r#""field":"name""#), "{}", again.body);
+    let nameless = create("family=LAB&name=+").await;
+    assert!(
+        nameless.body.contains(r#""field":"name""#),
+        "{}",
+        nameless.body
+    );
+    let unknown = create("family=NONE&name=X").await;
+    assert!(
+        unknown.body.contains(r#""field":"family""#),
+        "{}",
+        unknown.body
+    );
+}

@@ -129,6 +129,7 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ("/api/bom-templates/list", String::new(), Rule::Needs(BomTemplates, Read)),
         ("/api/bom-templates/get", format!("id={NOBODY}"), Rule::Needs(BomTemplates, Read)),
         ("/api/bom-templates/duplicate", format!("id={NOBODY}"), Rule::Needs(BomTemplates, Create)),
+        ("/api/bom-templates/create", "family=NONE&name=Matrix".into(), Rule::Needs(BomTemplates, Create)),
         (
             "/api/bom-templates/save",
             format!(r#"{{"id":"{NOBODY}","header":{{}},"lines":[]}}"#),
