@@ -96,7 +96,25 @@ async fn catalogue_parts(
     Ok(rows.into_iter().collect())
 }
 
-/// Inserts the lines parents first, so each child can name its parent.
+/// Columns of all lines, bound as arrays for one insert.
+#[derive(Default)]
+struct Columns {
+    ids: Vec<Uuid>,
+    line_numbers: Vec<i32>,
+    part_ids: Vec<Option<Uuid>>,
+    patterns: Vec<Option<String>>,
+    formulas: Vec<Option<String>>,
+    bases: Vec<Decimal>,
+    conditions: Vec<Option<String>>,
+    parents: Vec<Option<Uuid>>,
+    levels: Vec<i32>,
+    scraps: Vec<Decimal>,
+    phantoms: Vec<bool>,
+    descriptions: Vec<Option<String>>,
+}
+
+/// Inserts every line in one statement; ids are made here, parents first,
+/// so each child can name its parent.
 async fn insert_lines(
     conn: &mut PgConnection,
     template_id: Uuid,
@@ -104,7 +122,12 @@ async fn insert_lines(
     drafts: &[TemplateLineDraft],
     parts: &HashMap<String, Uuid>,
 ) -> Result<(), AppError> {
+    let bases: HashMap<i32, Decimal> = drafts
+        .iter()
+        .filter_map(|draft| Some((draft.line_number, draft.base_quantity.trim().parse().ok()?)))
+        .collect();
     let mut ids: HashMap<i32, Uuid> = HashMap::new();
+    let mut columns = Columns::default();
     for line in template.lines() {
         let id = Uuid::new_v4();
         ids.insert(line.line_number, id);
@@ -113,43 +136,61 @@ async fn insert_lines(
             Some(PartSource::Pattern(pattern)) => (None, Some(pattern.text.clone())),
             None => (None, None),
         };
-        let formula = match &line.quantity {
+        columns.ids.push(id);
+        columns.line_numbers.push(line.line_number);
+        columns.part_ids.push(part_id);
+        columns.patterns.push(pattern);
+        columns.formulas.push(match &line.quantity {
             Quantity::Formula(formula) => Some(formula.text.clone()),
             Quantity::Fixed(_) => None,
-        };
-        let base = drafts
-            .iter()
-            .find(|draft| draft.line_number == line.line_number)
-            .and_then(|draft| draft.base_quantity.trim().parse::<Decimal>().ok())
-            .unwrap_or(Decimal::ONE);
-        sqlx::query(
-            "INSERT INTO products.bom_template_items (id, template_id, line_number, part_id,
-                 part_number_pattern, quantity_formula, base_quantity, include_condition,
-                 parent_item_id, level, scrap_factor, is_phantom, description)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        )
-        .bind(id)
-        .bind(template_id)
-        .bind(line.line_number)
-        .bind(part_id)
-        .bind(pattern)
-        .bind(formula)
-        .bind(base)
-        .bind(
+        });
+        columns.bases.push(
+            bases
+                .get(&line.line_number)
+                .copied()
+                .unwrap_or(Decimal::ONE),
+        );
+        columns.conditions.push(
             line.include
                 .as_ref()
                 .map(|condition| condition.text.clone()),
-        )
-        .bind(
+        );
+        columns.parents.push(
             line.parent_line
                 .and_then(|parent| ids.get(&parent).copied()),
-        )
-        .bind(i32::from(line.level))
-        .bind(line.scrap_factor)
-        .bind(line.phantom)
-        .bind(Some(line.description.trim()).filter(|text| !text.is_empty()))
-        .execute(&mut *conn)
-        .await?;
+        );
+        columns.levels.push(i32::from(line.level));
+        columns.scraps.push(line.scrap_factor);
+        columns.phantoms.push(line.phantom);
+        columns
+            .descriptions
+            .push(Some(line.description.trim().to_owned()).filter(|text| !text.is_empty()));
     }
+    sqlx::query(
+        "INSERT INTO products.bom_template_items (id, template_id, line_number, part_id,
+             part_number_pattern, quantity_formula, base_quantity, include_condition,
+             parent_item_id, level, scrap_factor, is_phantom, description)
+         SELECT id, $1, line_number, part_id, pattern, formula, base, condition, parent, level,
+                scrap, phantom, description
+         FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::text[], $7::numeric[],
+                     $8::text[], $9::uuid[], $10::int[], $11::numeric[], $12::bool[], $13::text[])
+              AS line(id, line_number, part_id, pattern, formula, base, condition, parent, level,
+                      scrap, phantom, description)",
+    )
+    .bind(template_id)
+    .bind(&columns.ids)
+    .bind(&columns.line_numbers)
+    .bind(&columns.part_ids)
+    .bind(&columns.patterns)
+    .bind(&columns.formulas)
+    .bind(&columns.bases)
+    .bind(&columns.conditions)
+    .bind(&columns.parents)
+    .bind(&columns.levels)
+    .bind(&columns.scraps)
+    .bind(&columns.phantoms)
+    .bind(&columns.descriptions)
+    .execute(conn)
+    .await?;
     Ok(())
 }

@@ -44,9 +44,16 @@ impl Cell {
         }
     }
 
-    fn value(self, line: &TemplateLineDraft) -> String {
-        let mut copy = line.clone();
-        std::mem::take(self.text(&mut copy))
+    fn value(self, line: &TemplateLineDraft) -> &str {
+        match self {
+            Self::PartNumber => &line.part_number,
+            Self::Pattern => &line.part_pattern,
+            Self::Formula => &line.quantity_formula,
+            Self::Base => &line.base_quantity,
+            Self::Condition => &line.include_condition,
+            Self::Scrap => &line.scrap_factor,
+            Self::Description => &line.description,
+        }
     }
 
     fn text(self, line: &mut TemplateLineDraft) -> &mut String {
@@ -86,7 +93,7 @@ fn text_cell(lines: Lines, key: u32, messages: Messages, cell: Cell) -> impl Int
         lines
             .iter()
             .find(|(at, _)| *at == key)
-            .map(|(_, line)| cell.value(line))
+            .map(|(_, line)| cell.value(line).to_owned())
             .unwrap_or_default()
     });
     view! {
