@@ -40,9 +40,30 @@ impl DbEnum for UnitOfMeasure {
     }
 }
 
+impl UnitOfMeasure {
+    /// A unit that is counted, not measured: a BOM line of such a part
+    /// needs whole units (2.04 deck panels is 3 panels).
+    pub fn counted(self) -> bool {
+        matches!(self, Self::Each | Self::Pair | Self::Set)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_are_counted_and_lengths_and_weights_are_measured() {
+        let counted: Vec<UnitOfMeasure> = UnitOfMeasure::ALL
+            .iter()
+            .copied()
+            .filter(|unit| unit.counted())
+            .collect();
+        assert_eq!(
+            counted,
+            [UnitOfMeasure::Each, UnitOfMeasure::Pair, UnitOfMeasure::Set]
+        );
+    }
 
     #[test]
     fn database_values_round_trip() {

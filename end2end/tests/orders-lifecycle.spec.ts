@@ -27,7 +27,7 @@ test('an order waiting for sink approval cannot start production', async ({ page
   await gotoHydrated(page, '/orders/ORD-2026-0113');
   await page.getByRole('button', { name: 'Move to In production' }).click();
   await expect(page.locator('.field-error[data-field="to"]')).toHaveText(
-    'Every sink on the order must be approved before production starts.',
+    'Every sink on the order must be approved before production starts (not yet approved: TB-2026-0113-01).',
   );
   await expect(page.getByTestId('order-status')).toHaveText('Pending');
 });
@@ -44,4 +44,32 @@ test('a new order is opened for a customer and starts pending', async ({ page })
   await expect(page.getByTestId('order-status')).toHaveText('Pending');
   await expect(page.getByText('PO-E2E-42')).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText('Pending');
+});
+
+test('shipping asks first, saying the build records freeze, and the page says who acts next', async ({ page }) => {
+  await gotoHydrated(page, '/orders/ORD-2026-0104');
+  await expect(page.getByTestId('waiting-for')).toHaveText(
+    'Waiting for the production coordinator: issue every build\'s stock, then ship.',
+  );
+  await page.getByRole('button', { name: 'Move to Shipped' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Confirm: Move to Shipped' });
+  await expect(confirm).toContainText('frozen as the as-built record');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('order-status')).toHaveText('QC complete');
+
+  await page.getByRole('button', { name: 'Move to Shipped' }).click();
+  await page.getByRole('button', { name: 'Yes, move to shipped' }).click();
+  await expect(page.getByTestId('order-status')).toHaveText('Shipped');
+  await expect(page.getByTestId('waiting-for')).toHaveText('Waiting for delivery to be confirmed.');
+});
+
+test('an order with nothing on it cannot start production, and says why', async ({ page }) => {
+  await gotoHydrated(page, '/orders/new');
+  await page.getByLabel('Customer', { exact: true }).selectOption('C-10002');
+  await page.getByRole('button', { name: 'Create order' }).click();
+  await expect(page).toHaveURL(/\/orders\/ORD-\d{4}-\d{4}$/);
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Move to In production' }).click();
+  await expect(page.locator('.field-error[data-field="to"]')).toContainText('nothing to produce');
+  await expect(page.getByTestId('order-status')).toHaveText('Pending');
 });

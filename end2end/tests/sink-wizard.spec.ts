@@ -100,15 +100,33 @@ test('an order is configured with two sinks, approved and put into production', 
   await gotoHydrated(page, orderUrl);
   await expect(page.getByTestId('order-sinks')).toContainText('Endoscope Reprocessing Sink');
   await expect(page.getByTestId('order-sinks')).toContainText('Laboratory Sink');
+  // Production waits for each sink's BOM, which approval generated as a draft.
   await page.getByRole('button', { name: 'Move to In production' }).click();
+  await expect(fieldError(page, 'to')).toContainText("Every sink's BOM must be approved before production starts");
+  await expect(page.getByTestId('order-status')).toHaveText('Pending');
+
+  for (const build of ['01', '02']) {
+    const sink = page.getByTestId('order-sinks').getByRole('link', { name: new RegExp(`^Bill of materials of TB-\\d{4}-\\d{4}-${build}$`) });
+    await sink.click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Version 1 · Draft' })).toBeVisible();
+    if (build === '01') {
+      await expect(page.getByText('Generated from Standard Endoscope Reprocessing Sink')).toBeVisible();
+      await page.getByRole('button', { name: 'Support' }).click();
+      await expect(page.getByRole('table', { name: 'BOM lines' }).locator('tr[data-line="310"]')).toContainText('122-0001');
+    }
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByRole('button', { name: 'Approve, allocating what is available' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Version 1 · Approved' })).toBeVisible();
+    await gotoHydrated(page, orderUrl);
+  }
+
+  // Whatever the shelf could not cover is listed before production starts.
+  await page.getByRole('button', { name: 'Move to In production' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Confirm: Move to In production' });
+  if (await confirm.isVisible()) {
+    await expect(confirm).toContainText('short by');
+    await confirm.getByRole('button', { name: 'Yes, move to in production' }).click();
+  }
   await expect(page.getByTestId('order-status')).toHaveText('In production');
   await expect(page.getByTestId('timeline')).toContainText('Pending → In production');
-
-  // Approval generated each sink's first BOM.
-  const firstSink = page.getByTestId('order-sinks').getByRole('link', { name: /^Bill of materials of TB-\d{4}-\d{4}-01$/ });
-  await firstSink.click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Version 1 · Draft' })).toBeVisible();
-  await expect(page.getByText('Generated from Standard Endoscope Reprocessing Sink')).toBeVisible();
-  await page.getByRole('button', { name: 'Support' }).click();
-  await expect(page.getByRole('table', { name: 'BOM lines' }).locator('tr[data-line="310"]')).toContainText('122-0001');
 });

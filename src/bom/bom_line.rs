@@ -10,6 +10,9 @@ pub struct PartFacts {
     pub unit_cost: Decimal,
     /// Pounds per unit, when known.
     pub weight: Option<Decimal>,
+    /// Stocked in counted units (each, pair, set), so a line needs whole
+    /// ones: its quantity after scrap is rounded up.
+    pub whole_units: bool,
 }
 
 /// A BOM line with its part's cost.
@@ -18,8 +21,11 @@ pub struct BomLine {
     pub resolved: ResolvedLine,
     pub unit_cost: Decimal,
     pub weight: Option<Decimal>,
-    /// Required quantity plus scrap: what is drawn from stock.
+    /// Required quantity plus scrap, rounded up to a whole unit for a
+    /// counted part: what is drawn from stock.
     pub total_quantity: Decimal,
+    /// The part is counted in whole units (`PartFacts::whole_units`).
+    pub whole_units: bool,
     /// Total quantity × unit cost, rounded to the cent.
     pub extended_cost: Decimal,
     /// Other lines of the BOM hang under this one.

@@ -24,6 +24,7 @@ pub fn cost(
             None => facts.push(PartFacts {
                 unit_cost: Decimal::ZERO,
                 weight: None,
+                whole_units: false,
             }),
             Some(part_number) => match parts(part_number) {
                 Some(found) => facts.push(found),
@@ -49,16 +50,23 @@ pub fn cost(
 }
 
 /// Quantities and cost rounded as the BOM table's generated columns round
-/// them, so the screen and the database agree to the cent.
+/// them, so the screen and the database agree to the cent: a counted part's
+/// quantity after scrap goes up to the next whole unit.
 fn costed(resolved: ResolvedLine, facts: PartFacts, is_assembly: bool) -> BomLine {
     let with_scrap = Decimal::ONE.saturating_add(resolved.scrap_factor);
-    let total_quantity = round(
+    let measured = round(
         resolved.quantity_required.saturating_mul(with_scrap),
         QUANTITY_DECIMALS,
     );
+    let total_quantity = if facts.whole_units {
+        measured.ceil()
+    } else {
+        measured
+    };
     BomLine {
         unit_cost: facts.unit_cost,
         weight: facts.weight,
+        whole_units: facts.whole_units,
         total_quantity,
         extended_cost: round(total_quantity.saturating_mul(facts.unit_cost), 2),
         is_assembly,

@@ -9,7 +9,7 @@ use torvan::{Action, DbEnum};
 
 use super::api::{ApproveBom, GenerateBom};
 use super::page::BomActions;
-use crate::shell::{FieldMessage, FormError, Permitted, action_error};
+use crate::shell::{ConfirmSubmit, FieldMessage, FormError, Permitted, action_error};
 
 #[component]
 pub(super) fn StatusButtons(
@@ -80,12 +80,19 @@ fn HeldStockForms(id: uuid::Uuid, actions: BomActions) -> impl IntoView {
     view! {
         <ActionForm action=actions.issue attr:class="inline-form">
             <input type="hidden" name="bom_id" value=id.to_string()/>
-            <button type="submit" class="button">"Issue stock to the build"</button>
+            <ConfirmSubmit
+                label="Issue stock to the build".to_owned()
+                consequence="The parts this BOM holds, and any of what it still lacks that is now in stock, leave the shelf for the build. Returning them takes a stock movement.".to_owned()
+            />
         </ActionForm>
         <Permitted on=torvan::Resource::Boms action=Action::Approve>
             <ActionForm action=actions.withdraw attr:class="inline-form">
                 <input type="hidden" name="bom_id" value=id.to_string()/>
-                <button type="submit" class="button subtle">"Withdraw approval"</button>
+                <ConfirmSubmit
+                    label="Withdraw approval".to_owned()
+                    consequence="This version becomes obsolete and the stock it holds goes back to the shelf; a new version must be approved before production can use a BOM again.".to_owned()
+                    class="button subtle"
+                />
             </ActionForm>
         </Permitted>
     }

@@ -37,6 +37,8 @@ pub struct BomRow {
     pub phantom: bool,
     pub explanation: String,
     pub stock: Option<LineStock>,
+    /// An assembly's lines below it that are short (0 for a leaf).
+    pub short_lines: u32,
 }
 
 /// Whether the shelf can cover a leaf line, and what could stand in.
@@ -70,6 +72,8 @@ pub struct BomDetail {
     pub total_cost: Decimal,
     pub total_weight: Decimal,
     pub rows: Vec<BomRow>,
+    /// The parts the version is short of, once each.
+    pub shortages: Vec<PartShortage>,
     /// The stock ledger's rows for this version, oldest first.
     pub movements: Vec<BomMovement>,
 }
@@ -84,11 +88,23 @@ pub struct BomMovement {
     pub by: Option<String>,
 }
 
+/// A part a version is short of: before approval, what the shelf cannot
+/// cover; after, what is neither held for the version nor issued to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartShortage {
+    pub part_number: String,
+    pub name: String,
+    pub needed: i32,
+    pub short_by: i32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BomPageData {
     pub order_number: String,
     pub build_number: String,
     pub family: String,
+    /// Why nothing on the page may change, once the order has shipped.
+    pub frozen: Option<String>,
     pub versions: Vec<BomVersion>,
     pub shown: Option<BomDetail>,
     /// From the version asked to compare with, to the shown one.

@@ -5,7 +5,7 @@
 
 use sqlx::{PgConnection, PgPool, Postgres, Transaction};
 use torvan::DbEnum;
-use torvan::bom::{BomStatus, whole_units};
+use torvan::bom::BomStatus;
 use torvan::stock::{Movement, Quantity};
 use uuid::Uuid;
 
@@ -14,7 +14,10 @@ use super::stock::{REFERENCE_KIND, settle, stock_error};
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
 use crate::inventory::stock::{AllocationMode, AllocationReport, Reference, allocate_lines};
+use crate::orders::build_state::refuse_if_shipped;
 
+/// Locks a version and reads its status; refuses once its order has
+/// shipped, so every action on a version keeps the as-built record.
 pub(super) async fn status(
     conn: &mut PgConnection,
     bom_id: Uuid,
@@ -27,6 +30,7 @@ pub(super) async fn status(
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
+    refuse_if_shipped(conn, configuration).await?;
     Ok((BomStatus::parse(&status)?, configuration))
 }
 
@@ -91,7 +95,7 @@ pub async fn approve(
     .bind(session.user.id)
     .execute(&mut *tx)
     .await?;
-    let report = allocate(&mut tx, session, bom_id, mode).await?;
+    let report = allocate(&mut tx, session.user.id, bom_id, mode).await?;
     let shortages = shortages(&mut tx, &report).await?;
     if mode == AllocationMode::AllOrNothing && !shortages.is_empty() {
         let listed: Vec<String> = shortages.iter().map(Shortage::to_string).collect();
@@ -107,26 +111,22 @@ pub async fn approve(
     Ok(shortages)
 }
 
-async fn allocate(
+/// Allocates what the version still lacks of each part (needed less what
+/// it holds and has had issued), in `mode`.
+pub(super) async fn allocate(
     tx: &mut Transaction<'_, Postgres>,
-    session: &SessionUser,
+    user_id: Uuid,
     bom_id: Uuid,
     mode: AllocationMode,
 ) -> Result<AllocationReport, AppError> {
-    let needs: Vec<(Uuid, rust_decimal::Decimal)> = sqlx::query_as(
-        "SELECT i.part_id, i.total_quantity FROM orders.bom_items i
-         WHERE i.bom_id = $1 AND i.part_id IS NOT NULL AND NOT i.is_phantom
-           AND NOT EXISTS (SELECT 1 FROM orders.bom_items c WHERE c.parent_item_id = i.id)",
+    let outstanding: Vec<(Uuid, i32)> = sqlx::query_as(
+        "SELECT part_id, needed - held - issued FROM orders.bom_part_standing
+         WHERE bom_id = $1 AND needed - held - issued > 0",
     )
     .bind(bom_id)
     .fetch_all(&mut **tx)
     .await?;
-    let mut by_part: std::collections::BTreeMap<Uuid, i32> = std::collections::BTreeMap::new();
-    for (part, quantity) in needs {
-        let total = by_part.entry(part).or_default();
-        *total = total.saturating_add(whole_units(quantity));
-    }
-    let lines: Vec<(Uuid, Quantity)> = by_part
+    let lines: Vec<(Uuid, Quantity)> = outstanding
         .into_iter()
         .filter_map(|(part, units)| Quantity::new(units).ok().map(|units| (part, units)))
         .collect();
@@ -135,7 +135,7 @@ async fn allocate(
         kind: REFERENCE_KIND,
         id: &id,
     };
-    allocate_lines(tx, &lines, reference, Some(session.user.id), mode)
+    allocate_lines(tx, &lines, reference, Some(user_id), mode)
         .await
         .map_err(stock_error)
 }

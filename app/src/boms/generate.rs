@@ -11,6 +11,7 @@ use sqlx::PgConnection;
 use torvan::bom::{Bom, PartFacts, Template, cost, resolve, variables};
 use torvan::rule_language::Value;
 use torvan::sink::{FamilyOptions, SinkChoices};
+use torvan::{DbEnum, UnitOfMeasure};
 use uuid::Uuid;
 
 use super::store::{self, Header};
@@ -42,6 +43,7 @@ struct PartRow {
     part_number: String,
     unit_cost: Decimal,
     weight: Option<Decimal>,
+    unit_of_measure: String,
 }
 
 fn refused(message: String) -> AppError {
@@ -71,23 +73,27 @@ pub async fn build(
         .filter_map(|line| line.part_number.clone())
         .collect();
     let parts: Vec<PartRow> = sqlx::query_as(
-        "SELECT id, part_number, coalesce(standard_cost, average_cost, last_cost, 0) AS unit_cost, weight
+        "SELECT id, part_number, coalesce(standard_cost, average_cost, last_cost, 0) AS unit_cost, weight,
+                coalesce(unit_of_measure, 'EACH')::text AS unit_of_measure
          FROM inventory.parts WHERE part_number = ANY($1)",
     )
     .bind(&numbers)
     .fetch_all(&mut *conn)
     .await?;
-    let by_number: HashMap<&str, &PartRow> = parts
+    let by_number: HashMap<&str, PartFacts> = parts
         .iter()
-        .map(|part| (part.part_number.as_str(), part))
-        .collect();
-    let bom = cost(resolved, &|number| {
-        by_number.get(number).map(|part| PartFacts {
-            unit_cost: part.unit_cost,
-            weight: part.weight,
+        .map(|part| {
+            let unit = UnitOfMeasure::parse(&part.unit_of_measure)?;
+            let facts = PartFacts {
+                unit_cost: part.unit_cost,
+                weight: part.weight,
+                whole_units: unit.counted(),
+            };
+            Ok((part.part_number.as_str(), facts))
         })
-    })
-    .map_err(|missing| refused(format!("Template “{name}”: {missing}.")))?;
+        .collect::<Result<_, AppError>>()?;
+    let bom = cost(resolved, &|number| by_number.get(number).copied())
+        .map_err(|missing| refused(format!("Template “{name}”: {missing}.")))?;
     let part_ids = parts
         .iter()
         .map(|part| (part.part_number.clone(), part.id))

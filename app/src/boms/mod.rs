@@ -24,6 +24,8 @@ pub(crate) mod queries;
 #[cfg(feature = "ssr")]
 mod regenerate;
 #[cfg(feature = "ssr")]
+mod shortages;
+#[cfg(feature = "ssr")]
 mod stock;
 #[cfg(feature = "ssr")]
 mod store;

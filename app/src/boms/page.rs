@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use torvan::Action;
+use torvan::bom::BomStatus;
 
 use super::actions::{GenerateForm, StatusButtons};
 use super::address::addressed;
 use super::api::{
     ApproveBom, BomDetail, BomMovement, BomPageData, BomVersion, GenerateBom, IssueBom, MoveBom,
-    WithdrawBom, get_bom,
+    PartShortage, WithdrawBom, get_bom,
 };
 use super::changes::{Changes, CompareForm, Files};
 use super::tree::BomTree;
@@ -82,6 +83,7 @@ fn Bom(page: BomPageData, actions: BomActions) -> impl IntoView {
             current="BOM"
         />
         <h1>"Bill of materials"<span class="subtitle">{format!("{} · {}", page.build_number, page.family)}</span></h1>
+        {page.frozen.clone().map(|why| view! { <p class="notice" role="status" data-testid="bom-frozen">{why}</p> })}
         <Versions versions=page.versions.clone() base=base.clone() shown=page.shown.as_ref().map(|bom| bom.version)/>
         {match page.shown.clone() {
             Some(bom) => {
@@ -90,14 +92,16 @@ fn Bom(page: BomPageData, actions: BomActions) -> impl IntoView {
                     <Files base=base.clone() version=bom.version/>
                     <CompareForm base=base.clone() shown=bom.version others/>
                     {page.changes.clone().map(|changes| view! { <Changes changes/> })}
-                    <Shown bom actions/>
+                    <Shown bom actions frozen=page.frozen.is_some()/>
                 }.into_any()
             }
             None => view! { <p class="empty">"No BOM yet: it is generated when the configuration is approved."</p> }.into_any(),
         }}
-        <Permitted on=torvan::Resource::Boms action=Action::Create clone:page>
-            <GenerateForm order_number=page.order_number.clone() build_number=page.build_number.clone() action=actions.generate/>
-        </Permitted>
+        {page.frozen.is_none().then(|| view! {
+            <Permitted on=torvan::Resource::Boms action=Action::Create clone:page>
+                <GenerateForm order_number=page.order_number.clone() build_number=page.build_number.clone() action=actions.generate/>
+            </Permitted>
+        })}
     }
 }
 
@@ -139,7 +143,7 @@ fn Versions(versions: Vec<BomVersion>, base: String, shown: Option<i32>) -> impl
 }
 
 #[component]
-fn Shown(bom: BomDetail, actions: BomActions) -> impl IntoView {
+fn Shown(bom: BomDetail, actions: BomActions, frozen: bool) -> impl IntoView {
     let heading = format!("Version {} · {}", bom.version, bom.status.label());
     let id = bom.id;
     let status = bom.status;
@@ -152,13 +156,38 @@ fn Shown(bom: BomDetail, actions: BomActions) -> impl IntoView {
                 <dt>"Cost"</dt><dd>{money(bom.total_cost)}</dd>
                 <dt>"Weight"</dt><dd>{format!("{} lb", bom.total_weight.normalize())}</dd>
             </dl>
-            <Permitted on=torvan::Resource::Boms action=Action::Update>
-                <StatusButtons id status actions/>
-            </Permitted>
+            {(!frozen).then(|| view! {
+                <Permitted on=torvan::Resource::Boms action=Action::Update>
+                    <StatusButtons id status actions/>
+                </Permitted>
+            })}
+            <Shortages shortages=bom.shortages approved=status == BomStatus::Approved/>
             <BomTree rows=bom.rows/>
             <Movements movements=bom.movements/>
         </section>
     }
+}
+
+/// The parts the version is short of, once each, above the tree.
+#[component]
+fn Shortages(shortages: Vec<PartShortage>, approved: bool) -> impl IntoView {
+    (!shortages.is_empty()).then(|| {
+        let heading = if approved {
+            "Still to issue: not held for this BOM, receive them and issue again"
+        } else {
+            "Short: the shelf cannot cover these parts"
+        };
+        view! {
+            <section class="problems" aria-labelledby="shortages-heading" data-testid="bom-shortages">
+                <h3 id="shortages-heading">{heading}</h3>
+                <ul>
+                    {shortages.into_iter().map(|short| view! {
+                        <li>{format!("{} {}: needs {}, short by {}", short.part_number, short.name, short.needed, short.short_by)}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// The ledger's rows for this version: allocations, releases and issues.

@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgPool};
-use torvan::DbEnum;
 use torvan::bom::{BomLine, BomStatus, Explanation, ResolvedLine, TreeRow, rolled_up, whole_units};
+use torvan::{DbEnum, OrderStatus};
 use uuid::Uuid;
 
 use super::api::{BomDetail, BomMovement, BomPageData, BomRow, BomVersion, LineStock, Substitute};
@@ -45,6 +45,7 @@ pub(super) struct LineRow {
     extended_cost: Decimal,
     unit_weight: Option<Decimal>,
     is_phantom: bool,
+    is_whole_units: bool,
     explanation: Option<sqlx::types::Json<Explanation>>,
     available: Option<i32>,
 }
@@ -62,8 +63,8 @@ pub async fn page(
     asked: Shown,
 ) -> Result<BomPageData, AppError> {
     let mut conn = pool.acquire().await?;
-    let (configuration, family): (Uuid, String) = sqlx::query_as(
-        "SELECT c.id, f.name FROM orders.order_sink_configurations c
+    let (configuration, family, order_status): (Uuid, String, String) = sqlx::query_as(
+        "SELECT c.id, f.name, o.status::text FROM orders.order_sink_configurations c
          JOIN orders.orders o ON o.id = c.order_id
          JOIN products.sink_families f ON f.id = c.sink_family_id
          WHERE o.order_number = $1 AND c.build_number = $2",
@@ -124,10 +125,18 @@ pub async fn page(
             })
         })
         .collect::<Result<_, AppError>>()?;
+    let order_status = OrderStatus::parse(&order_status)?;
+    let frozen = torvan::order_lifecycle::build_records_frozen(order_status).then(|| {
+        format!(
+            "The order is {}: this BOM is the as-built record and cannot change.",
+            order_status.label().to_lowercase()
+        )
+    });
     Ok(BomPageData {
         order_number: order_number.to_owned(),
         build_number: build_number.to_owned(),
         family,
+        frozen,
         versions,
         shown,
         changes,
@@ -144,10 +153,16 @@ async fn detail(conn: &mut PgConnection, version: &VersionRow) -> Result<BomDeta
         HashMap::new()
     };
     offer_substitutes(conn, &rows, &mut stock).await?;
-    let shown = tree
+    let mut shown: Vec<BomRow> = tree
         .iter()
         .filter_map(|node| row(node, &lines, &mut stock))
         .collect();
+    super::shortages::count_short_lines(&mut shown);
+    let shortages = if status == BomStatus::Approved {
+        super::shortages::outstanding(conn, version.id).await?
+    } else {
+        super::shortages::from_shelf(&shown)
+    };
     Ok(BomDetail {
         id: version.id,
         version: version.version,
@@ -157,6 +172,7 @@ async fn detail(conn: &mut PgConnection, version: &VersionRow) -> Result<BomDeta
         total_cost: version.total_cost,
         total_weight: version.total_weight,
         rows: shown,
+        shortages,
         movements: movements(conn, version.id).await?,
     })
 }
@@ -170,7 +186,7 @@ pub(super) async fn lines_of(
         "SELECT i.line_number, i.level, parent.line_number AS parent_line, i.part_id, p.part_number,
                 coalesce(i.description, p.name, '') AS name, i.quantity_per_assembly,
                 i.quantity_required, i.scrap_factor, i.total_quantity, i.unit_cost, i.extended_cost,
-                i.unit_weight, i.is_phantom, i.explanation, p.quantity_available AS available
+                i.unit_weight, i.is_phantom, i.is_whole_units, i.explanation, p.quantity_available AS available
          FROM orders.bom_items i
          LEFT JOIN orders.bom_items parent ON parent.id = i.parent_item_id
          LEFT JOIN inventory.parts p ON p.id = i.part_id
@@ -214,6 +230,7 @@ fn bom_lines(rows: &[LineRow]) -> Vec<BomLine> {
             unit_cost: row.unit_cost,
             weight: row.unit_weight,
             total_quantity: row.total_quantity,
+            whole_units: row.is_whole_units,
             extended_cost: row.extended_cost,
             is_assembly: parents.contains(&row.line_number),
         })
@@ -304,6 +321,7 @@ fn row(node: &TreeRow, lines: &[BomLine], stock: &mut HashMap<usize, LineStock>)
         phantom: resolved.phantom,
         explanation: explained(&resolved.explanation),
         stock: stock.remove(&node.index),
+        short_lines: 0,
     })
 }
 

@@ -8,6 +8,7 @@ use torvan::sink::ConfigurationStatus;
 use super::generate::for_configuration;
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
+use crate::orders::build_state::refuse_if_shipped;
 use crate::orders::sinks::queries::{Target, config};
 
 pub async fn regenerate(
@@ -30,6 +31,7 @@ pub async fn regenerate(
         build_number,
     };
     let row = config(&mut tx, &target, true).await?;
+    refuse_if_shipped(&mut tx, row.id).await?;
     let status = ConfigurationStatus::parse(&row.status)?;
     if !matches!(
         status,

@@ -1,6 +1,7 @@
 //! The stock a BOM version holds, as its ledger rows show it, and what
 //! ends the hold: a withdrawn approval releases it, issuing it to the build
-//! consumes it. Either way the ledger keeps one row per part.
+//! consumes it (topped up first with what has arrived since approval).
+//! Either way the ledger keeps one row per part.
 
 use sqlx::{PgConnection, PgPool};
 use torvan::DbEnum;
@@ -8,10 +9,10 @@ use torvan::bom::BomStatus;
 use torvan::stock::{Movement, Quantity};
 use uuid::Uuid;
 
-use super::approve::{refuse_move, status};
+use super::approve::{allocate, refuse_move, status};
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
-use crate::inventory::stock::{Reference, StockError, apply};
+use crate::inventory::stock::{AllocationMode, Reference, StockError, apply};
 
 pub const REFERENCE_KIND: &str = "BOM";
 
@@ -83,8 +84,9 @@ pub async fn withdraw(pool: &PgPool, session: &SessionUser, bom_id: Uuid) -> Res
     Ok(())
 }
 
-/// Issues what an approved version holds to its build: the parts leave the
-/// shelf; returns how many parts were issued.
+/// Issues an approved version's parts to its build: what it holds, topped
+/// up first from the shelf with whatever of its outstanding need has
+/// arrived since approval; returns how many parts were issued.
 pub async fn issue(pool: &PgPool, session: &SessionUser, bom_id: Uuid) -> Result<usize, AppError> {
     let mut tx = crate::db::begin_as(pool, session).await?;
     let (current, _) = status(&mut tx, bom_id).await?;
@@ -94,11 +96,18 @@ pub async fn issue(pool: &PgPool, session: &SessionUser, bom_id: Uuid) -> Result
             "Only an approved BOM's stock can be issued to the build.",
         ));
     }
+    allocate(
+        &mut tx,
+        session.user.id,
+        bom_id,
+        AllocationMode::WhatIsAvailable,
+    )
+    .await?;
     let issued = settle(&mut tx, session.user.id, bom_id, Movement::Issue).await?;
     if issued == 0 {
         return Err(AppError::invalid(
             "stock",
-            "This BOM holds no stock to issue: everything was issued or none could be allocated.",
+            "Nothing to issue: every part was issued already, or none of what is missing is in stock.",
         ));
     }
     tx.commit().await?;

@@ -33,6 +33,7 @@ struct Columns {
     unit_costs: Vec<Decimal>,
     weights: Vec<Option<Decimal>>,
     phantoms: Vec<bool>,
+    whole_units: Vec<bool>,
     descriptions: Vec<String>,
     explanations: Vec<serde_json::Value>,
 }
@@ -64,6 +65,7 @@ fn columns(bom: &Bom, part_id: &dyn Fn(&str) -> Option<Uuid>) -> Result<Columns,
         columns.unit_costs.push(line.unit_cost);
         columns.weights.push(line.weight);
         columns.phantoms.push(resolved.phantom);
+        columns.whole_units.push(line.whole_units);
         columns.descriptions.push(resolved.description.clone());
         columns
             .explanations
@@ -110,14 +112,16 @@ pub async fn insert(
     sqlx::query(
         "INSERT INTO orders.bom_items (id, bom_id, line_number, part_id, parent_item_id, level,
              sort_order, quantity_per_assembly, quantity_required, scrap_factor, unit_cost,
-             unit_weight, is_phantom, description, explanation)
+             unit_weight, is_phantom, is_whole_units, description, explanation)
          SELECT id, $1, line_number, part_id, parent_item_id, level, sort_order, per_assembly,
-                required, scrap, unit_cost, unit_weight, phantom, description, explanation
+                required, scrap, unit_cost, unit_weight, phantom, whole_units, description,
+                explanation
          FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::uuid[], $6::int[], $7::int[],
                      $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[],
-                     $13::bool[], $14::text[], $15::jsonb[])
+                     $13::bool[], $14::bool[], $15::text[], $16::jsonb[])
               AS line(id, line_number, part_id, parent_item_id, level, sort_order, per_assembly,
-                      required, scrap, unit_cost, unit_weight, phantom, description, explanation)
+                      required, scrap, unit_cost, unit_weight, phantom, whole_units, description,
+                      explanation)
          ORDER BY sort_order",
     )
     .bind(bom_id)
@@ -133,6 +137,7 @@ pub async fn insert(
     .bind(&lines.unit_costs)
     .bind(&lines.weights)
     .bind(&lines.phantoms)
+    .bind(&lines.whole_units)
     .bind(&lines.descriptions)
     .bind(&lines.explanations)
     .execute(&mut *conn)

@@ -104,6 +104,9 @@ fn Line(index: usize, tree: Tree) -> impl IntoView {
             <td class="mono">{row.line_number}</td>
             <td class="item">
                 {item}
+                {(row.short_lines > 0).then(|| view! {
+                    <span class="stock short">{format!(" {} {} short", row.short_lines, if row.short_lines == 1 { "line" } else { "lines" })}</span>
+                })}
                 <span class="explain">{row.explanation}</span>
             </td>
             <td class="mono">{row.part_number}</td>
@@ -161,6 +164,7 @@ mod tests {
             phantom: false,
             explanation: String::new(),
             stock: None,
+            short_lines: 0,
         }
     }
 

@@ -2,6 +2,8 @@
 //! order's page with its lifecycle.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod build_state;
 pub mod create;
 pub mod detail;
 pub mod lines;

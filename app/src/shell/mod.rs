@@ -1,6 +1,7 @@
 //! The frame every page shares: the HTML document, header and navigation,
 //! the router, and the pages for unknown URLs and failures.
 
+mod confirm;
 mod document;
 mod failure;
 mod form_messages;
@@ -12,6 +13,7 @@ mod not_found;
 mod permitted;
 mod trail;
 
+pub use confirm::ConfirmSubmit;
 pub use document::shell;
 pub use failure::Failure;
 pub use form_messages::{FieldMessage, FormError, action_error, successes};

@@ -40,7 +40,7 @@ async fn receiving_stock_lifts_a_low_part_and_is_in_the_ledger(pool: PgPool) {
     let ledger: (String, i32, Option<String>) = sqlx::query_as(
         "SELECT m.movement_type::text, m.on_hand_change, m.reference_id
          FROM inventory.stock_movements m JOIN inventory.parts p ON p.id = m.part_id
-         WHERE p.part_number = $1",
+         WHERE p.part_number = $1 ORDER BY m.created_at DESC LIMIT 1",
     )
     .bind(&number)
     .fetch_one(&pool)

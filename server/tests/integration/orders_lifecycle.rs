@@ -24,6 +24,43 @@ fn move_to(number: &str, to: &str, reason: &str, version: i32) -> String {
     format!("order_number={number}&to={to}&reason={reason}&version={version}")
 }
 
+/// Calls a server function as `cookie`; the reply's status and body.
+async fn post(app: &TestApp, cookie: &str, path: &str, form: &str) -> (StatusCode, String) {
+    let reply = app.call(path, form, Some(cookie)).await;
+    (reply.status, reply.body)
+}
+
+async fn latest_bom(pool: &PgPool, build: &str) -> uuid::Uuid {
+    sqlx::query_scalar(
+        "SELECT b.id FROM orders.boms b JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+         WHERE c.build_number = $1 ORDER BY b.version DESC LIMIT 1",
+    )
+    .bind(build)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+/// Submits a draft BOM version and approves it, allocating what is there.
+async fn approve_bom(app: &TestApp, cookie: &str, bom: uuid::Uuid) {
+    let submitted = post(
+        app,
+        cookie,
+        "/api/boms/status",
+        &format!("bom_id={bom}&to=PENDING_APPROVAL"),
+    )
+    .await;
+    assert_eq!(submitted.0, StatusCode::OK, "{}", submitted.1);
+    let approved = post(
+        app,
+        cookie,
+        "/api/boms/approve",
+        &format!("bom_id={bom}&partial=true"),
+    )
+    .await;
+    assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
+}
+
 #[sqlx::test(migrations = "../migrations")]
 async fn starting_production_writes_the_status_history_with_who_and_from_where(pool: PgPool) {
     let app = app(&pool).await;
@@ -31,14 +68,10 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
         .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
         .await
         .unwrap();
-    sqlx::query(
-        "UPDATE orders.order_sink_configurations
-         SET configuration_status = 'APPROVED', approved_at = now(), approved_by = validated_by
-         WHERE order_id = (SELECT id FROM orders.orders WHERE order_number = 'ORD-2026-0112')",
-    )
-    .execute(&pool)
-    .await
-    .unwrap();
+    let sink = "order_number=ORD-2026-0112&build_number=TB-2026-0112-01";
+    let approved = post(&app, &cookie, "/api/orders/sinks/approve", sink).await;
+    assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
+    approve_bom(&app, &cookie, latest_bom(&pool, "TB-2026-0112-01").await).await;
     let (_, version) = order(&pool, "ORD-2026-0112").await;
 
     let reply = app
@@ -78,26 +111,175 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn production_waits_until_every_sink_is_approved(pool: PgPool) {
+async fn production_waits_for_every_sinks_bom_and_names_the_build_that_holds_it_up(pool: PgPool) {
     let app = app(&pool).await;
     let cookie = app
         .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
         .await
         .unwrap();
-    let (_, version) = order(&pool, "ORD-2026-0113").await;
-    let reply = app
-        .call(
-            "/api/orders/status",
-            &move_to("ORD-2026-0113", "IN_PRODUCTION", "", version),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(reply.body.contains("must be approved"), "{}", reply.body);
+    let sink = "order_number=ORD-2026-0112&build_number=TB-2026-0112-01";
+    let approved = post(&app, &cookie, "/api/orders/sinks/approve", sink).await;
+    assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
+    let (_, version) = order(&pool, "ORD-2026-0112").await;
+
+    let (status, body) = post(
+        &app,
+        &cookie,
+        "/api/orders/status",
+        &move_to("ORD-2026-0112", "IN_PRODUCTION", "", version),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body.contains("BOM must be approved") && body.contains("TB-2026-0112-01"),
+        "{body}"
+    );
     assert_eq!(
-        order(&pool, "ORD-2026-0113").await,
+        order(&pool, "ORD-2026-0112").await,
         ("PENDING".to_owned(), version)
     );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_order_with_nothing_to_make_cannot_start_production(pool: PgPool) {
+    let app = app(&pool).await;
+    let cookie = app
+        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let (status, number) = post(
+        &app,
+        &cookie,
+        "/api/orders/create",
+        "order[customer_number]=C-10003",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{number}");
+    let number = number.trim_matches('"').to_owned();
+    let (_, version) = order(&pool, &number).await;
+
+    let (status, body) = post(
+        &app,
+        &cookie,
+        "/api/orders/status",
+        &move_to(&number, "IN_PRODUCTION", "", version),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("nothing to produce"), "{body}");
+    assert_eq!(order(&pool, &number).await.0, "PENDING");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool) {
+    let app = app(&pool).await;
+    let cookie = app
+        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let build = "TB-2026-0104-01";
+    let generated = post(
+        &app,
+        &cookie,
+        "/api/boms/generate",
+        &format!("order_number=ORD-2026-0104&build_number={build}&reason=Engineering+change"),
+    )
+    .await;
+    assert_eq!(generated.0, StatusCode::OK, "{}", generated.1);
+    let bom = latest_bom(&pool, build).await;
+    approve_bom(&app, &cookie, bom).await;
+    let (_, version) = order(&pool, "ORD-2026-0104").await;
+
+    let (status, body) = post(
+        &app,
+        &cookie,
+        "/api/orders/status",
+        &move_to("ORD-2026-0104", "SHIPPED", "", version),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("still to issue: TB-2026-0104-01"), "{body}");
+
+    // What the shelf lacked arrives; issuing takes it along with the hold.
+    sqlx::query(
+        "UPDATE inventory.parts SET quantity_on_hand = quantity_on_hand + 100
+         WHERE id IN (SELECT part_id FROM orders.bom_part_standing WHERE bom_id = $1)",
+    )
+    .bind(bom)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let issued = post(&app, &cookie, "/api/boms/issue", &format!("bom_id={bom}")).await;
+    assert_eq!(issued.0, StatusCode::OK, "{}", issued.1);
+    let (status, body) = post(
+        &app,
+        &cookie,
+        "/api/orders/status",
+        &move_to("ORD-2026-0104", "SHIPPED", "", version),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_shipped_orders_boms_cannot_be_withdrawn_or_regenerated(pool: PgPool) {
+    let app = app(&pool).await;
+    let cookie = app
+        .sign_in("admin@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let build = "TB-2026-0101-01";
+    let bom = latest_bom(&pool, build).await;
+
+    let (status, body) = post(
+        &app,
+        &cookie,
+        "/api/boms/withdraw",
+        &format!("bom_id={bom}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("as-built record"), "{body}");
+    let (status, body) = post(
+        &app,
+        &cookie,
+        "/api/boms/generate",
+        &format!("order_number=ORD-2026-0101&build_number={build}&reason=Late+change"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("as-built record"), "{body}");
+
+    let (bom_status, versions): (String, i64) = sqlx::query_as(
+        "SELECT (SELECT status FROM orders.boms WHERE id = $1),
+                (SELECT count(*) FROM orders.boms b JOIN orders.order_sink_configurations c
+                   ON c.id = b.configuration_id WHERE c.build_number = $2)",
+    )
+    .bind(bom)
+    .bind(build)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!((bom_status.as_str(), versions), ("APPROVED", 1));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_demo_orders_past_production_have_their_boms_approved_and_issued(pool: PgPool) {
+    torvan_server::seed::seed_demo(&pool).await.unwrap();
+    let unsettled: Vec<(String, String)> = sqlx::query_as(
+        "SELECT o.order_number, c.build_number FROM orders.orders o
+         JOIN orders.order_sink_configurations c ON c.order_id = o.id
+         WHERE o.status NOT IN ('PENDING', 'IN_PRODUCTION')
+           AND NOT EXISTS (SELECT 1 FROM orders.boms b WHERE b.configuration_id = c.id
+                             AND b.status = 'APPROVED'
+                             AND NOT EXISTS (SELECT 1 FROM orders.bom_part_standing s
+                                             WHERE s.bom_id = b.id AND s.issued < s.needed))
+         ORDER BY 1, 2",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert!(unsettled.is_empty(), "{unsettled:?}");
 }
 
 #[sqlx::test(migrations = "../migrations")]

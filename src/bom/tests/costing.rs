@@ -16,7 +16,7 @@ fn scrapped(draft: TemplateLineDraft, scrap: &str) -> TemplateLineDraft {
 #[test]
 fn scrap_adds_to_what_is_drawn_from_stock() {
     let drafts = [scrapped(
-        with_quantity(line(10, "121-GASKET"), "10"),
+        with_quantity(line(10, "121-GASKET-FT"), "10"),
         "0.05",
     )];
     let bom = bom(&drafts, &sink(1));
@@ -28,11 +28,28 @@ fn scrap_adds_to_what_is_drawn_from_stock() {
 }
 
 #[test]
+fn counted_parts_are_rounded_up_to_whole_units_after_scrap() {
+    let drafts = [
+        scrapped(with_quantity(line(10, "121-DECK-PANEL"), "2"), "0.02"),
+        scrapped(with_quantity(line(20, "121-BOLT"), "32"), "0.05"),
+        scrapped(with_quantity(line(30, "121-TUBE-FT"), "2"), "0.02"),
+        with_quantity(line(40, "121-WASHER"), "12"),
+    ];
+    let bom = bom(&drafts, &sink(1));
+    let totals: Vec<_> = bom.lines.iter().map(|line| line.total_quantity).collect();
+    assert_eq!(
+        totals,
+        [decimal("3"), decimal("34"), decimal("2.04"), decimal("12")]
+    );
+    assert_eq!(bom.lines[0].extended_cost, decimal("30.75"));
+}
+
+#[test]
 fn totals_add_up_parts_to_the_cent() {
     let drafts = [
-        with_quantity(line(10, "121-A"), "0.5"),
-        with_quantity(line(20, "121-B-NOWT"), "1.5"),
-        with_quantity(line(30, "121-C"), "0.001"),
+        with_quantity(line(10, "121-A-FT"), "0.5"),
+        with_quantity(line(20, "121-B-FT-NOWT"), "1.5"),
+        with_quantity(line(30, "121-C-FT"), "0.001"),
     ];
     let bom = bom(&drafts, &sink(1));
     let costs: Vec<_> = bom.lines.iter().map(|line| line.extended_cost).collect();
@@ -143,6 +160,7 @@ fn huge_costs_saturate_rather_than_fail() {
         Some(PartFacts {
             unit_cost: rust_decimal::Decimal::MAX,
             weight: Some(rust_decimal::Decimal::MAX),
+            whole_units: true,
         })
     };
     let bom = cost(lines, &dear).unwrap();

@@ -126,13 +126,16 @@ pub(super) fn resolved(drafts: &[TemplateLineDraft], choices: &SinkChoices) -> V
 }
 
 /// Any part number that starts with a digit is in the catalogue at $10.25
-/// and 2 lb a unit, except those ending in `-NOWT`, whose weight is unknown.
+/// and 2 lb a unit, except those ending in `-NOWT`, whose weight is unknown;
+/// those with `-FT` in the number are measured (feet), every other is
+/// counted in whole units.
 pub(super) fn catalogue(part_number: &str) -> Option<PartFacts> {
     part_number
         .starts_with(|c: char| c.is_ascii_digit())
         .then(|| PartFacts {
             unit_cost: decimal("10.25"),
             weight: (!part_number.ends_with("-NOWT")).then(|| decimal("2")),
+            whole_units: !part_number.contains("-FT"),
         })
 }
 

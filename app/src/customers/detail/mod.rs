@@ -17,7 +17,9 @@ use super::api::{
     AddAddress, AddContact, CustomerDetail, SaveCustomer, SetCustomerActive, SetDefaultAddress,
     SetPrimaryContact, get_customer,
 };
-use crate::shell::{Crumb, FormError, Loaded, Permitted, Trail, action_error, successes};
+use crate::shell::{
+    ConfirmSubmit, Crumb, FormError, Loaded, Permitted, Trail, action_error, successes,
+};
 
 /// `/customers/new`
 #[component]
@@ -131,11 +133,25 @@ fn ActiveToggle(
     label: &'static str,
     action: ServerAction<SetCustomerActive>,
 ) -> impl IntoView {
+    // Deactivating hides the customer from new orders; reactivating only
+    // undoes that, so it needs no second step.
+    let button = if active {
+        view! { <button type="submit" class="button subtle">{label}</button> }.into_any()
+    } else {
+        view! {
+            <ConfirmSubmit
+                label=label.to_owned()
+                consequence="The customer can no longer be chosen for new orders; existing orders and their history stay as they are.".to_owned()
+                class="button subtle"
+            />
+        }
+        .into_any()
+    };
     view! {
         <ActionForm action attr:class="inline-form">
             <input type="hidden" name="customer_number" value=number/>
             <input type="hidden" name="active" value=active.to_string()/>
-            <button type="submit" class="button subtle">{label}</button>
+            {button}
         </ActionForm>
     }
 }

@@ -29,6 +29,17 @@ pub struct OrderDetail {
     pub timeline: Vec<StatusChange>,
     /// The moves the caller may make now.
     pub moves: Vec<OfferedMove>,
+    /// What approved BOMs need that is neither held nor issued: shown before
+    /// production starts, and while it is under way.
+    pub shortages: Vec<BuildShortage>,
+}
+
+/// A part an approved BOM needs that is neither held for it nor issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildShortage {
+    pub build_number: String,
+    pub part_number: String,
+    pub short_by: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

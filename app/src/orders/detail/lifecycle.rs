@@ -1,14 +1,16 @@
 //! Applying a lifecycle move: the order row is locked, its version compared
 //! with the one the page showed, the move checked against the domain's
-//! state machine, then the status, version and history written together.
+//! state machine over what the order's builds stand at (`BuildState`),
+//! then the status, version and history written together.
 
 use sqlx::PgPool;
-use torvan::order_lifecycle::{self, MoveRefused, OrderFacts};
+use torvan::order_lifecycle::{self, MoveRefused};
 use torvan::{DbEnum, OrderStatus};
 
 use crate::auth::guard::SessionUser;
 use crate::auth::sessions::Client;
 use crate::error::AppError;
+use crate::orders::build_state::BuildState;
 
 pub struct Change<'a> {
     pub order_number: &'a str,
@@ -33,13 +35,8 @@ pub async fn change_status(
     client: Client<'_>,
 ) -> Result<(), AppError> {
     let mut tx = crate::db::begin_as(pool, session).await?;
-    let (id, status, version, sinks_approved): (uuid::Uuid, String, i32, bool) = sqlx::query_as(
-        "SELECT o.id, o.status::text, o.version,
-                NOT EXISTS (SELECT 1 FROM orders.order_sink_configurations c
-                            WHERE c.order_id = o.id
-                              AND c.configuration_status NOT IN ('APPROVED', 'IN_PRODUCTION'))
-         FROM orders.orders o WHERE o.order_number = $1
-         FOR UPDATE OF o",
+    let (id, status, version): (uuid::Uuid, String, i32) = sqlx::query_as(
+        "SELECT id, status::text, version FROM orders.orders WHERE order_number = $1 FOR UPDATE",
     )
     .bind(change.order_number)
     .fetch_optional(&mut *tx)
@@ -49,8 +46,10 @@ pub async fn change_status(
         return Err(AppError::Conflict);
     }
     let from = OrderStatus::parse(&status)?;
-    let facts = OrderFacts { sinks_approved };
-    order_lifecycle::check(session.user.role, from, change.to, change.reason, facts)
+    // Read under the order's lock: every BOM action takes it for share
+    // (`refuse_if_shipped`), so the gates cannot change while this move runs.
+    let facts = BuildState::read(&mut tx, id).await?.facts();
+    order_lifecycle::check(session.user.role, from, change.to, change.reason, &facts)
         .map_err(refused)?;
 
     sqlx::query(

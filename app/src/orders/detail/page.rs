@@ -4,10 +4,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use torvan::DbEnum;
 
-use super::api::{ChangeOrderStatus, OfferedMove, OrderDetail, StatusChange, get_order};
+use super::api::{
+    BuildShortage, ChangeOrderStatus, OfferedMove, OrderDetail, StatusChange, get_order,
+};
 use crate::orders::lines::{AddLineItem, LineItems, RemoveLineItem};
 use crate::orders::sinks::OrderSinks;
-use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error, successes};
+use crate::shell::{
+    ConfirmSubmit, Crumb, FieldMessage, FormError, Loaded, Trail, action_error, successes,
+};
 
 /// `/orders/:number`
 #[component]
@@ -60,6 +64,9 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
             <span class="badge" data-testid="order-status">{order.status.label()}</span>" "
             <span class="badge muted">{order.priority.label()}</span>
         </p>
+        {torvan::order_lifecycle::waiting_for(order.status).map(|next| view! {
+            <p class="waiting" data-testid="waiting-for">{next}</p>
+        })}
         <div class="part-grid">
             <section class="card" aria-labelledby="order-facts">
                 <h2 id="order-facts">"Order"</h2>
@@ -73,7 +80,13 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
                     <div><dt>"Instructions"</dt><dd>{or_dash(order.special_instructions.clone())}</dd></div>
                 </dl>
             </section>
-            <StatusMoves order_number=order.order_number.clone() version=order.version moves=order.moves.clone() change/>
+            <StatusMoves
+                order_number=order.order_number.clone()
+                version=order.version
+                moves=order.moves.clone()
+                shortages=order.shortages.clone()
+                change
+            />
         </div>
         {lines}
         {order.lines.is_none().then(|| view! {
@@ -88,15 +101,28 @@ fn StatusMoves(
     order_number: String,
     version: i32,
     moves: Vec<OfferedMove>,
+    shortages: Vec<BuildShortage>,
     change: ServerAction<ChangeOrderStatus>,
 ) -> impl IntoView {
     let error = action_error(change);
+    let shortages: Vec<String> = shortages
+        .into_iter()
+        .map(|short| {
+            format!(
+                "{}: {} short by {}",
+                short.build_number, short.part_number, short.short_by
+            )
+        })
+        .collect();
     let body = if moves.is_empty() {
         view! { <p class="empty">"There is no status change you can make now."</p> }.into_any()
     } else {
         moves
             .into_iter()
-            .map(|offered| view! { <MoveForm order_number=order_number.clone() version offered change/> })
+            .map(|offered| {
+                let warning = confirmation(offered, &shortages);
+                view! { <MoveForm order_number=order_number.clone() version offered warning change/> }
+            })
             .collect_view()
             .into_any()
     };
@@ -110,11 +136,28 @@ fn StatusMoves(
     }
 }
 
+/// What a move asks the person to confirm, and the lines to read first:
+/// leaving the shop, and starting production with parts still short.
+fn confirmation(offered: OfferedMove, shortages: &[String]) -> Option<(String, Vec<String>)> {
+    if let Some(consequence) = torvan::order_lifecycle::consequence(offered.to) {
+        return Some((consequence.to_owned(), Vec::new()));
+    }
+    let starts_production = offered.to == torvan::OrderStatus::InProduction && !offered.back;
+    (starts_production && !shortages.is_empty()).then(|| {
+        (
+            "Production starts with these parts short; their tasks wait until the stock is issued:"
+                .to_owned(),
+            shortages.to_vec(),
+        )
+    })
+}
+
 #[component]
 fn MoveForm(
     order_number: String,
     version: i32,
     offered: OfferedMove,
+    warning: Option<(String, Vec<String>)>,
     change: ServerAction<ChangeOrderStatus>,
 ) -> impl IntoView {
     let error = action_error(change);
@@ -139,7 +182,12 @@ fn MoveForm(
             <input type="hidden" name="version" value=version/>
             {reason}
             {(!offered.back).then(|| view! { <input type="hidden" name="reason" value=""/> })}
-            <button type="submit" class=if offered.back { "button subtle" } else { "button" }>{label}</button>
+            {match warning {
+                Some((consequence, details)) => view! { <ConfirmSubmit label consequence details/> }.into_any(),
+                None => view! {
+                    <button type="submit" class=if offered.back { "button subtle" } else { "button" }>{label}</button>
+                }.into_any(),
+            }}
         </ActionForm>
     }
 }

@@ -96,6 +96,13 @@ pub async fn detail(
     let builds_sinks = OrderType::parse(&header.order_type)?.builds_sinks();
     let sinks_open = status == OrderStatus::Pending && builds_sinks;
     let mut conn = pool.acquire().await?;
+    let shortages = if builds_sinks && !torvan::order_lifecycle::build_records_frozen(status) {
+        crate::orders::build_state::BuildState::read(&mut conn, header.id)
+            .await?
+            .shortages()
+    } else {
+        Vec::new()
+    };
     let sink_families = if sinks_open {
         crate::orders::sinks::queries::family_names(&mut conn).await?
     } else {
@@ -141,5 +148,6 @@ pub async fn detail(
                 back: offered.direction == Direction::Back,
             })
             .collect(),
+        shortages,
     })
 }

@@ -1,0 +1,170 @@
+//! What an order's builds stand at, read in one statement: each sink
+//! configuration's status, whether it has an approved BOM version, and per
+//! part of that version how much it needs, holds and has had issued
+//! (`orders.bom_part_standing`). The lifecycle's gates
+//! (`torvan::order_lifecycle::OrderFacts`), the order page's shortage list
+//! and the freeze of shipped orders' records are all read from here, so
+//! they cannot disagree.
+
+use sqlx::PgConnection;
+use torvan::order_lifecycle::OrderFacts;
+use torvan::sink::ConfigurationStatus;
+use torvan::{DbEnum, OrderStatus};
+use uuid::Uuid;
+
+use crate::error::AppError;
+use crate::orders::detail::BuildShortage;
+
+/// One configuration's standing.
+struct Build {
+    number: String,
+    approved: bool,
+    has_approved_bom: bool,
+    parts: Vec<PartStanding>,
+}
+
+struct PartStanding {
+    part_number: String,
+    needed: i32,
+    held: i32,
+    issued: i32,
+}
+
+/// The order's builds as the lifecycle and the order page see them.
+pub struct BuildState {
+    has_work: bool,
+    builds: Vec<Build>,
+}
+
+type Row = (
+    String,
+    String,
+    bool,
+    Option<String>,
+    Option<i32>,
+    Option<i32>,
+    Option<i32>,
+);
+
+impl BuildState {
+    pub async fn read(conn: &mut PgConnection, order_id: Uuid) -> Result<Self, AppError> {
+        let rows: Vec<Row> = sqlx::query_as(
+            "WITH configs AS (
+                 SELECT c.id, c.build_number, coalesce(c.configuration_status, 'DRAFT') AS status,
+                        (SELECT b.id FROM orders.boms b
+                         WHERE b.configuration_id = c.id AND b.status = 'APPROVED' LIMIT 1) AS bom_id
+                 FROM orders.order_sink_configurations c WHERE c.order_id = $1)
+             SELECT f.build_number, f.status, f.bom_id IS NOT NULL, p.part_number,
+                    s.needed, s.held, s.issued
+             FROM configs f
+             LEFT JOIN orders.bom_part_standing s ON s.bom_id = f.bom_id
+             LEFT JOIN inventory.parts p ON p.id = s.part_id
+             ORDER BY f.build_number, p.part_number",
+        )
+        .bind(order_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let has_lines: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM orders.order_line_items WHERE order_id = $1)",
+        )
+        .bind(order_id)
+        .fetch_one(&mut *conn)
+        .await?;
+
+        let mut builds: Vec<Build> = Vec::new();
+        for (number, status, has_approved_bom, part_number, needed, held, issued) in rows {
+            if builds.last().is_none_or(|build| build.number != number) {
+                let status = ConfigurationStatus::parse(&status)?;
+                builds.push(Build {
+                    number,
+                    approved: matches!(
+                        status,
+                        ConfigurationStatus::Approved | ConfigurationStatus::InProduction
+                    ),
+                    has_approved_bom,
+                    parts: Vec::new(),
+                });
+            }
+            if let (Some(part_number), Some(needed), Some(held), Some(issued), Some(build)) =
+                (part_number, needed, held, issued, builds.last_mut())
+            {
+                build.parts.push(PartStanding {
+                    part_number,
+                    needed,
+                    held,
+                    issued,
+                });
+            }
+        }
+        Ok(Self {
+            has_work: has_lines || !builds.is_empty(),
+            builds,
+        })
+    }
+
+    /// The facts the lifecycle's gates read.
+    pub fn facts(&self) -> OrderFacts {
+        let numbers = |keep: fn(&Build) -> bool| {
+            self.builds
+                .iter()
+                .filter(|&build| keep(build))
+                .map(|build| build.number.clone())
+                .collect()
+        };
+        OrderFacts {
+            has_work: self.has_work,
+            unapproved_sinks: numbers(|build| !build.approved),
+            unapproved_boms: numbers(|build| !build.has_approved_bom),
+            unissued_builds: numbers(|build| {
+                build.has_approved_bom && build.parts.iter().any(|part| part.issued < part.needed)
+            }),
+        }
+    }
+
+    /// The parts approved BOMs need that are neither held nor issued: what
+    /// starting production would leave the bench waiting for.
+    pub fn shortages(&self) -> Vec<BuildShortage> {
+        self.builds
+            .iter()
+            .flat_map(|build| {
+                build.parts.iter().filter_map(|part| {
+                    let short_by = part.needed - part.held - part.issued;
+                    (short_by > 0).then(|| BuildShortage {
+                        build_number: build.number.clone(),
+                        part_number: part.part_number.clone(),
+                        short_by,
+                    })
+                })
+            })
+            .collect()
+    }
+}
+
+/// Refuses a change to a configuration's BOMs, configuration or issued
+/// stock once its order has shipped: they are the as-built record. The
+/// order row is locked for share, so a lifecycle move (which locks it for
+/// update) waits for this change, or this change sees the order shipped.
+pub async fn refuse_if_shipped(
+    conn: &mut PgConnection,
+    configuration_id: Uuid,
+) -> Result<(), AppError> {
+    let status: String = sqlx::query_scalar(
+        "SELECT o.status::text FROM orders.orders o
+         JOIN orders.order_sink_configurations c ON c.order_id = o.id WHERE c.id = $1
+         FOR SHARE OF o",
+    )
+    .bind(configuration_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let status = OrderStatus::parse(&status)?;
+    if torvan::order_lifecycle::build_records_frozen(status) {
+        return Err(AppError::invalid(
+            "status",
+            format!(
+                "This order is {}: its BOMs, configurations and issued stock are the as-built record and cannot change.",
+                status.label().to_lowercase()
+            ),
+        ));
+    }
+    Ok(())
+}
