@@ -91,3 +91,9 @@ test('a delivered order\'s BOM is the as-built record: nothing on it can change'
     await expect(page.getByRole('button', { name: action })).toHaveCount(0);
   }
 });
+
+test('the print view of a version that does not exist is the not-found page with status 404', async ({ page }) => {
+  const response = await page.goto(`${BOM}/print?version=99`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+});

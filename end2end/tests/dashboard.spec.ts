@@ -76,3 +76,17 @@ test('"Stock alerts" shows the number of low/out-of-stock parts and lists them i
   const shownParts = await partRows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-part-number')));
   expect(shownParts).toEqual(expectedParts);
 });
+
+test('a status count opens the order list at that status, and a stock alert opens its part', async ({ page }) => {
+  await gotoHydrated(page, '/');
+  const section = sectionHeaded(page, 'Orders by status');
+  await section.locator('tr[data-status="FINAL_QC"] th a').click();
+  await expect(page).toHaveURL(/\/orders\?status=FINAL_QC$/);
+  await expect(page.getByLabel('Status')).toHaveValue('FINAL_QC');
+
+  await gotoHydrated(page, '/');
+  const alert = sectionHeaded(page, 'Stock alerts').locator('tr[data-part-number]').first();
+  const number = await alert.getAttribute('data-part-number');
+  await alert.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(number ?? '');
+});

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::{DashboardSummary, StatusCount, StockAlert, load_dashboard};
+use crate::inventory::encode;
 use crate::shell::Loaded;
 
 #[component]
@@ -42,11 +43,13 @@ fn OrdersByStatus(counts: Vec<StatusCount>) -> impl IntoView {
                     {counts
                         .into_iter()
                         .map(|count| {
+                            let status = torvan::DbEnum::as_db_str(count.status);
+                            let href = format!("/orders?status={status}");
                             view! {
-                                <tr data-status=torvan::DbEnum::as_db_str(count.status)>
-                                    <th scope="row">{count.status.label()}</th>
+                                <tr data-status=status>
+                                    <th scope="row"><a href=href.clone()>{count.status.label()}</a></th>
                                     <td>{count.status.stage()}</td>
-                                    <td class="num">{count.orders}</td>
+                                    <td class="num"><a href=href aria-label=format!("{} orders {}", count.orders, count.status.label())>{count.orders}</a></td>
                                 </tr>
                             }
                         })
@@ -84,9 +87,10 @@ fn StockAlerts(alerts: Vec<StockAlert>, total: i64) -> impl IntoView {
                         .map(|alert| {
                             let status = torvan::DbEnum::as_db_str(alert.status);
                             let row_key = alert.part_number.clone();
+                            let href = format!("/inventory/parts/{}", encode(&alert.part_number));
                             view! {
                                 <tr data-part-number=row_key>
-                                    <td class="mono">{alert.part_number}</td>
+                                    <td class="mono"><a href=href>{alert.part_number}</a></td>
                                     <td>{alert.name}</td>
                                     <td class="num">{alert.available}</td>
                                     <td class="num">{alert.reorder_point}</td>

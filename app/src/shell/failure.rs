@@ -4,8 +4,17 @@ use crate::error::AppError;
 
 /// Shown in place of a page's content when loading it failed. Errors reaching
 /// here are already user-facing messages; details were logged on the server.
+/// A record that does not exist gets the not-found page (and, on a route
+/// rendered in full before sending, its 404 status).
 #[component]
 pub fn Failure(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let missing = errors
+        .get_untracked()
+        .into_iter()
+        .any(|(_, error)| error.to_string() == AppError::NotFound.to_string());
+    if missing {
+        return view! { <super::not_found::NotFound/> }.into_any();
+    }
     let messages = Memo::new(move |_| {
         errors
             .get()
@@ -28,4 +37,5 @@ pub fn Failure(errors: ArcRwSignal<Errors>) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }

@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                             StaticSegment("print"),
                         )
                         view=BomPrintPage
+                        ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("inventory") view=InventoryPage/>
                     <Route path=(StaticSegment("inventory"), StaticSegment("catalogue")) view=CataloguePage/>
