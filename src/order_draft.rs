@@ -52,27 +52,49 @@ impl OrderType {
     }
 }
 
+/// What the order desk types for a new order: the customer and type, fixed
+/// once the order exists, and the header, which can change until it ships.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OrderDraft {
     pub customer_number: String,
-    pub customer_po_number: String,
     pub order_type: String,
+    pub header: HeaderDraft,
+}
+
+/// An order's header as typed: on the new-order form and when it is edited.
+/// The address and contact are ids picked from the customer's own; the
+/// server checks they are that customer's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HeaderDraft {
+    pub customer_po_number: String,
     pub priority: String,
     pub requested_ship_date: String,
     pub promised_ship_date: String,
     pub special_instructions: String,
+    pub ship_to_address_id: String,
+    pub contact_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderSpec {
     pub customer_number: String,
-    pub customer_po_number: Option<String>,
     pub order_type: OrderType,
+    pub header: HeaderSpec,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeaderSpec {
+    pub customer_po_number: Option<String>,
     pub priority: OrderPriority,
     pub requested_ship_date: Option<NaiveDate>,
     pub promised_ship_date: Option<NaiveDate>,
     pub special_instructions: Option<String>,
+    /// `None`: the customer's default shipping address.
+    pub ship_to_address_id: Option<String>,
+    /// `None`: the customer's primary contact.
+    pub contact_id: Option<String>,
 }
 
 fn ship_date(
@@ -101,16 +123,15 @@ fn ship_date(
     }
 }
 
-impl OrderDraft {
-    /// Checks the draft for an order placed on `order_date`.
-    pub fn validate(&self, order_date: NaiveDate) -> Result<OrderSpec, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let customer_number = self.customer_number.trim().to_owned();
-        if customer_number.is_empty() {
-            errors.push(FieldError::new("customer_number", "Choose the customer."));
-        }
-        let customer_po_number =
-            Some(self.customer_po_number.trim().to_owned()).filter(|po| !po.is_empty());
+fn optional(raw: &str) -> Option<String> {
+    Some(raw.trim().to_owned()).filter(|text| !text.is_empty())
+}
+
+impl HeaderDraft {
+    /// Checks the header of an order placed on `order_date`; problems are
+    /// added to `errors`.
+    fn check(&self, order_date: NaiveDate, errors: &mut Vec<FieldError>) -> HeaderSpec {
+        let customer_po_number = optional(&self.customer_po_number);
         if customer_po_number
             .as_ref()
             .is_some_and(|po| po.chars().count() > 100)
@@ -120,13 +141,6 @@ impl OrderDraft {
                 "A PO number has at most 100 characters.",
             ));
         }
-        let order_type = match self.order_type.trim() {
-            "" => OrderType::Production,
-            value => OrderType::parse(value).unwrap_or_else(|_| {
-                errors.push(FieldError::new("order_type", "Choose an order type."));
-                OrderType::Production
-            }),
-        };
         let priority = match self.priority.trim() {
             "" => OrderPriority::Standard,
             value => OrderPriority::parse(value).unwrap_or_else(|_| {
@@ -134,31 +148,62 @@ impl OrderDraft {
                 OrderPriority::Standard
             }),
         };
-        let requested_ship_date = ship_date(
-            &mut errors,
-            "requested_ship_date",
-            &self.requested_ship_date,
-            order_date,
-        );
-        let promised_ship_date = ship_date(
-            &mut errors,
-            "promised_ship_date",
-            &self.promised_ship_date,
-            order_date,
-        );
-        let special_instructions =
-            Some(self.special_instructions.trim().to_owned()).filter(|text| !text.is_empty());
+        HeaderSpec {
+            customer_po_number,
+            priority,
+            requested_ship_date: ship_date(
+                errors,
+                "requested_ship_date",
+                &self.requested_ship_date,
+                order_date,
+            ),
+            promised_ship_date: ship_date(
+                errors,
+                "promised_ship_date",
+                &self.promised_ship_date,
+                order_date,
+            ),
+            special_instructions: optional(&self.special_instructions),
+            ship_to_address_id: optional(&self.ship_to_address_id),
+            contact_id: optional(&self.contact_id),
+        }
+    }
+
+    /// Checks an edited header of an order placed on `order_date`.
+    pub fn validate(&self, order_date: NaiveDate) -> Result<HeaderSpec, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let header = self.check(order_date, &mut errors);
+        if errors.is_empty() {
+            Ok(header)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl OrderDraft {
+    /// Checks the draft for an order placed on `order_date`.
+    pub fn validate(&self, order_date: NaiveDate) -> Result<OrderSpec, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let customer_number = self.customer_number.trim().to_owned();
+        if customer_number.is_empty() {
+            errors.push(FieldError::new("customer_number", "Choose the customer."));
+        }
+        let order_type = match self.order_type.trim() {
+            "" => OrderType::Production,
+            value => OrderType::parse(value).unwrap_or_else(|_| {
+                errors.push(FieldError::new("order_type", "Choose an order type."));
+                OrderType::Production
+            }),
+        };
+        let header = self.header.check(order_date, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(OrderSpec {
             customer_number,
-            customer_po_number,
             order_type,
-            priority,
-            requested_ship_date,
-            promised_ship_date,
-            special_instructions,
+            header,
         })
     }
 }
@@ -180,7 +225,7 @@ mod tests {
         .validate(today())
         .unwrap();
         assert_eq!(
-            (spec.order_type, spec.priority),
+            (spec.order_type, spec.header.priority),
             (OrderType::Production, OrderPriority::Standard)
         );
     }
@@ -189,8 +234,11 @@ mod tests {
     fn ship_dates_cannot_precede_the_order() {
         let errors = OrderDraft {
             customer_number: "C-10001".into(),
-            requested_ship_date: "2026-11-24".into(),
-            promised_ship_date: "next week".into(),
+            header: HeaderDraft {
+                requested_ship_date: "2026-11-24".into(),
+                promised_ship_date: "next week".into(),
+                ..HeaderDraft::default()
+            },
             ..OrderDraft::default()
         }
         .validate(today())
@@ -200,6 +248,43 @@ mod tests {
         assert_eq!(
             errors[0].message,
             "Cannot be before the order date, 2026-11-25."
+        );
+    }
+
+    #[test]
+    fn an_edited_header_keeps_its_choices_and_drops_blank_text() {
+        let header = HeaderDraft {
+            customer_po_number: "  PO-9 ".into(),
+            priority: "RUSH".into(),
+            special_instructions: "   ".into(),
+            ship_to_address_id: "a1".into(),
+            ..HeaderDraft::default()
+        }
+        .validate(today())
+        .unwrap();
+        assert_eq!(header.customer_po_number.as_deref(), Some("PO-9"));
+        assert_eq!(header.priority, OrderPriority::Rush);
+        assert_eq!(header.special_instructions, None);
+        assert_eq!(
+            (header.ship_to_address_id.as_deref(), header.contact_id),
+            (Some("a1"), None)
+        );
+    }
+
+    #[test]
+    fn an_edited_header_says_what_is_wrong_at_each_field() {
+        let errors = HeaderDraft {
+            customer_po_number: "P".repeat(101),
+            priority: "SOON".into(),
+            promised_ship_date: "2026-01-01".into(),
+            ..HeaderDraft::default()
+        }
+        .validate(today())
+        .unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|error| error.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["customer_po_number", "priority", "promised_ship_date"]
         );
     }
 }

@@ -121,3 +121,12 @@ ON CONFLICT DO NOTHING;
 -- The order numbers the demo data uses (ORD-2026-0101 to ORD-2026-0114).
 INSERT INTO system.number_sequences AS s (kind, scope, current_value) VALUES ('ORDER', '2026', 114)
 ON CONFLICT (kind, scope) DO UPDATE SET current_value = greatest(s.current_value, excluded.current_value);
+
+-- Each demo order ships to its customer's default shipping address and names
+-- the primary contact; only orders without them are written, so a second run
+-- changes nothing.
+UPDATE orders.orders SET
+    ship_to_address_id = coalesce(ship_to_address_id, orders.default_ship_to(customer_id)),
+    contact_id = coalesce(contact_id, orders.default_contact(customer_id))
+WHERE (ship_to_address_id IS NULL AND orders.default_ship_to(customer_id) IS NOT NULL)
+   OR (contact_id IS NULL AND orders.default_contact(customer_id) IS NOT NULL);

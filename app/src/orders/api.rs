@@ -70,6 +70,9 @@ pub struct OrderFilter {
     pub priority: Option<OrderPriority>,
     /// Words of the customer's name, or its number.
     pub customer: String,
+    /// The start of an order number or customer PO, or a build number (of
+    /// a configuration or of one sink of it).
+    pub number: String,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub sort: OrderSort,

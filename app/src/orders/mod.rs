@@ -6,6 +6,7 @@ mod api;
 pub mod build_state;
 pub mod create;
 pub mod detail;
+pub mod header;
 pub mod lines;
 mod page;
 #[cfg(feature = "ssr")]

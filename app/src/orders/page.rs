@@ -21,6 +21,7 @@ fn from_query(query: &ParamsMap) -> OrderFilter {
         status: value("status").and_then(|status| OrderStatus::parse(&status).ok()),
         priority: value("priority").and_then(|priority| OrderPriority::parse(&priority).ok()),
         customer: value("customer").unwrap_or_default(),
+        number: value("number").unwrap_or_default(),
         from: date("from"),
         to: date("to"),
         sort: value("sort")
@@ -45,6 +46,9 @@ fn to_query(filter: &OrderFilter, page: i64) -> String {
     }
     if !filter.customer.is_empty() {
         pairs.push(format!("customer={}", encode(&filter.customer)));
+    }
+    if !filter.number.is_empty() {
+        pairs.push(format!("number={}", encode(&filter.number)));
     }
     if let Some(from) = filter.from {
         pairs.push(format!("from={from}"));
@@ -93,6 +97,11 @@ fn FilterForm(filter: OrderFilter) -> impl IntoView {
     let day = |date: Option<NaiveDate>| date.map(|date| date.to_string()).unwrap_or_default();
     view! {
         <form method="get" action="/orders" class="search-form" role="search">
+            <div class="field">
+                <label for="order-number-filter">"Order, PO or build number"</label>
+                <input id="order-number-filter" name="number" type="search" value=filter.number.clone()
+                    placeholder="ORD-2026-0106, a PO, TB-…"/>
+            </div>
             <div class="field">
                 <label for="order-status">"Status"</label>
                 <select id="order-status" name="status"><option value="">"Any"</option>{statuses}</select>

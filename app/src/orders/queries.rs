@@ -93,6 +93,29 @@ fn push_conditions(query: &mut QueryBuilder<'_, Postgres>, filter: &OrderFilter)
             .push_bind(customer)
             .push(")");
     }
+    let number = filter.number.trim();
+    if !number.is_empty() {
+        // Compared by prefix with `left`, not LIKE, so a `%` or `_` typed
+        // in the box is only a character.
+        let number = number.to_uppercase();
+        query
+            .push(" AND (upper(left(o.order_number, length(")
+            .push_bind(number.clone())
+            .push("))) = ")
+            .push_bind(number.clone())
+            .push(" OR upper(left(o.customer_po_number, length(")
+            .push_bind(number.clone())
+            .push("))) = ")
+            .push_bind(number.clone())
+            .push(
+                " OR EXISTS (SELECT 1 FROM orders.order_sink_configurations s
+                             WHERE s.order_id = o.id AND (upper(s.build_number) = ",
+            )
+            .push_bind(number.clone())
+            .push(" OR upper(left(")
+            .push_bind(number)
+            .push(", length(s.build_number) + 1)) = upper(s.build_number) || '-')))");
+    }
     if let Some(from) = filter.from {
         query.push(" AND o.order_date >= ").push_bind(from);
     }
@@ -121,9 +144,12 @@ pub async fn list(pool: &PgPool, filter: &OrderFilter) -> Result<OrderList, AppE
         .push_bind(filter.page.max(0) * PAGE_SIZE);
     page.push(") ORDER BY ").push(order_by(filter.sort, &VIEW));
 
-    // With no customer or date filter the total comes from the per status
+    // With no customer, number or date filter the total comes from the per status
     // and priority counts the database keeps, not from counting the orders.
-    let counted = !names_customer(filter) && filter.from.is_none() && filter.to.is_none();
+    let counted = !names_customer(filter)
+        && filter.number.trim().is_empty()
+        && filter.from.is_none()
+        && filter.to.is_none();
     let mut count = if counted {
         QueryBuilder::new(
             "SELECT coalesce(sum(orders), 0)::bigint FROM orders.order_counts o WHERE true",

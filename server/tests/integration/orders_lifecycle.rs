@@ -394,8 +394,7 @@ async fn a_new_order_gets_the_next_number_of_its_year_and_starts_pending(pool: P
         .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
         .await
         .unwrap();
-    let form =
-        "order[customer_number]=C-10003&order[customer_po_number]=PO-778&order[priority]=RUSH";
+    let form = "order[customer_number]=C-10003&order[header][customer_po_number]=PO-778&order[header][priority]=RUSH";
     let reply = app.call("/api/orders/create", form, Some(&cookie)).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let number = reply.body.trim_matches('"').to_owned();
@@ -430,7 +429,7 @@ async fn an_order_for_the_past_or_an_inactive_customer_is_refused(pool: PgPool) 
     let past = app
         .call(
             "/api/orders/create",
-            "order[customer_number]=C-10001&order[requested_ship_date]=2020-01-01",
+            "order[customer_number]=C-10001&order[header][requested_ship_date]=2020-01-01",
             Some(&cookie),
         )
         .await;

@@ -165,3 +165,35 @@ async fn the_kept_counts_follow_every_new_moved_and_deleted_order(pool: PgPool) 
     .unwrap();
     assert_eq!((rush.total, rush.rows.len() as i64), (expected, expected));
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_order_is_found_by_its_number_its_customer_po_or_a_build_number(pool: PgPool) {
+    torvan_server::seed::seed_demo(&pool).await.unwrap();
+    let found = |number: &'static str| {
+        let pool = pool.clone();
+        async move {
+            let list = list(
+                &pool,
+                OrderFilter {
+                    number: number.into(),
+                    ..Default::default()
+                },
+            )
+            .await;
+            let numbers: Vec<String> = list.rows.into_iter().map(|row| row.order_number).collect();
+            (list.total, numbers)
+        }
+    };
+    let one = |number: &str| (1, vec![number.to_owned()]);
+    assert_eq!(found("ord-2026-0106").await, one("ORD-2026-0106"));
+    assert_eq!(found("smrmc-po-89102").await, one("ORD-2026-0106"));
+    assert_eq!(found("TB-2026-0106-01").await, one("ORD-2026-0106"));
+    assert_eq!(found("tb-2026-0106-01-1").await, one("ORD-2026-0106"));
+    assert_eq!(
+        found("TB-2026-0106-0").await.0,
+        0,
+        "a build number is whole"
+    );
+    assert_eq!(found("ORD-2026-01%").await.0, 0, "% is only a character");
+    assert_eq!(found("ORD-2026-011").await.0, 5);
+}

@@ -104,6 +104,12 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ("/api/orders/order", "order_number=ORD-NONE".into(), Rule::Needs(Orders, Read)),
         ("/api/orders/customer-choices", String::new(), Rule::Needs(Orders, Create)),
         ("/api/orders/create", "order[customer_number]=C-10001".into(), Rule::Needs(Orders, Create)),
+        ("/api/orders/ship-choices", "customer_number=C-10001".into(), Rule::Needs(Orders, Read)),
+        (
+            "/api/orders/header",
+            "order_number=ORD-NONE&version=1&header[priority]=RUSH".into(),
+            Rule::Needs(Orders, Update),
+        ),
         (
             "/api/orders/status",
             "order_number=ORD-NONE&to=SHIPPED&reason=&version=1".into(),

@@ -6,6 +6,7 @@ use torvan::order_draft::OrderType;
 use torvan::{DbEnum, OrderPriority};
 
 use super::api::{CreateOrder, customer_choices};
+use crate::orders::header::ShipToFields;
 use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error};
 
 /// `/orders/new`
@@ -24,6 +25,7 @@ pub fn NewOrderPage() -> impl IntoView {
 fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
     let action = ServerAction::<CreateOrder>::new();
     let error = action_error(action);
+    let customer = RwSignal::new(String::new());
     let navigate = use_navigate();
     Effect::new(move || {
         if let Some(Ok(number)) = action.value().get() {
@@ -45,26 +47,28 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
     view! {
         <ActionForm action attr:class="form narrow">
             <label for="order-customer">"Customer"</label>
-            <select id="order-customer" name="order[customer_number]" required>
+            <select id="order-customer" name="order[customer_number]" required
+                on:change=move |event| customer.set(event_target_value(&event))>
                 <option value="">"— choose —"</option>
                 {customer_options}
             </select>
             <FieldMessage error field="customer_number"/>
             <label for="order-po">"Customer PO number"</label>
-            <input id="order-po" name="order[customer_po_number]" maxlength="100"/>
+            <input id="order-po" name="order[header][customer_po_number]" maxlength="100"/>
             <FieldMessage error field="customer_po_number"/>
             <label for="order-type">"Order type"</label>
             <select id="order-type" name="order[order_type]">{types}</select>
             <label for="order-priority">"Priority"</label>
-            <select id="order-priority" name="order[priority]">{priorities}</select>
+            <select id="order-priority" name="order[header][priority]">{priorities}</select>
             <label for="order-requested">"Requested ship date"</label>
-            <input id="order-requested" name="order[requested_ship_date]" type="date"/>
+            <input id="order-requested" name="order[header][requested_ship_date]" type="date"/>
             <FieldMessage error field="requested_ship_date"/>
             <label for="order-promised">"Promised ship date"</label>
-            <input id="order-promised" name="order[promised_ship_date]" type="date"/>
+            <input id="order-promised" name="order[header][promised_ship_date]" type="date"/>
             <FieldMessage error field="promised_ship_date"/>
+            <ShipToFields customer=customer.into() prefix="order[header]" error/>
             <label for="order-instructions">"Special instructions"</label>
-            <textarea id="order-instructions" name="order[special_instructions]" rows="3"></textarea>
+            <textarea id="order-instructions" name="order[header][special_instructions]" rows="3"></textarea>
             <FormError error/>
             <button type="submit" class="button">"Create order"</button>
         </ActionForm>

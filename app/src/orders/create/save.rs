@@ -1,13 +1,17 @@
-//! The order row, its number (`ORD-<year>-NNNN`, from the locked counter)
-//! and the first line of its status history, in one transaction.
+//! The order row, its number (`ORD-<year>-NNNN`, from the locked counter),
+//! its ship-to address and contact (chosen, or the customer's defaults) and
+//! the first line of its status history, in one transaction.
 
 use chrono::NaiveDate;
 use sqlx::PgPool;
 use torvan::DbEnum;
 use torvan::order_draft::OrderDraft;
 
+use uuid::Uuid;
+
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
+use crate::orders::header::save::ship_to;
 
 pub async fn create(
     pool: &PgPool,
@@ -19,28 +23,36 @@ pub async fn create(
         .fetch_one(&mut *tx)
         .await?;
     let spec = draft.validate(today)?;
-    let created: Option<(uuid::Uuid, String)> = sqlx::query_as(
+    let customer_id: Uuid = sqlx::query_scalar(
+        "SELECT id FROM public.customers WHERE customer_number = $1 AND coalesce(is_active, true)",
+    )
+    .bind(&spec.customer_number)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| AppError::invalid("customer_number", "Choose an active customer."))?;
+    let header = &spec.header;
+    let (address, contact) = ship_to(&mut tx, customer_id, header).await?;
+    let (id, number): (Uuid, String) = sqlx::query_as(
         "INSERT INTO orders.orders (order_number, order_type, customer_id, customer_po_number, priority,
-             requested_ship_date, promised_ship_date, special_instructions, created_by)
-         SELECT 'ORD-' || to_char(CURRENT_DATE, 'YYYY') || '-'
-                    || lpad(system.next_number('ORDER', to_char(CURRENT_DATE, 'YYYY'))::text, 4, '0'),
-                $1::order_type, c.id, $2, $3::order_priority, $4, $5, $6, $7
-         FROM public.customers c
-         WHERE c.customer_number = $8 AND coalesce(c.is_active, true)
+             requested_ship_date, promised_ship_date, special_instructions, ship_to_address_id,
+             contact_id, created_by)
+         VALUES ('ORD-' || to_char(CURRENT_DATE, 'YYYY') || '-'
+                     || lpad(system.next_number('ORDER', to_char(CURRENT_DATE, 'YYYY'))::text, 4, '0'),
+                 $1::order_type, $2, $3, $4::order_priority, $5, $6, $7, $8, $9, $10)
          RETURNING id, order_number",
     )
     .bind(spec.order_type.as_db_str())
-    .bind(&spec.customer_po_number)
-    .bind(spec.priority.as_db_str())
-    .bind(spec.requested_ship_date)
-    .bind(spec.promised_ship_date)
-    .bind(&spec.special_instructions)
+    .bind(customer_id)
+    .bind(&header.customer_po_number)
+    .bind(header.priority.as_db_str())
+    .bind(header.requested_ship_date)
+    .bind(header.promised_ship_date)
+    .bind(&header.special_instructions)
+    .bind(address)
+    .bind(contact)
     .bind(session.user.id)
-    .bind(&spec.customer_number)
-    .fetch_optional(&mut *tx)
+    .fetch_one(&mut *tx)
     .await?;
-    let (id, number) = created
-        .ok_or_else(|| AppError::invalid("customer_number", "Choose an active customer."))?;
     sqlx::query(
         "INSERT INTO orders.order_status_history (order_id, from_status, to_status, changed_by, change_reason)
          VALUES ($1, NULL, 'PENDING', $2, 'Order created')",

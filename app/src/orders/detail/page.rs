@@ -7,10 +7,12 @@ use torvan::DbEnum;
 use super::api::{
     BuildShortage, ChangeOrderStatus, OfferedMove, OrderDetail, StatusChange, get_order,
 };
+use crate::orders::header::{HeaderForm, SaveOrderHeader};
 use crate::orders::lines::{AddLineItem, LineItems, RemoveLineItem};
 use crate::orders::sinks::OrderSinks;
 use crate::shell::{
-    ConfirmSubmit, Crumb, FieldMessage, FormError, Loaded, Trail, action_error, successes,
+    ConfirmSubmit, Crumb, FieldMessage, FormError, Loaded, Permitted, Trail, action_error,
+    successes,
 };
 
 /// `/orders/:number`
@@ -19,11 +21,13 @@ pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let actions = OrderActions {
         change: ServerAction::new(),
+        header: ServerAction::new(),
         add_line: ServerAction::new(),
         remove_line: ServerAction::new(),
     };
     let changes = [
         successes(actions.change),
+        successes(actions.header),
         successes(actions.add_line),
         successes(actions.remove_line),
     ];
@@ -42,6 +46,7 @@ pub fn OrderPage() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct OrderActions {
     change: ServerAction<ChangeOrderStatus>,
+    header: ServerAction<SaveOrderHeader>,
     add_line: ServerAction<AddLineItem>,
     remove_line: ServerAction<RemoveLineItem>,
 }
@@ -73,6 +78,8 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
                 <dl class="properties">
                     <div><dt>"Type"</dt><dd>{order.order_type.clone()}</dd></div>
                     <div><dt>"Customer PO"</dt><dd>{or_dash(order.customer_po_number.clone())}</dd></div>
+                    <div><dt>"Ship to"</dt><dd data-testid="ship-to">{or_dash(order.ship_to.clone())}</dd></div>
+                    <div><dt>"Contact"</dt><dd data-testid="contact">{or_dash(order.contact.clone())}</dd></div>
                     <div><dt>"Ordered"</dt><dd>{order.order_date.clone()}</dd></div>
                     <div><dt>"Requested ship"</dt><dd>{or_dash(order.requested_ship_date.clone())}</dd></div>
                     <div><dt>"Promised ship"</dt><dd>{or_dash(order.promised_ship_date.clone())}</dd></div>
@@ -88,6 +95,20 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
                 change
             />
         </div>
+        {order.header.clone().map(|header| {
+            let (order_number, customer_number) = (order.order_number.clone(), order.customer_number.clone());
+            view! {
+                <Permitted on=torvan::Resource::Orders action=torvan::Action::Update>
+                    <HeaderForm
+                        order_number=order_number.clone()
+                        customer_number=customer_number.clone()
+                        version=order.version
+                        header=header.clone()
+                        action=actions.header
+                    />
+                </Permitted>
+            }
+        })}
         {lines}
         {order.lines.is_none().then(|| view! {
             <OrderSinks order_number=order.order_number.clone() sinks=order.sinks families=order.sink_families/>

@@ -1,7 +1,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
-use torvan::order_draft::OrderType;
+use torvan::order_draft::{HeaderDraft, OrderType};
 use torvan::order_lifecycle::{Direction, moves_for};
 use torvan::sink::ConfigurationStatus;
 use torvan::{DbEnum, OrderPriority, OrderStatus, Role};
@@ -15,6 +15,11 @@ struct HeaderRow {
     id: uuid::Uuid,
     order_number: String,
     customer: String,
+    customer_number: String,
+    ship_to_address_id: Option<uuid::Uuid>,
+    ship_to: Option<String>,
+    contact_id: Option<uuid::Uuid>,
+    contact: Option<String>,
     customer_po_number: Option<String>,
     order_type: String,
     status: String,
@@ -47,11 +52,19 @@ pub async fn detail(
 ) -> Result<OrderDetail, AppError> {
     let header: HeaderRow = sqlx::query_as(
         "SELECT o.id, o.order_number, c.company_name || ' (' || c.customer_number || ')' AS customer,
+                c.customer_number, o.ship_to_address_id,
+                concat_ws(', ', nullif(a.label, ''), a.street_address_1, nullif(a.street_address_2, ''),
+                          a.city, a.state_province, a.postal_code, a.country) AS ship_to,
+                o.contact_id,
+                concat_ws(' · ', p.first_name || ' ' || p.last_name, nullif(p.email, ''),
+                          nullif(p.phone, '')) AS contact,
                 o.customer_po_number, coalesce(o.order_type, 'PRODUCTION')::text AS order_type,
                 o.status::text AS status, o.priority::text AS priority, o.order_date,
                 o.requested_ship_date, o.promised_ship_date, o.special_instructions,
                 o.total_amount, o.version
          FROM orders.orders o JOIN public.customers c ON c.id = o.customer_id
+         LEFT JOIN public.customer_addresses a ON a.id = o.ship_to_address_id
+         LEFT JOIN public.customer_contacts p ON p.id = o.contact_id
          WHERE o.order_number = $1",
     )
     .bind(order_number)
@@ -114,13 +127,33 @@ pub async fn detail(
         let open = status == OrderStatus::Pending;
         Some(crate::orders::lines::queries::lines(&mut conn, header.id, open).await?)
     };
+    let priority = OrderPriority::parse(&header.priority)?;
+    let editable = (!torvan::order_lifecycle::build_records_frozen(status)).then(|| HeaderDraft {
+        customer_po_number: header.customer_po_number.clone().unwrap_or_default(),
+        priority: priority.as_db_str().to_owned(),
+        requested_ship_date: header.requested_ship_date.map(day).unwrap_or_default(),
+        promised_ship_date: header.promised_ship_date.map(day).unwrap_or_default(),
+        special_instructions: header.special_instructions.clone().unwrap_or_default(),
+        ship_to_address_id: header
+            .ship_to_address_id
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+        contact_id: header
+            .contact_id
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+    });
     Ok(OrderDetail {
         order_number: header.order_number,
         customer: header.customer,
+        customer_number: header.customer_number,
+        ship_to: header.ship_to.filter(|line| !line.is_empty()),
+        contact: header.contact.filter(|line| !line.is_empty()),
+        header: editable,
         customer_po_number: header.customer_po_number,
         order_type: header.order_type,
         status,
-        priority: OrderPriority::parse(&header.priority)?,
+        priority,
         order_date: day(header.order_date),
         requested_ship_date: header.requested_ship_date.map(day),
         promised_ship_date: header.promised_ship_date.map(day),

@@ -1,0 +1,12 @@
+//! An order's header after it was opened: promised date, priority, ship-to
+//! address, contact, instructions and customer PO, edited until the order
+//! ships, and the customer's addresses and contacts to pick from (also on
+//! the new-order form).
+
+mod api;
+mod form;
+#[cfg(feature = "ssr")]
+pub mod save;
+
+pub use api::*;
+pub use form::{HeaderForm, ShipToFields};

@@ -1,0 +1,156 @@
+//! Editing an order's header over HTTP: what it ships to and whom it names
+//! must be its own customer's, a stale page is refused, and a shipped order
+//! keeps its header; a new order starts with the customer's defaults.
+
+use axum::http::StatusCode;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::support::{DEMO_PASSWORD, TestApp};
+
+async fn coordinator(pool: &PgPool) -> (TestApp, String) {
+    torvan_server::seed::seed_demo(pool).await.unwrap();
+    let app = TestApp::new(pool.clone()).await;
+    let cookie = app
+        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .await
+        .unwrap();
+    (app, cookie)
+}
+
+/// An address of `customer` that is not its default shipping address.
+async fn other_address(pool: &PgPool, customer: &str) -> Uuid {
+    sqlx::query_scalar(
+        "INSERT INTO public.customer_addresses (customer_id, address_type, label, street_address_1,
+             city, state_province, postal_code)
+         SELECT id, 'SHIPPING', 'Loading dock B', '9 Dock Road', 'Springfield', 'IL', '62701'
+         FROM public.customers WHERE customer_number = $1
+         RETURNING id",
+    )
+    .bind(customer)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+async fn version(pool: &PgPool, order: &str) -> i32 {
+    sqlx::query_scalar("SELECT version FROM orders.orders WHERE order_number = $1")
+        .bind(order)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+fn header(order: &str, version: i32, fields: &str) -> String {
+    format!("order_number={order}&version={version}&{fields}")
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_edited_header_is_saved_once_and_a_stale_page_is_refused(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let dock = other_address(&pool, "C-10003").await;
+    let before = version(&pool, "ORD-2026-0112").await;
+    let form = header(
+        "ORD-2026-0112",
+        before,
+        &format!(
+            "header[priority]=RUSH&header[promised_ship_date]=2026-12-18\
+             &header[customer_po_number]=NCL-2026-0702-B&header[ship_to_address_id]={dock}"
+        ),
+    );
+    let reply = app.call("/api/orders/header", &form, Some(&cookie)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let saved: (String, String, Option<Uuid>, bool, i32) = sqlx::query_as(
+        "SELECT priority::text, customer_po_number, ship_to_address_id, contact_id IS NOT NULL, version
+         FROM orders.orders WHERE order_number = 'ORD-2026-0112'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        saved,
+        (
+            "RUSH".to_owned(),
+            "NCL-2026-0702-B".to_owned(),
+            Some(dock),
+            true,
+            before + 1
+        )
+    );
+
+    let again = app.call("/api/orders/header", &form, Some(&cookie)).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn another_customers_address_is_refused_at_its_field(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let elsewhere = other_address(&pool, "C-10001").await;
+    let current = version(&pool, "ORD-2026-0112").await;
+    let form = header(
+        "ORD-2026-0112",
+        current,
+        &format!("header[ship_to_address_id]={elsewhere}&header[contact_id]=not-an-id"),
+    );
+    let reply = app.call("/api/orders/header", &form, Some(&cookie)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body.contains(r#""field":"contact_id""#),
+        "{}",
+        reply.body
+    );
+    let form = header(
+        "ORD-2026-0112",
+        current,
+        &format!("header[ship_to_address_id]={elsewhere}"),
+    );
+    let reply = app.call("/api/orders/header", &form, Some(&cookie)).await;
+    assert!(
+        reply.body.contains(r#""field":"ship_to_address_id""#),
+        "{}",
+        reply.body
+    );
+    assert_eq!(version(&pool, "ORD-2026-0112").await, current);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_shipped_orders_header_is_kept_as_it_shipped(pool: PgPool) {
+    let (app, cookie) = coordinator(&pool).await;
+    let current = version(&pool, "ORD-2026-0103").await;
+    let form = header("ORD-2026-0103", current, "header[priority]=RUSH");
+    let reply = app.call("/api/orders/header", &form, Some(&cookie)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body.contains("can no longer change"),
+        "{}",
+        reply.body
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_new_order_ships_to_the_customers_default_address_and_names_its_primary_contact(
+    pool: PgPool,
+) {
+    let (app, cookie) = coordinator(&pool).await;
+    let reply = app
+        .call(
+            "/api/orders/create",
+            "order[customer_number]=C-10002",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let number = reply.body.trim_matches('"').to_owned();
+    let (ship_to, contact): (bool, bool) = sqlx::query_as(
+        "SELECT o.ship_to_address_id = a.id, o.contact_id = p.id
+         FROM orders.orders o
+         JOIN public.customer_addresses a ON a.customer_id = o.customer_id AND a.is_default_shipping
+         JOIN public.customer_contacts p ON p.customer_id = o.customer_id AND p.is_primary
+         WHERE o.order_number = $1",
+    )
+    .bind(&number)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!((ship_to, contact), (true, true));
+}
