@@ -6,7 +6,7 @@ use torvan::order_draft::OrderType;
 use torvan::{DbEnum, OrderPriority};
 
 use super::api::{CreateOrder, customer_choices};
-use crate::orders::header::ShipToFields;
+use crate::orders::header::picked_customer_ship_to;
 use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error};
 
 /// `/orders/new`
@@ -25,7 +25,7 @@ pub fn NewOrderPage() -> impl IntoView {
 fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
     let action = ServerAction::<CreateOrder>::new();
     let error = action_error(action);
-    let customer = RwSignal::new(String::new());
+    let (customer_changed, ship_to) = picked_customer_ship_to("order[header]", error);
     let navigate = use_navigate();
     Effect::new(move || {
         if let Some(Ok(number)) = action.value().get() {
@@ -48,7 +48,7 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
         <ActionForm action attr:class="form narrow">
             <label for="order-customer">"Customer"</label>
             <select id="order-customer" name="order[customer_number]" required
-                on:change=move |event| customer.set(event_target_value(&event))>
+                on:change=move |event| customer_changed.run(event_target_value(&event))>
                 <option value="">"— choose —"</option>
                 {customer_options}
             </select>
@@ -66,7 +66,7 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
             <label for="order-promised">"Promised ship date"</label>
             <input id="order-promised" name="order[header][promised_ship_date]" type="date"/>
             <FieldMessage error field="promised_ship_date"/>
-            <ShipToFields customer=customer.into() prefix="order[header]" error/>
+            {ship_to}
             <label for="order-instructions">"Special instructions"</label>
             <textarea id="order-instructions" name="order[header][special_instructions]" rows="3"></textarea>
             <FormError error/>

@@ -9,12 +9,15 @@ use crate::error::AppError;
 pub struct OrderDetail {
     pub order_number: String,
     pub customer: String,
-    pub customer_number: String,
     /// The ship-to address and contact, as one line each.
     pub ship_to: Option<String>,
     pub contact: Option<String>,
-    /// The header as its form edits it, until the order ships.
-    pub header: Option<torvan::order_draft::HeaderDraft>,
+    /// The header as its form edits it, with the customer's addresses and
+    /// contacts to pick from, until the order ships.
+    pub header: Option<(
+        torvan::order_draft::HeaderDraft,
+        crate::orders::header::ShipToChoices,
+    )>,
     pub customer_po_number: Option<String>,
     pub order_type: String,
     pub status: OrderStatus,

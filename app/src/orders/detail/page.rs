@@ -95,15 +95,15 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
                 change
             />
         </div>
-        {order.header.clone().map(|header| {
-            let (order_number, customer_number) = (order.order_number.clone(), order.customer_number.clone());
+        {order.header.clone().map(|(header, choices)| {
+            let order_number = order.order_number.clone();
             view! {
                 <Permitted on=torvan::Resource::Orders action=torvan::Action::Update>
                     <HeaderForm
                         order_number=order_number.clone()
-                        customer_number=customer_number.clone()
                         version=order.version
                         header=header.clone()
+                        choices=choices.clone()
                         action=actions.header
                     />
                 </Permitted>

@@ -143,10 +143,17 @@ pub async fn detail(
             .map(|id| id.to_string())
             .unwrap_or_default(),
     });
+    let editable = match editable {
+        Some(draft) => {
+            let choices =
+                crate::orders::header::save::choices_of(&mut conn, &header.customer_number).await?;
+            Some((draft, choices))
+        }
+        None => None,
+    };
     Ok(OrderDetail {
         order_number: header.order_number,
         customer: header.customer,
-        customer_number: header.customer_number,
         ship_to: header.ship_to.filter(|line| !line.is_empty()),
         contact: header.contact.filter(|line| !line.is_empty()),
         header: editable,

@@ -7,31 +7,21 @@ use leptos::prelude::*;
 use torvan::order_draft::HeaderDraft;
 use torvan::{DbEnum, OrderPriority};
 
-use super::api::{SaveOrderHeader, ship_choices};
+use super::api::{SaveOrderHeader, ShipToChoices, ship_choices};
+use crate::error::AppError;
 use crate::shell::{FieldMessage, FormError, action_error};
 
-/// Ship-to address and contact selects for `customer`'s order, named
-/// `{prefix}[ship_to_address_id]` and `{prefix}[contact_id]`. Nothing is
-/// shown until a customer is chosen; an empty choice means the customer's
-/// default.
+/// Ship-to address and contact selects from `choices`, named
+/// `{prefix}[ship_to_address_id]` and `{prefix}[contact_id]`; an empty
+/// choice means the customer's default.
 #[component]
 pub fn ShipToFields(
-    customer: Signal<String>,
+    choices: ShipToChoices,
     prefix: &'static str,
     #[prop(optional)] address: String,
     #[prop(optional)] contact: String,
-    error: Signal<Option<crate::error::AppError>>,
+    error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let choices = Resource::new(
-        move || customer.get(),
-        |customer| async move {
-            if customer.is_empty() {
-                Ok(Default::default())
-            } else {
-                ship_choices(customer).await
-            }
-        },
-    );
     let select = move |id: &'static str,
                        field: &'static str,
                        label: &'static str,
@@ -55,28 +45,40 @@ pub fn ShipToFields(
         }
     };
     view! {
-        <Transition fallback=|| ()>
-            {move || {
-                let (address, contact) = (address.clone(), contact.clone());
-                Suspend::new(async move {
-                    let choices = choices.await.unwrap_or_default();
-                    view! {
-                        {select("ship-to", "ship_to_address_id", "Ship to", "The customer's default shipping address", choices.addresses, address)}
-                        {select("contact", "contact_id", "Contact", "The customer's primary contact", choices.contacts, contact)}
-                    }
-                })
-            }}
-        </Transition>
+        {select("ship-to", "ship_to_address_id", "Ship to", "The customer's default shipping address", choices.addresses, address)}
+        {select("contact", "contact_id", "Contact", "The customer's primary contact", choices.contacts, contact)}
     }
+}
+
+/// The ship-to fields of a form whose customer is picked on it: the
+/// customer's choices are fetched when one is picked (`customer_changed`),
+/// nothing shows before.
+pub fn picked_customer_ship_to(
+    prefix: &'static str,
+    error: Signal<Option<AppError>>,
+) -> (Callback<String>, impl IntoView) {
+    let load = Action::new(|customer: &String| ship_choices(customer.clone()));
+    let changed = Callback::new(move |customer: String| {
+        if !customer.is_empty() {
+            load.dispatch(customer);
+        }
+    });
+    let fields = move || {
+        load.value()
+            .get()
+            .and_then(Result::ok)
+            .map(|choices| view! { <ShipToFields choices prefix error/> })
+    };
+    (changed, fields)
 }
 
 /// The header as it can still change, with the version the page showed.
 #[component]
 pub fn HeaderForm(
     order_number: String,
-    customer_number: String,
     version: i32,
     header: HeaderDraft,
+    choices: ShipToChoices,
     action: ServerAction<SaveOrderHeader>,
 ) -> impl IntoView {
     let error = action_error(action);
@@ -87,7 +89,6 @@ pub fn HeaderForm(
             view! { <option value=priority.as_db_str() selected=selected>{priority.label()}</option> }
         })
         .collect_view();
-    let customer = Signal::stored(customer_number);
     view! {
         <details class="card edit-header" open=move || error.get().is_some()>
             <summary>"Edit order details"</summary>
@@ -106,7 +107,7 @@ pub fn HeaderForm(
                 <label for="header-promised">"Promised ship date"</label>
                 <input id="header-promised" type="date" name="header[promised_ship_date]" value=header.promised_ship_date/>
                 <FieldMessage error field="promised_ship_date"/>
-                <ShipToFields customer prefix="header" address=header.ship_to_address_id contact=header.contact_id error/>
+                <ShipToFields choices prefix="header" address=header.ship_to_address_id contact=header.contact_id error/>
                 <label for="header-instructions">"Special instructions"</label>
                 <textarea id="header-instructions" name="header[special_instructions]" rows="3">{header.special_instructions}</textarea>
                 <FieldMessage error field="order"/>

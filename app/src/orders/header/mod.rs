@@ -9,4 +9,4 @@ mod form;
 pub mod save;
 
 pub use api::*;
-pub use form::{HeaderForm, ShipToFields};
+pub use form::{HeaderForm, picked_customer_ship_to};

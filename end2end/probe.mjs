@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-background-networking'] });
+const page = await browser.newPage();
+page.on('console', m => console.log('CONSOLE', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', e => console.log('PAGEERROR', e.message.slice(0, 300)));
+await page.goto('http://127.0.0.1:3999/login');
+await page.fill('input[name=email]', 'admin@torvan.test');
+await page.fill('input[name=password]', 'torvan-demo-2026');
+await page.click('button[type=submit]');
+await page.waitForTimeout(1500);
+await page.goto('http://127.0.0.1:3999' + process.argv[2]);
+await page.waitForTimeout(3000);
+console.log('HYDRATED', await page.locator('body[data-hydrated="true"]').count());
+await page.screenshot({ path: '/tmp/probe.png', fullPage: true });
+await browser.close();
