@@ -20,6 +20,7 @@ pub mod part_spec;
 pub mod part_status;
 pub mod password;
 pub mod permissions;
+pub mod plural;
 pub mod reorder;
 pub mod role;
 pub mod rule_language;
