@@ -10,6 +10,7 @@ pub mod customer;
 mod db_enum;
 mod field_error;
 pub mod make_or_buy;
+pub mod number;
 pub mod order_draft;
 pub mod order_lifecycle;
 pub mod order_line;
