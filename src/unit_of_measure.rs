@@ -40,6 +40,21 @@ impl DbEnum for UnitOfMeasure {
     }
 }
 
+impl UnitOfMeasure {
+    /// The unit as a stock list writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Each => "Each",
+            Self::Pair => "Pair",
+            Self::Set => "Set",
+            Self::Feet => "Feet",
+            Self::Inches => "Inches",
+            Self::Pounds => "Pounds",
+            Self::Ounces => "Ounces",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

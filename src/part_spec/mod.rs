@@ -5,12 +5,14 @@
 mod draft;
 mod fields;
 mod hierarchy;
+mod part_type;
 #[cfg(test)]
 mod tests;
 mod validate;
 
 pub use draft::{COLUMNS, PartDraft};
 pub use hierarchy::HierarchyPath;
+pub use part_type::part_type_label;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -210,7 +210,7 @@ fn PartFields(
             <FieldMessage error field="hierarchy_path"/>
             {input("part_type", "Type (e.g. COMPONENT)", draft.part_type, "text", error)}
             <label for="part-unit_of_measure">"Unit of measure"</label>
-            <select id="part-unit_of_measure" name="draft[unit_of_measure]">{choices::<UnitOfMeasure>(unit, |unit| unit.as_db_str())}</select>
+            <select id="part-unit_of_measure" name="draft[unit_of_measure]">{choices::<UnitOfMeasure>(unit, UnitOfMeasure::label)}</select>
             <label for="part-make_or_buy">"Make or buy"</label>
             <select id="part-make_or_buy" name="draft[make_or_buy]">{choices::<MakeOrBuy>(make, MakeOrBuy::label)}</select>
             <label for="part-status">"Status"</label>
