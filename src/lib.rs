@@ -7,6 +7,7 @@ pub mod catalogue_level;
 pub mod csv;
 pub mod custom_part;
 pub mod customer;
+pub mod date_range;
 mod db_enum;
 mod field_error;
 pub mod make_or_buy;
