@@ -63,7 +63,7 @@ async fn every_problem_is_named_at_its_field_and_nothing_is_saved(pool: PgPool) 
         assert!(body.contains(field), "{field} in {body}");
     }
     assert!(
-        body.contains("unknown variable `basin_cout` at 1:1"),
+        body.contains("unknown variable “basin_cout” at 1:1"),
         "{body}"
     );
     let version: String =
