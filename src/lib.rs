@@ -31,6 +31,7 @@ pub mod sink;
 pub mod stock;
 pub mod stock_status;
 pub mod substitute_type;
+pub mod text;
 pub mod unit_of_measure;
 pub mod user_status;
 

@@ -4,7 +4,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::text::limited;
 use crate::{DbEnum, FieldError, OrderPriority};
+
+/// The customer's PO number: `orders.customer_po_number VARCHAR(100)`.
+pub const PO_LIMIT: usize = 100;
+/// Special instructions (a `TEXT` column): a page of text.
+pub const INSTRUCTIONS_LIMIT: usize = 2_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -109,17 +115,18 @@ impl OrderDraft {
         if customer_number.is_empty() {
             errors.push(FieldError::new("customer_number", "Choose the customer."));
         }
-        let customer_po_number =
-            Some(self.customer_po_number.trim().to_owned()).filter(|po| !po.is_empty());
-        if customer_po_number
-            .as_ref()
-            .is_some_and(|po| po.chars().count() > 100)
-        {
-            errors.push(FieldError::new(
-                "customer_po_number",
-                "A PO number has at most 100 characters.",
-            ));
-        }
+        let mut text = |field: &str, raw: &str, max: usize| {
+            limited(raw, max)
+                .map_err(|message| errors.push(FieldError::new(field, message)))
+                .ok()
+                .flatten()
+        };
+        let customer_po_number = text("customer_po_number", &self.customer_po_number, PO_LIMIT);
+        let special_instructions = text(
+            "special_instructions",
+            &self.special_instructions,
+            INSTRUCTIONS_LIMIT,
+        );
         let order_type = match self.order_type.trim() {
             "" => OrderType::Production,
             value => OrderType::parse(value).unwrap_or_else(|_| {
@@ -146,8 +153,6 @@ impl OrderDraft {
             &self.promised_ship_date,
             order_date,
         );
-        let special_instructions =
-            Some(self.special_instructions.trim().to_owned()).filter(|text| !text.is_empty());
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -182,6 +187,22 @@ mod tests {
         assert_eq!(
             (spec.order_type, spec.priority),
             (OrderType::Production, OrderPriority::Standard)
+        );
+    }
+
+    #[test]
+    fn a_po_number_too_long_is_refused_not_cut() {
+        let errors = OrderDraft {
+            customer_number: "C-10001".into(),
+            customer_po_number: "7".repeat(10_025),
+            ..OrderDraft::default()
+        }
+        .validate(today())
+        .unwrap_err();
+        assert_eq!(errors[0].field, "customer_po_number");
+        assert_eq!(
+            errors[0].message,
+            "At most 100 characters; this has 10,025."
         );
     }
 

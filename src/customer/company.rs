@@ -48,6 +48,9 @@ impl CustomerType {
     }
 }
 
+/// Notes on a customer (a `TEXT` column): a page of text.
+pub const NOTES_LIMIT: usize = 2_000;
+
 /// The company form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -103,7 +106,7 @@ impl CompanyDraft {
             .map_err(|message| errors.push(FieldError::new("credit_limit", message)))
             .ok()
             .flatten();
-        let notes = optional(&mut errors, "notes", &self.notes, 10_000);
+        let notes = optional(&mut errors, "notes", &self.notes, NOTES_LIMIT);
         if !errors.is_empty() {
             return Err(errors);
         }

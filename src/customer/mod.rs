@@ -19,12 +19,10 @@ use crate::FieldError;
 
 /// Trimmed text of at most `max` characters; empty is `None`.
 fn optional(errors: &mut Vec<FieldError>, field: &str, raw: &str, max: usize) -> Option<String> {
-    let value = raw.trim();
-    if value.chars().count() > max {
-        errors.push(FieldError::new(field, format!("At most {max} characters.")));
-        return None;
-    }
-    (!value.is_empty()).then(|| value.to_owned())
+    crate::text::limited(raw, max)
+        .map_err(|message| errors.push(FieldError::new(field, message)))
+        .ok()
+        .flatten()
 }
 
 /// Like `optional`, but empty is an error.

@@ -16,11 +16,7 @@ pub fn text(raw: &str) -> &str {
 }
 
 pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, String> {
-    let value = text(raw);
-    if value.chars().count() > max {
-        return Err(format!("At most {max} characters."));
-    }
-    Ok((!value.is_empty()).then(|| value.to_owned()))
+    crate::text::limited(text(raw), max)
 }
 
 pub fn required_text(raw: &str, max: usize) -> Result<String, String> {

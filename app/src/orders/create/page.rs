@@ -2,10 +2,11 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
-use torvan::order_draft::OrderType;
+use torvan::order_draft::{INSTRUCTIONS_LIMIT, OrderType, PO_LIMIT};
 use torvan::{DbEnum, OrderPriority};
 
 use super::api::{CreateOrder, customer_choices};
+use crate::limit_hint::LimitHint;
 use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error};
 
 /// `/orders/new`
@@ -44,6 +45,7 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
         .collect_view();
     view! {
         <ActionForm action attr:class="form narrow">
+            <FormError error/>
             <label for="order-customer">"Customer"</label>
             <select id="order-customer" name="order[customer_number]" required>
                 <option value="">"— choose —"</option>
@@ -51,7 +53,8 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
             </select>
             <FieldMessage error field="customer_number"/>
             <label for="order-po">"Customer PO number"</label>
-            <input id="order-po" name="order[customer_po_number]" maxlength="100"/>
+            <input id="order-po" name="order[customer_po_number]" maxlength=PO_LIMIT/>
+            <LimitHint limit=Some(PO_LIMIT)/>
             <FieldMessage error field="customer_po_number"/>
             <label for="order-type">"Order type"</label>
             <select id="order-type" name="order[order_type]">{types}</select>
@@ -64,8 +67,9 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
             <input id="order-promised" name="order[promised_ship_date]" type="date"/>
             <FieldMessage error field="promised_ship_date"/>
             <label for="order-instructions">"Special instructions"</label>
-            <textarea id="order-instructions" name="order[special_instructions]" rows="3"></textarea>
-            <FormError error/>
+            <textarea id="order-instructions" name="order[special_instructions]" rows="3" maxlength=INSTRUCTIONS_LIMIT></textarea>
+            <LimitHint limit=Some(INSTRUCTIONS_LIMIT)/>
+            <FieldMessage error field="special_instructions"/>
             <button type="submit" class="button">"Create order"</button>
         </ActionForm>
     }
