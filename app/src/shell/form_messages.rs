@@ -41,7 +41,7 @@ pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {
                 count(problems.len(), "field", "fields")
             );
             view! {
-                <div class="form-summary" role="alert">
+                <div class="form-error form-summary" role="alert">
                     <p>{heading}</p>
                     <ul>
                         {problems.into_iter().map(|(field, message)| view! {
