@@ -4,7 +4,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::text::limited;
 use crate::{DbEnum, FieldError, OrderPriority};
+
+/// The customer's PO number: `orders.customer_po_number VARCHAR(100)`.
+pub const PO_LIMIT: usize = 100;
+/// Special instructions (a `TEXT` column): a page of text.
+pub const INSTRUCTIONS_LIMIT: usize = 2_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -131,16 +137,18 @@ impl HeaderDraft {
     /// Checks the header of an order placed on `order_date`; problems are
     /// added to `errors`.
     fn check(&self, order_date: NaiveDate, errors: &mut Vec<FieldError>) -> HeaderSpec {
-        let customer_po_number = optional(&self.customer_po_number);
-        if customer_po_number
-            .as_ref()
-            .is_some_and(|po| po.chars().count() > 100)
-        {
-            errors.push(FieldError::new(
-                "customer_po_number",
-                "A PO number has at most 100 characters.",
-            ));
-        }
+        let mut text = |field: &str, raw: &str, max: usize| {
+            limited(raw, max)
+                .map_err(|message| errors.push(FieldError::new(field, message)))
+                .ok()
+                .flatten()
+        };
+        let customer_po_number = text("customer_po_number", &self.customer_po_number, PO_LIMIT);
+        let special_instructions = text(
+            "special_instructions",
+            &self.special_instructions,
+            INSTRUCTIONS_LIMIT,
+        );
         let priority = match self.priority.trim() {
             "" => OrderPriority::Standard,
             value => OrderPriority::parse(value).unwrap_or_else(|_| {
@@ -163,7 +171,7 @@ impl HeaderDraft {
                 &self.promised_ship_date,
                 order_date,
             ),
-            special_instructions: optional(&self.special_instructions),
+            special_instructions,
             ship_to_address_id: optional(&self.ship_to_address_id),
             contact_id: optional(&self.contact_id),
         }
@@ -227,6 +235,25 @@ mod tests {
         assert_eq!(
             (spec.order_type, spec.header.priority),
             (OrderType::Production, OrderPriority::Standard)
+        );
+    }
+
+    #[test]
+    fn a_po_number_too_long_is_refused_not_cut() {
+        let errors = OrderDraft {
+            customer_number: "C-10001".into(),
+            header: HeaderDraft {
+                customer_po_number: "7".repeat(10_025),
+                ..HeaderDraft::default()
+            },
+            ..OrderDraft::default()
+        }
+        .validate(today())
+        .unwrap_err();
+        assert_eq!(errors[0].field, "customer_po_number");
+        assert_eq!(
+            errors[0].message,
+            "At most 100 characters; this has 10,025."
         );
     }
 

@@ -3,6 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::DbEnum;
+use crate::number::whole_number;
+
+/// The most one receipt or count moves: a typing slip, not a delivery.
+pub const MAX_MOVED: i32 = 1_000_000;
+
 /// A count of parts moved: whole units, more than zero.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Quantity(i32);
@@ -16,9 +22,20 @@ impl Quantity {
         (value > 0).then_some(Self(value)).ok_or(NotAQuantity)
     }
 
+    /// A quantity as typed into a form, with a message saying what is
+    /// wrong with it otherwise.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        whole_number(raw, 1..=MAX_MOVED).map(Self)
+    }
+
     pub fn get(self) -> i32 {
         self.0
     }
+}
+
+/// A count's correction as typed: more (`3`, `+3`) or fewer (`-2`).
+pub fn parse_adjustment(raw: &str) -> Result<i32, String> {
+    whole_number(raw, -MAX_MOVED..=MAX_MOVED)
 }
 
 /// One change to a part's stock.
@@ -56,19 +73,71 @@ pub enum StockProblem {
         "On hand would be {on_hand}, below the {allocated} allocated: release allocations first."
     )]
     BelowAllocated { on_hand: i32, allocated: i32 },
+    #[error("Only {on_hand} on hand: a count cannot take away {removed}.")]
+    NegativeOnHand { on_hand: i32, removed: i32 },
     #[error("An adjustment must change the quantity.")]
     NoChange,
 }
 
-impl Movement {
-    pub fn db_type(self) -> &'static str {
+/// What kind of change a ledger row records, as the ledger stores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MovementKind {
+    Receive,
+    Adjust,
+    Allocate,
+    Release,
+    Issue,
+    Return,
+}
+
+impl DbEnum for MovementKind {
+    const KIND: &'static str = "stock movement type";
+    const ALL: &'static [Self] = &[
+        Self::Receive,
+        Self::Adjust,
+        Self::Allocate,
+        Self::Release,
+        Self::Issue,
+        Self::Return,
+    ];
+
+    /// The value stored in the `stock_movement_type` database enum.
+    fn as_db_str(self) -> &'static str {
         match self {
-            Self::Receive(_) => "RECEIVE",
-            Self::Adjust(_) => "ADJUST",
-            Self::Allocate(_) => "ALLOCATE",
-            Self::Release(_) => "RELEASE",
-            Self::Issue(_) => "ISSUE",
-            Self::Return(_) => "RETURN",
+            Self::Receive => "RECEIVE",
+            Self::Adjust => "ADJUST",
+            Self::Allocate => "ALLOCATE",
+            Self::Release => "RELEASE",
+            Self::Issue => "ISSUE",
+            Self::Return => "RETURN",
+        }
+    }
+}
+
+impl MovementKind {
+    /// The movement as the stores team says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Receive => "Received",
+            Self::Adjust => "Count adjusted",
+            Self::Allocate => "Allocated",
+            Self::Release => "Allocation released",
+            Self::Issue => "Issued to a build",
+            Self::Return => "Returned to stock",
+        }
+    }
+}
+
+impl Movement {
+    pub fn kind(self) -> MovementKind {
+        match self {
+            Self::Receive(_) => MovementKind::Receive,
+            Self::Adjust(_) => MovementKind::Adjust,
+            Self::Allocate(_) => MovementKind::Allocate,
+            Self::Release(_) => MovementKind::Release,
+            Self::Issue(_) => MovementKind::Issue,
+            Self::Return(_) => MovementKind::Return,
         }
     }
 
@@ -92,6 +161,10 @@ impl Movement {
         };
         match self {
             Self::Adjust(0) => Err(StockProblem::NoChange),
+            Self::Adjust(delta) if after.on_hand < 0 => Err(StockProblem::NegativeOnHand {
+                on_hand: level.on_hand,
+                removed: -delta,
+            }),
             Self::Allocate(q) if after.allocated > after.on_hand => {
                 Err(StockProblem::NotEnoughAvailable {
                     available: level.on_hand - level.allocated,
@@ -133,6 +206,41 @@ mod tests {
         for bad in [0, -2] {
             assert_eq!(Quantity::new(bad), Err(NotAQuantity), "{bad}");
         }
+    }
+
+    #[test]
+    fn typed_quantities_say_what_is_wrong() {
+        assert_eq!(Quantity::parse(" 12 ").map(Quantity::get), Ok(12));
+        assert_eq!(
+            Quantity::parse("1e20"),
+            Err("At most 1,000,000.".to_owned())
+        );
+        assert_eq!(
+            Quantity::parse("0"),
+            Err("Enter a number greater than zero.".to_owned())
+        );
+        assert_eq!(parse_adjustment("-5"), Ok(-5));
+        assert_eq!(parse_adjustment("+3"), Ok(3));
+    }
+
+    #[test]
+    fn a_count_cannot_take_away_more_than_is_on_hand() {
+        let empty = StockLevel {
+            on_hand: 3,
+            allocated: 0,
+        };
+        let problem = Movement::Adjust(-5).apply(empty).unwrap_err();
+        assert_eq!(
+            problem,
+            StockProblem::NegativeOnHand {
+                on_hand: 3,
+                removed: 5
+            }
+        );
+        assert_eq!(
+            problem.to_string(),
+            "Only 3 on hand: a count cannot take away 5."
+        );
     }
 
     #[test]
@@ -191,6 +299,15 @@ mod tests {
             Movement::Adjust(0).apply(LEVEL),
             Err(StockProblem::NoChange)
         );
+    }
+
+    #[test]
+    fn every_movement_kind_reads_back_and_has_a_label() {
+        for &kind in MovementKind::ALL {
+            assert_eq!(MovementKind::parse(kind.as_db_str()), Ok(kind));
+            assert!(!kind.label().contains('_'), "{kind:?}");
+        }
+        assert_eq!(Movement::Issue(q(2)).kind().label(), "Issued to a build");
     }
 
     fn movement() -> impl Strategy<Value = Movement> {

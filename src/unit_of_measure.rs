@@ -46,6 +46,19 @@ impl UnitOfMeasure {
     pub fn counted(self) -> bool {
         matches!(self, Self::Each | Self::Pair | Self::Set)
     }
+
+    /// The unit as a stock list writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Each => "Each",
+            Self::Pair => "Pair",
+            Self::Set => "Set",
+            Self::Feet => "Feet",
+            Self::Inches => "Inches",
+            Self::Pounds => "Pounds",
+            Self::Ounces => "Ounces",
+        }
+    }
 }
 
 #[cfg(test)]

@@ -34,7 +34,9 @@ pub enum AppError {
     Unavailable,
     #[error("Something went wrong on our side. The details have been logged.")]
     Internal,
-    #[error("Could not talk to the server: {0}")]
+    /// The request never got an answer (no network, server down); the
+    /// browser's own wording is kept for the console only.
+    #[error("The server could not be reached. Check the connection, then reload the page.")]
     Transport(String),
 }
 
@@ -42,7 +44,9 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        Self::Transport(value.to_string())
+        let detail = value.to_string();
+        leptos::logging::warn!("server function failed: {detail}");
+        Self::Transport(detail)
     }
 }
 
@@ -76,6 +80,37 @@ impl AppError {
         Self::Invalid {
             field: field.to_owned(),
             message: message.into(),
+        }
+    }
+
+    /// Each refused field with its message, in the form's order.
+    pub fn problems(&self) -> Vec<(String, String)> {
+        match self {
+            Self::Invalid { field, message } => vec![(field.clone(), message.clone())],
+            Self::InvalidFields(errors) => errors
+                .iter()
+                .map(|error| (error.field.clone(), error.message.clone()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The fields this error has a message for.
+    pub fn fields(&self) -> Vec<String> {
+        self.problems()
+            .into_iter()
+            .map(|(field, _)| field)
+            .collect()
+    }
+
+    /// What a form says when this error kept it from being saved.
+    pub fn form_message(&self) -> String {
+        match self {
+            Self::Transport(_) => {
+                "Not saved: the server could not be reached. What you typed is kept; try again."
+                    .to_owned()
+            }
+            other => other.to_string(),
         }
     }
 

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod db;
 pub mod error;
 pub mod inventory;
+pub mod limit_hint;
 pub mod money;
 pub mod orders;
 pub mod shell;

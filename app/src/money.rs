@@ -1,16 +1,11 @@
 use rust_decimal::Decimal;
+use torvan::number::grouped;
 
 /// Dollars with cents and thousands separators: `$17,545.00`.
 pub fn money(amount: Decimal) -> String {
     let fixed = format!("{:.2}", amount.abs().round_dp(2));
     let (whole, cents) = fixed.split_once('.').unwrap_or((&fixed, "00"));
-    let mut grouped = String::new();
-    for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
+    let grouped = grouped(whole);
     let sign = if amount.is_sign_negative() && !amount.is_zero() {
         "-"
     } else {

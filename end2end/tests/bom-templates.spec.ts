@@ -11,8 +11,8 @@ test('a template line is checked as it is typed, previewed and saved as a new ve
   await expect(formula).toHaveValue('basin_count');
   await formula.fill('basin_cout * 2');
   const message = page.locator('.field-error[data-field="220:quantity_formula"]');
-  await expect(message).toHaveText('unknown variable `basin_cout` at 1:1');
-  await expect(page.getByRole('status')).toContainText('1 field(s) to correct before saving.');
+  await expect(message).toHaveText('unknown variable “basin_cout” at 1:1');
+  await expect(page.getByRole('status')).toContainText('1 field to correct before saving.');
   await formula.fill('basin_count * 2');
   await expect(message).toHaveCount(0);
 

@@ -16,7 +16,7 @@ test('a file with one bad row is refused with the row and column', async ({ page
   );
   const problem = page.locator('tr[data-line="3"]');
   await expect(problem).toContainText('standard_cost');
-  await expect(problem).toContainText('A cost cannot be negative.');
+  await expect(problem).toContainText('Cannot be negative.');
   await expect(page.getByTestId('import-summary')).toContainText('1 problems');
   await expect(page.getByRole('button', { name: 'Import parts' })).toBeDisabled();
 });

@@ -73,7 +73,7 @@ test('a duplicate part number is reported at its field', async ({ page }) => {
   await page.getByLabel('Name').fill('Duplicate');
   await page.getByLabel('Standard cost ($)').fill('-5');
   await page.getByRole('button', { name: 'Create part' }).click();
-  await expect(page.locator('.field-error[data-field="standard_cost"]')).toHaveText('A cost cannot be negative.');
+  await expect(page.locator('.field-error[data-field="standard_cost"]')).toHaveText('Cannot be negative.');
 
   await page.getByLabel('Standard cost ($)').fill('5');
   await page.getByRole('button', { name: 'Create part' }).click();

@@ -23,10 +23,10 @@ impl fmt::Display for MissingPart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let line = self.line_number;
         match (&self.pattern, self.part_number.is_empty()) {
-            (Some(pattern), true) => write!(f, "line {line}: `{pattern}` gives no part number"),
+            (Some(pattern), true) => write!(f, "line {line}: “{pattern}” gives no part number"),
             (Some(pattern), false) => write!(
                 f,
-                "line {line}: part {} (from `{pattern}`) is not in the catalogue",
+                "line {line}: part {} (from “{pattern}”) is not in the catalogue",
                 self.part_number
             ),
             (None, _) => write!(

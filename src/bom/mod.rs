@@ -2,7 +2,8 @@
 //! templates, templates read and checked as an admin writes them, and a
 //! BOM generated from them in two steps (resolve the lines, then cost them
 //! from the catalogue, which the server reads in one query in between),
-//! shown as a tree, compared between versions and approved.
+//! shown as a tree, compared between versions and approved. A template is
+//! tried on sample configurations of its family before it is saved.
 
 mod bom_line;
 mod cost;
@@ -26,6 +27,7 @@ mod structure;
 mod template;
 mod template_version;
 mod tree;
+mod trial;
 mod variables;
 mod vocabulary;
 
@@ -42,7 +44,7 @@ pub use missing_parts::{MissingPart, MissingParts};
 pub use names::MAX_NAMED_BASINS;
 pub use parse::parse_template;
 pub use problem::{LineProblem, TemplateField};
-pub use resolve::resolve;
+pub use resolve::{failures, resolve};
 pub use resolved_line::{LineFailure, ResolvedLine};
 pub use selection::{Selection, SelectionFailure, select};
 pub use status::BomStatus;
@@ -50,5 +52,6 @@ pub use structure::MAX_LEVEL;
 pub use template::{PartSource, Quantity, Template, TemplateLine, Written};
 pub use template_version::next_version;
 pub use tree::{TreeRow, rolled_up};
+pub use trial::{TrialFailures, samples, trial};
 pub use variables::{VariablesError, variables};
 pub use vocabulary::{known, vocabulary};

@@ -15,22 +15,63 @@ pub fn resolve(
     template: &Template,
     vars: &dyn Variables,
 ) -> Result<Vec<ResolvedLine>, LineFailure> {
+    let mut failures = Vec::new();
+    let resolved = walk(template, vars, &mut |failure| {
+        failures.push(failure);
+        Walk::Stop
+    });
+    match failures.pop() {
+        Some(failure) => Err(failure),
+        None => Ok(resolved),
+    }
+}
+
+/// Every line of `template` that fails for `vars`, in template order: a
+/// failing line is left out with its children and the others are still
+/// worked out, so one pass finds every failing rule.
+pub fn failures(template: &Template, vars: &dyn Variables) -> Vec<LineFailure> {
+    let mut failures = Vec::new();
+    walk(template, vars, &mut |failure| {
+        failures.push(failure);
+        Walk::Continue
+    });
+    failures
+}
+
+enum Walk {
+    Stop,
+    Continue,
+}
+
+fn walk(
+    template: &Template,
+    vars: &dyn Variables,
+    on_failure: &mut dyn FnMut(LineFailure) -> Walk,
+) -> Vec<ResolvedLine> {
     let mut required_of = HashMap::new();
     let mut resolved = Vec::new();
     for line in template.lines() {
         let parent_required = match line.parent_line {
-            None => sinks(vars).map_err(|error| failure(line, line.quantity.field(), error))?,
+            None => sinks(vars).map_err(|error| failure(line, line.quantity.field(), error)),
             Some(parent) => match required_of.get(&parent) {
-                Some(required) => *required,
+                Some(required) => Ok(*required),
                 None => continue,
             },
         };
-        if let Some(line) = resolve_line(line, parent_required, vars)? {
-            required_of.insert(line.line_number, line.quantity_required);
-            resolved.push(line);
+        match parent_required.and_then(|required| resolve_line(line, required, vars)) {
+            Ok(Some(line)) => {
+                required_of.insert(line.line_number, line.quantity_required);
+                resolved.push(line);
+            }
+            Ok(None) => {}
+            Err(failure) => {
+                if let Walk::Stop = on_failure(failure) {
+                    break;
+                }
+            }
         }
     }
-    Ok(resolved)
+    resolved
 }
 
 /// The part is rendered last so a pattern that only makes sense for the

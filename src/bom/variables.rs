@@ -12,7 +12,7 @@ use crate::sink::{FamilyOptions, SinkChoices, parse_inches, quantity};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VariablesError {
     #[error(
-        "The configuration's {field} `{value}` cannot be read: validate the configuration first."
+        "The configuration's {field} “{value}” cannot be read: validate the configuration first."
     )]
     Unreadable { field: String, value: String },
     #[error("A BOM template names at most {MAX_NAMED_BASINS} basins; this sink has {0}.")]

@@ -1,7 +1,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{optional, required};
+use super::{Website, optional, optional_parsed, required};
+use crate::number::money;
 use crate::{DbEnum, FieldError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -47,6 +48,9 @@ impl CustomerType {
     }
 }
 
+/// Notes on a customer (a `TEXT` column): a page of text.
+pub const NOTES_LIMIT: usize = 2_000;
+
 /// The company form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -65,7 +69,7 @@ pub struct CompanySpec {
     pub company_name: String,
     pub customer_type: CustomerType,
     pub tax_id: Option<String>,
-    pub website: Option<String>,
+    pub website: Option<Website>,
     /// Days to pay.
     pub payment_terms: i32,
     pub credit_limit: Option<Decimal>,
@@ -84,7 +88,7 @@ impl CompanyDraft {
             }),
         };
         let tax_id = optional(&mut errors, "tax_id", &self.tax_id, 50);
-        let website = optional(&mut errors, "website", &self.website, 255);
+        let website = optional_parsed(&mut errors, "website", &self.website, 255, Website::parse);
         let payment_terms = match self.payment_terms.trim() {
             "" => 30,
             value => match value.parse::<i32>() {
@@ -98,32 +102,11 @@ impl CompanyDraft {
                 }
             },
         };
-        let credit_limit = match self
-            .credit_limit
-            .trim()
-            .trim_start_matches('$')
-            .replace(',', "")
-            .as_str()
-        {
-            "" => None,
-            value => match value.parse::<Decimal>() {
-                Ok(limit)
-                    if limit >= Decimal::ZERO
-                        && limit < Decimal::from(100_000_000)
-                        && limit.normalize().scale() <= 2 =>
-                {
-                    Some(limit.round_dp(2))
-                }
-                _ => {
-                    errors.push(FieldError::new(
-                        "credit_limit",
-                        "Enter a credit limit in dollars and cents, zero or more.",
-                    ));
-                    None
-                }
-            },
-        };
-        let notes = optional(&mut errors, "notes", &self.notes, 10_000);
+        let credit_limit = money(&self.credit_limit)
+            .map_err(|message| errors.push(FieldError::new("credit_limit", message)))
+            .ok()
+            .flatten();
+        let notes = optional(&mut errors, "notes", &self.notes, NOTES_LIMIT);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -158,11 +141,24 @@ mod tests {
     }
 
     #[test]
+    fn a_credit_limit_too_large_is_called_too_large() {
+        let errors = CompanyDraft {
+            company_name: "Mercy Clinic".into(),
+            credit_limit: "1e20".into(),
+            ..CompanyDraft::default()
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(errors[0].message, "At most $99,999,999.99.");
+    }
+
+    #[test]
     fn every_bad_field_is_named() {
         let draft = CompanyDraft {
             payment_terms: "400".into(),
             credit_limit: "-1".into(),
             customer_type: "ZOO".into(),
+            website: "not a url <b>x</b>".into(),
             ..CompanyDraft::default()
         };
         let fields: Vec<_> = draft
@@ -176,6 +172,7 @@ mod tests {
             [
                 "company_name",
                 "customer_type",
+                "website",
                 "payment_terms",
                 "credit_limit"
             ]

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Email, optional, optional_email, required};
+use super::{Email, Phone, optional, optional_parsed, required};
 use crate::FieldError;
 
 /// The contact form as typed.
@@ -21,7 +21,7 @@ pub struct ContactSpec {
     pub last_name: String,
     pub title: Option<String>,
     pub email: Option<Email>,
-    pub phone: Option<String>,
+    pub phone: Option<Phone>,
     pub primary: bool,
 }
 
@@ -31,9 +31,13 @@ impl ContactDraft {
         let first_name = required(&mut errors, "first_name", &self.first_name, 100);
         let last_name = required(&mut errors, "last_name", &self.last_name, 100);
         let title = optional(&mut errors, "title", &self.title, 100);
-        let email = optional_email(&mut errors, "email", &self.email);
-        let phone = optional(&mut errors, "phone", &self.phone, 50);
-        if email.is_none() && phone.is_none() && errors.iter().all(|error| error.field != "email") {
+        let email = optional_parsed(&mut errors, "email", &self.email, 255, Email::parse);
+        let phone = optional_parsed(&mut errors, "phone", &self.phone, 50, Phone::parse);
+        let unreachable = email.is_none() && phone.is_none();
+        let reach_refused = errors
+            .iter()
+            .any(|error| error.field == "email" || error.field == "phone");
+        if unreachable && !reach_refused {
             errors.push(FieldError::new(
                 "email",
                 "Give an email address or a phone number to reach them.",
@@ -67,6 +71,20 @@ mod tests {
         .unwrap_err();
         let fields: Vec<_> = errors.iter().map(|error| error.field.as_str()).collect();
         assert_eq!(fields, ["last_name", "email"]);
+    }
+
+    #[test]
+    fn a_phone_number_is_digits_that_can_be_dialled() {
+        let errors = ContactDraft {
+            first_name: "Ann".into(),
+            last_name: "Lee".into(),
+            phone: "abc".into(),
+            ..ContactDraft::default()
+        }
+        .validate()
+        .unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|error| error.field.as_str()).collect();
+        assert_eq!(fields, ["phone"]);
     }
 
     #[test]

@@ -5,22 +5,24 @@ mod address;
 mod company;
 mod contact;
 mod email;
+mod phone;
+mod website;
 
 pub use address::{AddressDraft, AddressSpec, AddressType};
 pub use company::{CompanyDraft, CompanySpec, CustomerType};
 pub use contact::{ContactDraft, ContactSpec};
 pub use email::{Email, NotAnEmail};
+pub use phone::{NotAPhone, Phone};
+pub use website::{NotAWebsite, Website};
 
 use crate::FieldError;
 
 /// Trimmed text of at most `max` characters; empty is `None`.
 fn optional(errors: &mut Vec<FieldError>, field: &str, raw: &str, max: usize) -> Option<String> {
-    let value = raw.trim();
-    if value.chars().count() > max {
-        errors.push(FieldError::new(field, format!("At most {max} characters.")));
-        return None;
-    }
-    (!value.is_empty()).then(|| value.to_owned())
+    crate::text::limited(raw, max)
+        .map_err(|message| errors.push(FieldError::new(field, message)))
+        .ok()
+        .flatten()
 }
 
 /// Like `optional`, but empty is an error.
@@ -33,11 +35,17 @@ fn required(errors: &mut Vec<FieldError>, field: &str, raw: &str, max: usize) ->
     value.unwrap_or_default()
 }
 
-fn optional_email(errors: &mut Vec<FieldError>, field: &str, raw: &str) -> Option<Email> {
-    if raw.trim().is_empty() {
-        return None;
-    }
-    Email::parse(raw)
+/// Like `optional`, then read by `parse` (an email address, a phone number,
+/// a website), whose refusal is the field's message.
+fn optional_parsed<T, E: ToString>(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    raw: &str,
+    max: usize,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Option<T> {
+    let text = optional(errors, field, raw, max)?;
+    parse(&text)
         .map_err(|error| errors.push(FieldError::new(field, error.to_string())))
         .ok()
 }

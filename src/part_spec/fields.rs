@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::DbEnum;
+use crate::number::whole_number;
 
 /// Text a spreadsheet-safe export prefixed with an apostrophe comes back
 /// without it, so an export imports unchanged.
@@ -15,11 +16,7 @@ pub fn text(raw: &str) -> &str {
 }
 
 pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, String> {
-    let value = text(raw);
-    if value.chars().count() > max {
-        return Err(format!("At most {max} characters."));
-    }
-    Ok((!value.is_empty()).then(|| value.to_owned()))
+    crate::text::limited(text(raw), max)
 }
 
 pub fn required_text(raw: &str, max: usize) -> Result<String, String> {
@@ -32,45 +29,19 @@ pub fn count(raw: &str, min: i32, default: i32) -> Result<i32, String> {
     if value.is_empty() {
         return Ok(default);
     }
-    let number: i32 = value
-        .parse()
-        .map_err(|_| format!("Enter a whole number, not `{value}`."))?;
-    if number < min {
-        return Err(if min == 0 {
-            "Cannot be negative.".to_owned()
-        } else {
-            format!("Must be at least {min}.")
-        });
-    }
-    Ok(number)
+    whole_number(value, min..=i32::MAX)
 }
 
-/// A cost in dollars and cents, zero or more and below the column's limit.
+/// A cost in dollars and cents, zero or more and within the column's limit.
 pub fn money(raw: &str) -> Result<Option<Decimal>, String> {
-    let value = text(raw).trim_start_matches('$').replace(',', "");
-    if value.is_empty() {
-        return Ok(None);
-    }
-    let amount: Decimal = value
-        .parse()
-        .map_err(|_| format!("Enter an amount such as 12.50, not `{value}`."))?;
-    if amount.is_sign_negative() && !amount.is_zero() {
-        return Err("A cost cannot be negative.".into());
-    }
-    if amount.scale() > 2 && amount.normalize().scale() > 2 {
-        return Err("A cost has at most two decimal places.".into());
-    }
-    if amount >= Decimal::from(100_000_000) {
-        return Err("A cost must be below 100,000,000.".into());
-    }
-    Ok(Some(amount.normalize().round_dp(2)))
+    crate::number::money(text(raw))
 }
 
 pub fn flag(raw: &str) -> Result<bool, String> {
     match text(raw).to_ascii_lowercase().as_str() {
         "" | "no" | "n" | "false" | "0" | "off" => Ok(false),
         "yes" | "y" | "true" | "1" | "on" => Ok(true),
-        other => Err(format!("Enter yes or no, not `{other}`.")),
+        other => Err(format!("Enter yes or no, not “{other}”.")),
     }
 }
 
@@ -95,7 +66,7 @@ mod tests {
     fn costs_are_cents_and_never_negative() {
         assert_eq!(money("$1,234.5"), Ok(Some(Decimal::new(123450, 2))));
         assert_eq!(money(""), Ok(None));
-        assert_eq!(money("-0.01"), Err("A cost cannot be negative.".into()));
+        assert_eq!(money("-0.01"), Err("Cannot be negative.".into()));
         assert!(money("1.005").is_err());
         assert!(money("ten").is_err());
     }
@@ -104,7 +75,11 @@ mod tests {
     fn counts_refuse_negatives_and_fractions() {
         assert_eq!(count("", 0, 7), Ok(7));
         assert_eq!(count("-1", 0, 0), Err("Cannot be negative.".into()));
-        assert_eq!(count("0", 1, 1), Err("Must be at least 1.".into()));
+        assert_eq!(
+            count("0", 1, 1),
+            Err("Enter a number greater than zero.".into())
+        );
+        assert_eq!(count("5", 7, 7), Err("At least 7.".into()));
         assert!(count("2.5", 0, 0).is_err());
     }
 

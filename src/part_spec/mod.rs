@@ -5,17 +5,37 @@
 mod draft;
 mod fields;
 mod hierarchy;
+mod part_type;
 #[cfg(test)]
 mod tests;
 mod validate;
 
 pub use draft::{COLUMNS, PartDraft};
 pub use hierarchy::HierarchyPath;
+pub use part_type::part_type_label;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::{MakeOrBuy, PartNumber, PartStatus, UnitOfMeasure};
+
+/// The most characters each text field of a part holds: the column
+/// lengths of `inventory.parts`, and for the description (a `TEXT`
+/// column) a page of text. The form says each limit at its field and the
+/// validation refuses longer text, so nothing is cut silently.
+pub fn text_limit(field: &str) -> Option<usize> {
+    match field {
+        "name" => Some(255),
+        "description" => Some(2_000),
+        "part_type" | "vendor_code" => Some(50),
+        "part_number"
+        | "replacement_part_number"
+        | "vendor_part_number"
+        | "material"
+        | "finish" => Some(100),
+        _ => None,
+    }
+}
 
 /// A validated part's catalogue data. Stock quantities are not part of it:
 /// they only change through the stock ledger.

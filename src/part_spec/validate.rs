@@ -2,7 +2,7 @@
 //! every problem reported at its field.
 
 use super::fields::{choice, count, flag, money, optional_text, required_text};
-use super::{HierarchyPath, PartDraft, PartSpec};
+use super::{HierarchyPath, PartDraft, PartSpec, text_limit};
 use crate::{FieldError, MakeOrBuy, PartNumber, PartStatus, UnitOfMeasure};
 
 impl PartDraft {
@@ -14,18 +14,26 @@ impl PartDraft {
             "part_number",
             PartNumber::parse(&self.part_number).map_err(|error| error.to_string()),
         );
-        let name = take(&mut errors, "name", required_text(&self.name, 255));
+        let name = take(
+            &mut errors,
+            "name",
+            required_text(&self.name, limit("name")),
+        );
         let description = take(
             &mut errors,
             "description",
-            optional_text(&self.description, 10_000),
+            optional_text(&self.description, limit("description")),
         );
         let hierarchy = take(
             &mut errors,
             "hierarchy_path",
             HierarchyPath::parse(&self.hierarchy_path),
         );
-        let part_type = take(&mut errors, "part_type", optional_text(&self.part_type, 50));
+        let part_type = take(
+            &mut errors,
+            "part_type",
+            optional_text(&self.part_type, limit("part_type")),
+        );
         let unit_of_measure = take(
             &mut errors,
             "unit_of_measure",
@@ -44,7 +52,10 @@ impl PartDraft {
         let replacement = take(
             &mut errors,
             "replacement_part_number",
-            match optional_text(&self.replacement_part_number, 100) {
+            match optional_text(
+                &self.replacement_part_number,
+                limit("replacement_part_number"),
+            ) {
                 Ok(Some(number)) => PartNumber::parse(&number)
                     .map(Some)
                     .map_err(|error| error.to_string()),
@@ -82,15 +93,23 @@ impl PartDraft {
         let vendor_code = take(
             &mut errors,
             "vendor_code",
-            optional_text(&self.vendor_code, 50),
+            optional_text(&self.vendor_code, limit("vendor_code")),
         );
         let vendor_part_number = take(
             &mut errors,
             "vendor_part_number",
-            optional_text(&self.vendor_part_number, 100),
+            optional_text(&self.vendor_part_number, limit("vendor_part_number")),
         );
-        let material = take(&mut errors, "material", optional_text(&self.material, 100));
-        let finish = take(&mut errors, "finish", optional_text(&self.finish, 100));
+        let material = take(
+            &mut errors,
+            "material",
+            optional_text(&self.material, limit("material")),
+        );
+        let finish = take(
+            &mut errors,
+            "finish",
+            optional_text(&self.finish, limit("finish")),
+        );
         let lot_control = take(&mut errors, "lot_control", flag(&self.lot_control));
         let serial_control = take(&mut errors, "serial_control", flag(&self.serial_control));
 
@@ -142,6 +161,11 @@ impl PartDraft {
         })();
         spec.ok_or_else(Vec::new)
     }
+}
+
+/// The limit of a text field `text_limit` knows.
+fn limit(field: &str) -> usize {
+    text_limit(field).unwrap_or(usize::MAX)
 }
 
 /// The parsed value, or `None` with the field's message added to `errors`.

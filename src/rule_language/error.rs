@@ -73,35 +73,35 @@ fn message(kind: &RuleErrorKind, at: Position) -> String {
         TooLong => format!("the rule is longer than {MAX_RULE_CHARS} characters"),
         TooDeep => format!("the rule nests too deeply at {at}"),
         UnexpectedCharacter(c) if c.is_control() => {
-            format!("unexpected character `{}` at {at}", c.escape_default())
+            format!("unexpected character “{}” at {at}", c.escape_default())
         }
-        UnexpectedCharacter(c) => format!("unexpected `{c}` at {at}"),
+        UnexpectedCharacter(c) => format!("unexpected “{c}” at {at}"),
         UnterminatedText { quote } => {
-            format!("the text starting at {at} has no closing `{quote}`")
+            format!("the text starting at {at} has no closing “{quote}”")
         }
         Unexpected { found, expected } => match found {
-            Some(token) => format!("unexpected `{token}` at {at}, expected {expected}"),
+            Some(token) => format!("unexpected “{token}” at {at}, expected {expected}"),
             None => format!("unexpected end of rule at {at}, expected {expected}"),
         },
         ChainedComparison => {
-            format!("comparisons cannot be chained at {at}, join them with `and`")
+            format!("comparisons cannot be chained at {at}, join them with “and”")
         }
         NumberTooLarge => format!("number too large at {at}"),
-        UnknownVariable(name) => format!("unknown variable `{name}` at {at}"),
-        UnknownFunction(name) => format!("unknown function `{name}` at {at}"),
+        UnknownVariable(name) => format!("unknown variable “{name}” at {at}"),
+        UnknownFunction(name) => format!("unknown function “{name}” at {at}"),
         ArgumentCount {
             function,
             arity,
             got,
-        } => format!("`{function}` takes {arity}, got {got} at {at}"),
+        } => format!("“{function}” takes {arity}, got {got} at {at}"),
         TypeMismatch { expected, found } => format!("expected {expected}, found {found} at {at}"),
         Incomparable { left, right } => format!("cannot compare {left} with {right} at {at}"),
         BranchesDiffer { then, otherwise } => format!(
-            "both branches of the `if` at {at} must give the same kind of value, got {then} and {otherwise}"
+            "both branches of the “if” at {at} must give the same kind of value, got {then} and {otherwise}"
         ),
         DivisionByZero => format!("division by zero at {at}"),
         RoundDigits(digits) => format!(
-            "`round` takes a whole number of digits from 0 to 10, got {} at {at}",
+            "“round” takes a whole number of digits from 0 to 10, got {} at {at}",
             digits.normalize()
         ),
         NegativeQuantity(quantity) => {
@@ -115,8 +115,8 @@ fn message(kind: &RuleErrorKind, at: Position) -> String {
         NotPartNumberText(found) => {
             format!("a part-number placeholder must give a number or text, found {found} at {at}")
         }
-        UnclosedPlaceholder => format!("the `{{` at {at} has no matching `}}`"),
-        UnopenedPlaceholder => format!("the `}}` at {at} has no matching `{{`"),
+        UnclosedPlaceholder => format!("the “{{” at {at} has no matching “}}”"),
+        UnopenedPlaceholder => format!("the “}}” at {at} has no matching “{{”"),
         EmptyPlaceholder => format!("the placeholder at {at} is empty"),
     }
 }

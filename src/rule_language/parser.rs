@@ -111,7 +111,7 @@ impl Parser<'_> {
             TokenKind::Name(name) => return Ok(node(NodeKind::Variable(name), token.at)),
             TokenKind::LeftParen => {
                 let inner = self.nested(token.at, |parser| parser.expression(Level::Or))?;
-                self.tokens.expect(&TokenKind::RightParen, "`)`")?;
+                self.tokens.expect(&TokenKind::RightParen, "“)”")?;
                 return Ok(inner);
             }
             _ => return Err(unexpected(&token, "a value")),
@@ -133,7 +133,7 @@ impl Parser<'_> {
         loop {
             args.push(self.expression(Level::Or)?);
             if !self.tokens.eat(&TokenKind::Comma) {
-                self.tokens.expect(&TokenKind::RightParen, "`,` or `)`")?;
+                self.tokens.expect(&TokenKind::RightParen, "“,” or “)”")?;
                 return Ok(args);
             }
         }

@@ -16,13 +16,14 @@ pub struct PriceLine {
 pub struct PriceBreakdown {
     pub lines: Vec<PriceLine>,
     pub unit_price: Decimal,
-    pub quantity: u32,
-    pub total: Decimal,
+    /// The sinks and their total, once the quantity is a valid one.
+    pub total: Option<(u32, Decimal)>,
 }
 
-/// Prices whatever of `choices` can be priced, so the wizard shows a live
-/// figure while a value is still being corrected; options with no price add
-/// no line.
+/// Prices the valid part of `choices`, so the wizard shows a live figure
+/// while a value is still being corrected: a value its field refuses (a
+/// width outside the family's limits, an accessory count out of range) adds
+/// no line, and options with no price add none either.
 pub fn quote(choices: &SinkChoices, family: &FamilyOptions) -> PriceBreakdown {
     let mut lines = vec![PriceLine {
         label: format!("{} base price", family.name),
@@ -37,6 +38,7 @@ pub fn quote(choices: &SinkChoices, family: &FamilyOptions) -> PriceBreakdown {
         }
     };
     if let Ok(width) = parse_inches(&choices.width)
+        && family.limits.width.contains(width)
         && width > family.base_width
     {
         let extra = width - family.base_width;
@@ -65,8 +67,9 @@ pub fn quote(choices: &SinkChoices, family: &FamilyOptions) -> PriceBreakdown {
     option(OptionGroup::Faucet, &choices.faucet, choices.faucet_count());
     option(OptionGroup::Drain, &choices.drain, choices.basins.len());
     for accessory in &choices.accessories {
-        let count = accessory_quantity(&accessory.quantity).unwrap_or(1) as usize;
-        option(OptionGroup::Accessory, &accessory.code, count);
+        if let Some(count) = accessory_quantity(&accessory.quantity) {
+            option(OptionGroup::Accessory, &accessory.code, count as usize);
+        }
     }
     let extra_basins = choices.basins.len().saturating_sub(1);
     add(
@@ -74,12 +77,10 @@ pub fn quote(choices: &SinkChoices, family: &FamilyOptions) -> PriceBreakdown {
         family.extra_basin_price * Decimal::from(extra_basins),
     );
     let unit_price: Decimal = lines.iter().map(|line| line.amount).sum();
-    let quantity = quantity(&choices.quantity).unwrap_or(1);
     PriceBreakdown {
         lines,
         unit_price,
-        quantity,
-        total: unit_price * Decimal::from(quantity),
+        total: quantity(&choices.quantity).map(|sinks| (sinks, unit_price * Decimal::from(sinks))),
     }
 }
 
@@ -142,7 +143,25 @@ mod tests {
         assert_eq!(line("Extra basins × 2"), Some(money("1300.00")));
         // 8950 + 540 + 1150 (316L) + 2820 + 285 + 2500 + 1300
         assert_eq!(breakdown.unit_price, money("17545.00"));
-        assert_eq!(breakdown.total, money("35090.00"));
+        assert_eq!(breakdown.total, Some((2, money("35090.00"))));
+    }
+
+    #[test]
+    fn values_their_fields_refuse_add_nothing_to_the_price() {
+        let family = esr();
+        let base = quote(&SinkChoices::defaults_for(&family), &family);
+        let mut choices = SinkChoices::defaults_for(&family);
+        choices.width = "1e20".to_owned();
+        assert_eq!(quote(&choices, &family), base);
+        choices.width = "100000000000000000000".to_owned();
+        assert_eq!(quote(&choices, &family), base);
+        choices.accessories = vec![crate::sink::AccessoryChoice {
+            code: "DOSING_PUMP".to_owned(),
+            quantity: "5000".to_owned(),
+        }];
+        assert_eq!(quote(&choices, &family).unit_price, base.unit_price);
+        choices.quantity = "0".to_owned();
+        assert_eq!(quote(&choices, &family).total, None);
     }
 
     proptest! {
@@ -162,8 +181,8 @@ mod tests {
             let breakdown = quote(&choices, &family);
             let sum: Decimal = breakdown.lines.iter().map(|line| line.amount).sum();
             prop_assert_eq!(breakdown.unit_price, sum);
-            prop_assert!(breakdown.quantity >= 1);
-            prop_assert_eq!(breakdown.total, sum * Decimal::from(breakdown.quantity));
+            let valid = (1..=crate::sink::MAX_QUANTITY).contains(&quantity);
+            prop_assert_eq!(breakdown.total, valid.then(|| (quantity, sum * Decimal::from(quantity))));
             prop_assert!(breakdown.unit_price >= family.base_price);
         }
     }

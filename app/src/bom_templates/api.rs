@@ -3,6 +3,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 use torvan::bom::TemplateLineDraft;
+use torvan::sink::FamilyOptions;
 use uuid::Uuid;
 
 use crate::boms::BomRow;
@@ -39,6 +40,9 @@ pub struct TemplateEditor {
     pub version: String,
     pub header: TemplateHeader,
     pub lines: Vec<TemplateLineDraft>,
+    /// The family's options, whose sample configurations the editor tries
+    /// every rule on.
+    pub family_options: FamilyOptions,
     /// Configurations of the family a preview can be run against:
     /// (order number, build number).
     pub configurations: Vec<(String, String)>,

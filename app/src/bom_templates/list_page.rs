@@ -42,6 +42,7 @@ fn NewTemplate(families: Vec<(String, String)>) -> impl IntoView {
         <section class="card narrow" aria-labelledby="new-template-heading">
             <h2 id="new-template-heading">"New template"</h2>
             <ActionForm action=create attr:class="form">
+                <FormError error/>
                 <label for="new-template-family">"Family"</label>
                 <select id="new-template-family" name="family">
                     {families.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
@@ -50,7 +51,6 @@ fn NewTemplate(families: Vec<(String, String)>) -> impl IntoView {
                 <label for="new-template-name">"Template name"</label>
                 <input id="new-template-name" name="name"/>
                 <FieldMessage error field="name"/>
-                <FormError error/>
                 <button type="submit" class="button">"Create template"</button>
             </ActionForm>
         </section>

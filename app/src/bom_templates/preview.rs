@@ -43,8 +43,8 @@ pub async fn preview(
         AppError::invalid(
             "configuration",
             format!(
-                "Correct the {} marked field(s) before a preview.",
-                problems.len()
+                "Correct the {} before a preview.",
+                torvan::plural::count(problems.len(), "marked field", "marked fields")
             ),
         )
     })?;

@@ -53,6 +53,7 @@ pub async fn list(pool: &PgPool) -> Result<TemplateList, AppError> {
 #[derive(sqlx::FromRow)]
 struct HeaderRow {
     family: String,
+    family_code: String,
     family_id: Uuid,
     template_name: String,
     version: String,
@@ -64,7 +65,7 @@ struct HeaderRow {
 
 pub async fn editor(pool: &PgPool, id: Uuid) -> Result<TemplateEditor, AppError> {
     let header: HeaderRow = sqlx::query_as(
-        "SELECT f.name AS family, f.id AS family_id, t.template_name, t.version, t.priority,
+        "SELECT f.name AS family, f.code AS family_code, f.id AS family_id, t.template_name, t.version, t.priority,
                 t.configuration_rules, t.is_active, t.description
          FROM products.bom_templates t JOIN products.sink_families f ON f.id = t.sink_family_id
          WHERE t.id = $1",
@@ -75,6 +76,8 @@ pub async fn editor(pool: &PgPool, id: Uuid) -> Result<TemplateEditor, AppError>
     .ok_or(AppError::NotFound)?;
     let mut conn = pool.acquire().await?;
     let lines = crate::boms::templates::drafts(&mut conn, id).await?;
+    let family_options =
+        crate::orders::sinks::queries::family(&mut conn, &header.family_code).await?;
     let configurations: Vec<(String, String)> = sqlx::query_as(
         "SELECT o.order_number, c.build_number FROM orders.order_sink_configurations c
          JOIN orders.orders o ON o.id = c.order_id
@@ -98,6 +101,7 @@ pub async fn editor(pool: &PgPool, id: Uuid) -> Result<TemplateEditor, AppError>
             description: header.description.unwrap_or_default(),
         },
         lines,
+        family_options,
         configurations,
     })
 }

@@ -1,7 +1,8 @@
 //! Saving a template: its fields and every line checked as the editor
-//! checks them, fixed part numbers looked up in the catalogue, then the
-//! fields and all lines rewritten under the next version number, in one
-//! transaction with their audit rows.
+//! checks them, every rule tried on the family's sample configurations,
+//! fixed part numbers looked up in the catalogue, then the fields and all
+//! lines rewritten under the next version number, in one transaction with
+//! their audit rows.
 
 use std::collections::HashMap;
 
@@ -12,9 +13,10 @@ use torvan::bom::{PartSource, Quantity, Template, TemplateLineDraft, next_versio
 use uuid::Uuid;
 
 use super::api::TemplateHeader;
-use super::checks::{header_problems, line_field, priority, read_lines};
+use super::checks::{check, line_field, priority};
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
+use crate::orders::sinks::queries::family;
 
 pub async fn save(
     pool: &PgPool,
@@ -23,12 +25,21 @@ pub async fn save(
     header: &TemplateHeader,
     lines: &[TemplateLineDraft],
 ) -> Result<String, AppError> {
-    let mut errors = header_problems(header);
+    let mut errors = Vec::new();
     let priority = priority(header).unwrap_or_default();
-    let template = read_lines(lines)
+    let mut tx = crate::db::begin_as(pool, session).await?;
+    let family_code: String = sqlx::query_scalar(
+        "SELECT f.code FROM products.bom_templates t
+         JOIN products.sink_families f ON f.id = t.sink_family_id WHERE t.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let family = family(&mut tx, &family_code).await?;
+    let template = check(header, lines, &family)
         .map_err(|problems| errors.extend(problems))
         .ok();
-    let mut tx = crate::db::begin_as(pool, session).await?;
     let parts = catalogue_parts(&mut tx, lines).await?;
     for line in lines {
         let number = line.part_number.trim().to_uppercase();

@@ -50,7 +50,7 @@ pub fn CustomersPage() -> impl IntoView {
 
 #[component]
 fn CustomerTable(list: CustomerList, page: i64) -> impl IntoView {
-    let shown = format!("{} customers", list.total);
+    let shown = torvan::plural::count(list.total, "customer", "customers");
     let pages = (list.total + PAGE_SIZE - 1) / PAGE_SIZE;
     let pager = (pages > 1).then(|| {
         view! { <p class="pager">{format!("Page {} of {pages}", page + 1)}</p> }

@@ -5,6 +5,7 @@
 //! guard is checked again after the lock, so stock is never oversold.
 
 use sqlx::{Connection, PgConnection, Postgres, Transaction};
+use torvan::DbEnum;
 use torvan::stock::{Movement, Quantity, StockLevel, StockProblem};
 use uuid::Uuid;
 
@@ -66,7 +67,7 @@ pub async fn apply(
     .bind(part_id)
     .bind(on_hand_change)
     .bind(allocated_change)
-    .bind(movement.db_type())
+    .bind(movement.kind().as_db_str())
     .bind(reference.map(|r| r.kind))
     .bind(reference.map(|r| r.id))
     .bind(reason)

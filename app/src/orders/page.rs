@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
+use torvan::date_range::check_range;
 use torvan::{DbEnum, OrderPriority, OrderStatus};
 
 use super::api::{OrderFilter, OrderList, OrderRow, OrderSort, list_orders};
@@ -72,9 +73,11 @@ pub fn OrdersPage() -> impl IntoView {
             <p><a class="button" href="/orders/new">"New order"</a></p>
         </Permitted>
         <FilterForm filter=filter.get_untracked()/>
-        <Loaded resource=orders loading="Loading orders…" render=move |list| {
-            view! { <OrderTable list filter=filter.get_untracked()/> }
-        }/>
+        {move || filter.with(|shown| check_range(shown.from, shown.to, "to").is_ok()).then(|| view! {
+            <Loaded resource=orders loading="Loading orders…" render=move |list| {
+                view! { <OrderTable list filter=filter.get_untracked()/> }
+            }/>
+        })}
     }
 }
 
@@ -95,6 +98,9 @@ fn FilterForm(filter: OrderFilter) -> impl IntoView {
         .map(|sort| view! { <option value=sort.key() selected=filter.sort == sort>{sort.label()}</option> })
         .collect_view();
     let day = |date: Option<NaiveDate>| date.map(|date| date.to_string()).unwrap_or_default();
+    let reversed = check_range(filter.from, filter.to, "to").err().map(|error| {
+        view! { <p class="field-error" id="order-to-error" role="alert" data-field="to">{error.message}</p> }
+    });
     view! {
         <form method="get" action="/orders" class="search-form" role="search">
             <div class="field">
@@ -121,7 +127,10 @@ fn FilterForm(filter: OrderFilter) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="order-to">"Ordered to"</label>
-                <input id="order-to" name="to" type="date" value=day(filter.to)/>
+                <input id="order-to" name="to" type="date" value=day(filter.to) min=filter.from.map(|from| from.to_string())
+                    aria-invalid=reversed.is_some().then_some("true")
+                    aria-describedby=reversed.is_some().then_some("order-to-error")/>
+                {reversed}
             </div>
             <div class="field">
                 <label for="order-sort">"Sort"</label>

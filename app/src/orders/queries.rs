@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sqlx::{PgPool, Postgres, QueryBuilder};
+use torvan::date_range::check_range;
 use torvan::{DbEnum, OrderPriority, OrderStatus};
 
 use super::api::{OrderFilter, OrderList, OrderRow, OrderSort};
@@ -125,6 +126,8 @@ fn push_conditions(query: &mut QueryBuilder<'_, Postgres>, filter: &OrderFilter)
 }
 
 pub async fn list(pool: &PgPool, filter: &OrderFilter) -> Result<OrderList, AppError> {
+    check_range(filter.from, filter.to, "to")
+        .map_err(|error| AppError::invalid(&error.field, error.message))?;
     let mut page = QueryBuilder::new(
         "SELECT order_number, customer_name, status::text AS status_name, priority::text AS priority_name,
                 order_date, total_sinks::bigint AS total_sinks, total_amount

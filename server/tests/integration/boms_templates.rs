@@ -1,5 +1,6 @@
 //! Template editing as an administrator meets it: every problem named at
-//! its line and field with nothing saved, a good save as the next version
+//! its line and field with nothing saved (a rule that fails for a sample
+//! configuration of the family included), a good save as the next version
 //! that the next BOM follows, and a preview that saves nothing.
 
 use axum::http::StatusCode;
@@ -63,7 +64,38 @@ async fn every_problem_is_named_at_its_field_and_nothing_is_saved(pool: PgPool) 
         assert!(body.contains(field), "{field} in {body}");
     }
     assert!(
-        body.contains("unknown variable `basin_cout` at 1:1"),
+        body.contains("unknown variable “basin_cout” at 1:1"),
+        "{body}"
+    );
+    let version: String =
+        sqlx::query_scalar("SELECT version FROM products.bom_templates WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(version, "1.0");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_rule_that_fails_for_a_sample_configuration_is_refused_at_its_field(pool: PgPool) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
+    let id = template_id(&pool).await;
+    let mut template = editor(&app, &cookie, id).await;
+    template["header"]["rule"] = json!("1 / 0 > 1");
+    let (status, body) = save(&app, &cookie, &template).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains(r#""field":"rule""#), "{body}");
+    assert!(body.contains("division by zero"), "{body}");
+
+    template["header"]["rule"] = json!("");
+    line_mut(&mut template, 210)["quantity_formula"] = json!("basin_count / 0");
+    let (status, body) = save(&app, &cookie, &template).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains(r#""field":"210:quantity_formula""#), "{body}");
+    assert!(
+        body.contains(
+            "Fails for a sample Endoscope Reprocessing Sink configuration: division by zero"
+        ),
         "{body}"
     );
     let version: String =

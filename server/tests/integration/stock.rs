@@ -103,7 +103,10 @@ async fn refused_movements_say_why_and_change_nothing(pool: PgPool) {
         .unwrap_err();
     assert!(matches!(
         error,
-        StockError::Problem(StockProblem::BelowAllocated { .. })
+        StockError::Problem(StockProblem::NegativeOnHand {
+            on_hand: 5,
+            removed: 6
+        })
     ));
 
     let mut conn = pool.acquire().await.unwrap();

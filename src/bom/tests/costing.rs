@@ -122,7 +122,7 @@ fn missing_parts_are_all_listed_with_their_pattern() {
     );
     assert_eq!(
         missing.to_string(),
-        "line 10: part T2-BODY is not in the catalogue; line 50: `{legs.part}` gives no part number"
+        "line 10: part T2-BODY is not in the catalogue; line 50: “{legs.part}” gives no part number"
     );
 }
 
@@ -132,7 +132,7 @@ fn a_missing_part_from_a_pattern_says_which_pattern() {
     let missing = cost(resolved(&drafts, &sink(1)), &|_| None).unwrap_err();
     assert_eq!(
         missing.to_string(),
-        "line 40: part 703-LEG-36 (from `703-LEG-{legs.height}`) is not in the catalogue"
+        "line 40: part 703-LEG-36 (from “703-LEG-{legs.height}”) is not in the catalogue"
     );
 }
 

@@ -42,7 +42,7 @@ fn a_failing_pattern_or_condition_names_its_field() {
     let failure = resolve(&template(&condition), &vars_of(&sink(1))).unwrap_err();
     assert_eq!(
         failure.to_string(),
-        "line 70, include condition: unknown variable `basin2.depth` at 1:1"
+        "line 70, include condition: unknown variable “basin2.depth” at 1:1"
     );
 }
 

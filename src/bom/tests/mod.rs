@@ -23,6 +23,7 @@ mod selecting;
 mod template_problems;
 mod template_reading;
 mod tree_rows;
+mod trying;
 mod vars;
 
 pub(super) fn decimal(text: &str) -> Decimal {

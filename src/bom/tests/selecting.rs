@@ -42,7 +42,7 @@ fn a_rule_that_fails_names_its_candidate() {
     );
     assert_eq!(
         failure.to_string(),
-        "selection rule of template 2 in the order tried: unknown variable `basin3.width` at 1:1"
+        "selection rule of template 2 in the order tried: unknown variable “basin3.width” at 1:1"
     );
 }
 

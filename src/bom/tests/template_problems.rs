@@ -74,7 +74,7 @@ fn every_bad_field_of_every_line_is_reported() {
             (
                 20,
                 "part_pattern",
-                "unknown variable `legs.colour` at 1:10".to_owned()
+                "unknown variable “legs.colour” at 1:10".to_owned()
             ),
             (
                 30,

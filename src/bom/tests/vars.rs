@@ -124,7 +124,7 @@ fn an_unreadable_number_names_its_field() {
     let error = variables(&choices, &family()).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "The configuration's quantity `many` cannot be read: validate the configuration first."
+        "The configuration's quantity “many” cannot be read: validate the configuration first."
     );
 }
 

@@ -26,7 +26,7 @@ fn check_gives_the_kind_of_value_a_rule_produces() {
 fn check_names_an_unknown_variable_where_it_is_used() {
     assert_eq!(
         problem("legs.height > 30 and legs.heigth < 40"),
-        "unknown variable `legs.heigth` at 1:22"
+        "unknown variable “legs.heigth” at 1:22"
     );
 }
 
@@ -42,7 +42,7 @@ fn check_finds_mistakes_in_parts_that_evaluation_might_skip() {
     );
     assert_eq!(
         problem("has_faucet and nothing"),
-        "unknown variable `nothing` at 1:16"
+        "unknown variable “nothing” at 1:16"
     );
     assert_eq!(
         problem("basin_count = material"),
@@ -54,7 +54,7 @@ fn check_finds_mistakes_in_parts_that_evaluation_might_skip() {
 fn check_requires_both_branches_of_if_to_agree() {
     assert_eq!(
         problem("if(basin_count > 1, 1, 'x')"),
-        "both branches of the `if` at 1:1 must give the same kind of value, got a number and text"
+        "both branches of the “if” at 1:1 must give the same kind of value, got a number and text"
     );
 }
 
@@ -107,6 +107,6 @@ fn a_pattern_placeholder_must_give_a_number_or_text() {
     );
     assert_eq!(
         check("700-{legs.heigth}").unwrap_err().to_string(),
-        "unknown variable `legs.heigth` at 1:6"
+        "unknown variable “legs.heigth” at 1:6"
     );
 }

@@ -30,19 +30,19 @@ fn round_to_digits() {
 fn round_rejects_digits_outside_0_to_10() {
     assert_eq!(
         error("round(1, 11)"),
-        "`round` takes a whole number of digits from 0 to 10, got 11 at 1:10"
+        "“round” takes a whole number of digits from 0 to 10, got 11 at 1:10"
     );
     assert_eq!(
         error("round(1, 0.5)"),
-        "`round` takes a whole number of digits from 0 to 10, got 0.5 at 1:10"
+        "“round” takes a whole number of digits from 0 to 10, got 0.5 at 1:10"
     );
     assert_eq!(
         error("round(1, -1)"),
-        "`round` takes a whole number of digits from 0 to 10, got -1 at 1:10"
+        "“round” takes a whole number of digits from 0 to 10, got -1 at 1:10"
     );
     assert_eq!(
         error("round(1, 79228162514264337593543950335)"),
-        "`round` takes a whole number of digits from 0 to 10, got 79228162514264337593543950335 at 1:10"
+        "“round” takes a whole number of digits from 0 to 10, got 79228162514264337593543950335 at 1:10"
     );
 }
 
@@ -83,22 +83,22 @@ fn function_names_are_case_insensitive() {
 fn a_wrong_number_of_arguments_names_the_function_and_the_counts() {
     assert_eq!(
         error("min()"),
-        "`min` takes at least 1 argument, got 0 at 1:1"
+        "“min” takes at least 1 argument, got 0 at 1:1"
     );
-    assert_eq!(error("ceil(1, 2)"), "`ceil` takes 1 argument, got 2 at 1:1");
-    assert_eq!(error("2 * abs()"), "`abs` takes 1 argument, got 0 at 1:5");
+    assert_eq!(error("ceil(1, 2)"), "“ceil” takes 1 argument, got 2 at 1:1");
+    assert_eq!(error("2 * abs()"), "“abs” takes 1 argument, got 0 at 1:5");
     assert_eq!(
         error("round(1, 2, 3)"),
-        "`round` takes 1 or 2 arguments, got 3 at 1:1"
+        "“round” takes 1 or 2 arguments, got 3 at 1:1"
     );
-    assert_eq!(error("IF(true, 1)"), "`if` takes 3 arguments, got 2 at 1:1");
+    assert_eq!(error("IF(true, 1)"), "“if” takes 3 arguments, got 2 at 1:1");
 }
 
 #[test]
 fn an_unknown_function_is_named() {
-    assert_eq!(error("sqrt(2)"), "unknown function `sqrt` at 1:1");
+    assert_eq!(error("sqrt(2)"), "unknown function “sqrt” at 1:1");
     assert_eq!(
         error("1 + legs.len(2)"),
-        "unknown function `legs.len` at 1:5"
+        "unknown function “legs.len” at 1:5"
     );
 }

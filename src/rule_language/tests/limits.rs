@@ -17,7 +17,7 @@ fn a_rule_of_1000_characters_is_accepted_and_one_more_is_not() {
         "the rule is longer than 1000 characters"
     );
     let wide = "ü".repeat(1000);
-    assert_eq!(error(&wide), "unexpected `ü` at 1:1");
+    assert_eq!(error(&wide), "unexpected “ü” at 1:1");
 }
 
 #[test]

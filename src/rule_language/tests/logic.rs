@@ -74,11 +74,11 @@ fn not_may_follow_and_or_but_not_a_comparison_or_arithmetic() {
     assert_eq!(eval("has_faucet or not basin_count = 3"), Value::Bool(true));
     assert_eq!(
         super::error("1 + not true"),
-        "unexpected `not` at 1:5, expected a value"
+        "unexpected “not” at 1:5, expected a value"
     );
     assert_eq!(
         super::error("true = not false"),
-        "unexpected `not` at 1:8, expected a value"
+        "unexpected “not” at 1:8, expected a value"
     );
 }
 

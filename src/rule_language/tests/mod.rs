@@ -49,7 +49,7 @@ pub(super) fn sink_kinds(name: &str) -> Option<ValueKind> {
 pub(super) fn eval(src: &str) -> Value {
     match Expr::parse(src).and_then(|expr| expr.eval(&sink())) {
         Ok(evaluation) => evaluation.value,
-        Err(error) => panic!("`{src}` failed: {error}"),
+        Err(error) => panic!("“{src}” failed: {error}"),
     }
 }
 
@@ -57,7 +57,7 @@ pub(super) fn eval(src: &str) -> Value {
 /// it fails.
 pub(super) fn error(src: &str) -> String {
     match Expr::parse(src).and_then(|expr| expr.eval(&sink())) {
-        Ok(evaluation) => panic!("`{src}` gave {} instead of an error", evaluation.value),
+        Ok(evaluation) => panic!("“{src}” gave {} instead of an error", evaluation.value),
         Err(error) => error.to_string(),
     }
 }

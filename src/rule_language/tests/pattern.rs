@@ -62,15 +62,15 @@ fn render_reports_the_variables_read_across_placeholders() {
 fn unbalanced_braces_are_pointed_at() {
     assert_eq!(
         render("700-{legs.height"),
-        Err("the `{` at 1:5 has no matching `}`".to_owned())
+        Err("the “{” at 1:5 has no matching “}”".to_owned())
     );
     assert_eq!(
         render("700-}x"),
-        Err("the `}` at 1:5 has no matching `{`".to_owned())
+        Err("the “}” at 1:5 has no matching “{”".to_owned())
     );
     assert_eq!(
         render("{a}-{b}}"),
-        Err("the `}` at 1:8 has no matching `{`".to_owned())
+        Err("the “}” at 1:8 has no matching “{”".to_owned())
     );
     assert_eq!(
         render("700-{ }"),
@@ -82,7 +82,7 @@ fn unbalanced_braces_are_pointed_at() {
 fn errors_inside_a_placeholder_are_positioned_in_the_whole_pattern() {
     assert_eq!(
         render("700-LEG-{legs.heigth}"),
-        Err("unknown variable `legs.heigth` at 1:10".to_owned())
+        Err("unknown variable “legs.heigth” at 1:10".to_owned())
     );
     assert_eq!(
         render("700-{1 +}"),
@@ -90,7 +90,7 @@ fn errors_inside_a_placeholder_are_positioned_in_the_whole_pattern() {
     );
     assert_eq!(
         render("A-{x-B-{y}"),
-        Err("unexpected `{` at 1:8".to_owned())
+        Err("unexpected “{” at 1:8".to_owned())
     );
     assert_eq!(
         render("ü-{1 / 0}"),

@@ -81,6 +81,6 @@ fn a_condition_must_be_true_or_false() {
     );
     assert_eq!(
         holds("basin_cout > 1"),
-        Err("unknown variable `basin_cout` at 1:1".to_owned())
+        Err("unknown variable “basin_cout” at 1:1".to_owned())
     );
 }

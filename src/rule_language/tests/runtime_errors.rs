@@ -4,15 +4,15 @@ use super::error;
 fn an_unknown_variable_is_named_where_it_is_used() {
     assert_eq!(
         error("basin_cout * 2"),
-        "unknown variable `basin_cout` at 1:1"
+        "unknown variable “basin_cout” at 1:1"
     );
     assert_eq!(
         error("1 + legs.heigth"),
-        "unknown variable `legs.heigth` at 1:5"
+        "unknown variable “legs.heigth” at 1:5"
     );
     assert_eq!(
         error("Basin_count"),
-        "unknown variable `Basin_count` at 1:1"
+        "unknown variable “Basin_count” at 1:1"
     );
 }
 

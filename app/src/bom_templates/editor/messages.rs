@@ -2,14 +2,15 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use torvan::bom::TemplateLineDraft;
+use torvan::sink::FamilyOptions;
 
 use super::super::api::TemplateHeader;
-use super::super::checks::{header_problems, read_lines};
+use super::super::checks::check;
 use crate::error::AppError;
 
 /// What is wrong with each field: the checks run in the browser as the
-/// admin types, then what only the server knows (a part number not in the
-/// catalogue) after a save.
+/// admin types (the trial on the family's samples included), then what only
+/// the server knows (a part number not in the catalogue) after a save.
 #[derive(Clone, Copy)]
 pub(super) struct Messages {
     local: Memo<HashMap<String, String>>,
@@ -21,12 +22,14 @@ impl Messages {
         header: RwSignal<TemplateHeader>,
         lines: RwSignal<Vec<(u32, TemplateLineDraft)>>,
         server: Signal<Option<AppError>>,
+        family: StoredValue<FamilyOptions>,
     ) -> Self {
         let local = Memo::new(move |_| {
             let drafts: Vec<TemplateLineDraft> =
                 lines.with(|lines| lines.iter().map(|(_, line)| line.clone()).collect());
-            let mut problems = header.with(header_problems);
-            problems.extend(read_lines(&drafts).err().unwrap_or_default());
+            let problems = family.with_value(|family| {
+                header.with(|header| check(header, &drafts, family).err().unwrap_or_default())
+            });
             let mut by_field = HashMap::new();
             for problem in problems {
                 by_field.entry(problem.field).or_insert(problem.message);
@@ -42,8 +45,18 @@ impl Messages {
             .or_else(|| self.server.get().and_then(|error| error.for_field(field)))
     }
 
+    /// How many fields have a message: the browser's, and the server's
+    /// for fields the browser finds nothing wrong with.
     pub fn count(self) -> usize {
-        self.local.with(HashMap::len)
+        let server = self
+            .server
+            .get()
+            .map(|error| error.fields())
+            .unwrap_or_default();
+        self.local.with(|local| {
+            let server_only = server.iter().filter(|field| !local.contains_key(*field));
+            local.len() + server_only.count()
+        })
     }
 }
 

@@ -56,7 +56,8 @@ fn Editor(editor: TemplateEditor) -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let save = ServerAction::<SaveTemplate>::new();
-    let messages = Messages::new(header, lines, action_error(save));
+    let family = StoredValue::new(editor.family_options.clone());
+    let messages = Messages::new(header, lines, action_error(save), family);
     let version = RwSignal::new(editor.version.clone());
     Effect::new(move || {
         if let Some(Ok(saved)) = save.value().get() {
@@ -83,10 +84,12 @@ fn Editor(editor: TemplateEditor) -> impl IntoView {
                 <button type="button" class="button" on:click=submit disabled=move || save.pending().get()>"Save template"</button>
                 <span role="status">{move || match messages.count() {
                     0 => save.value().get().and_then(Result::ok).map(|saved| format!("Saved as version {saved}.")),
-                    count => Some(format!("{count} field(s) to correct before saving.")),
+                    count => Some(format!("{} to correct before saving.", torvan::plural::count(count, "field", "fields"))),
                 }}</span>
             </p>
-            <FormError error=action_error(save)/>
+            <FormError error=Signal::derive(move || {
+                action_error(save).get().filter(|error| error.problems().is_empty())
+            })/>
         </Permitted>
         <PreviewPanel id lines configurations=editor.configurations/>
         <Permitted on=torvan::Resource::BomTemplates action=Action::Create>

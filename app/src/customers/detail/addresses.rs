@@ -127,10 +127,10 @@ fn EditAddress(
         <details class="edit">
             <summary aria-label=format!("Edit address {name}")>"Edit"</summary>
             <ActionForm action attr:class="form">
+                <FormError error/>
                 <input type="hidden" name="customer_number" value=number/>
                 <input type="hidden" name="address_id" value=id.to_string()/>
                 {address_fields(&form, draft)}
-                <FormError error/>
                 <button type="submit" class="button">"Save address"</button>
             </ActionForm>
         </details>
@@ -149,9 +149,9 @@ pub(super) fn AddressForm(number: String, action: ServerAction<AddAddress>) -> i
         <section class="card" aria-labelledby="new-address-heading">
             <h2 id="new-address-heading">"Add an address"</h2>
             <ActionForm action attr:class="form">
+                <FormError error=form.error/>
                 <input type="hidden" name="customer_number" value=number/>
                 {address_fields(&form, draft)}
-                <FormError error=form.error/>
                 <button type="submit" class="button">"Add address"</button>
             </ActionForm>
         </section>

@@ -103,10 +103,10 @@ fn EditContact(
         <details class="edit">
             <summary aria-label=format!("Edit contact {name}")>"Edit"</summary>
             <ActionForm action attr:class="form">
+                <FormError error/>
                 <input type="hidden" name="customer_number" value=number/>
                 <input type="hidden" name="contact_id" value=id.to_string()/>
                 {contact_fields(&form, draft)}
-                <FormError error/>
                 <button type="submit" class="button">"Save contact"</button>
             </ActionForm>
         </details>
@@ -120,9 +120,9 @@ pub(super) fn ContactForm(number: String, action: ServerAction<AddContact>) -> i
         <section class="card" aria-labelledby="new-contact-heading">
             <h2 id="new-contact-heading">"Add a contact"</h2>
             <ActionForm action attr:class="form">
+                <FormError error=form.error/>
                 <input type="hidden" name="customer_number" value=number/>
                 {contact_fields(&form, ContactDraft::default())}
-                <FormError error=form.error/>
                 <button type="submit" class="button">"Add contact"</button>
             </ActionForm>
         </section>

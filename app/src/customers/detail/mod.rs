@@ -178,6 +178,7 @@ fn CompanyForm(
     };
     view! {
         <ActionForm action=save attr:class="form">
+            <FormError error=form.error/>
             {number.map(|number| view! { <input type="hidden" name="customer_number" value=number/> })}
             {form.text("company_name", "Company name", company.company_name)}
             <label for="company-customer_type">"Customer type"</label>
@@ -188,7 +189,6 @@ fn CompanyForm(
             {form.text("credit_limit", "Credit limit ($)", company.credit_limit)}
             <label for="company-notes">"Notes"</label>
             <textarea id="company-notes" name="company[notes]" rows="2">{company.notes}</textarea>
-            <FormError error=form.error/>
             <button type="submit" class="button">{button}</button>
         </ActionForm>
     }

@@ -1,7 +1,7 @@
 //! Contacts: at most one primary contact per customer.
 
 use sqlx::{PgConnection, PgPool};
-use torvan::customer::ContactSpec;
+use torvan::customer::{ContactSpec, Phone};
 use uuid::Uuid;
 
 use super::customer_id;
@@ -41,7 +41,7 @@ pub async fn save_contact(
     .bind(&spec.last_name)
     .bind(&spec.title)
     .bind(spec.email.as_ref().map(|email| email.as_str()))
-    .bind(&spec.phone)
+    .bind(spec.phone.as_ref().map(Phone::as_str))
     .bind(spec.primary)
     .execute(&mut *tx)
     .await?;

@@ -3,7 +3,7 @@
 
 use sqlx::{PgConnection, PgPool};
 use torvan::DbEnum;
-use torvan::customer::CompanySpec;
+use torvan::customer::{CompanySpec, Website};
 use uuid::Uuid;
 
 mod address;
@@ -42,7 +42,7 @@ pub async fn save_company(
             .bind(&spec.company_name)
             .bind(spec.customer_type.as_db_str())
             .bind(&spec.tax_id)
-            .bind(&spec.website)
+            .bind(spec.website.as_ref().map(Website::as_str))
             .bind(spec.payment_terms)
             .bind(spec.credit_limit)
             .bind(&spec.notes)
@@ -61,7 +61,7 @@ pub async fn save_company(
             .bind(&spec.company_name)
             .bind(spec.customer_type.as_db_str())
             .bind(&spec.tax_id)
-            .bind(&spec.website)
+            .bind(spec.website.as_ref().map(Website::as_str))
             .bind(spec.payment_terms)
             .bind(spec.credit_limit)
             .bind(&spec.notes)

@@ -174,6 +174,7 @@ pub fn NewGroupForm(
         <section class="card narrow" aria-label=heading.clone()>
             <h2>{heading.clone()}</h2>
             <ActionForm action attr:class="form">
+                <FormError error/>
                 <input type="hidden" name="level" value=level.depth()/>
                 {parent.map(|parent| view! { <input type="hidden" name="parent" value=parent.to_string()/> })}
                 <input type="hidden" name="status" value="ACTIVE"/>
@@ -185,7 +186,6 @@ pub fn NewGroupForm(
                 <FieldMessage error field="name"/>
                 <label for=description_id.clone()>"Description"</label>
                 <textarea id=description_id name="description" rows="2"></textarea>
-                <FormError error/>
                 <button type="submit" class="button">{format!("Add {}", level.label().to_lowercase())}</button>
             </ActionForm>
         </section>
@@ -204,6 +204,7 @@ fn EditGroupForm(
         <section class="card narrow" aria-label="Edit">
             <h2>"Edit"</h2>
             <ActionForm action attr:class="form">
+                <FormError error/>
                 <input type="hidden" name="level" value=level.depth()/>
                 <input type="hidden" name="id" value=node.id.to_string()/>
                 <label for="group-key">{key_label(level)}</label>
@@ -216,7 +217,6 @@ fn EditGroupForm(
                 <textarea id="group-description" name="description" rows="3">{description}</textarea>
                 <label for="group-status">"Status"</label>
                 <select id="group-status" name="status">{status_options(node.status)}</select>
-                <FormError error/>
                 <button type="submit" class="button">"Save changes"</button>
             </ActionForm>
         </section>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use torvan::plural::count;
 use torvan::{Action, CatalogueLevel, PartStatus};
 
 use super::api::{CatalogueNode, catalogue_children};
@@ -98,10 +99,6 @@ fn counts(node: &CatalogueNode) -> String {
     }
 }
 
-fn plural(count: i64, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
+fn plural(number: i64, noun: &str) -> String {
+    count(number, noun, &format!("{noun}s"))
 }

@@ -1,15 +1,21 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use torvan::part_spec::PartDraft;
-use torvan::{StockStatus, SubstituteType};
+use torvan::stock::MovementKind;
+use torvan::{MakeOrBuy, PartStatus, StockStatus, SubstituteType, UnitOfMeasure};
 
 use crate::error::AppError;
 use crate::inventory::catalogue::Crumb;
 
-/// Everything the part page shows; numbers and dates arrive formatted.
+/// Everything the part page shows; numbers and dates arrive formatted,
+/// codes as the domain's types (the page shows their labels).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartDetail {
     pub draft: PartDraft,
+    pub status: PartStatus,
+    pub unit: UnitOfMeasure,
+    pub make_or_buy: MakeOrBuy,
+    pub standard_cost: Option<String>,
     pub trail: Vec<Crumb>,
     pub is_custom_part: bool,
     pub vendor_name: Option<String>,
@@ -50,7 +56,7 @@ pub struct Usage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MovementLine {
     pub at: String,
-    pub kind: String,
+    pub kind: MovementKind,
     pub on_hand_change: i32,
     pub allocated_change: i32,
     pub on_hand_after: i32,

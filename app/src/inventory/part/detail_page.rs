@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use torvan::part_spec::part_type_label;
 use torvan::{Action, StockStatus};
 
 use super::api::{MovementLine, PartDetail, Usage, get_part};
@@ -105,23 +106,23 @@ fn Identification(part: PartDetail) -> impl IntoView {
             <h2 id="identification-heading">"Identification"</h2>
             <p>{custom}</p>
             <dl class="properties">
-                <div><dt>"Status"</dt><dd data-testid="part-status">{draft.status.clone()}</dd></div>
+                <div><dt>"Status"</dt><dd data-testid="part-status">{part.status.label()}</dd></div>
                 {replacement}
                 <div><dt>"Description"</dt><dd>{or_dash(draft.description)}</dd></div>
-                <div><dt>"Type"</dt><dd>{or_dash(draft.part_type)}</dd></div>
-                <div><dt>"Unit"</dt><dd>{draft.unit_of_measure}</dd></div>
-                <div><dt>"Make or buy"</dt><dd>{draft.make_or_buy}</dd></div>
+                <div><dt>"Type"</dt><dd>{or_dash(part_type_label(&draft.part_type))}</dd></div>
+                <div><dt>"Unit"</dt><dd>{part.unit.label()}</dd></div>
+                <div><dt>"Make or buy"</dt><dd>{part.make_or_buy.label()}</dd></div>
                 <div><dt>"Material"</dt><dd>{or_dash(draft.material)}</dd></div>
                 <div><dt>"Finish"</dt><dd>{or_dash(draft.finish)}</dd></div>
                 <div><dt>"Weight"</dt><dd>{part.weight.unwrap_or_else(|| "—".into())}</dd></div>
-                <div><dt>"Standard cost"</dt><dd>{or_dash(draft.standard_cost)}</dd></div>
+                <div><dt>"Standard cost"</dt><dd>{part.standard_cost.unwrap_or_else(|| "—".into())}</dd></div>
                 <div><dt>"Average cost"</dt><dd>{part.average_cost.unwrap_or_else(|| "—".into())}</dd></div>
                 <div><dt>"Last cost"</dt><dd>{part.last_cost.unwrap_or_else(|| "—".into())}</dd></div>
                 <div><dt>"Vendor"</dt><dd>{vendor}</dd></div>
                 <div><dt>"Vendor part number"</dt><dd>{or_dash(draft.vendor_part_number)}</dd></div>
                 <div><dt>"Lead time (days)"</dt><dd>{draft.lead_time_days}</dd></div>
-                <div><dt>"Lot controlled"</dt><dd>{draft.lot_control}</dd></div>
-                <div><dt>"Serial controlled"</dt><dd>{draft.serial_control}</dd></div>
+                <div><dt>"Lot controlled"</dt><dd>{yes_no(&draft.lot_control)}</dd></div>
+                <div><dt>"Serial controlled"</dt><dd>{yes_no(&draft.serial_control)}</dd></div>
             </dl>
         </section>
     }
@@ -170,7 +171,7 @@ fn Movements(lines: Vec<MovementLine>) -> impl IntoView {
                     <tbody>
                         {lines.into_iter().map(|line| view! {
                             <tr>
-                                <td class="nowrap">{line.at}</td><td>{line.kind}</td>
+                                <td class="nowrap">{line.at}</td><td>{line.kind.label()}</td>
                                 <td class="num">{signed(line.on_hand_change)}</td>
                                 <td class="num">{signed(line.allocated_change)}</td>
                                 <td class="num">{line.on_hand_after}</td>
@@ -185,6 +186,10 @@ fn Movements(lines: Vec<MovementLine>) -> impl IntoView {
         .into_any()
     };
     view! { <section aria-labelledby="movements"><h2 id="movements">"Recent stock movements"</h2>{body}</section> }
+}
+
+fn yes_no(flag: &str) -> &'static str {
+    if flag == "yes" { "Yes" } else { "No" }
 }
 
 fn signed(change: i32) -> String {

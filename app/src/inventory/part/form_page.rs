@@ -2,12 +2,13 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use torvan::part_spec::PartDraft;
+use torvan::part_spec::{PartDraft, text_limit};
 use torvan::{CustomCategory, DbEnum, MakeOrBuy, PartStatus, UnitOfMeasure};
 
 use super::api::{CreateCustomPart, PartFormChoices, SavePart, get_part, part_form_options};
 use crate::error::AppError;
 use crate::inventory::catalogue::{Breadcrumbs, Crumb};
+use crate::limit_hint::LimitHint;
 use crate::shell::{FieldMessage, FormError, Loaded, action_error};
 
 /// Opens the saved part's page once an action returns its number.
@@ -87,9 +88,9 @@ fn SavePartForm(
     };
     view! {
         <ActionForm action attr:class="form part-form">
+            <FormError error/>
             {original.map(|number| view! { <input type="hidden" name="original" value=number/> })}
             <PartFields draft options error with_number=true/>
-            <FormError error/>
             <button type="submit" class="button">{label}</button>
         </ActionForm>
     }
@@ -121,11 +122,11 @@ fn CustomPartForm(options: PartFormChoices) -> impl IntoView {
         .collect_view();
     view! {
         <ActionForm action attr:class="form part-form">
+            <FormError error/>
             <label for="custom-category">"Series"</label>
             <select id="custom-category" name="category">{series}</select>
             <FieldMessage error field="category"/>
             <PartFields draft=PartDraft::default() options error with_number=false/>
-            <FormError error/>
             <button type="submit" class="button">"Create custom part"</button>
         </ActionForm>
     }
@@ -162,9 +163,11 @@ fn input(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let id = format!("part-{field}");
+    let limit = text_limit(field);
     view! {
         <label for=id.clone()>{label}</label>
-        <input id=id name=format!("draft[{field}]") value=value type=kind/>
+        <input id=id name=format!("draft[{field}]") value=value type=kind maxlength=limit/>
+        <LimitHint limit/>
         <FieldMessage error field/>
     }
 }
@@ -204,13 +207,16 @@ fn PartFields(
             {number}
             {input("name", "Name", draft.name, "text", error)}
             <label for="part-description">"Description"</label>
-            <textarea id="part-description" name="draft[description]" rows="2">{draft.description}</textarea>
+            <textarea id="part-description" name="draft[description]" rows="2"
+                maxlength=text_limit("description")>{draft.description}</textarea>
+            <LimitHint limit=text_limit("description")/>
+            <FieldMessage error field="description"/>
             <label for="part-hierarchy_path">"Place in the catalogue"</label>
             <select id="part-hierarchy_path" name="draft[hierarchy_path]">{pairs(draft.hierarchy_path, options.places)}</select>
             <FieldMessage error field="hierarchy_path"/>
             {input("part_type", "Type (e.g. COMPONENT)", draft.part_type, "text", error)}
             <label for="part-unit_of_measure">"Unit of measure"</label>
-            <select id="part-unit_of_measure" name="draft[unit_of_measure]">{choices::<UnitOfMeasure>(unit, |unit| unit.as_db_str())}</select>
+            <select id="part-unit_of_measure" name="draft[unit_of_measure]">{choices::<UnitOfMeasure>(unit, UnitOfMeasure::label)}</select>
             <label for="part-make_or_buy">"Make or buy"</label>
             <select id="part-make_or_buy" name="draft[make_or_buy]">{choices::<MakeOrBuy>(make, MakeOrBuy::label)}</select>
             <label for="part-status">"Status"</label>

@@ -4,7 +4,8 @@
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgPool};
 use torvan::part_spec::PartDraft;
-use torvan::{DbEnum, StockStatus, SubstituteType};
+use torvan::stock::MovementKind;
+use torvan::{DbEnum, MakeOrBuy, PartStatus, StockStatus, SubstituteType, UnitOfMeasure};
 use uuid::Uuid;
 
 use super::api::{MovementLine, PartDetail, PartFormChoices, SubstituteLine, Usage};
@@ -110,6 +111,10 @@ pub async fn detail(pool: &PgPool, part_number: &str) -> Result<PartDetail, AppE
     Ok(PartDetail {
         trail: trail(&row),
         draft: draft(&row),
+        status: PartStatus::parse(&row.status)?,
+        unit: UnitOfMeasure::parse(&row.unit_of_measure)?,
+        make_or_buy: MakeOrBuy::parse(&row.make_or_buy)?,
+        standard_cost: row.standard_cost.map(money),
         is_custom_part: row.is_custom_part,
         vendor_name: row.vendor_name,
         on_hand: row.on_hand,
@@ -310,22 +315,21 @@ async fn movements(pool: &PgPool, part_id: Uuid) -> Result<Vec<MovementLine>, Ap
     .bind(part_id)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(
             |(at, kind, on_hand_change, allocated_change, on_hand_after, reason, reference, by)| {
-                MovementLine {
+                Ok(MovementLine {
                     at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                    kind,
+                    kind: MovementKind::parse(&kind)?,
                     on_hand_change,
                     allocated_change,
                     on_hand_after,
                     note: reason.or(reference),
                     by,
-                }
+                })
             },
         )
-        .collect())
+        .collect()
 }
 
 pub async fn form_options(pool: &PgPool) -> Result<PartFormChoices, AppError> {

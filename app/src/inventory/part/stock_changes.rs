@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgPool};
-use torvan::stock::{Movement, Quantity};
+use torvan::stock::{Movement, Quantity, parse_adjustment};
 use torvan::{DbEnum, PartNumber, SubstituteType};
 use uuid::Uuid;
 
@@ -38,12 +38,8 @@ pub async fn receive(
     quantity: &str,
     note: &str,
 ) -> Result<i32, AppError> {
-    let quantity = quantity
-        .trim()
-        .parse::<i32>()
-        .ok()
-        .and_then(|value| Quantity::new(value).ok())
-        .ok_or_else(|| AppError::invalid("quantity", "Enter a whole number greater than zero."))?;
+    let quantity =
+        Quantity::parse(quantity).map_err(|message| AppError::invalid("quantity", message))?;
     let note = note.trim();
     let mut tx = crate::db::begin_as(pool, session).await?;
     let id = part_id(&mut tx, part_number).await?;
@@ -73,16 +69,8 @@ pub async fn adjust(
     change: &str,
     reason: &str,
 ) -> Result<i32, AppError> {
-    let change = change
-        .trim()
-        .trim_start_matches('+')
-        .parse::<i32>()
-        .map_err(|_| {
-            AppError::invalid(
-                "change",
-                "Enter the difference as a whole number, such as 3 or -2.",
-            )
-        })?;
+    let change =
+        parse_adjustment(change).map_err(|message| AppError::invalid("change", message))?;
     let mut tx = crate::db::begin_as(pool, session).await?;
     let id = part_id(&mut tx, part_number).await?;
     let level = stock::apply(

@@ -46,19 +46,20 @@ pub fn StockForms(part_number: String, actions: StockActions) -> impl IntoView {
             <section class="card" aria-labelledby="receive-heading">
                 <h2 id="receive-heading">"Receive stock"</h2>
                 <ActionForm action=actions.receive attr:class="form">
+                    <FormError error=receive_error/>
                     <input type="hidden" name="part_number" value=receive_number/>
                     <label for="receive-quantity">"Quantity received"</label>
                     <input id="receive-quantity" name="quantity" type="number" min="1" step="1" required inputmode="numeric"/>
                     <FieldMessage error=receive_error field="quantity"/>
                     <label for="receive-note">"Delivery note or PO"</label>
                     <input id="receive-note" name="note" maxlength="100"/>
-                    <FormError error=receive_error/>
                     <button type="submit" class="button">"Receive"</button>
                 </ActionForm>
             </section>
             <section class="card" aria-labelledby="adjust-heading">
                 <h2 id="adjust-heading">"Adjust after a count"</h2>
                 <ActionForm action=actions.adjust attr:class="form">
+                    <FormError error=adjust_error/>
                     <input type="hidden" name="part_number" value=part_number/>
                     <label for="adjust-change">"Change (+ found, − missing)"</label>
                     <input id="adjust-change" name="change" type="number" step="1" required inputmode="numeric"/>
@@ -66,7 +67,6 @@ pub fn StockForms(part_number: String, actions: StockActions) -> impl IntoView {
                     <label for="adjust-reason">"Reason"</label>
                     <input id="adjust-reason" name="reason" required/>
                     <FieldMessage error=adjust_error field="reason"/>
-                    <FormError error=adjust_error/>
                     <button type="submit" class="button">"Adjust"</button>
                 </ActionForm>
             </section>

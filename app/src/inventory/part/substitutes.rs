@@ -133,6 +133,7 @@ fn AddSubstituteForm(part_number: String, actions: StockActions) -> impl IntoVie
         <section class="card narrow" aria-labelledby="add-substitute-heading">
             <h3 id="add-substitute-heading">"Add a substitute"</h3>
             <ActionForm action=actions.add_substitute attr:class="form">
+                <FormError error/>
                 <input type="hidden" name="part_number" value=part_number/>
                 <label for="substitute-number">"Substitute part number"</label>
                 <input id="substitute-number" name="substitute" required/>
@@ -144,7 +145,6 @@ fn AddSubstituteForm(part_number: String, actions: StockActions) -> impl IntoVie
                 <FieldMessage error field="conversion_factor"/>
                 <label for="substitute-notes">"Notes"</label>
                 <input id="substitute-notes" name="notes"/>
-                <FormError error/>
                 <button type="submit" class="button">"Add substitute"</button>
             </ActionForm>
         </section>

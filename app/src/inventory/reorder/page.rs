@@ -51,7 +51,7 @@ fn Report(view: ReorderView, vendor: Option<String>) -> impl IntoView {
             <button type="submit" class="button subtle">"Show"</button>
             <a class="button" href=csv_href download>"Download CSV"</a>
         </form>
-        <p data-testid="reorder-count">{format!("{count} parts to reorder")}</p>
+        <p data-testid="reorder-count">{format!("{} to reorder", torvan::plural::count(count, "part", "parts"))}</p>
         <div class="table-scroll">
             <table class="data-table">
                 <thead><tr>

@@ -2,10 +2,11 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
-use torvan::order_draft::OrderType;
+use torvan::order_draft::{INSTRUCTIONS_LIMIT, OrderType, PO_LIMIT};
 use torvan::{DbEnum, OrderPriority};
 
 use super::api::{CreateOrder, customer_choices};
+use crate::limit_hint::LimitHint;
 use crate::orders::header::picked_customer_ship_to;
 use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error};
 
@@ -46,6 +47,7 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
         .collect_view();
     view! {
         <ActionForm action attr:class="form narrow">
+            <FormError error/>
             <label for="order-customer">"Customer"</label>
             <select id="order-customer" name="order[customer_number]" required
                 on:change=move |event| customer_changed.run(event_target_value(&event))>
@@ -54,7 +56,8 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
             </select>
             <FieldMessage error field="customer_number"/>
             <label for="order-po">"Customer PO number"</label>
-            <input id="order-po" name="order[header][customer_po_number]" maxlength="100"/>
+            <input id="order-po" name="order[header][customer_po_number]" maxlength=PO_LIMIT/>
+            <LimitHint limit=Some(PO_LIMIT)/>
             <FieldMessage error field="customer_po_number"/>
             <label for="order-type">"Order type"</label>
             <select id="order-type" name="order[order_type]">{types}</select>
@@ -68,8 +71,9 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
             <FieldMessage error field="promised_ship_date"/>
             {ship_to}
             <label for="order-instructions">"Special instructions"</label>
-            <textarea id="order-instructions" name="order[header][special_instructions]" rows="3"></textarea>
-            <FormError error/>
+            <textarea id="order-instructions" name="order[header][special_instructions]" rows="3" maxlength=INSTRUCTIONS_LIMIT></textarea>
+            <LimitHint limit=Some(INSTRUCTIONS_LIMIT)/>
+            <FieldMessage error field="special_instructions"/>
             <button type="submit" class="button">"Create order"</button>
         </ActionForm>
     }

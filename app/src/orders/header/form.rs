@@ -4,11 +4,12 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use torvan::order_draft::HeaderDraft;
+use torvan::order_draft::{HeaderDraft, INSTRUCTIONS_LIMIT, PO_LIMIT};
 use torvan::{DbEnum, OrderPriority};
 
 use super::api::{SaveOrderHeader, ShipToChoices, ship_choices};
 use crate::error::AppError;
+use crate::limit_hint::LimitHint;
 use crate::shell::{FieldMessage, FormError, action_error};
 
 /// Ship-to address and contact selects from `choices`, named
@@ -93,10 +94,12 @@ pub fn HeaderForm(
         <details class="card edit-header" open=move || error.get().is_some()>
             <summary>"Edit order details"</summary>
             <ActionForm action attr:class="form">
+                <FormError error/>
                 <input type="hidden" name="order_number" value=order_number/>
                 <input type="hidden" name="version" value=version/>
                 <label for="header-po">"Customer PO number"</label>
-                <input id="header-po" name="header[customer_po_number]" value=header.customer_po_number maxlength="100"/>
+                <input id="header-po" name="header[customer_po_number]" value=header.customer_po_number maxlength=PO_LIMIT/>
+                <LimitHint limit=Some(PO_LIMIT)/>
                 <FieldMessage error field="customer_po_number"/>
                 <label for="header-priority">"Priority"</label>
                 <select id="header-priority" name="header[priority]">{priorities}</select>
@@ -109,9 +112,10 @@ pub fn HeaderForm(
                 <FieldMessage error field="promised_ship_date"/>
                 <ShipToFields choices prefix="header" address=header.ship_to_address_id contact=header.contact_id error/>
                 <label for="header-instructions">"Special instructions"</label>
-                <textarea id="header-instructions" name="header[special_instructions]" rows="3">{header.special_instructions}</textarea>
+                <textarea id="header-instructions" name="header[special_instructions]" rows="3" maxlength=INSTRUCTIONS_LIMIT>{header.special_instructions}</textarea>
+                <LimitHint limit=Some(INSTRUCTIONS_LIMIT)/>
+                <FieldMessage error field="special_instructions"/>
                 <FieldMessage error field="order"/>
-                <FormError error/>
                 <button type="submit" class="button">"Save order details"</button>
             </ActionForm>
         </details>

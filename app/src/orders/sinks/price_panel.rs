@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use torvan::plural::count;
 use torvan::sink::quote;
 
 use super::draft::Draft;
@@ -26,8 +27,10 @@ pub fn PricePanel() -> impl IntoView {
                     </tbody>
                     <tfoot>
                         <tr><th scope="row">"Per sink"</th><td class="num" data-testid="unit-price">{money(breakdown.unit_price)}</td></tr>
-                        <tr><th scope="row">{format!("Total for {} sinks", breakdown.quantity)}</th>
-                            <td class="num" data-testid="total-price">{money(breakdown.total)}</td></tr>
+                        {breakdown.total.map(|(sinks, total)| view! {
+                            <tr><th scope="row">{format!("Total for {}", count(sinks, "sink", "sinks"))}</th>
+                                <td class="num" data-testid="total-price">{money(total)}</td></tr>
+                        })}
                     </tfoot>
                 </table>
             })}
