@@ -1,22 +1,27 @@
-//! The parts CSV import over 10,000 rows against `DATABASE_URL`: the check
-//! in the page's slices of 250, the all-or-nothing apply of new parts, and a
-//! re-import of the same file (every row unchanged).
+//! The parts CSV import against `DATABASE_URL` (50,000 rows unless a count
+//! is given): the check in the page's slices of 250, the all-or-nothing
+//! apply of the file as the browser posts it (new parts), and a re-import of
+//! the same file (every row unchanged). `scripts/bench/import` measures the
+//! same through HTTP.
 //!
-//! `cargo run --release -p torvan-server --example import_bench`
+//! `cargo run --release -p torvan-server --example import_bench [ROWS]`
 
 use std::time::Instant;
 
 use sqlx::postgres::PgPoolOptions;
-use torvan_app::inventory::transfer::import::{apply, check};
+use torvan_app::inventory::transfer::import::{apply_file, check};
 use torvan_app::inventory::transfer::{ImportOutcome, ImportRow};
 use uuid::Uuid;
 
-const ROWS: usize = 10_000;
 const SLICE: usize = 250;
 const ADMIN: Uuid = Uuid::from_u128(0x00000000_0000_4000_a000_000000000001);
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let rows: usize = match std::env::args().nth(1) {
+        Some(count) => count.parse()?,
+        None => 50_000,
+    };
     let url = std::env::var("DATABASE_URL").map_err(|_| "DATABASE_URL is not set")?;
     let pool = PgPoolOptions::new()
         .max_connections(2)
@@ -36,7 +41,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     ]
     .map(String::from)
     .to_vec();
-    let rows: Vec<ImportRow> = (0..ROWS)
+    let rows: Vec<ImportRow> = (0..rows)
         .map(|n| ImportRow {
             line: n + 2,
             fields: vec![
@@ -58,14 +63,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     drop(conn);
     println!(
-        "check {ROWS} rows in slices of {SLICE}: {:?} ({problems} problems)",
+        "check {} rows in slices of {SLICE}: {:?} ({problems} problems)",
+        rows.len(),
         started.elapsed()
     );
+    let file = std::iter::once(header.join(","))
+        .chain(rows.iter().map(|row| row.fields.join(",")))
+        .collect::<Vec<_>>()
+        .join("\r\n");
 
     for label in ["apply (all new)", "re-import (all unchanged)"] {
         let started = Instant::now();
         let mut tx = pool.begin().await?;
-        let outcome = apply(&mut tx, &header, &rows, ADMIN).await?;
+        let outcome = apply_file(&mut tx, &file, ADMIN).await?;
         tx.commit().await?;
         let ImportOutcome::Imported {
             created,

@@ -29,6 +29,8 @@ pub struct ServeConfig {
     pub auth: AuthSettings,
     /// Request bodies above this many bytes are refused (413).
     pub max_body_bytes: usize,
+    /// The same for a parts file sent to be imported, the one upload.
+    pub max_import_bytes: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +80,7 @@ impl ServeConfig {
             storage: StorageConfig::read(&mut env),
             auth: read_auth(&mut env),
             max_body_bytes: env.parsed("TORVAN_MAX_BODY_BYTES", 16 * 1024 * 1024),
+            max_import_bytes: env.parsed("TORVAN_MAX_IMPORT_BYTES", 64 * 1024 * 1024),
         };
         env.finish(config)
     }

@@ -41,6 +41,7 @@ pub async fn run() -> Result<(), ServerError> {
         storage,
         auth: config.auth,
         max_body_bytes: config.max_body_bytes,
+        max_import_bytes: config.max_import_bytes,
     });
 
     tracing::info!(url = %format!("http://{}", config.site_addr), "TORVAN is serving");

@@ -29,7 +29,7 @@ pub async fn map(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-fn status_of(error: &AppError) -> StatusCode {
+pub(super) fn status_of(error: &AppError) -> StatusCode {
     match error {
         AppError::Unauthorized | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,

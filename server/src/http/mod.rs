@@ -8,17 +8,20 @@ mod request_log;
 mod security;
 mod session;
 mod static_files;
+mod uploads;
 
 use axum::Router;
-use axum::extract::FromRef;
+use axum::extract::{DefaultBodyLimit, FromRef};
 use axum::http::request::Parts;
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sqlx::PgPool;
 use torvan_app::auth::sessions::AuthSettings;
+use torvan_app::inventory::transfer;
 use torvan_app::{App, shell};
+use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::storage::Storage;
 
@@ -30,6 +33,8 @@ pub struct AppState {
     pub storage: Storage,
     pub auth: AuthSettings,
     pub max_body_bytes: usize,
+    #[from_ref(skip)]
+    pub max_import_bytes: usize,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -53,6 +58,12 @@ pub fn router(state: AppState) -> Router {
         move || shell(options.clone())
     };
 
+    // The parts file is the one upload: it gets its own, larger limit, and
+    // every other route the general one.
+    let uploads = Router::new()
+        .route(transfer::IMPORT_PATH, post(uploads::import_parts))
+        .layer(DefaultBodyLimit::max(state.max_import_bytes))
+        .layer(RequestBodyLimitLayer::new(state.max_import_bytes));
     let app = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -68,9 +79,11 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        .merge(uploads)
         .layer(from_fn(api_status::map))
         .layer(from_fn_with_state(state.clone(), session::resolve))
         .layer(from_fn_with_state(state.clone(), security::headers))
         .with_state(state);
-    request_log::layer(app, max_body_bytes)
+    request_log::layer(app)
 }

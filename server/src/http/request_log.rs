@@ -2,7 +2,6 @@ use axum::Router;
 use axum::http::{HeaderName, Request};
 use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -12,7 +11,7 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// Gives every request an id (kept if a proxy sent one), logs it with the
 /// method, path, status and latency, and returns it in `x-request-id` so a
 /// user's report can be matched to the log.
-pub fn layer(router: Router, body_limit: usize) -> Router {
+pub fn layer(router: Router) -> Router {
     router
         // Pages are gzipped as they stream out. Brotli allocates a window of
         // megabytes per response: under load it cut the order list's rate by
@@ -24,7 +23,6 @@ pub fn layer(router: Router, body_limit: usize) -> Router {
                 .gzip(true)
                 .quality(CompressionLevel::Precise(4)),
         )
-        .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
             TraceLayer::new_for_http()

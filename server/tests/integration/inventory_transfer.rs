@@ -4,6 +4,8 @@ use axum::http::StatusCode;
 use sqlx::PgPool;
 use torvan::csv;
 
+use torvan_app::inventory::transfer::IMPORT_PATH;
+
 use crate::support::TestApp;
 
 async fn procurement(pool: &PgPool) -> (TestApp, String) {
@@ -34,11 +36,7 @@ async fn an_exported_catalogue_imports_unchanged(pool: PgPool) {
     let before = audit_rows().fetch_one(&pool).await.unwrap();
 
     let reply = app
-        .call(
-            "/api/inventory/import/apply",
-            &import_body(&export.body),
-            Some(&cookie),
-        )
+        .upload(IMPORT_PATH, "text/csv", export.body.clone(), Some(&cookie))
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let parts: i64 = sqlx::query_scalar("SELECT count(*) FROM inventory.parts")
@@ -80,11 +78,7 @@ async fn a_file_with_one_bad_row_writes_nothing(pool: PgPool) {
     );
 
     let apply = app
-        .call(
-            "/api/inventory/import/apply",
-            &import_body(file),
-            Some(&cookie),
-        )
+        .upload(IMPORT_PATH, "text/csv", file.to_owned(), Some(&cookie))
         .await;
     assert!(apply.body.starts_with(r#"{"Refused""#), "{}", apply.body);
     let written: i64 =
@@ -115,4 +109,59 @@ async fn the_reorder_csv_follows_the_vendor_filter(pool: PgPool) {
     );
     let anonymous = app.get("/inventory/reorder.csv", None).await;
     assert_ne!(anonymous.status, StatusCode::OK);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_file_of_fifty_thousand_rows_is_imported_whole_in_one_request(pool: PgPool) {
+    let (app, cookie) = procurement(&pool).await;
+    let rows = (0..50_000).map(|n| {
+        format!(
+            "BULK-{n:05},Bulk bracket {n},FRAMES > ASM-120 > SUB-121,{}.{:02}",
+            n % 500,
+            n % 100
+        )
+    });
+    let file = std::iter::once("part_number,name,hierarchy_path,standard_cost".to_owned())
+        .chain(rows)
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    assert!(
+        file.len() > 2 * 1024 * 1024,
+        "larger than any server function takes"
+    );
+
+    let reply = app
+        .upload(IMPORT_PATH, "text/csv", file, Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        reply.body,
+        r#"{"Imported":{"created":50000,"updated":0,"unchanged":0}}"#
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn only_a_role_that_may_change_inventory_may_post_a_parts_file_and_only_as_csv(pool: PgPool) {
+    let (app, cookie) = procurement(&pool).await;
+    let file = "part_number,name,hierarchy_path\r\nNEW-0009,Nine,FRAMES > ASM-120 > SUB-121\r\n";
+    let anonymous = app.upload(IMPORT_PATH, "text/csv", file.into(), None).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    let qc = app
+        .sign_in("qc@torvan.test", crate::support::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let refused = app
+        .upload(IMPORT_PATH, "text/csv", file.into(), Some(&qc))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let as_json = app
+        .upload(IMPORT_PATH, "application/json", file.into(), Some(&cookie))
+        .await;
+    assert_eq!(as_json.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let written: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM inventory.parts WHERE part_number = 'NEW-0009'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(written, 0);
 }

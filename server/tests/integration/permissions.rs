@@ -201,11 +201,6 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
             IMPORT.into(),
             Rule::Needs(Inventory, Update),
         ),
-        (
-            "/api/inventory/import/apply",
-            IMPORT.into(),
-            Rule::Needs(Inventory, Update),
-        ),
         ("/api/admin/users/list", String::new(), Rule::Needs(Users, Read)),
         (
             "/api/admin/users/create",

@@ -27,6 +27,27 @@ pub struct ImportCheck {
     pub existing_parts: usize,
 }
 
+/// The header and data rows of a parts file, read the same way in the
+/// browser (to check it in slices) and on the server (to apply it whole).
+pub fn read_file(text: &str) -> Result<(Vec<String>, Vec<ImportRow>), String> {
+    let mut records = torvan::csv::read(text)
+        .map_err(|error| error.to_string())?
+        .into_iter();
+    let header = records.next().ok_or("The file is empty.")?;
+    let rows = records
+        .map(|record| ImportRow {
+            line: record.line,
+            fields: record.fields,
+        })
+        .collect();
+    Ok((header.fields, rows))
+}
+
+/// Where the browser sends a whole parts file to be applied (`text/csv`,
+/// one transaction): a plain route, not a server function, because a file
+/// of 50,000 rows is far larger than any function's arguments may be.
+pub const IMPORT_PATH: &str = "/inventory/import";
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportOutcome {
     Imported {
@@ -49,20 +70,4 @@ pub async fn check_import(
     let pool = crate::state::pool()?;
     let mut conn = pool.acquire().await?;
     super::import::check(&mut conn, &header, &rows).await
-}
-
-/// Imports the whole file in one transaction, or nothing if any row is wrong.
-#[server(prefix = "/api", endpoint = "inventory/import/apply", input = Json)]
-pub async fn import_parts(
-    header: Vec<String>,
-    rows: Vec<ImportRow>,
-) -> Result<ImportOutcome, AppError> {
-    let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    let pool = crate::state::pool()?;
-    let mut tx = crate::db::begin_as(&pool, &session).await?;
-    let outcome = super::import::apply(&mut tx, &header, &rows, session.user.id).await?;
-    if matches!(outcome, ImportOutcome::Imported { .. }) {
-        tx.commit().await?;
-    }
-    Ok(outcome)
 }

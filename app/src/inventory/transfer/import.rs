@@ -10,7 +10,7 @@ use torvan::PartNumber;
 use torvan::part_spec::{COLUMNS, PartDraft, PartSpec};
 use uuid::Uuid;
 
-use super::api::{ImportCheck, ImportOutcome, ImportRow, RowProblem};
+use super::api::{ImportCheck, ImportOutcome, ImportRow, RowProblem, read_file};
 use crate::error::AppError;
 use crate::inventory::part::queries::drafts;
 use crate::inventory::part::save::{Lookup, Refs, Written, write};
@@ -156,7 +156,18 @@ pub async fn check(
     })
 }
 
-pub async fn apply(
+/// Applies a whole parts file, as the browser sent it, in the caller's
+/// transaction: every row, or none when any row is wrong.
+pub async fn apply_file(
+    tx: &mut Transaction<'_, Postgres>,
+    text: &str,
+    user_id: Uuid,
+) -> Result<ImportOutcome, AppError> {
+    let (header, rows) = read_file(text).map_err(|message| AppError::invalid("file", message))?;
+    apply(tx, &header, &rows, user_id).await
+}
+
+async fn apply(
     tx: &mut Transaction<'_, Postgres>,
     header: &[String],
     rows: &[ImportRow],

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::{ImportCheck, ImportOutcome, ImportRow, RowProblem, check_import, import_parts};
+use super::api::{ImportCheck, ImportOutcome, RowProblem, check_import, read_file};
+use crate::error::AppError;
 use crate::shell::{Crumb, Trail};
 
 /// Rows per check request: small enough for steady progress on a large file.
@@ -18,11 +19,12 @@ enum Stage {
     Failed(String),
 }
 
-/// The parsed file, kept for the import after the check.
+/// The file as read, kept for the import after the check: it is sent as it
+/// is, whole.
 #[derive(Debug, Clone, Default)]
 struct File {
-    header: Vec<String>,
-    rows: Vec<ImportRow>,
+    text: String,
+    rows: usize,
 }
 
 /// `/inventory/transfer`: download the parts CSV, or import one.
@@ -87,25 +89,15 @@ fn read_chosen_file(_: &leptos::ev::Event) -> Option<std::future::Ready<Option<S
 
 /// Parses the file here, then has the server check it slice by slice.
 async fn check_file(text: &str, stage: RwSignal<Stage>, file: StoredValue<File>) {
-    let records = match torvan::csv::read(text) {
-        Ok(records) => records,
-        Err(error) => return stage.set(Stage::Failed(error.to_string())),
+    let (header, rows) = match read_file(text) {
+        Ok(read) => read,
+        Err(message) => return stage.set(Stage::Failed(message)),
     };
-    let mut records = records.into_iter();
-    let Some(header) = records.next() else {
-        return stage.set(Stage::Failed("The file is empty.".into()));
-    };
-    let rows: Vec<ImportRow> = records
-        .map(|record| ImportRow {
-            line: record.line,
-            fields: record.fields,
-        })
-        .collect();
     let total = rows.len();
     let mut check = ImportCheck::default();
     stage.set(Stage::Checking { done: 0, total });
     for (index, slice) in rows.chunks(SLICE).enumerate() {
-        match check_import(header.fields.clone(), slice.to_vec()).await {
+        match check_import(header.clone(), slice.to_vec()).await {
             Ok(part) => {
                 check.problems.extend(part.problems);
                 check.new_parts += part.new_parts;
@@ -119,8 +111,8 @@ async fn check_file(text: &str, stage: RwSignal<Stage>, file: StoredValue<File>)
         });
     }
     file.set_value(File {
-        header: header.fields,
-        rows,
+        text: text.to_owned(),
+        rows: total,
     });
     stage.set(Stage::Checked { check, total });
 }
@@ -184,10 +176,10 @@ fn Problems(stage: RwSignal<Stage>) -> impl IntoView {
 fn ImportButton(stage: RwSignal<Stage>, file: StoredValue<File>) -> impl IntoView {
     let ready = move || matches!(stage.get(), Stage::Checked { ref check, total } if check.problems.is_empty() && total > 0);
     let import = move |_| {
-        let File { header, rows } = file.get_value();
-        stage.set(Stage::Importing { total: rows.len() });
+        let File { text, rows } = file.get_value();
+        stage.set(Stage::Importing { total: rows });
         leptos::task::spawn_local(async move {
-            match import_parts(header, rows).await {
+            match send_file(text).await {
                 Ok(outcome) => stage.set(Stage::Done(outcome)),
                 Err(error) => stage.set(Stage::Failed(error.to_string())),
             }
@@ -196,4 +188,44 @@ fn ImportButton(stage: RwSignal<Stage>, file: StoredValue<File>) -> impl IntoVie
     view! {
         <button type="button" class="button" disabled=move || !ready() on:click=import>"Import parts"</button>
     }
+}
+
+/// Posts the whole file to be applied (`IMPORT_PATH`); only browsers send
+/// files.
+#[cfg(feature = "hydrate")]
+async fn send_file(text: String) -> Result<ImportOutcome, AppError> {
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::wasm_bindgen::{JsCast, JsValue};
+
+    let unreachable = |error: JsValue| AppError::Transport(format!("{error:?}"));
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(&text));
+    let headers = web_sys::Headers::new().map_err(unreachable)?;
+    headers
+        .set("content-type", "text/csv; charset=utf-8")
+        .map_err(unreachable)?;
+    init.set_headers(&headers);
+    let window = web_sys::window().ok_or_else(|| AppError::Transport("no window".into()))?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str_and_init(super::api::IMPORT_PATH, &init))
+            .await
+            .map_err(unreachable)?
+            .dyn_into()
+            .map_err(unreachable)?;
+    let body = JsFuture::from(response.text().map_err(unreachable)?)
+        .await
+        .map_err(unreachable)?
+        .as_string()
+        .unwrap_or_default();
+    if response.ok() {
+        serde_json::from_str(&body).map_err(|_| AppError::Internal)
+    } else {
+        Err(serde_json::from_str(&body).unwrap_or(AppError::Internal))
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn send_file(_: String) -> Result<ImportOutcome, AppError> {
+    Err(AppError::Internal)
 }

@@ -62,6 +62,7 @@ impl TestApp {
             storage,
             auth: auth_settings(),
             max_body_bytes: 2 * 1024 * 1024,
+            max_import_bytes: 64 * 1024 * 1024,
         });
         Self { router, _dir: dir }
     }
@@ -102,6 +103,24 @@ impl TestApp {
         }
         self.send(request.body(Body::from(body.to_owned())).unwrap())
             .await
+    }
+
+    /// Posts a whole file as `content_type`, as the parts import page does.
+    pub async fn upload(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: String,
+        cookie: Option<&str>,
+    ) -> Reply {
+        let mut request = Request::post(path)
+            .header("content-type", content_type)
+            .header("user-agent", USER_AGENT)
+            .header("sec-fetch-site", "same-origin");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::from(body)).unwrap()).await
     }
 
     /// Signs in and returns the `name=value` cookie to send back.
