@@ -5,25 +5,27 @@ use leptos_router::hooks::use_navigate;
 use torvan::Action;
 
 use super::api::{CreateTemplate, TemplateList, TemplateSummary, list_templates};
-use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error};
+use crate::shell::{FieldMessage, FormError, Loaded, Permitted, PermittedPage, action_error};
 
 /// `/admin/bom-templates`
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
     let templates = Resource::new(|| (), |_| list_templates());
     view! {
-        <Title text="BOM templates"/>
-        <h1>"BOM templates"</h1>
-        <p class="hint">"Each family's templates are tried in priority order (lowest first); the first whose selection rule holds builds the BOM."</p>
-        <Loaded resource=templates loading="Loading the templates…" render=move |list: TemplateList| {
-            let families = list.families;
-            view! {
-                <Templates templates=list.templates/>
-                <Permitted on=torvan::Resource::BomTemplates action=Action::Create clone:families>
-                    <NewTemplate families=families.clone()/>
-                </Permitted>
-            }
-        }/>
+        <PermittedPage on=torvan::Resource::BomTemplates action=Action::Read>
+            <Title text="BOM templates"/>
+            <h1>"BOM templates"</h1>
+            <p class="hint">"Each family's templates are tried in priority order (lowest first); the first whose selection rule holds builds the BOM."</p>
+            <Loaded resource=templates loading="Loading the templates…" render=move |list: TemplateList| {
+                let families = list.families;
+                view! {
+                    <Templates templates=list.templates/>
+                    <Permitted on=torvan::Resource::BomTemplates action=Action::Create clone:families>
+                        <NewTemplate families=families.clone()/>
+                    </Permitted>
+                }
+            }/>
+        </PermittedPage>
     }
 }
 

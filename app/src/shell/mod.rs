@@ -10,6 +10,7 @@ mod loaded;
 mod navigate;
 mod not_found;
 mod permitted;
+mod permitted_page;
 mod trail;
 
 pub use document::shell;
@@ -18,12 +19,13 @@ pub use form_messages::{FieldMessage, FormError, action_error, successes};
 pub use loaded::Loaded;
 pub use navigate::hard_navigate;
 pub use permitted::Permitted;
+pub use permitted_page::PermittedPage;
 pub use trail::{Crumb, Trail};
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
-    ParamSegment, SsrMode, StaticSegment,
+    ParamSegment, StaticSegment,
     components::{Route, Router, Routes},
 };
 
@@ -117,12 +119,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment("login") view=SignInPage/>
                     <Route path=(StaticSegment("account"), StaticSegment("password")) view=PasswordPage/>
-                    // Rendered in full before sending, so a refusal is a real 403.
-                    <Route
-                        path=(StaticSegment("admin"), StaticSegment("users"))
-                        view=UsersPage
-                        ssr=SsrMode::Async
-                    />
+                    <Route path=(StaticSegment("admin"), StaticSegment("users")) view=UsersPage/>
                 </Routes>
             </main>
         </Router>
