@@ -62,31 +62,33 @@ fn NewTemplate(families: Vec<(String, String)>) -> impl IntoView {
 #[component]
 fn Templates(templates: Vec<TemplateSummary>) -> impl IntoView {
     view! {
-        <table class="data-table" aria-label="BOM templates">
-            <thead>
-                <tr>
-                    <th scope="col">"Family"</th>
-                    <th scope="col">"Template"</th>
-                    <th scope="col">"Version"</th>
-                    <th scope="col" class="num">"Priority"</th>
-                    <th scope="col">"Selection rule"</th>
-                    <th scope="col" class="num">"Lines"</th>
-                    <th scope="col">"Active"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {templates.into_iter().map(|template| view! {
+        <div class="table-scroll">
+            <table class="data-table" aria-label="BOM templates">
+                <thead>
                     <tr>
-                        <td>{template.family}</td>
-                        <td><a href=format!("/admin/bom-templates/{}", template.id)>{template.name}</a></td>
-                        <td>{template.version}</td>
-                        <td class="num">{template.priority}</td>
-                        <td class="mono">{if template.rule.is_empty() { "(any configuration)".to_owned() } else { template.rule }}</td>
-                        <td class="num">{template.lines}</td>
-                        <td>{if template.active { "Yes" } else { "No" }}</td>
+                        <th scope="col">"Family"</th>
+                        <th scope="col">"Template"</th>
+                        <th scope="col">"Version"</th>
+                        <th scope="col" class="num">"Priority"</th>
+                        <th scope="col">"Selection rule"</th>
+                        <th scope="col" class="num">"Lines"</th>
+                        <th scope="col">"Active"</th>
                     </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+                </thead>
+                <tbody>
+                    {templates.into_iter().map(|template| view! {
+                        <tr>
+                            <td>{template.family}</td>
+                            <td><a href=format!("/admin/bom-templates/{}", template.id)>{template.name}</a></td>
+                            <td>{template.version}</td>
+                            <td class="num">{template.priority}</td>
+                            <td class="mono">{if template.rule.is_empty() { "(any configuration)".to_owned() } else { template.rule }}</td>
+                            <td class="num">{template.lines}</td>
+                            <td>{if template.active { "Yes" } else { "No" }}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
