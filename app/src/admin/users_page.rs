@@ -1,11 +1,11 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use torvan::{DbEnum, Role, UserStatus};
+use torvan::{Action, DbEnum, Role, UserStatus};
 
 use super::api::*;
 use crate::error::AppError;
-use crate::shell::{Loaded, successes};
+use crate::shell::{Loaded, Permitted, PermittedPage, successes};
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
@@ -14,13 +14,17 @@ pub fn UsersPage() -> impl IntoView {
     let users = Resource::new(move || saved.get(), |_| list_users());
 
     view! {
-        <Title text="Users"/>
-        <h1>"Users"</h1>
-        <Feedback actions/>
-        <Loaded resource=users loading="Loading users…" render=move |users| {
-            view! { <UserTable users actions/> }
-        }/>
-        <NewUserForm action=actions.create/>
+        <PermittedPage on=torvan::Resource::Users action=Action::Read>
+            <Title text="Users"/>
+            <h1>"Users"</h1>
+            <Feedback actions/>
+            <Loaded resource=users loading="Loading users…" render=move |users| {
+                view! { <UserTable users actions/> }
+            }/>
+            <Permitted on=torvan::Resource::Users action=Action::Create>
+                <NewUserForm action=actions.create/>
+            </Permitted>
+        </PermittedPage>
     }
 }
 

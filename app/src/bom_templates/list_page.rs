@@ -5,25 +5,27 @@ use leptos_router::hooks::use_navigate;
 use torvan::Action;
 
 use super::api::{CreateTemplate, TemplateList, TemplateSummary, list_templates};
-use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error};
+use crate::shell::{FieldMessage, FormError, Loaded, Permitted, PermittedPage, action_error};
 
 /// `/admin/bom-templates`
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
     let templates = Resource::new(|| (), |_| list_templates());
     view! {
-        <Title text="BOM templates"/>
-        <h1>"BOM templates"</h1>
-        <p class="hint">"Each family's templates are tried in priority order (lowest first); the first whose selection rule holds builds the BOM."</p>
-        <Loaded resource=templates loading="Loading the templates…" render=move |list: TemplateList| {
-            let families = list.families;
-            view! {
-                <Templates templates=list.templates/>
-                <Permitted on=torvan::Resource::BomTemplates action=Action::Create clone:families>
-                    <NewTemplate families=families.clone()/>
-                </Permitted>
-            }
-        }/>
+        <PermittedPage on=torvan::Resource::BomTemplates action=Action::Read>
+            <Title text="BOM templates"/>
+            <h1>"BOM templates"</h1>
+            <p class="hint">"Each family's templates are tried in priority order (lowest first); the first whose selection rule holds builds the BOM."</p>
+            <Loaded resource=templates loading="Loading the templates…" render=move |list: TemplateList| {
+                let families = list.families;
+                view! {
+                    <Templates templates=list.templates/>
+                    <Permitted on=torvan::Resource::BomTemplates action=Action::Create clone:families>
+                        <NewTemplate families=families.clone()/>
+                    </Permitted>
+                }
+            }/>
+        </PermittedPage>
     }
 }
 
@@ -60,31 +62,33 @@ fn NewTemplate(families: Vec<(String, String)>) -> impl IntoView {
 #[component]
 fn Templates(templates: Vec<TemplateSummary>) -> impl IntoView {
     view! {
-        <table class="data-table" aria-label="BOM templates">
-            <thead>
-                <tr>
-                    <th scope="col">"Family"</th>
-                    <th scope="col">"Template"</th>
-                    <th scope="col">"Version"</th>
-                    <th scope="col" class="num">"Priority"</th>
-                    <th scope="col">"Selection rule"</th>
-                    <th scope="col" class="num">"Lines"</th>
-                    <th scope="col">"Active"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {templates.into_iter().map(|template| view! {
+        <div class="table-scroll">
+            <table class="data-table" aria-label="BOM templates">
+                <thead>
                     <tr>
-                        <td>{template.family}</td>
-                        <td><a href=format!("/admin/bom-templates/{}", template.id)>{template.name}</a></td>
-                        <td>{template.version}</td>
-                        <td class="num">{template.priority}</td>
-                        <td class="mono">{if template.rule.is_empty() { "(any configuration)".to_owned() } else { template.rule }}</td>
-                        <td class="num">{template.lines}</td>
-                        <td>{if template.active { "Yes" } else { "No" }}</td>
+                        <th scope="col">"Family"</th>
+                        <th scope="col">"Template"</th>
+                        <th scope="col">"Version"</th>
+                        <th scope="col" class="num">"Priority"</th>
+                        <th scope="col">"Selection rule"</th>
+                        <th scope="col" class="num">"Lines"</th>
+                        <th scope="col">"Active"</th>
                     </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+                </thead>
+                <tbody>
+                    {templates.into_iter().map(|template| view! {
+                        <tr>
+                            <td>{template.family}</td>
+                            <td><a href=format!("/admin/bom-templates/{}", template.id)>{template.name}</a></td>
+                            <td>{template.version}</td>
+                            <td class="num">{template.priority}</td>
+                            <td class="mono">{if template.rule.is_empty() { "(any configuration)".to_owned() } else { template.rule }}</td>
+                            <td class="num">{template.lines}</td>
+                            <td>{if template.active { "Yes" } else { "No" }}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use super::address::addressed;
 use super::api::{BomDetail, BomPageData, get_bom};
+use super::tree::depth_class;
 use crate::money::money;
 use crate::shell::Loaded;
 
@@ -58,7 +59,7 @@ fn Lines(bom: BomDetail) -> impl IntoView {
             </thead>
             <tbody>
                 {bom.rows.into_iter().map(|row| view! {
-                    <tr data-line=row.line_number style=format!("--depth:{}", row.depth)>
+                    <tr data-line=row.line_number class=depth_class(row.depth)>
                         <td class="mono">{row.line_number}</td>
                         <td class="item">{row.name}<span class="explain">{row.explanation}</span></td>
                         <td class="mono">{row.part_number}</td>

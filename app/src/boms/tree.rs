@@ -2,9 +2,16 @@
 //! rendered only once it is expanded, so a deep BOM opens at once.
 
 use leptos::prelude::*;
+use torvan::bom::MAX_LEVEL;
 
 use super::api::{BomRow, LineStock};
 use crate::money::money;
+
+/// The class that indents a row of `depth` (`depth-0` at the top, down to
+/// the deepest level a BOM stores): the app's CSP allows no inline styles.
+pub(super) fn depth_class(depth: u8) -> String {
+    format!("depth-{}", depth.min(MAX_LEVEL - 1))
+}
 
 /// The children of each row and the top-level rows, from the depth-first
 /// order the rows come in.
@@ -100,7 +107,7 @@ fn Line(index: usize, tree: Tree) -> impl IntoView {
     };
     let kind = if row.has_children { "assembly" } else { "part" };
     view! {
-        <tr data-line=row.line_number data-kind=kind style=format!("--depth:{}", row.depth)>
+        <tr data-line=row.line_number data-kind=kind class=depth_class(row.depth)>
             <td class="mono">{row.line_number}</td>
             <td class="item">
                 {item}
@@ -166,6 +173,13 @@ mod tests {
             stock: None,
             short_lines: 0,
         }
+    }
+
+    #[test]
+    fn rows_deeper_than_a_bom_stores_are_indented_as_the_deepest_level() {
+        assert_eq!(depth_class(0), "depth-0");
+        assert_eq!(depth_class(MAX_LEVEL - 1), "depth-9");
+        assert_eq!(depth_class(u8::MAX), "depth-9");
     }
 
     #[test]

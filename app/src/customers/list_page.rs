@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 use torvan::Action;
 
 use super::api::{CustomerList, list_customers};
-use crate::shell::{Loaded, Permitted};
+use crate::shell::{Loaded, Permitted, PermittedPage};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -29,22 +29,24 @@ pub fn CustomersPage() -> impl IntoView {
     );
     let (search, inactive, _) = filter.get_untracked();
     view! {
-        <Title text="Customers"/>
-        <h1>"Customers"</h1>
-        <Permitted on=torvan::Resource::Customers action=Action::Create>
-            <p><a class="button" href="/customers/new">"New customer"</a></p>
-        </Permitted>
-        <form method="get" action="/customers" class="search-form" role="search">
-            <div class="field">
-                <label for="customer-search">"Search customers"</label>
-                <input id="customer-search" type="search" name="q" value=search placeholder="Name or number"/>
-            </div>
-            <label class="check"><input type="checkbox" name="inactive" value="1" checked=inactive/>"Include inactive"</label>
-            <button type="submit" class="button">"Search"</button>
-        </form>
-        <Loaded resource=customers loading="Loading customers…" render=move |list| {
-            view! { <CustomerTable list page=filter.get_untracked().2/> }
-        }/>
+        <PermittedPage on=torvan::Resource::Customers action=Action::Read clone:search>
+            <Title text="Customers"/>
+            <h1>"Customers"</h1>
+            <Permitted on=torvan::Resource::Customers action=Action::Create>
+                <p><a class="button" href="/customers/new">"New customer"</a></p>
+            </Permitted>
+            <form method="get" action="/customers" class="search-form" role="search">
+                <div class="field">
+                    <label for="customer-search">"Search customers"</label>
+                    <input id="customer-search" type="search" name="q" value=search.clone() placeholder="Name or number"/>
+                </div>
+                <label class="check"><input type="checkbox" name="inactive" value="1" checked=inactive/>"Include inactive"</label>
+                <button type="submit" class="button">"Search"</button>
+            </form>
+            <Loaded resource=customers loading="Loading customers…" render=move |list| {
+                view! { <CustomerTable list page=filter.get_untracked().2/> }
+            }/>
+        </PermittedPage>
     }
 }
 

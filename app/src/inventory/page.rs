@@ -66,7 +66,13 @@ pub fn InventoryPage() -> impl IntoView {
         <nav class="toolbar" aria-label="Inventory">
             <a class="button subtle" href="/inventory/catalogue">"Catalogue"</a>
             <a class="button subtle" href="/inventory/reorder">"Reorder report"</a>
-            <a class="button subtle" href="/inventory/transfer">"Import and export"</a>
+            <Permitted
+                on=torvan::Resource::Inventory
+                action=torvan::Action::Update
+                otherwise=|| view! { <a class="button subtle" href="/inventory/transfer">"Export parts"</a> }
+            >
+                <a class="button subtle" href="/inventory/transfer">"Import and export"</a>
+            </Permitted>
             <Permitted on=torvan::Resource::Inventory action=torvan::Action::Create>
                 <a class="button" href="/inventory/parts/new">"New part"</a>
                 <a class="button" href="/inventory/parts/new-custom">"New custom part"</a>

@@ -11,6 +11,7 @@ mod loaded;
 mod navigate;
 mod not_found;
 mod permitted;
+mod permitted_page;
 mod trail;
 
 pub use confirm::ConfirmSubmit;
@@ -20,6 +21,7 @@ pub use form_messages::{FieldMessage, FormError, action_error, successes};
 pub use loaded::Loaded;
 pub use navigate::hard_navigate;
 pub use permitted::Permitted;
+pub use permitted_page::PermittedPage;
 pub use trail::{Crumb, Trail};
 
 use leptos::prelude::*;
@@ -93,6 +95,8 @@ pub fn App() -> impl IntoView {
                             StaticSegment("print"),
                         )
                         view=BomPrintPage
+                        // Rendered in full before sending, so a version
+                        // that does not exist is a real 404.
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("inventory") view=InventoryPage/>
@@ -120,12 +124,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment("login") view=SignInPage/>
                     <Route path=(StaticSegment("account"), StaticSegment("password")) view=PasswordPage/>
-                    // Rendered in full before sending, so a refusal is a real 403.
-                    <Route
-                        path=(StaticSegment("admin"), StaticSegment("users"))
-                        view=UsersPage
-                        ssr=SsrMode::Async
-                    />
+                    <Route path=(StaticSegment("admin"), StaticSegment("users")) view=UsersPage/>
                 </Routes>
             </main>
         </Router>

@@ -9,17 +9,23 @@ use crate::error::AppError;
 pub struct SignedInUser(pub Resource<Result<Option<CurrentUser>, AppError>>);
 
 /// Shows its children only to users who may do `action` on `on`, so nobody
-/// is offered a control the server would refuse.
+/// is offered a control the server would refuse; everyone else sees
+/// `otherwise` (nothing unless given).
 #[component]
-pub fn Permitted(on: torvan::Resource, action: Action, children: ChildrenFn) -> impl IntoView {
+pub fn Permitted(
+    on: torvan::Resource,
+    action: Action,
+    children: ChildrenFn,
+    #[prop(optional, into)] otherwise: ViewFn,
+) -> impl IntoView {
     let user = expect_context::<SignedInUser>().0;
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                let children = children.clone();
+                let (children, otherwise) = (children.clone(), otherwise.clone());
                 Suspend::new(async move {
                     let allowed = user.await.ok().flatten().is_some_and(|user| user.may(on, action));
-                    allowed.then(|| children())
+                    if allowed { children() } else { otherwise.run() }
                 })
             }}
         </Suspense>

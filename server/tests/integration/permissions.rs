@@ -1,6 +1,12 @@
 //! Every server function, called over HTTP with no session and as each of
 //! the six roles, against the one permission table: nothing succeeds that
-//! the table forbids, nothing is refused that it allows.
+//! the table forbids, nothing is refused that it allows. The same list tells
+//! the browser test that visits every page as every role which endpoints
+//! each demo user may call (`end2end/role-endpoints.json`), so the table in
+//! `src/permissions.rs` stays the one source of truth.
+
+use std::fs;
+use std::path::Path;
 
 use crate::support;
 
@@ -222,6 +228,14 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
     ]
 }
 
+/// Whether `role` may call an endpoint with `rule`.
+fn allows(rule: &Rule, role: Role) -> bool {
+    match *rule {
+        Rule::Anyone | Rule::SignedIn => true,
+        Rule::Needs(resource, action) => permits(role, resource, action),
+    }
+}
+
 fn demo_email(role: Role) -> &'static str {
     match role {
         Role::Admin => "admin@torvan.test",
@@ -276,10 +290,7 @@ async fn nothing_succeeds_that_the_permission_table_forbids(pool: PgPool) {
         let cookie = app.sign_in(demo_email(role), DEMO_PASSWORD).await.unwrap();
         for (path, form, rule) in endpoints() {
             let reply = app.call(path, &form, Some(&cookie)).await;
-            let allowed = match rule {
-                Rule::Anyone | Rule::SignedIn => true,
-                Rule::Needs(resource, action) => permits(role, resource, action),
-            };
+            let allowed = allows(&rule, role);
             let refused = matches!(
                 reply.status,
                 StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
@@ -293,6 +304,46 @@ async fn nothing_succeeds_that_the_permission_table_forbids(pool: PgPool) {
                 reply.body
             );
         }
+    }
+}
+
+/// Where the browser test reads the endpoints each demo user may call.
+const ROLE_ENDPOINTS: &str = "../end2end/role-endpoints.json";
+
+/// Each demo user and the endpoints their role may call, as JSON.
+fn role_endpoints() -> String {
+    let roles: Vec<_> = Role::ALL
+        .iter()
+        .map(|&role| {
+            let endpoints: Vec<_> = endpoints()
+                .into_iter()
+                .filter(|(_, _, rule)| allows(rule, role))
+                .map(|(path, ..)| path)
+                .collect();
+            serde_json::json!({
+                "role": role.as_db_str(),
+                "email": demo_email(role),
+                "endpoints": endpoints,
+            })
+        })
+        .collect();
+    let file = serde_json::json!({
+        "written_by": "server/tests/integration/permissions.rs from src/permissions.rs; do not edit",
+        "roles": roles,
+    });
+    serde_json::to_string_pretty(&file).unwrap() + "\n"
+}
+
+#[test]
+fn the_browser_tests_read_the_endpoints_each_role_may_call_from_the_permission_table() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(ROLE_ENDPOINTS);
+    let expected = role_endpoints();
+    if fs::read_to_string(&path).ok().as_deref() != Some(expected.as_str()) {
+        fs::write(&path, expected).unwrap();
+        panic!(
+            "{} did not match the permission table and has been rewritten: commit it",
+            path.display()
+        );
     }
 }
 

@@ -15,7 +15,7 @@ use torvan::Action;
 use uuid::Uuid;
 
 use super::api::{DuplicateTemplate, SaveTemplate, TemplateEditor, get_template};
-use crate::shell::{Crumb, FormError, Loaded, Permitted, Trail, action_error};
+use crate::shell::{Crumb, FormError, Loaded, Permitted, PermittedPage, Trail, action_error};
 use fields::HeaderFields;
 use lines::LinesTable;
 use messages::Messages;
@@ -39,7 +39,9 @@ pub fn TemplatePage() -> impl IntoView {
         },
     );
     view! {
-        <Loaded resource=template loading="Loading the template…" render=move |editor| view! { <Editor editor/> }/>
+        <PermittedPage on=torvan::Resource::BomTemplates action=Action::Read>
+            <Loaded resource=template loading="Loading the template…" render=move |editor| view! { <Editor editor/> }/>
+        </PermittedPage>
     }
 }
 

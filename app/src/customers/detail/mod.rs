@@ -18,7 +18,8 @@ use super::api::{
     SetPrimaryContact, get_customer,
 };
 use crate::shell::{
-    ConfirmSubmit, Crumb, FormError, Loaded, Permitted, Trail, action_error, successes,
+    ConfirmSubmit, Crumb, FormError, Loaded, Permitted, PermittedPage, Trail, action_error,
+    successes,
 };
 
 /// `/customers/new`
@@ -32,10 +33,12 @@ pub fn NewCustomerPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="New customer"/>
-        <Trail trail=vec![Crumb::new("Customers", "/customers")] current="New customer"/>
-        <h1>"New customer"</h1>
-        <CompanyForm company=CompanyDraft::default() number=None save/>
+        <PermittedPage on=torvan::Resource::Customers action=Action::Create>
+            <Title text="New customer"/>
+            <Trail trail=vec![Crumb::new("Customers", "/customers")] current="New customer"/>
+            <h1>"New customer"</h1>
+            <CompanyForm company=CompanyDraft::default() number=None save/>
+        </PermittedPage>
     }
 }
 
@@ -58,7 +61,9 @@ pub fn CustomerPage() -> impl IntoView {
         |(number, _)| get_customer(number),
     );
     view! {
-        <Loaded resource=customer loading="Loading the customer…" render=move |customer| view! { <Customer customer actions/> }/>
+        <PermittedPage on=torvan::Resource::Customers action=Action::Read>
+            <Loaded resource=customer loading="Loading the customer…" render=move |customer| view! { <Customer customer actions/> }/>
+        </PermittedPage>
     }
 }
 

@@ -134,21 +134,23 @@ fn WhereUsed(usages: Vec<Usage>) -> impl IntoView {
         view! { <p class="empty">"No BOM template or order BOM uses this part."</p> }.into_any()
     } else {
         view! {
-            <table class="data-table">
-                <thead><tr><th scope="col">"Used in"</th><th scope="col">"Reference"</th><th scope="col">"Quantity"</th></tr></thead>
-                <tbody>
-                    {usages.into_iter().map(|usage| view! {
-                        <tr>
-                            <td>{usage.kind}</td>
-                            <td>{match usage.href {
-                                Some(href) => view! { <a href=href>{usage.reference}</a> }.into_any(),
-                                None => usage.reference.into_any(),
-                            }}</td>
-                            <td>{usage.quantity}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="data-table">
+                    <thead><tr><th scope="col">"Used in"</th><th scope="col">"Reference"</th><th scope="col">"Quantity"</th></tr></thead>
+                    <tbody>
+                        {usages.into_iter().map(|usage| view! {
+                            <tr>
+                                <td>{usage.kind}</td>
+                                <td>{match usage.href {
+                                    Some(href) => view! { <a href=href>{usage.reference}</a> }.into_any(),
+                                    None => usage.reference.into_any(),
+                                }}</td>
+                                <td>{usage.quantity}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         }
         .into_any()
     };

@@ -3,13 +3,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use torvan::part_spec::{PartDraft, text_limit};
-use torvan::{CustomCategory, DbEnum, MakeOrBuy, PartStatus, UnitOfMeasure};
+use torvan::{Action, CustomCategory, DbEnum, MakeOrBuy, PartStatus, UnitOfMeasure};
 
 use super::api::{CreateCustomPart, PartFormChoices, SavePart, get_part, part_form_options};
 use crate::error::AppError;
 use crate::inventory::catalogue::{Breadcrumbs, Crumb};
 use crate::limit_hint::LimitHint;
-use crate::shell::{FieldMessage, FormError, Loaded, action_error};
+use crate::shell::{FieldMessage, FormError, Loaded, PermittedPage, action_error};
 
 /// Opens the saved part's page once an action returns its number.
 fn open_saved_part(saved: Signal<Option<String>>) {
@@ -28,16 +28,18 @@ pub fn NewPartPage() -> impl IntoView {
     let place = StoredValue::new(query.read_untracked().get("place").unwrap_or_default());
     let options = Resource::new(|| (), |_| part_form_options());
     view! {
-        <Title text="New part"/>
-        <Breadcrumbs trail=Vec::new() current="New part".to_owned()/>
-        <h1>"New part"</h1>
-        <Loaded resource=options loading="Loading…" render=move |options| {
-            let draft = PartDraft {
-                hierarchy_path: place.get_value(),
-                ..PartDraft::default()
-            };
-            view! { <SavePartForm draft options original=None/> }
-        }/>
+        <PermittedPage on=torvan::Resource::Inventory action=Action::Create>
+            <Title text="New part"/>
+            <Breadcrumbs trail=Vec::new() current="New part".to_owned()/>
+            <h1>"New part"</h1>
+            <Loaded resource=options loading="Loading…" render=move |options| {
+                let draft = PartDraft {
+                    hierarchy_path: place.get_value(),
+                    ..PartDraft::default()
+                };
+                view! { <SavePartForm draft options original=None/> }
+            }/>
+        </PermittedPage>
     }
 }
 
@@ -54,19 +56,21 @@ pub fn EditPartPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Edit part"/>
-        <Loaded resource=both loading="Loading…" render=move |(draft, options)| {
-            let original = Some(draft.part_number.clone());
-            let part = Crumb {
-                label: draft.part_number.clone(),
-                href: format!("/inventory/parts/{}", draft.part_number),
-            };
-            view! {
-                <Breadcrumbs trail=vec![part] current="Edit".to_owned()/>
-                <h1>"Edit part "{draft.part_number.clone()}</h1>
-                <SavePartForm draft options original/>
-            }
-        }/>
+        <PermittedPage on=torvan::Resource::Inventory action=Action::Update>
+            <Title text="Edit part"/>
+            <Loaded resource=both loading="Loading…" render=move |(draft, options)| {
+                let original = Some(draft.part_number.clone());
+                let part = Crumb {
+                    label: draft.part_number.clone(),
+                    href: format!("/inventory/parts/{}", draft.part_number),
+                };
+                view! {
+                    <Breadcrumbs trail=vec![part] current="Edit".to_owned()/>
+                    <h1>"Edit part "{draft.part_number.clone()}</h1>
+                    <SavePartForm draft options original/>
+                }
+            }/>
+        </PermittedPage>
     }
 }
 
@@ -101,11 +105,13 @@ fn SavePartForm(
 pub fn NewCustomPartPage() -> impl IntoView {
     let options = Resource::new(|| (), |_| part_form_options());
     view! {
-        <Title text="New custom part"/>
-        <Breadcrumbs trail=Vec::new() current="New custom part".to_owned()/>
-        <h1>"New custom part"</h1>
-        <p class="hint">"The part gets the next number of its series, such as 710-0001, when you create it."</p>
-        <Loaded resource=options loading="Loading…" render=move |options| view! { <CustomPartForm options/> }/>
+        <PermittedPage on=torvan::Resource::Inventory action=Action::Create>
+            <Title text="New custom part"/>
+            <Breadcrumbs trail=Vec::new() current="New custom part".to_owned()/>
+            <h1>"New custom part"</h1>
+            <p class="hint">"The part gets the next number of its series, such as 710-0001, when you create it."</p>
+            <Loaded resource=options loading="Loading…" render=move |options| view! { <CustomPartForm options/> }/>
+        </PermittedPage>
     }
 }
 

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use torvan::Action;
 
 use super::api::{ImportCheck, ImportOutcome, RowProblem, check_import, read_file};
 use crate::error::AppError;
-use crate::shell::{Crumb, Trail};
+use crate::shell::{Crumb, Permitted, Trail};
 
 /// Rows per check request: small enough for steady progress on a large file.
 const SLICE: usize = 250;
@@ -27,7 +28,8 @@ struct File {
     rows: usize,
 }
 
-/// `/inventory/transfer`: download the parts CSV, or import one.
+/// `/inventory/transfer`: download the parts CSV, or import one (for those
+/// who may change parts).
 #[component]
 pub fn TransferPage() -> impl IntoView {
     let stage = RwSignal::new(Stage::Idle);
@@ -41,16 +43,18 @@ pub fn TransferPage() -> impl IntoView {
             <p>"Every part with its place in the catalogue, in the same columns the import reads."</p>
             <a class="button" href="/inventory/parts.csv" download>"Download parts CSV"</a>
         </section>
-        <section class="card" aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import"</h2>
-            <p>"Rows are matched by part number: new numbers are created, known ones updated. Stock quantities are not imported. Nothing is written unless every row is valid."</p>
-            <label for="import-file">"CSV file"</label>
-            <input id="import-file" type="file" accept=".csv,text/csv"
-                on:change=move |event| choose_file(event, stage, file)/>
-            <Progress stage/>
-            <Problems stage/>
-            <ImportButton stage file/>
-        </section>
+        <Permitted on=torvan::Resource::Inventory action=Action::Update>
+            <section class="card" aria-labelledby="import-heading">
+                <h2 id="import-heading">"Import"</h2>
+                <p>"Rows are matched by part number: new numbers are created, known ones updated. Stock quantities are not imported. Nothing is written unless every row is valid."</p>
+                <label for="import-file">"CSV file"</label>
+                <input id="import-file" type="file" accept=".csv,text/csv"
+                    on:change=move |event| choose_file(event, stage, file)/>
+                <Progress stage/>
+                <Problems stage/>
+                <ImportButton stage file/>
+            </section>
+        </Permitted>
     }
 }
 

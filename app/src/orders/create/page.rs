@@ -3,22 +3,24 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 use torvan::order_draft::{INSTRUCTIONS_LIMIT, OrderType, PO_LIMIT};
-use torvan::{DbEnum, OrderPriority};
+use torvan::{Action, DbEnum, OrderPriority};
 
 use super::api::{CreateOrder, customer_choices};
 use crate::limit_hint::LimitHint;
 use crate::orders::header::picked_customer_ship_to;
-use crate::shell::{Crumb, FieldMessage, FormError, Loaded, Trail, action_error};
+use crate::shell::{Crumb, FieldMessage, FormError, Loaded, PermittedPage, Trail, action_error};
 
 /// `/orders/new`
 #[component]
 pub fn NewOrderPage() -> impl IntoView {
     let customers = Resource::new(|| (), |_| customer_choices());
     view! {
-        <Title text="New order"/>
-        <Trail trail=vec![Crumb::new("Orders", "/orders")] current="New order"/>
-        <h1>"New order"</h1>
-        <Loaded resource=customers loading="Loading customers…" render=|customers| view! { <OrderForm customers/> }/>
+        <PermittedPage on=torvan::Resource::Orders action=Action::Create>
+            <Title text="New order"/>
+            <Trail trail=vec![Crumb::new("Orders", "/orders")] current="New order"/>
+            <h1>"New order"</h1>
+            <Loaded resource=customers loading="Loading customers…" render=|customers| view! { <OrderForm customers/> }/>
+        </PermittedPage>
     }
 }
 

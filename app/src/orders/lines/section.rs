@@ -24,19 +24,21 @@ pub fn LineItems(
             .map(|line| view! { <LineRow line order_number=order_number.clone() open remove/> })
             .collect_view();
         view! {
-            <table class="data-table" data-testid="line-items">
-                <thead><tr>
-                    <th scope="col" class="num">"Line"</th><th scope="col">"Part"</th><th scope="col">"Description"</th>
-                    <th scope="col" class="num">"Quantity"</th><th scope="col" class="num">"Unit price"</th>
-                    <th scope="col" class="num">"Discount"</th><th scope="col" class="num">"Net"</th>
-                    {open.then(|| view! { <th scope="col">"Remove"</th> })}
-                </tr></thead>
-                <tbody>{rows}</tbody>
-                <tfoot><tr>
-                    <th scope="row" colspan="6">"Line items total"</th>
-                    <td class="num" data-testid="line-items-total">{lines.total}</td>
-                </tr></tfoot>
-            </table>
+            <div class="table-scroll">
+                <table class="data-table" data-testid="line-items">
+                    <thead><tr>
+                        <th scope="col" class="num">"Line"</th><th scope="col">"Part"</th><th scope="col">"Description"</th>
+                        <th scope="col" class="num">"Quantity"</th><th scope="col" class="num">"Unit price"</th>
+                        <th scope="col" class="num">"Discount"</th><th scope="col" class="num">"Net"</th>
+                        {open.then(|| view! { <th scope="col">"Remove"</th> })}
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot><tr>
+                        <th scope="row" colspan="6">"Line items total"</th>
+                        <td class="num" data-testid="line-items-total">{lines.total}</td>
+                    </tr></tfoot>
+                </table>
+            </div>
         }
         .into_any()
     };

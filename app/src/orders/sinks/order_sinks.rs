@@ -39,15 +39,17 @@ pub fn OrderSinks(
             })
             .collect_view();
         view! {
-            <table class="data-table" data-testid="order-sinks">
-                <thead><tr>
-                    <th scope="col">"Build number"</th><th scope="col">"Family"</th>
-                    <th scope="col" class="num">"Quantity"</th><th scope="col">"Configuration"</th>
-                    <th scope="col" class="num">"Price per sink"</th>
-                    <th scope="col">"Bill of materials"</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="data-table" data-testid="order-sinks">
+                    <thead><tr>
+                        <th scope="col">"Build number"</th><th scope="col">"Family"</th>
+                        <th scope="col" class="num">"Quantity"</th><th scope="col">"Configuration"</th>
+                        <th scope="col" class="num">"Price per sink"</th>
+                        <th scope="col">"Bill of materials"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         }
         .into_any()
     };
