@@ -91,7 +91,7 @@ pub fn HeaderForm(
         })
         .collect_view();
     view! {
-        <details class="card edit-header" open=move || error.get().is_some()>
+        <details class="edit" open=move || error.get().is_some()>
             <summary>"Edit order details"</summary>
             <ActionForm action attr:class="form">
                 <FormError error/>
