@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::PartNumber;
+
 /// The four levels of the catalogue, outermost first. Each item belongs to
 /// exactly one item of the level above (a part may also stand alone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -53,6 +55,20 @@ impl CatalogueLevel {
         }
     }
 
+    /// The most characters each text field of an item of this level holds,
+    /// as the group form says them: its key (a category's `code
+    /// VARCHAR(50)`, otherwise a part number), its `name VARCHAR(255)`, and
+    /// its description (a `TEXT` column) a page of text.
+    pub fn text_limit(self, field: &str) -> Option<usize> {
+        match field {
+            "key" if self == Self::Category => Some(50),
+            "key" => Some(PartNumber::MAX_LEN),
+            "name" => Some(255),
+            "description" => Some(2_000),
+            _ => None,
+        }
+    }
+
     /// The URL segment of this level's pages.
     pub fn slug(self) -> &'static str {
         match self {
@@ -78,6 +94,18 @@ mod tests {
         assert_eq!(CatalogueLevel::from_depth(4), Ok(CatalogueLevel::Part));
         assert_eq!(CatalogueLevel::from_depth(5), Err(LevelOutOfRange(5)));
         assert_eq!(CatalogueLevel::from_depth(0), Err(LevelOutOfRange(0)));
+    }
+
+    #[test]
+    fn a_category_is_keyed_by_a_short_code_and_the_levels_below_by_part_numbers() {
+        assert_eq!(CatalogueLevel::Category.text_limit("key"), Some(50));
+        assert_eq!(CatalogueLevel::Assembly.text_limit("key"), Some(100));
+        assert_eq!(CatalogueLevel::SubAssembly.text_limit("name"), Some(255));
+        assert_eq!(
+            CatalogueLevel::Category.text_limit("description"),
+            Some(2_000)
+        );
+        assert_eq!(CatalogueLevel::Category.text_limit("status"), None);
     }
 
     #[test]

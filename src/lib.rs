@@ -2,6 +2,7 @@
 //! levels, roles and what they may do) as types with parsing at the edge. No I/O, no clock, no database:
 //! this crate compiles for the server and for the browser alike.
 
+pub mod account;
 pub mod bom;
 pub mod catalogue_level;
 pub mod csv;

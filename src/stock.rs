@@ -9,6 +9,23 @@ use crate::number::whole_number;
 /// The most one receipt or count moves: a typing slip, not a delivery.
 pub const MAX_MOVED: i32 = 1_000_000;
 
+/// A receipt's delivery note or PO: the ledger's `reference_id VARCHAR(100)`.
+pub const RECEIPT_NOTE_LIMIT: usize = 100;
+/// Why a count was adjusted (a `TEXT` column): a page of text.
+pub const REASON_LIMIT: usize = 2_000;
+
+/// What a ledger row was for, in words: the delivery note or PO a receipt
+/// came with, or the bill of materials (named by its order, build and
+/// version) stock was held or issued for. The ledger keeps the codes
+/// `RECEIPT` and `BOM`; nobody reads those on a page.
+pub fn reference_note(kind: &str, id: &str) -> String {
+    match kind {
+        "RECEIPT" => format!("Delivery note or PO {id}"),
+        "BOM" => format!("Bill of materials {id}"),
+        _ => id.to_owned(),
+    }
+}
+
 /// A count of parts moved: whole units, more than zero.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Quantity(i32);
@@ -189,6 +206,18 @@ impl Movement {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_movement_says_what_it_was_for_in_words() {
+        assert_eq!(
+            reference_note("RECEIPT", "PO-4711"),
+            "Delivery note or PO PO-4711"
+        );
+        assert_eq!(
+            reference_note("BOM", "SO-2026-0001 · B-1 v2"),
+            "Bill of materials SO-2026-0001 · B-1 v2"
+        );
+    }
     use proptest::prelude::*;
 
     fn q(value: i32) -> Quantity {

@@ -2,6 +2,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::DbEnum;
 
+/// Notes on a substitute (a `TEXT` column): a page of text.
+pub const NOTES_LIMIT: usize = 2_000;
+
 /// How freely a substitute may replace its primary part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

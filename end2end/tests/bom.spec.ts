@@ -58,12 +58,12 @@ test('a new version is generated, submitted, approved with its shortages listed,
   await expect(page.getByRole('status').filter({ hasText: 'short' })).toContainText('321-0002 needs 3, 0 available');
   await expect(page.getByTestId('bom-shortages')).toContainText('Still to issue');
   const movements = page.getByRole('table', { name: 'Stock movements for this version' });
-  await expect(movements.locator('tr[data-movement="ALLOCATE"]').first()).toBeVisible();
+  await expect(movements.locator('tr[data-movement="ALLOCATE"]').first()).toContainText('Allocated');
   await page.getByRole('button', { name: 'Issue stock to the build' }).click();
   await expect(page.getByRole('alertdialog', { name: 'Confirm: Issue stock to the build' })).toContainText('leave the shelf');
   await expect(movements.locator('tr[data-movement="ISSUE"]')).toHaveCount(0);
   await page.getByRole('button', { name: 'Yes, issue stock to the build' }).click();
-  await expect(movements.locator('tr[data-movement="ISSUE"]').first()).toBeVisible();
+  await expect(movements.locator('tr[data-movement="ISSUE"]').first()).toContainText('Issued to a build');
 
   await page.getByLabel('Compare version 3 with').selectOption('2');
   await page.getByRole('button', { name: 'Compare' }).click();

@@ -29,7 +29,7 @@ test('receiving stock lifts a part out of low stock', async ({ page }) => {
 
   await expect(page.getByTestId('stock-status')).toHaveText('In stock');
   await expect(page.getByTestId('on-hand')).toHaveText(String(part.quantity_on_hand + quantity));
-  await expect(page.getByRole('cell', { name: 'PO-E2E-1' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Delivery note or PO PO-E2E-1', exact: true })).toBeVisible();
 });
 
 test('a substitute is added and offered where the part is short', async ({ page }) => {

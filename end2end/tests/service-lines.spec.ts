@@ -8,6 +8,10 @@ test('a service order takes catalogue parts with quantities, prices and discount
   await page.getByRole('button', { name: 'Create order' }).click();
   await expect(page).toHaveURL(/\/orders\/ORD-\d{4}-\d{4}$/);
   await expect(page.getByText('No line items yet.')).toBeVisible();
+  const type = page.locator('dl div').filter({ has: page.locator('dt', { hasText: /^Type$/ }) }).locator('dd');
+  await expect(type).toHaveText('Service');
+  await expect(page.getByLabel('Part number')).toHaveAttribute('maxlength', '100');
+  await expect(page.locator('.line-form .field-limit')).toHaveText('Up to 100 characters.');
 
   await page.getByLabel('Part number').fill('311-0003');
   await page.getByLabel('Quantity').fill('0');

@@ -6,13 +6,24 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::draft::TemplateLineDraft;
+use super::problem::TemplateField;
 use super::template::{QUANTITY_DECIMALS, Written};
 use super::vocabulary::known;
 use crate::PartNumber;
 use crate::rule_language::{Pattern, RuleError, ValueKind};
+use crate::text::limited;
 
 /// Largest base quantity the template table stores (`DECIMAL(10,4)`).
 const MAX_BASE_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+/// `Ok` when `text` fits the field's column, else the refusal with both
+/// lengths; read before the text itself, so an over-long rule is called
+/// too long rather than wrong.
+pub(super) fn fits(field: TemplateField, text: &str) -> Result<(), String> {
+    field
+        .text_limit()
+        .map_or(Ok(()), |max| limited(text, max).map(drop))
+}
 
 /// The fixed part number, if any; its field also says when the line has
 /// no part at all.

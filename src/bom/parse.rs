@@ -1,6 +1,6 @@
 use super::draft::TemplateLineDraft;
 use super::hierarchy::Hierarchy;
-use super::line_fields::{base_quantity, fixed_part, optional, part_pattern, scrap_factor};
+use super::line_fields::{base_quantity, fits, fixed_part, optional, part_pattern, scrap_factor};
 use super::problem::{LineProblem, TemplateField};
 use super::structure::levels;
 use super::template::{PartSource, Quantity, Template, TemplateLine};
@@ -53,28 +53,38 @@ fn parse_line(
         problems,
     };
     let part = report.at(TemplateField::PartNumber, fixed_part(draft));
-    let pattern = report.at(TemplateField::PartPattern, part_pattern(draft));
+    let pattern = report.at(
+        TemplateField::PartPattern,
+        fits(TemplateField::PartPattern, &draft.part_pattern).and_then(|()| part_pattern(draft)),
+    );
     let base = report.at(
         TemplateField::BaseQuantity,
         base_quantity(&draft.base_quantity),
     );
     let formula = report.at(
         TemplateField::QuantityFormula,
-        optional(&draft.quantity_formula, Formula::parse, Formula::check),
+        fits(TemplateField::QuantityFormula, &draft.quantity_formula)
+            .and_then(|()| optional(&draft.quantity_formula, Formula::parse, Formula::check)),
     );
     let include = report.at(
         TemplateField::IncludeCondition,
-        optional(&draft.include_condition, Condition::parse, Condition::check),
+        fits(TemplateField::IncludeCondition, &draft.include_condition)
+            .and_then(|()| optional(&draft.include_condition, Condition::parse, Condition::check)),
     );
     let scrap_factor = report.at(
         TemplateField::ScrapFactor,
         scrap_factor(&draft.scrap_factor),
+    );
+    let description = report.at(
+        TemplateField::Description,
+        fits(TemplateField::Description, &draft.description),
     );
     let part = match (part?, pattern?) {
         (Some(fixed), None) => Some(PartSource::Fixed(fixed)),
         (None, Some(pattern)) => Some(PartSource::Pattern(pattern)),
         _ => None,
     };
+    description?;
     Some(TemplateLine {
         line_number: draft.line_number,
         parent_line: draft.parent_line,

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::PartNumber;
+
 /// A field of a template line, for placing a problem or a failure under
 /// it in the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -13,6 +15,7 @@ pub enum TemplateField {
     BaseQuantity,
     IncludeCondition,
     ScrapFactor,
+    Description,
 }
 
 impl TemplateField {
@@ -27,6 +30,7 @@ impl TemplateField {
             Self::BaseQuantity => "base_quantity",
             Self::IncludeCondition => "include_condition",
             Self::ScrapFactor => "scrap_factor",
+            Self::Description => "description",
         }
     }
 
@@ -40,6 +44,19 @@ impl TemplateField {
             Self::BaseQuantity => "base quantity",
             Self::IncludeCondition => "include condition",
             Self::ScrapFactor => "scrap factor",
+            Self::Description => "description",
+        }
+    }
+
+    /// The most characters a text field holds: the columns of
+    /// `products.bom_template_items` (a pattern is stored in
+    /// `part_number_pattern VARCHAR(100)`); `None` for numbers.
+    pub fn text_limit(self) -> Option<usize> {
+        match self {
+            Self::PartNumber => Some(PartNumber::MAX_LEN),
+            Self::PartPattern => Some(100),
+            Self::QuantityFormula | Self::IncludeCondition | Self::Description => Some(255),
+            Self::LineNumber | Self::ParentLine | Self::BaseQuantity | Self::ScrapFactor => None,
         }
     }
 }

@@ -77,6 +77,17 @@ fn ticked(value: &str) -> bool {
 }
 
 impl AddressDraft {
+    /// The most characters each text field holds: the columns of
+    /// `public.customer_addresses`.
+    pub fn text_limit(field: &str) -> Option<usize> {
+        match field {
+            "street_address_1" | "street_address_2" => Some(255),
+            "label" | "city" | "state_province" | "country" => Some(100),
+            "postal_code" => Some(20),
+            _ => None,
+        }
+    }
+
     pub fn validate(&self) -> Result<AddressSpec, Vec<FieldError>> {
         let mut errors = Vec::new();
         let address_type = AddressType::parse(self.address_type.trim()).unwrap_or_else(|_| {
@@ -86,15 +97,24 @@ impl AddressDraft {
             ));
             AddressType::Both
         });
-        let label = optional(&mut errors, "label", &self.label, 100);
-        let street_address_1 =
-            required(&mut errors, "street_address_1", &self.street_address_1, 255);
-        let street_address_2 =
-            optional(&mut errors, "street_address_2", &self.street_address_2, 255);
-        let city = required(&mut errors, "city", &self.city, 100);
-        let state_province = required(&mut errors, "state_province", &self.state_province, 100);
-        let postal_code = required(&mut errors, "postal_code", &self.postal_code, 20);
-        let country = optional(&mut errors, "country", &self.country, 100)
+        let limits = Self::text_limit;
+        let label = optional(&mut errors, limits, "label", &self.label);
+        let street_address_1 = required(
+            &mut errors,
+            limits,
+            "street_address_1",
+            &self.street_address_1,
+        );
+        let street_address_2 = optional(
+            &mut errors,
+            limits,
+            "street_address_2",
+            &self.street_address_2,
+        );
+        let city = required(&mut errors, limits, "city", &self.city);
+        let state_province = required(&mut errors, limits, "state_province", &self.state_province);
+        let postal_code = required(&mut errors, limits, "postal_code", &self.postal_code);
+        let country = optional(&mut errors, limits, "country", &self.country)
             .unwrap_or_else(|| "United States".into());
         let default_billing = ticked(&self.default_billing);
         let default_shipping = ticked(&self.default_shipping);
@@ -159,6 +179,20 @@ mod tests {
             ["street_address_1", "city", "state_province", "postal_code"]
         );
         assert_eq!(draft().validate().unwrap().country, "United States");
+    }
+
+    #[test]
+    fn a_postal_code_longer_than_its_column_is_refused_with_both_lengths() {
+        let errors = AddressDraft {
+            postal_code: "6".repeat(21),
+            ..draft()
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(errors[0].field, "postal_code");
+        assert_eq!(errors[0].message, "At most 20 characters; this has 21.");
+        assert_eq!(AddressDraft::text_limit("postal_code"), Some(20));
+        assert_eq!(AddressDraft::text_limit("street_address_2"), Some(255));
     }
 
     #[test]

@@ -77,9 +77,21 @@ pub struct CompanySpec {
 }
 
 impl CompanyDraft {
+    /// The most characters each text field holds: the columns of
+    /// `public.customers`, and for the notes (a `TEXT` column) a page.
+    pub fn text_limit(field: &str) -> Option<usize> {
+        match field {
+            "company_name" | "website" => Some(255),
+            "tax_id" => Some(50),
+            "notes" => Some(NOTES_LIMIT),
+            _ => None,
+        }
+    }
+
     pub fn validate(&self) -> Result<CompanySpec, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let company_name = required(&mut errors, "company_name", &self.company_name, 255);
+        let limits = Self::text_limit;
+        let company_name = required(&mut errors, limits, "company_name", &self.company_name);
         let customer_type = match self.customer_type.trim() {
             "" => CustomerType::Healthcare,
             value => CustomerType::parse(value).unwrap_or_else(|_| {
@@ -87,8 +99,14 @@ impl CompanyDraft {
                 CustomerType::Other
             }),
         };
-        let tax_id = optional(&mut errors, "tax_id", &self.tax_id, 50);
-        let website = optional_parsed(&mut errors, "website", &self.website, 255, Website::parse);
+        let tax_id = optional(&mut errors, limits, "tax_id", &self.tax_id);
+        let website = optional_parsed(
+            &mut errors,
+            limits,
+            "website",
+            &self.website,
+            Website::parse,
+        );
         let payment_terms = match self.payment_terms.trim() {
             "" => 30,
             value => match value.parse::<i32>() {
@@ -106,7 +124,7 @@ impl CompanyDraft {
             .map_err(|message| errors.push(FieldError::new("credit_limit", message)))
             .ok()
             .flatten();
-        let notes = optional(&mut errors, "notes", &self.notes, NOTES_LIMIT);
+        let notes = optional(&mut errors, limits, "notes", &self.notes);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -150,6 +168,35 @@ mod tests {
         .validate()
         .unwrap_err();
         assert_eq!(errors[0].message, "At most $99,999,999.99.");
+    }
+
+    #[test]
+    fn each_text_field_refuses_one_character_more_than_its_column_holds() {
+        for (field, limit) in [("company_name", 255), ("tax_id", 50), ("notes", 2_000)] {
+            let long = "x".repeat(limit + 1);
+            let draft = CompanyDraft {
+                company_name: if field == "company_name" {
+                    long.clone()
+                } else {
+                    "Mercy Clinic".into()
+                },
+                tax_id: if field == "tax_id" {
+                    long.clone()
+                } else {
+                    String::new()
+                },
+                notes: if field == "notes" {
+                    long
+                } else {
+                    String::new()
+                },
+                ..CompanyDraft::default()
+            };
+            let errors = draft.validate().unwrap_err();
+            assert_eq!(errors[0].field, field);
+            assert_eq!(CompanyDraft::text_limit(field), Some(limit));
+        }
+        assert_eq!(CompanyDraft::text_limit("credit_limit"), None);
     }
 
     #[test]

@@ -26,13 +26,25 @@ pub struct ContactSpec {
 }
 
 impl ContactDraft {
+    /// The most characters each text field holds: the columns of
+    /// `public.customer_contacts`.
+    pub fn text_limit(field: &str) -> Option<usize> {
+        match field {
+            "first_name" | "last_name" | "title" => Some(100),
+            "email" => Some(255),
+            "phone" => Some(50),
+            _ => None,
+        }
+    }
+
     pub fn validate(&self) -> Result<ContactSpec, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let first_name = required(&mut errors, "first_name", &self.first_name, 100);
-        let last_name = required(&mut errors, "last_name", &self.last_name, 100);
-        let title = optional(&mut errors, "title", &self.title, 100);
-        let email = optional_parsed(&mut errors, "email", &self.email, 255, Email::parse);
-        let phone = optional_parsed(&mut errors, "phone", &self.phone, 50, Phone::parse);
+        let limits = Self::text_limit;
+        let first_name = required(&mut errors, limits, "first_name", &self.first_name);
+        let last_name = required(&mut errors, limits, "last_name", &self.last_name);
+        let title = optional(&mut errors, limits, "title", &self.title);
+        let email = optional_parsed(&mut errors, limits, "email", &self.email, Email::parse);
+        let phone = optional_parsed(&mut errors, limits, "phone", &self.phone, Phone::parse);
         let unreachable = email.is_none() && phone.is_none();
         let reach_refused = errors
             .iter()
@@ -71,6 +83,21 @@ mod tests {
         .unwrap_err();
         let fields: Vec<_> = errors.iter().map(|error| error.field.as_str()).collect();
         assert_eq!(fields, ["last_name", "email"]);
+    }
+
+    #[test]
+    fn a_job_title_longer_than_its_column_is_refused_at_its_field() {
+        let errors = ContactDraft {
+            first_name: "Ann".into(),
+            last_name: "Lee".into(),
+            title: "t".repeat(101),
+            email: "ann@mercy.org".into(),
+            ..ContactDraft::default()
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(errors[0].field, "title");
+        assert_eq!(ContactDraft::text_limit("title"), Some(100));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgPool, Postgres, Transaction};
+use torvan::account::{self, EMAIL_LIMIT};
+use torvan::text::limited;
 use torvan::{DbEnum, Role, UserStatus};
 use uuid::Uuid;
 
@@ -65,7 +67,10 @@ impl NewUser {
         role: Role,
         password: &str,
     ) -> Result<Self, AppError> {
-        let email = email.trim().to_lowercase();
+        let email = limited(email, EMAIL_LIMIT)
+            .map_err(|message| AppError::invalid("email", message))?
+            .unwrap_or_default()
+            .to_lowercase();
         let (local, domain) = email.split_once('@').unwrap_or_default();
         if local.is_empty() || !domain.contains('.') || email.contains(char::is_whitespace) {
             return Err(AppError::invalid(
@@ -73,19 +78,10 @@ impl NewUser {
                 "Enter an email address like name@example.com.",
             ));
         }
-        let required = |field: &str, value: &str, label: &str| {
-            let value = value.trim();
-            match value.chars().count() {
-                0 => Err(AppError::invalid(field, format!("Enter the {label}."))),
-                1..=100 => Ok(value.to_owned()),
-                _ => Err(AppError::invalid(
-                    field,
-                    format!("The {label} is longer than 100 characters."),
-                )),
-            }
-        };
-        let first_name = required("first_name", first_name, "first name")?;
-        let last_name = required("last_name", last_name, "last name")?;
+        let first_name = account::name(first_name, "first name")
+            .map_err(|message| AppError::invalid("first_name", message))?;
+        let last_name = account::name(last_name, "last name")
+            .map_err(|message| AppError::invalid("last_name", message))?;
         torvan::password::check_new_password(password, &email)
             .map_err(|problem| AppError::invalid("password", problem.to_string()))?;
         Ok(Self {

@@ -1,10 +1,12 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use torvan::account::{EMAIL_LIMIT, NAME_LIMIT};
 use torvan::{Action, DbEnum, Role, UserStatus};
 
 use super::api::*;
 use crate::error::AppError;
+use crate::limit_hint::LimitHint;
 use crate::shell::{Loaded, Permitted, PermittedPage, successes};
 
 #[component]
@@ -206,13 +208,16 @@ fn NewUserForm(action: ServerAction<CreateUser>) -> impl IntoView {
             <h2 id="new-user">"New user"</h2>
             <ActionForm action attr:class="form">
                 <label for="new-email">"Email"</label>
-                <input id="new-email" name="email" type="email" required/>
+                <input id="new-email" name="email" type="email" required maxlength=EMAIL_LIMIT/>
+                <LimitHint limit=Some(EMAIL_LIMIT)/>
                 {field_error("email")}
                 <label for="new-first-name">"First name"</label>
-                <input id="new-first-name" name="first_name" required/>
+                <input id="new-first-name" name="first_name" required maxlength=NAME_LIMIT/>
+                <LimitHint limit=Some(NAME_LIMIT)/>
                 {field_error("first_name")}
                 <label for="new-last-name">"Last name"</label>
-                <input id="new-last-name" name="last_name" required/>
+                <input id="new-last-name" name="last_name" required maxlength=NAME_LIMIT/>
+                <LimitHint limit=Some(NAME_LIMIT)/>
                 {field_error("last_name")}
                 <label for="new-role">"Role"</label>
                 <select id="new-role" name="role">

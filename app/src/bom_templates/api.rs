@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
-use torvan::bom::TemplateLineDraft;
+use torvan::bom::{TemplateHeader, TemplateLineDraft};
 use torvan::sink::FamilyOptions;
 use uuid::Uuid;
 
@@ -19,18 +19,6 @@ pub struct TemplateSummary {
     pub rule: String,
     pub lines: i64,
     pub active: bool,
-}
-
-/// A template's own fields as the editor holds them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct TemplateHeader {
-    pub name: String,
-    /// The selection rule; empty matches every configuration of the family.
-    pub rule: String,
-    pub priority: String,
-    pub active: bool,
-    pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,9 +1,10 @@
 //! Templates as the list and the editor read them.
 
 use sqlx::PgPool;
+use torvan::bom::TemplateHeader;
 use uuid::Uuid;
 
-use super::api::{TemplateEditor, TemplateHeader, TemplateList, TemplateSummary};
+use super::api::{TemplateEditor, TemplateList, TemplateSummary};
 use crate::error::AppError;
 
 #[derive(sqlx::FromRow)]

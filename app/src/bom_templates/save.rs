@@ -9,11 +9,12 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgPool};
 use torvan::FieldError;
-use torvan::bom::{PartSource, Quantity, Template, TemplateLineDraft, next_version};
+use torvan::bom::{
+    PartSource, Quantity, Template, TemplateHeader, TemplateLineDraft, next_version,
+};
 use uuid::Uuid;
 
-use super::api::TemplateHeader;
-use super::checks::{check, line_field, priority};
+use super::checks::{check, line_field};
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
 use crate::orders::sinks::queries::family;
@@ -26,7 +27,7 @@ pub async fn save(
     lines: &[TemplateLineDraft],
 ) -> Result<String, AppError> {
     let mut errors = Vec::new();
-    let priority = priority(header).unwrap_or_default();
+    let priority = header.priority().unwrap_or_default();
     let mut tx = crate::db::begin_as(pool, session).await?;
     let family_code: String = sqlx::query_scalar(
         "SELECT f.code FROM products.bom_templates t

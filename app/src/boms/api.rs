@@ -81,7 +81,7 @@ pub struct BomDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BomMovement {
     pub at: DateTime<Utc>,
-    pub kind: String,
+    pub kind: torvan::stock::MovementKind,
     pub part_number: String,
     pub allocated_change: i32,
     pub on_hand_change: i32,

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use torvan::Action;
 use torvan::bom::BomStatus;
+use torvan::{Action, DbEnum};
 
 use super::actions::{GenerateForm, StatusButtons};
 use super::address::addressed;
@@ -209,9 +209,9 @@ fn Movements(movements: Vec<BomMovement>) -> impl IntoView {
                 </thead>
                 <tbody>
                     {movements.into_iter().map(|movement| view! {
-                        <tr data-movement=movement.kind.clone()>
+                        <tr data-movement=movement.kind.as_db_str()>
                             <td>{movement.at.format("%Y-%m-%d %H:%M").to_string()}</td>
-                            <td>{movement.kind.clone()}</td>
+                            <td>{movement.kind.label()}</td>
                             <td class="mono">{movement.part_number}</td>
                             <td class="num">{format!("{:+}", movement.allocated_change)}</td>
                             <td class="num">{format!("{:+}", movement.on_hand_change)}</td>

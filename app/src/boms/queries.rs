@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgPool};
 use torvan::bom::{BomLine, BomStatus, Explanation, ResolvedLine, TreeRow, rolled_up, whole_units};
+use torvan::stock::MovementKind;
 use torvan::{DbEnum, OrderStatus};
 use uuid::Uuid;
 
@@ -362,17 +363,18 @@ async fn movements(conn: &mut PgConnection, bom_id: Uuid) -> Result<Vec<BomMovem
     .bind(bom_id.to_string())
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(
-            |(at, kind, part_number, allocated_change, on_hand_change, by)| BomMovement {
-                at,
-                kind,
-                part_number,
-                allocated_change,
-                on_hand_change,
-                by,
+            |(at, kind, part_number, allocated_change, on_hand_change, by)| {
+                Ok(BomMovement {
+                    at,
+                    kind: MovementKind::parse(&kind)?,
+                    part_number,
+                    allocated_change,
+                    on_hand_change,
+                    by,
+                })
             },
         )
-        .collect())
+        .collect()
 }

@@ -77,6 +77,27 @@ async fn every_problem_is_named_at_its_field_and_nothing_is_saved(pool: PgPool) 
 }
 
 #[sqlx::test(migrations = "../migrations")]
+async fn descriptions_longer_than_their_columns_are_refused_at_their_fields(pool: PgPool) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
+    let id = template_id(&pool).await;
+    let mut template = editor(&app, &cookie, id).await;
+    template["header"]["description"] = json!("d".repeat(2_001));
+    line_mut(&mut template, 210)["description"] = json!("d".repeat(256));
+
+    let (status, body) = save(&app, &cookie, &template).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    for (field, message) in [
+        ("description", "At most 2,000 characters; this has 2,001."),
+        ("210:description", "At most 255 characters; this has 256."),
+    ] {
+        assert!(
+            body.contains(&format!(r#""field":"{field}","message":"{message}""#)),
+            "{field} in {body}"
+        );
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
 async fn a_rule_that_fails_for_a_sample_configuration_is_refused_at_its_field(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
     let id = template_id(&pool).await;

@@ -89,3 +89,24 @@ async fn a_category_code_in_use_is_reported_at_its_field(pool: PgPool) {
         too_deep.body
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_group_description_longer_than_a_page_is_refused_at_its_field(pool: PgPool) {
+    let (app, cookie) = procurement(&pool).await;
+    let form = format!(
+        "level=1&key=NEWCAT&name=New&description={}&status=ACTIVE",
+        "d".repeat(2_001)
+    );
+    let reply = app
+        .call("/api/inventory/catalogue/save", &form, Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body.contains(r#""field":"description""#)
+            && reply
+                .body
+                .contains("At most 2,000 characters; this has 2,001."),
+        "{}",
+        reply.body
+    );
+}

@@ -150,3 +150,40 @@ async fn substitutes_refuse_the_part_itself_and_show_on_the_part_page(pool: PgPo
         .await;
     assert!(!page.body.contains(r#""part_number":"111-0002""#));
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn notes_and_reasons_longer_than_their_fields_are_refused_at_the_field(pool: PgPool) {
+    let (app, cookie) = procurement(&pool).await;
+    let long = "x".repeat(2_001);
+    let cases = [
+        (
+            "/api/inventory/stock/receive",
+            format!("part_number=111-0001&quantity=1&note={}", "P".repeat(101)),
+            "note",
+            "At most 100 characters; this has 101.",
+        ),
+        (
+            "/api/inventory/stock/adjust",
+            format!("part_number=111-0001&change=1&reason={long}"),
+            "reason",
+            "At most 2,000 characters; this has 2,001.",
+        ),
+        (
+            "/api/inventory/substitutes/add",
+            format!(
+                "part_number=111-0001&substitute=111-0002&kind=PREFERRED&conversion_factor=1&notes={long}"
+            ),
+            "notes",
+            "At most 2,000 characters; this has 2,001.",
+        ),
+    ];
+    for (path, form, field, message) in cases {
+        let reply = app.call(path, &form, Some(&cookie)).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        assert!(
+            reply.body.contains(&format!(r#""field":"{field}""#)) && reply.body.contains(message),
+            "{path}: {}",
+            reply.body
+        );
+    }
+}

@@ -159,3 +159,35 @@ fn a_problem_names_its_field_as_the_draft_does() {
     assert!(json.contains(r#""field":"quantity_formula""#), "{json}");
     assert_eq!(serde_json::from_str::<LineProblem>(&json).unwrap(), problem);
 }
+
+#[test]
+fn a_rule_or_description_longer_than_its_column_is_called_too_long_at_its_field() {
+    let drafts = [TemplateLineDraft {
+        quantity_formula: format!("1{}", " + 1".repeat(70)),
+        include_condition: format!("basin_count >= 1{}", " and true".repeat(30)),
+        description: "d".repeat(256),
+        ..line(10, "T2-BODY")
+    }];
+    assert_eq!(
+        problems(&drafts),
+        [
+            (
+                10,
+                "quantity_formula",
+                "At most 255 characters; this has 281.".to_owned()
+            ),
+            (
+                10,
+                "include_condition",
+                "At most 255 characters; this has 286.".to_owned()
+            ),
+            (
+                10,
+                "description",
+                "At most 255 characters; this has 256.".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(TemplateField::PartPattern.text_limit(), Some(100));
+    assert_eq!(TemplateField::ScrapFactor.text_limit(), None);
+}

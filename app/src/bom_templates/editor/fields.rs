@@ -1,7 +1,8 @@
 use leptos::prelude::*;
+use torvan::bom::TemplateHeader;
 
-use super::super::api::TemplateHeader;
 use super::messages::{Messages, message};
+use crate::limit_hint::LimitHint;
 
 /// Which of the template's own text fields an input edits.
 #[derive(Clone, Copy)]
@@ -48,10 +49,12 @@ fn input(
     label: &'static str,
 ) -> impl IntoView {
     let id = format!("template-{}", field.key());
+    let limit = TemplateHeader::text_limit(field.key());
     view! {
         <label for=id.clone()>{label}</label>
-        <input id=id value=header.with_untracked(|header| field.get(header))
+        <input id=id value=header.with_untracked(|header| field.get(header)) maxlength=limit
             on:input=move |event| header.update(|header| field.set(header, event_target_value(&event)))/>
+        <LimitHint limit/>
         {message(messages, move || field.key().to_owned())}
     }
 }

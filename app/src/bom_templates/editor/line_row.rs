@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use torvan::bom::TemplateLineDraft;
+use torvan::bom::{TemplateField, TemplateLineDraft};
 
 use super::super::checks::line_field;
 use super::messages::{Messages, message};
@@ -19,28 +19,16 @@ enum Cell {
 }
 
 impl Cell {
-    /// The field's name in problems, as `TemplateField::as_str` gives it.
-    fn key(self) -> &'static str {
+    /// The line field the cell edits, which names its problems and its limit.
+    fn field(self) -> TemplateField {
         match self {
-            Self::PartNumber => "part_number",
-            Self::Pattern => "part_pattern",
-            Self::Formula => "quantity_formula",
-            Self::Base => "base_quantity",
-            Self::Condition => "include_condition",
-            Self::Scrap => "scrap_factor",
-            Self::Description => "description",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Self::PartNumber => "part number",
-            Self::Pattern => "part pattern",
-            Self::Formula => "quantity formula",
-            Self::Base => "base quantity",
-            Self::Condition => "include condition",
-            Self::Scrap => "scrap factor",
-            Self::Description => "description",
+            Self::PartNumber => TemplateField::PartNumber,
+            Self::Pattern => TemplateField::PartPattern,
+            Self::Formula => TemplateField::QuantityFormula,
+            Self::Base => TemplateField::BaseQuantity,
+            Self::Condition => TemplateField::IncludeCondition,
+            Self::Scrap => TemplateField::ScrapFactor,
+            Self::Description => TemplateField::Description,
         }
     }
 
@@ -96,14 +84,15 @@ fn text_cell(lines: Lines, key: u32, messages: Messages, cell: Cell) -> impl Int
             .map(|(_, line)| cell.value(line).to_owned())
             .unwrap_or_default()
     });
+    let field = cell.field();
     view! {
         <td>
-            <input value=initial aria-label=move || format!("Line {} {}", number(), cell.label())
+            <input value=initial maxlength=field.text_limit() aria-label=move || format!("Line {} {}", number(), field.label())
                 on:input=move |event| {
                     let value = event_target_value(&event);
                     edit(lines, key, |line| *cell.text(line) = value);
                 }/>
-            {message(messages, move || line_field(number(), cell.key()))}
+            {message(messages, move || line_field(number(), field.as_str()))}
         </td>
     }
 }

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
-use torvan::bom::TemplateLineDraft;
+use torvan::bom::{TemplateField, TemplateLineDraft};
 
 use super::line_row::LineRow;
 use super::messages::Messages;
+use crate::limit_hint::LimitHint;
 
 /// A new line below the last, numbered ten after the highest.
 fn add(lines: RwSignal<Vec<(u32, TemplateLineDraft)>>) {
@@ -47,14 +48,14 @@ pub(super) fn LinesTable(
                         <tr>
                             <th scope="col">"Line"</th>
                             <th scope="col">"Under line"</th>
-                            <th scope="col">"Part number"</th>
-                            <th scope="col">"Part pattern"</th>
-                            <th scope="col">"Quantity formula"</th>
+                            <th scope="col">"Part number"<LimitHint limit=TemplateField::PartNumber.text_limit()/></th>
+                            <th scope="col">"Part pattern"<LimitHint limit=TemplateField::PartPattern.text_limit()/></th>
+                            <th scope="col">"Quantity formula"<LimitHint limit=TemplateField::QuantityFormula.text_limit()/></th>
                             <th scope="col">"Base qty"</th>
-                            <th scope="col">"Include when"</th>
+                            <th scope="col">"Include when"<LimitHint limit=TemplateField::IncludeCondition.text_limit()/></th>
                             <th scope="col">"Scrap"</th>
                             <th scope="col">"Phantom"</th>
-                            <th scope="col">"Description"</th>
+                            <th scope="col">"Description"<LimitHint limit=TemplateField::Description.text_limit()/></th>
                             <th scope="col"><span class="visually-hidden">"Remove"</span></th>
                         </tr>
                     </thead>

@@ -1,10 +1,9 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use torvan::bom::TemplateLineDraft;
+use torvan::bom::{TemplateHeader, TemplateLineDraft};
 use torvan::sink::FamilyOptions;
 
-use super::super::api::TemplateHeader;
 use super::super::checks::check;
 use crate::error::AppError;
 

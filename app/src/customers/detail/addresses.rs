@@ -122,7 +122,12 @@ fn EditAddress(
     let action = ServerAction::<UpdateAddress>::new();
     reload_after(action, edits);
     let error = action_error(action);
-    let form = Form::new(format!("address-{id}"), "address", error);
+    let form = Form::new(
+        format!("address-{id}"),
+        "address",
+        error,
+        AddressDraft::text_limit,
+    );
     view! {
         <details class="edit">
             <summary aria-label=format!("Edit address {name}")>"Edit"</summary>
@@ -139,7 +144,12 @@ fn EditAddress(
 
 #[component]
 pub(super) fn AddressForm(number: String, action: ServerAction<AddAddress>) -> impl IntoView {
-    let form = Form::new("address", "address", action_error(action));
+    let form = Form::new(
+        "address",
+        "address",
+        action_error(action),
+        AddressDraft::text_limit,
+    );
     let draft = AddressDraft {
         address_type: AddressType::Both.as_db_str().to_owned(),
         country: "United States".to_owned(),

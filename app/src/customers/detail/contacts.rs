@@ -98,7 +98,12 @@ fn EditContact(
     let action = ServerAction::<UpdateContact>::new();
     reload_after(action, edits);
     let error = action_error(action);
-    let form = Form::new(format!("contact-{id}"), "contact", error);
+    let form = Form::new(
+        format!("contact-{id}"),
+        "contact",
+        error,
+        ContactDraft::text_limit,
+    );
     view! {
         <details class="edit">
             <summary aria-label=format!("Edit contact {name}")>"Edit"</summary>
@@ -115,7 +120,12 @@ fn EditContact(
 
 #[component]
 pub(super) fn ContactForm(number: String, action: ServerAction<AddContact>) -> impl IntoView {
-    let form = Form::new("contact", "contact", action_error(action));
+    let form = Form::new(
+        "contact",
+        "contact",
+        action_error(action),
+        ContactDraft::text_limit,
+    );
     view! {
         <section class="card" aria-labelledby="new-contact-heading">
             <h2 id="new-contact-heading">"Add a contact"</h2>

@@ -1,23 +1,32 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::limit_hint::LimitHint;
 use crate::shell::FieldMessage;
 
 /// One form's fields: ids unique on the page (several edit forms share it),
-/// names as the server function reads them.
+/// names as the server function reads them, and each text field's limit
+/// from the draft's `text_limit`, which its validation also reads.
 #[derive(Clone)]
 pub(super) struct Form {
     pub id: String,
     pub name: &'static str,
     pub error: Signal<Option<AppError>>,
+    pub limits: fn(&str) -> Option<usize>,
 }
 
 impl Form {
-    pub fn new(id: impl Into<String>, name: &'static str, error: Signal<Option<AppError>>) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        name: &'static str,
+        error: Signal<Option<AppError>>,
+        limits: fn(&str) -> Option<usize>,
+    ) -> Self {
         Self {
             id: id.into(),
             name,
             error,
+            limits,
         }
     }
 
@@ -38,9 +47,30 @@ impl Form {
         let id = self.id_of(field);
         let name = self.name_of(field);
         let error = self.error;
+        let limit = (self.limits)(field);
         view! {
             <label for=id.clone()>{label}</label>
-            <input id=id name=name value=value/>
+            <input id=id name=name value=value maxlength=limit/>
+            <LimitHint limit/>
+            <FieldMessage error field/>
+        }
+    }
+
+    /// A text area for a page of text, with its limit said under it.
+    pub fn text_area(
+        &self,
+        field: &'static str,
+        label: &'static str,
+        value: String,
+    ) -> impl IntoView + use<> {
+        let id = self.id_of(field);
+        let name = self.name_of(field);
+        let error = self.error;
+        let limit = (self.limits)(field);
+        view! {
+            <label for=id.clone()>{label}</label>
+            <textarea id=id name=name rows="2" maxlength=limit>{value}</textarea>
+            <LimitHint limit/>
             <FieldMessage error field/>
         }
     }

@@ -167,7 +167,12 @@ fn CompanyForm(
     number: Option<String>,
     save: ServerAction<SaveCustomer>,
 ) -> impl IntoView {
-    let form = Form::new("company", "company", action_error(save));
+    let form = Form::new(
+        "company",
+        "company",
+        action_error(save),
+        CompanyDraft::text_limit,
+    );
     let current = company.customer_type.clone();
     let types = CustomerType::ALL
         .iter()
@@ -192,8 +197,7 @@ fn CompanyForm(
             {form.text("website", "Website", company.website)}
             {form.text("payment_terms", "Payment terms (days)", company.payment_terms)}
             {form.text("credit_limit", "Credit limit ($)", company.credit_limit)}
-            <label for="company-notes">"Notes"</label>
-            <textarea id="company-notes" name="company[notes]" rows="2">{company.notes}</textarea>
+            {form.text_area("notes", "Notes", company.notes)}
             <button type="submit" class="button">{button}</button>
         </ActionForm>
     }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::api::{CatalogueNode, GroupDetail, SaveGroup, catalogue_group};
 use super::crumbs::Breadcrumbs;
+use crate::limit_hint::LimitHint;
 use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error, successes};
 
 /// `/inventory/catalogue/:level/:id`: a category, assembly or sub-assembly.
@@ -163,6 +164,7 @@ pub fn NewGroupForm(
             }
         });
     }
+    let limit = move |field| level.text_limit(field);
     let heading = format!("New {}", level.label().to_lowercase());
     let slug = level.slug();
     let (key_id, name_id, description_id) = (
@@ -179,13 +181,17 @@ pub fn NewGroupForm(
                 {parent.map(|parent| view! { <input type="hidden" name="parent" value=parent.to_string()/> })}
                 <input type="hidden" name="status" value="ACTIVE"/>
                 <label for=key_id.clone()>{key_label(level)}</label>
-                <input id=key_id name="key" required/>
+                <input id=key_id name="key" required maxlength=limit("key")/>
+                <LimitHint limit=limit("key")/>
                 <FieldMessage error field="key"/>
                 <label for=name_id.clone()>"Name"</label>
-                <input id=name_id name="name" required/>
+                <input id=name_id name="name" required maxlength=limit("name")/>
+                <LimitHint limit=limit("name")/>
                 <FieldMessage error field="name"/>
                 <label for=description_id.clone()>"Description"</label>
-                <textarea id=description_id name="description" rows="2"></textarea>
+                <textarea id=description_id name="description" rows="2" maxlength=limit("description")></textarea>
+                <LimitHint limit=limit("description")/>
+                <FieldMessage error field="description"/>
                 <button type="submit" class="button">{format!("Add {}", level.label().to_lowercase())}</button>
             </ActionForm>
         </section>
@@ -200,6 +206,7 @@ fn EditGroupForm(
 ) -> impl IntoView {
     let error = action_error(action);
     let level = node.level;
+    let limit = move |field| level.text_limit(field);
     view! {
         <section class="card narrow" aria-label="Edit">
             <h2>"Edit"</h2>
@@ -208,13 +215,17 @@ fn EditGroupForm(
                 <input type="hidden" name="level" value=level.depth()/>
                 <input type="hidden" name="id" value=node.id.to_string()/>
                 <label for="group-key">{key_label(level)}</label>
-                <input id="group-key" name="key" required value=node.key/>
+                <input id="group-key" name="key" required value=node.key maxlength=limit("key")/>
+                <LimitHint limit=limit("key")/>
                 <FieldMessage error field="key"/>
                 <label for="group-name">"Name"</label>
-                <input id="group-name" name="name" required value=node.name/>
+                <input id="group-name" name="name" required value=node.name maxlength=limit("name")/>
+                <LimitHint limit=limit("name")/>
                 <FieldMessage error field="name"/>
                 <label for="group-description">"Description"</label>
-                <textarea id="group-description" name="description" rows="3">{description}</textarea>
+                <textarea id="group-description" name="description" rows="3" maxlength=limit("description")>{description}</textarea>
+                <LimitHint limit=limit("description")/>
+                <FieldMessage error field="description"/>
                 <label for="group-status">"Status"</label>
                 <select id="group-status" name="status">{status_options(node.status)}</select>
                 <button type="submit" class="button">"Save changes"</button>

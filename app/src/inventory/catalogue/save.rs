@@ -3,6 +3,7 @@
 
 use sqlx::{Postgres, Transaction};
 use torvan::FieldError;
+use torvan::text::limited;
 use torvan::{CatalogueLevel, DbEnum, PartNumber, PartStatus};
 use uuid::Uuid;
 
@@ -55,21 +56,24 @@ impl GroupDraft {
                     String::new()
                 }),
         };
-        let name = name.trim().to_owned();
-        if name.is_empty() || name.chars().count() > 255 {
-            errors.push(FieldError::new(
-                "name",
-                "Enter a name of at most 255 characters.",
-            ));
+        let mut text = |field: &str, raw: &str| {
+            limited(raw, level.text_limit(field).unwrap_or(usize::MAX))
+                .map_err(|message| errors.push(FieldError::new(field, message)))
+                .ok()
+                .flatten()
+        };
+        let name = text("name", name);
+        let description = text("description", description);
+        if name.is_none() && !errors.iter().any(|error| error.field == "name") {
+            errors.push(FieldError::new("name", "Enter a name."));
         }
         let status = PartStatus::parse(status).unwrap_or_else(|_| {
             errors.push(FieldError::new("status", "Choose a status."));
             PartStatus::Active
         });
-        if !errors.is_empty() {
+        let (Some(name), true) = (name, errors.is_empty()) else {
             return Err(errors.into());
-        }
-        let description = Some(description.trim().to_owned()).filter(|text| !text.is_empty());
+        };
         Ok(Self {
             level,
             key,

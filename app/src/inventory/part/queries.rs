@@ -3,8 +3,9 @@
 
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgPool};
+use torvan::bom::BomStatus;
 use torvan::part_spec::PartDraft;
-use torvan::stock::MovementKind;
+use torvan::stock::{MovementKind, reference_note};
 use torvan::{DbEnum, MakeOrBuy, PartStatus, StockStatus, SubstituteType, UnitOfMeasure};
 use uuid::Uuid;
 
@@ -257,18 +258,19 @@ async fn substitutes(
 }
 
 async fn where_used(pool: &PgPool, part_id: Uuid) -> Result<Vec<Usage>, AppError> {
-    let rows: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+    type Row = (String, String, String, Option<String>, Option<String>);
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT 'BOM template', t.template_name || ' v' || t.version || ', line ' || i.line_number,
-                coalesce(i.quantity_formula, trim_scale(i.base_quantity)::text), NULL
+                coalesce(i.quantity_formula, trim_scale(i.base_quantity)::text), NULL, NULL
          FROM products.bom_template_items i
          JOIN products.bom_templates t ON t.id = i.template_id
          WHERE i.part_id = $1 AND t.is_active
          UNION ALL
          SELECT 'Order BOM',
-                o.order_number || ' · ' || coalesce(c.build_number, '') || ' v' || b.version
-                    || ' (' || lower(replace(b.status, '_', ' ')) || ')',
+                o.order_number || ' · ' || coalesce(c.build_number, '') || ' v' || b.version,
                 trim_scale(i.total_quantity)::text,
-                '/orders/' || o.order_number || '/sinks/' || c.build_number || '/bom?version=' || b.version
+                '/orders/' || o.order_number || '/sinks/' || c.build_number || '/bom?version=' || b.version,
+                b.status
          FROM orders.bom_items i
          JOIN orders.boms b ON b.id = i.bom_id
          JOIN orders.orders o ON o.id = b.order_id
@@ -280,15 +282,20 @@ async fn where_used(pool: &PgPool, part_id: Uuid) -> Result<Vec<Usage>, AppError
     .bind(part_id)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(kind, reference, quantity, href)| Usage {
-            kind,
-            reference,
-            quantity,
-            href,
+    rows.into_iter()
+        .map(|(kind, reference, quantity, href, status)| {
+            let reference = match status {
+                Some(status) => format!("{reference} ({})", BomStatus::parse(&status)?.label()),
+                None => reference,
+            };
+            Ok(Usage {
+                kind,
+                reference,
+                quantity,
+                href,
+            })
         })
-        .collect())
+        .collect()
 }
 
 async fn movements(pool: &PgPool, part_id: Uuid) -> Result<Vec<MovementLine>, AppError> {
@@ -301,10 +308,18 @@ async fn movements(pool: &PgPool, part_id: Uuid) -> Result<Vec<MovementLine>, Ap
         Option<String>,
         Option<String>,
         Option<String>,
+        Option<String>,
     );
+    // A BOM is named by its order, build and version rather than its id.
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT m.created_at, m.movement_type::text, m.on_hand_change, m.allocated_change,
-                m.on_hand_after, m.reason, m.reference_type || ' ' || m.reference_id,
+                m.on_hand_after, m.reason, m.reference_type, coalesce(
+                    (SELECT o.order_number || ' · ' || coalesce(c.build_number || ' ', '') || 'v' || b.version
+                     FROM orders.boms b
+                     JOIN orders.orders o ON o.id = b.order_id
+                     LEFT JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+                     WHERE m.reference_type = 'BOM' AND b.id::text = m.reference_id),
+                    m.reference_id),
                 u.first_name || ' ' || u.last_name
          FROM inventory.stock_movements m
          LEFT JOIN auth.users u ON u.id = m.created_by
@@ -317,7 +332,8 @@ async fn movements(pool: &PgPool, part_id: Uuid) -> Result<Vec<MovementLine>, Ap
     .await?;
     rows.into_iter()
         .map(
-            |(at, kind, on_hand_change, allocated_change, on_hand_after, reason, reference, by)| {
+            |(at, kind, on_hand_change, allocated_change, on_hand_after, reason, about, id, by)| {
+                let reference = about.zip(id).map(|(about, id)| reference_note(&about, &id));
                 Ok(MovementLine {
                     at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
                     kind: MovementKind::parse(&kind)?,

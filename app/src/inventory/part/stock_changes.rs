@@ -4,7 +4,9 @@
 
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgPool};
-use torvan::stock::{Movement, Quantity, parse_adjustment};
+use torvan::stock::{Movement, Quantity, REASON_LIMIT, RECEIPT_NOTE_LIMIT, parse_adjustment};
+use torvan::substitute_type::NOTES_LIMIT;
+use torvan::text::limited;
 use torvan::{DbEnum, PartNumber, SubstituteType};
 use uuid::Uuid;
 
@@ -19,6 +21,13 @@ async fn part_id(conn: &mut PgConnection, part_number: &str) -> Result<Uuid, App
         .fetch_optional(conn)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// Trimmed text within `max` characters, or the refusal at its field.
+fn text(field: &str, raw: &str, max: usize) -> Result<String, AppError> {
+    limited(raw, max)
+        .map(Option::unwrap_or_default)
+        .map_err(|message| AppError::invalid(field, message))
 }
 
 fn stock_error(field: &str, error: StockError) -> AppError {
@@ -40,12 +49,12 @@ pub async fn receive(
 ) -> Result<i32, AppError> {
     let quantity =
         Quantity::parse(quantity).map_err(|message| AppError::invalid("quantity", message))?;
-    let note = note.trim();
+    let note = text("note", note, RECEIPT_NOTE_LIMIT)?;
     let mut tx = crate::db::begin_as(pool, session).await?;
     let id = part_id(&mut tx, part_number).await?;
     let reference = (!note.is_empty()).then_some(stock::Reference {
         kind: "RECEIPT",
-        id: note,
+        id: &note,
     });
     let level = stock::apply(
         &mut tx,
@@ -71,6 +80,7 @@ pub async fn adjust(
 ) -> Result<i32, AppError> {
     let change =
         parse_adjustment(change).map_err(|message| AppError::invalid("change", message))?;
+    let reason = text("reason", reason, REASON_LIMIT)?;
     let mut tx = crate::db::begin_as(pool, session).await?;
     let id = part_id(&mut tx, part_number).await?;
     let level = stock::apply(
@@ -78,7 +88,7 @@ pub async fn adjust(
         id,
         Movement::Adjust(change),
         None,
-        Some(reason),
+        Some(&reason),
         Some(session.user.id),
     )
     .await
@@ -137,7 +147,7 @@ pub async fn add_substitute(
             "A part cannot substitute for itself.",
         ));
     }
-    let notes = request.notes.trim();
+    let notes = text("notes", request.notes, NOTES_LIMIT)?;
     sqlx::query(
         "INSERT INTO inventory.part_substitutes
              (primary_part_id, substitute_part_id, substitute_type, conversion_factor, notes)
@@ -152,7 +162,7 @@ pub async fn add_substitute(
     .bind(substitute)
     .bind(kind.as_db_str())
     .bind(factor)
-    .bind(notes)
+    .bind(&notes)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

@@ -1,7 +1,9 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
+use torvan::stock::{REASON_LIMIT, RECEIPT_NOTE_LIMIT};
 
 use super::api::{AddSubstitute, AdjustStock, ReceiveStock, RemoveSubstitute};
+use crate::limit_hint::LimitHint;
 use crate::shell::{FieldMessage, FormError, action_error, successes};
 
 /// The changes the part page makes; the page reloads after any of them.
@@ -52,7 +54,9 @@ pub fn StockForms(part_number: String, actions: StockActions) -> impl IntoView {
                     <input id="receive-quantity" name="quantity" type="number" min="1" step="1" required inputmode="numeric"/>
                     <FieldMessage error=receive_error field="quantity"/>
                     <label for="receive-note">"Delivery note or PO"</label>
-                    <input id="receive-note" name="note" maxlength="100"/>
+                    <input id="receive-note" name="note" maxlength=RECEIPT_NOTE_LIMIT/>
+                    <LimitHint limit=Some(RECEIPT_NOTE_LIMIT)/>
+                    <FieldMessage error=receive_error field="note"/>
                     <button type="submit" class="button">"Receive"</button>
                 </ActionForm>
             </section>
@@ -65,7 +69,8 @@ pub fn StockForms(part_number: String, actions: StockActions) -> impl IntoView {
                     <input id="adjust-change" name="change" type="number" step="1" required inputmode="numeric"/>
                     <FieldMessage error=adjust_error field="change"/>
                     <label for="adjust-reason">"Reason"</label>
-                    <input id="adjust-reason" name="reason" required/>
+                    <input id="adjust-reason" name="reason" required maxlength=REASON_LIMIT/>
+                    <LimitHint limit=Some(REASON_LIMIT)/>
                     <FieldMessage error=adjust_error field="reason"/>
                     <button type="submit" class="button">"Adjust"</button>
                 </ActionForm>

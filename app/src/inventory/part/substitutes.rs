@@ -1,9 +1,11 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use torvan::{Action, DbEnum, SubstituteType};
+use torvan::substitute_type::NOTES_LIMIT;
+use torvan::{Action, DbEnum, PartNumber, SubstituteType};
 
 use super::api::SubstituteLine;
 use super::stock_forms::StockActions;
+use crate::limit_hint::LimitHint;
 use crate::shell::{FieldMessage, FormError, Permitted, action_error};
 
 /// Shown when the part is short: the substitutes that have stock, best first.
@@ -136,7 +138,8 @@ fn AddSubstituteForm(part_number: String, actions: StockActions) -> impl IntoVie
                 <FormError error/>
                 <input type="hidden" name="part_number" value=part_number/>
                 <label for="substitute-number">"Substitute part number"</label>
-                <input id="substitute-number" name="substitute" required/>
+                <input id="substitute-number" name="substitute" required maxlength=PartNumber::MAX_LEN/>
+                <LimitHint limit=Some(PartNumber::MAX_LEN)/>
                 <FieldMessage error field="substitute"/>
                 <label for="substitute-kind">"Substitute type"</label>
                 <select id="substitute-kind" name="kind">{kinds}</select>
@@ -144,7 +147,9 @@ fn AddSubstituteForm(part_number: String, actions: StockActions) -> impl IntoVie
                 <input id="substitute-factor" name="conversion_factor" value="1" inputmode="decimal"/>
                 <FieldMessage error field="conversion_factor"/>
                 <label for="substitute-notes">"Notes"</label>
-                <input id="substitute-notes" name="notes"/>
+                <input id="substitute-notes" name="notes" maxlength=NOTES_LIMIT/>
+                <LimitHint limit=Some(NOTES_LIMIT)/>
+                <FieldMessage error field="notes"/>
                 <button type="submit" class="button">"Add substitute"</button>
             </ActionForm>
         </section>

@@ -19,7 +19,7 @@ pub struct OrderDetail {
         crate::orders::header::ShipToChoices,
     )>,
     pub customer_po_number: Option<String>,
-    pub order_type: String,
+    pub order_type: torvan::order_draft::OrderType,
     pub status: OrderStatus,
     pub priority: OrderPriority,
     pub order_date: String,

@@ -76,7 +76,7 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
             <section class="card" aria-labelledby="order-facts">
                 <h2 id="order-facts">"Order"</h2>
                 <dl class="properties">
-                    <div><dt>"Type"</dt><dd>{order.order_type.clone()}</dd></div>
+                    <div><dt>"Type"</dt><dd>{order.order_type.label()}</dd></div>
                     <div><dt>"Customer PO"</dt><dd>{or_dash(order.customer_po_number.clone())}</dd></div>
                     <div><dt>"Ship to"</dt><dd data-testid="ship-to">{or_dash(order.ship_to.clone())}</dd></div>
                     <div><dt>"Contact"</dt><dd data-testid="contact">{or_dash(order.contact.clone())}</dd></div>

@@ -106,7 +106,8 @@ pub async fn detail(
             })
         })
         .collect::<Result<_, AppError>>()?;
-    let builds_sinks = OrderType::parse(&header.order_type)?.builds_sinks();
+    let order_type = OrderType::parse(&header.order_type)?;
+    let builds_sinks = order_type.builds_sinks();
     let sinks_open = status == OrderStatus::Pending && builds_sinks;
     let mut conn = pool.acquire().await?;
     let shortages = if builds_sinks && !torvan::order_lifecycle::build_records_frozen(status) {
@@ -158,7 +159,7 @@ pub async fn detail(
         contact: header.contact.filter(|line| !line.is_empty()),
         header: editable,
         customer_po_number: header.customer_po_number,
-        order_type: header.order_type,
+        order_type,
         status,
         priority,
         order_date: day(header.order_date),

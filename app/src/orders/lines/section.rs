@@ -1,8 +1,9 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use torvan::Action;
+use torvan::{Action, PartNumber};
 
 use super::api::{AddLineItem, LineItemRow, OrderLines, RemoveLineItem};
+use crate::limit_hint::LimitHint;
 use crate::shell::{FieldMessage, FormError, Permitted, action_error};
 
 /// The order page's line items: parts, quantities, prices, discounts and
@@ -98,8 +99,10 @@ fn NewLineForm(
             <input type="hidden" name="order_number" value=order_number/>
             <div class="field">
                 <label for="line-part">"Part number"</label>
-                <input id="line-part" name="line[part_number]" list="service-parts" autocomplete="off" required/>
+                <input id="line-part" name="line[part_number]" list="service-parts" autocomplete="off" required
+                    maxlength=PartNumber::MAX_LEN/>
                 <datalist id="service-parts">{options}</datalist>
+                <LimitHint limit=Some(PartNumber::MAX_LEN)/>
                 <FieldMessage error field="part_number"/>
             </div>
             <div class="field">
