@@ -20,14 +20,7 @@ pub async fn preview(
     build_number: &str,
 ) -> Result<Preview, AppError> {
     let mut conn = pool.acquire().await?;
-    let template_family: String = sqlx::query_scalar(
-        "SELECT f.code FROM products.bom_templates t
-         JOIN products.sink_families f ON f.id = t.sink_family_id WHERE t.id = $1",
-    )
-    .bind(template_id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let template_family = super::queries::family_code(&mut conn, template_id).await?;
     let target = Target {
         order_number,
         build_number,

@@ -1,6 +1,6 @@
 //! Templates as the list and the editor read them.
 
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use torvan::bom::TemplateHeader;
 use uuid::Uuid;
 
@@ -105,4 +105,16 @@ pub async fn editor(pool: &PgPool, id: Uuid) -> Result<TemplateEditor, AppError>
         family_options,
         configurations,
     })
+}
+
+/// The code of the family a template belongs to.
+pub async fn family_code(conn: &mut PgConnection, template_id: Uuid) -> Result<String, AppError> {
+    sqlx::query_scalar(
+        "SELECT f.code FROM products.bom_templates t
+         JOIN products.sink_families f ON f.id = t.sink_family_id WHERE t.id = $1",
+    )
+    .bind(template_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)
 }

@@ -29,14 +29,7 @@ pub async fn save(
     let mut errors = Vec::new();
     let priority = header.priority().unwrap_or_default();
     let mut tx = crate::db::begin_as(pool, session).await?;
-    let family_code: String = sqlx::query_scalar(
-        "SELECT f.code FROM products.bom_templates t
-         JOIN products.sink_families f ON f.id = t.sink_family_id WHERE t.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let family_code = super::queries::family_code(&mut tx, id).await?;
     let family = family(&mut tx, &family_code).await?;
     let template = check(header, lines, &family)
         .map_err(|problems| errors.extend(problems))

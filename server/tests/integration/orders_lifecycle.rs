@@ -41,6 +41,19 @@ async fn latest_bom(pool: &PgPool, build: &str) -> uuid::Uuid {
     .unwrap()
 }
 
+/// Asks for a forward move of `order` from the version it has now.
+async fn request_move(
+    app: &TestApp,
+    cookie: &str,
+    pool: &PgPool,
+    order_number: &str,
+    to: &str,
+) -> (StatusCode, String) {
+    let (_, version) = order(pool, order_number).await;
+    let form = move_to(order_number, to, "", version);
+    post(app, cookie, "/api/orders/status", &form).await
+}
+
 /// Submits a draft BOM version and approves it, allocating what is there.
 async fn approve_bom(app: &TestApp, cookie: &str, bom: uuid::Uuid) {
     let submitted = post(
@@ -112,23 +125,12 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
 
 #[sqlx::test(migrations = "../migrations")]
 async fn production_waits_for_every_sinks_bom_and_names_the_build_that_holds_it_up(pool: PgPool) {
-    let app = app(&pool).await;
-    let cookie = app
-        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
     let sink = "order_number=ORD-2026-0112&build_number=TB-2026-0112-01";
     let approved = post(&app, &cookie, "/api/orders/sinks/approve", sink).await;
     assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
     let (_, version) = order(&pool, "ORD-2026-0112").await;
-
-    let (status, body) = post(
-        &app,
-        &cookie,
-        "/api/orders/status",
-        &move_to("ORD-2026-0112", "IN_PRODUCTION", "", version),
-    )
-    .await;
+    let (status, body) = request_move(&app, &cookie, &pool, "ORD-2026-0112", "IN_PRODUCTION").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         body.contains("BOM must be approved") && body.contains("TB-2026-0112-01"),
@@ -142,11 +144,7 @@ async fn production_waits_for_every_sinks_bom_and_names_the_build_that_holds_it_
 
 #[sqlx::test(migrations = "../migrations")]
 async fn an_order_with_nothing_to_make_cannot_start_production(pool: PgPool) {
-    let app = app(&pool).await;
-    let cookie = app
-        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
     let (status, number) = post(
         &app,
         &cookie,
@@ -156,15 +154,8 @@ async fn an_order_with_nothing_to_make_cannot_start_production(pool: PgPool) {
     .await;
     assert_eq!(status, StatusCode::OK, "{number}");
     let number = number.trim_matches('"').to_owned();
-    let (_, version) = order(&pool, &number).await;
 
-    let (status, body) = post(
-        &app,
-        &cookie,
-        "/api/orders/status",
-        &move_to(&number, "IN_PRODUCTION", "", version),
-    )
-    .await;
+    let (status, body) = request_move(&app, &cookie, &pool, &number, "IN_PRODUCTION").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("nothing to produce"), "{body}");
     assert_eq!(order(&pool, &number).await.0, "PENDING");
@@ -172,11 +163,7 @@ async fn an_order_with_nothing_to_make_cannot_start_production(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool) {
-    let app = app(&pool).await;
-    let cookie = app
-        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
     let build = "TB-2026-0104-01";
     let generated = post(
         &app,
@@ -188,15 +175,7 @@ async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool)
     assert_eq!(generated.0, StatusCode::OK, "{}", generated.1);
     let bom = latest_bom(&pool, build).await;
     approve_bom(&app, &cookie, bom).await;
-    let (_, version) = order(&pool, "ORD-2026-0104").await;
-
-    let (status, body) = post(
-        &app,
-        &cookie,
-        "/api/orders/status",
-        &move_to("ORD-2026-0104", "SHIPPED", "", version),
-    )
-    .await;
+    let (status, body) = request_move(&app, &cookie, &pool, "ORD-2026-0104", "SHIPPED").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("still to issue: TB-2026-0104-01"), "{body}");
 
@@ -211,23 +190,13 @@ async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool)
     .unwrap();
     let issued = post(&app, &cookie, "/api/boms/issue", &format!("bom_id={bom}")).await;
     assert_eq!(issued.0, StatusCode::OK, "{}", issued.1);
-    let (status, body) = post(
-        &app,
-        &cookie,
-        "/api/orders/status",
-        &move_to("ORD-2026-0104", "SHIPPED", "", version),
-    )
-    .await;
+    let (status, body) = request_move(&app, &cookie, &pool, "ORD-2026-0104", "SHIPPED").await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_shipped_orders_boms_cannot_be_withdrawn_or_regenerated(pool: PgPool) {
-    let app = app(&pool).await;
-    let cookie = app
-        .sign_in("admin@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
+    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
     let build = "TB-2026-0101-01";
     let bom = latest_bom(&pool, build).await;
 

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
-use crate::orders::header::save::ship_to;
+use crate::orders::header::save::{bind_header, ship_to};
 
 pub async fn create(
     pool: &PgPool,
@@ -32,27 +32,21 @@ pub async fn create(
     .ok_or_else(|| AppError::invalid("customer_number", "Choose an active customer."))?;
     let header = &spec.header;
     let (address, contact) = ship_to(&mut tx, customer_id, header).await?;
-    let (id, number): (Uuid, String) = sqlx::query_as(
-        "INSERT INTO orders.orders (order_number, order_type, customer_id, customer_po_number, priority,
-             requested_ship_date, promised_ship_date, special_instructions, ship_to_address_id,
-             contact_id, created_by)
+    let insert = sqlx::query_as(
+        "INSERT INTO orders.orders (order_number, order_type, customer_id, created_by,
+             customer_po_number, priority, requested_ship_date, promised_ship_date,
+             special_instructions, ship_to_address_id, contact_id)
          VALUES ('ORD-' || to_char(CURRENT_DATE, 'YYYY') || '-'
                      || lpad(system.next_number('ORDER', to_char(CURRENT_DATE, 'YYYY'))::text, 4, '0'),
-                 $1::order_type, $2, $3, $4::order_priority, $5, $6, $7, $8, $9, $10)
+                 $1::order_type, $2, $3, $4, $5::order_priority, $6, $7, $8, $9, $10)
          RETURNING id, order_number",
     )
     .bind(spec.order_type.as_db_str())
     .bind(customer_id)
-    .bind(&header.customer_po_number)
-    .bind(header.priority.as_db_str())
-    .bind(header.requested_ship_date)
-    .bind(header.promised_ship_date)
-    .bind(&header.special_instructions)
-    .bind(address)
-    .bind(contact)
-    .bind(session.user.id)
-    .fetch_one(&mut *tx)
-    .await?;
+    .bind(session.user.id);
+    let (id, number): (Uuid, String) = bind_header(insert, header, (address, contact))
+        .fetch_one(&mut *tx)
+        .await?;
     sqlx::query(
         "INSERT INTO orders.order_status_history (order_id, from_status, to_status, changed_by, change_reason)
          VALUES ($1, NULL, 'PENDING', $2, 'Order created')",

@@ -4,7 +4,9 @@
 //! means the customer's defaults (`orders.default_ship_to`,
 //! `orders.default_contact`).
 
-use sqlx::PgConnection;
+use sqlx::postgres::PgArguments;
+use sqlx::query::QueryAs;
+use sqlx::{PgConnection, Postgres};
 use torvan::order_draft::{HeaderDraft, HeaderSpec};
 use torvan::{DbEnum, OrderStatus};
 use uuid::Uuid;
@@ -130,21 +132,33 @@ pub async fn update(
     }
     let header = draft.validate(order_date)?;
     let (address, contact) = ship_to(conn, customer_id, &header).await?;
-    sqlx::query(
+    let update = sqlx::query_as(
         "UPDATE orders.orders SET customer_po_number = $2, priority = $3::order_priority,
                 requested_ship_date = $4, promised_ship_date = $5, special_instructions = $6,
                 ship_to_address_id = $7, contact_id = $8, version = version + 1
-         WHERE id = $1",
+         WHERE id = $1 RETURNING version",
     )
-    .bind(id)
-    .bind(&header.customer_po_number)
-    .bind(header.priority.as_db_str())
-    .bind(header.requested_ship_date)
-    .bind(header.promised_ship_date)
-    .bind(&header.special_instructions)
-    .bind(address)
-    .bind(contact)
-    .execute(&mut *conn)
-    .await?;
+    .bind(id);
+    let _: (i32,) = bind_header(update, &header, (address, contact))
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(())
+}
+
+/// Binds a header's columns in the order both writes name them: customer
+/// PO, priority, requested and promised ship dates, special instructions,
+/// ship-to address, contact.
+pub fn bind_header<'q, O>(
+    query: QueryAs<'q, Postgres, O, PgArguments>,
+    header: &'q HeaderSpec,
+    (address, contact): (Option<Uuid>, Option<Uuid>),
+) -> QueryAs<'q, Postgres, O, PgArguments> {
+    query
+        .bind(&header.customer_po_number)
+        .bind(header.priority.as_db_str())
+        .bind(header.requested_ship_date)
+        .bind(header.promised_ship_date)
+        .bind(&header.special_instructions)
+        .bind(address)
+        .bind(contact)
 }
