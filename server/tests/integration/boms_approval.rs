@@ -10,7 +10,8 @@ use uuid::Uuid;
 use crate::orders_sinks::coordinator;
 use crate::support::TestApp;
 
-async fn latest(pool: &PgPool, build: &str) -> Uuid {
+/// The newest BOM version of `build`.
+pub(crate) async fn latest(pool: &PgPool, build: &str) -> Uuid {
     sqlx::query_scalar(
         "SELECT b.id FROM orders.boms b JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
          WHERE c.build_number = $1 ORDER BY b.version DESC LIMIT 1",

@@ -5,6 +5,7 @@
 use axum::http::StatusCode;
 use sqlx::PgPool;
 
+use crate::boms_approval::latest;
 use crate::support::{DEMO_PASSWORD, TestApp};
 
 async fn app(pool: &PgPool) -> TestApp {
@@ -28,17 +29,6 @@ fn move_to(number: &str, to: &str, reason: &str, version: i32) -> String {
 async fn post(app: &TestApp, cookie: &str, path: &str, form: &str) -> (StatusCode, String) {
     let reply = app.call(path, form, Some(cookie)).await;
     (reply.status, reply.body)
-}
-
-async fn latest_bom(pool: &PgPool, build: &str) -> uuid::Uuid {
-    sqlx::query_scalar(
-        "SELECT b.id FROM orders.boms b JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
-         WHERE c.build_number = $1 ORDER BY b.version DESC LIMIT 1",
-    )
-    .bind(build)
-    .fetch_one(pool)
-    .await
-    .unwrap()
 }
 
 /// Asks for a forward move of `order` from the version it has now.
@@ -84,7 +74,7 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
     let sink = "order_number=ORD-2026-0112&build_number=TB-2026-0112-01";
     let approved = post(&app, &cookie, "/api/orders/sinks/approve", sink).await;
     assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
-    approve_bom(&app, &cookie, latest_bom(&pool, "TB-2026-0112-01").await).await;
+    approve_bom(&app, &cookie, latest(&pool, "TB-2026-0112-01").await).await;
     let (_, version) = order(&pool, "ORD-2026-0112").await;
 
     let reply = app
@@ -173,7 +163,7 @@ async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool)
     )
     .await;
     assert_eq!(generated.0, StatusCode::OK, "{}", generated.1);
-    let bom = latest_bom(&pool, build).await;
+    let bom = latest(&pool, build).await;
     approve_bom(&app, &cookie, bom).await;
     let (status, body) = request_move(&app, &cookie, &pool, "ORD-2026-0104", "SHIPPED").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -198,7 +188,7 @@ async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool)
 async fn a_shipped_orders_boms_cannot_be_withdrawn_or_regenerated(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
     let build = "TB-2026-0101-01";
-    let bom = latest_bom(&pool, build).await;
+    let bom = latest(&pool, build).await;
 
     let (status, body) = post(
         &app,
