@@ -15,6 +15,7 @@ mod inventory_parts;
 mod inventory_queries;
 mod inventory_stock_moves;
 mod inventory_transfer;
+mod orders_gates;
 mod orders_header;
 mod orders_lifecycle;
 mod orders_lines;

@@ -13,7 +13,7 @@ async fn app(pool: &PgPool) -> TestApp {
     TestApp::new(pool.clone()).await
 }
 
-async fn order(pool: &PgPool, number: &str) -> (String, i32) {
+pub(crate) async fn order(pool: &PgPool, number: &str) -> (String, i32) {
     sqlx::query_as("SELECT status::text, version FROM orders.orders WHERE order_number = $1")
         .bind(number)
         .fetch_one(pool)
@@ -26,13 +26,18 @@ fn move_to(number: &str, to: &str, reason: &str, version: i32) -> String {
 }
 
 /// Calls a server function as `cookie`; the reply's status and body.
-async fn post(app: &TestApp, cookie: &str, path: &str, form: &str) -> (StatusCode, String) {
+pub(crate) async fn post(
+    app: &TestApp,
+    cookie: &str,
+    path: &str,
+    form: &str,
+) -> (StatusCode, String) {
     let reply = app.call(path, form, Some(cookie)).await;
     (reply.status, reply.body)
 }
 
 /// Asks for a forward move of `order` from the version it has now.
-async fn request_move(
+pub(crate) async fn request_move(
     app: &TestApp,
     cookie: &str,
     pool: &PgPool,
@@ -45,7 +50,7 @@ async fn request_move(
 }
 
 /// Submits a draft BOM version and approves it, allocating what is there.
-async fn approve_bom(app: &TestApp, cookie: &str, bom: uuid::Uuid) {
+pub(crate) async fn approve_bom(app: &TestApp, cookie: &str, bom: uuid::Uuid) {
     let submitted = post(
         app,
         cookie,
@@ -111,134 +116,6 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
     .await
     .unwrap();
     assert_eq!(sinks, "IN_PRODUCTION");
-}
-
-#[sqlx::test(migrations = "../migrations")]
-async fn production_waits_for_every_sinks_bom_and_names_the_build_that_holds_it_up(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
-    let sink = "order_number=ORD-2026-0112&build_number=TB-2026-0112-01";
-    let approved = post(&app, &cookie, "/api/orders/sinks/approve", sink).await;
-    assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
-    let (_, version) = order(&pool, "ORD-2026-0112").await;
-    let (status, body) = request_move(&app, &cookie, &pool, "ORD-2026-0112", "IN_PRODUCTION").await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        body.contains("BOM must be approved") && body.contains("TB-2026-0112-01"),
-        "{body}"
-    );
-    assert_eq!(
-        order(&pool, "ORD-2026-0112").await,
-        ("PENDING".to_owned(), version)
-    );
-}
-
-#[sqlx::test(migrations = "../migrations")]
-async fn an_order_with_nothing_to_make_cannot_start_production(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
-    let (status, number) = post(
-        &app,
-        &cookie,
-        "/api/orders/create",
-        "order[customer_number]=C-10003",
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{number}");
-    let number = number.trim_matches('"').to_owned();
-
-    let (status, body) = request_move(&app, &cookie, &pool, &number, "IN_PRODUCTION").await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("nothing to produce"), "{body}");
-    assert_eq!(order(&pool, &number).await.0, "PENDING");
-}
-
-#[sqlx::test(migrations = "../migrations")]
-async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
-    let build = "TB-2026-0104-01";
-    let generated = post(
-        &app,
-        &cookie,
-        "/api/boms/generate",
-        &format!("order_number=ORD-2026-0104&build_number={build}&reason=Engineering+change"),
-    )
-    .await;
-    assert_eq!(generated.0, StatusCode::OK, "{}", generated.1);
-    let bom = latest(&pool, build).await;
-    approve_bom(&app, &cookie, bom).await;
-    let (status, body) = request_move(&app, &cookie, &pool, "ORD-2026-0104", "SHIPPED").await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("still to issue: TB-2026-0104-01"), "{body}");
-
-    // What the shelf lacked arrives; issuing takes it along with the hold.
-    sqlx::query(
-        "UPDATE inventory.parts SET quantity_on_hand = quantity_on_hand + 100
-         WHERE id IN (SELECT part_id FROM orders.bom_part_standing WHERE bom_id = $1)",
-    )
-    .bind(bom)
-    .execute(&pool)
-    .await
-    .unwrap();
-    let issued = post(&app, &cookie, "/api/boms/issue", &format!("bom_id={bom}")).await;
-    assert_eq!(issued.0, StatusCode::OK, "{}", issued.1);
-    let (status, body) = request_move(&app, &cookie, &pool, "ORD-2026-0104", "SHIPPED").await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-}
-
-#[sqlx::test(migrations = "../migrations")]
-async fn a_shipped_orders_boms_cannot_be_withdrawn_or_regenerated(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
-    let build = "TB-2026-0101-01";
-    let bom = latest(&pool, build).await;
-
-    let (status, body) = post(
-        &app,
-        &cookie,
-        "/api/boms/withdraw",
-        &format!("bom_id={bom}"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("as-built record"), "{body}");
-    let (status, body) = post(
-        &app,
-        &cookie,
-        "/api/boms/generate",
-        &format!("order_number=ORD-2026-0101&build_number={build}&reason=Late+change"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("as-built record"), "{body}");
-
-    let (bom_status, versions): (String, i64) = sqlx::query_as(
-        "SELECT (SELECT status FROM orders.boms WHERE id = $1),
-                (SELECT count(*) FROM orders.boms b JOIN orders.order_sink_configurations c
-                   ON c.id = b.configuration_id WHERE c.build_number = $2)",
-    )
-    .bind(bom)
-    .bind(build)
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    assert_eq!((bom_status.as_str(), versions), ("APPROVED", 1));
-}
-
-#[sqlx::test(migrations = "../migrations")]
-async fn the_demo_orders_past_production_have_their_boms_approved_and_issued(pool: PgPool) {
-    torvan_server::seed::seed_demo(&pool).await.unwrap();
-    let unsettled: Vec<(String, String)> = sqlx::query_as(
-        "SELECT o.order_number, c.build_number FROM orders.orders o
-         JOIN orders.order_sink_configurations c ON c.order_id = o.id
-         WHERE o.status NOT IN ('PENDING', 'IN_PRODUCTION')
-           AND NOT EXISTS (SELECT 1 FROM orders.boms b WHERE b.configuration_id = c.id
-                             AND b.status = 'APPROVED'
-                             AND NOT EXISTS (SELECT 1 FROM orders.bom_part_standing s
-                                             WHERE s.bom_id = b.id AND s.issued < s.needed))
-         ORDER BY 1, 2",
-    )
-    .fetch_all(&pool)
-    .await
-    .unwrap();
-    assert!(unsettled.is_empty(), "{unsettled:?}");
 }
 
 #[sqlx::test(migrations = "../migrations")]
