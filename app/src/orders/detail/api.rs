@@ -38,8 +38,8 @@ pub struct OrderDetail {
     pub timeline: Vec<StatusChange>,
     /// The moves the caller may make now.
     pub moves: Vec<OfferedMove>,
-    /// What approved BOMs need that is neither held nor issued: shown before
-    /// production starts, and while it is under way.
+    /// What approved BOMs need that is neither held nor issued, for the
+    /// move into production to list; empty once the order is past pending.
     pub shortages: Vec<BuildShortage>,
 }
 

@@ -110,7 +110,8 @@ pub async fn detail(
     let builds_sinks = order_type.builds_sinks();
     let sinks_open = status == OrderStatus::Pending && builds_sinks;
     let mut conn = pool.acquire().await?;
-    let shortages = if builds_sinks && !torvan::order_lifecycle::build_records_frozen(status) {
+    // Only the move into production lists them, so other pages skip the read.
+    let shortages = if builds_sinks && status == OrderStatus::Pending {
         crate::orders::build_state::BuildState::read(&mut conn, header.id)
             .await?
             .shortages()
