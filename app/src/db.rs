@@ -2,10 +2,19 @@
 //! acting user and session from these transaction-local settings, so every
 //! change and its audit row commit (or roll back) together.
 
+use sqlx::pool::PoolConnection;
 use sqlx::{PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
 use crate::auth::guard::SessionUser;
+use crate::error::AppError;
+
+/// A connection for a server function that only reads: feature functions
+/// take `&mut PgConnection`, so the same read serves a page and a write's
+/// own transaction.
+pub async fn connection() -> Result<PoolConnection<Postgres>, AppError> {
+    Ok(crate::state::pool()?.acquire().await?)
+}
 
 pub async fn begin_as(
     pool: &PgPool,

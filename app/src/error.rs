@@ -66,6 +66,26 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+/// A write refused by a named database constraint, said at the field it
+/// concerns: `said_at` maps the constraint's name to the message a user
+/// reads; any other error (or an unnamed constraint) stays a database error.
+/// The one way a feature turns a unique, check or foreign-key violation
+/// into a field message, so a race that slips past a form's own checks
+/// still lands at the field.
+#[cfg(feature = "ssr")]
+impl AppError {
+    pub fn from_constraint(
+        error: sqlx::Error,
+        said_at: impl FnOnce(&str) -> Option<AppError>,
+    ) -> AppError {
+        let refused = error
+            .as_database_error()
+            .and_then(|db| db.constraint())
+            .and_then(said_at);
+        refused.unwrap_or_else(|| error.into())
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<torvan::UnknownVariant> for AppError {
     /// A value the database should never hold: a bug or a schema drift.
@@ -80,6 +100,15 @@ impl AppError {
         Self::Invalid {
             field: field.to_owned(),
             message: message.into(),
+        }
+    }
+
+    /// The same refusal said at `field`: for a caller whose form names the
+    /// value differently from the rule that refused it.
+    pub fn at(self, field: &str) -> Self {
+        match self {
+            Self::Invalid { message, .. } => Self::invalid(field, message),
+            other => other,
         }
     }
 

@@ -16,12 +16,9 @@ use crate::inventory::stock::{AllocationMode, Reference, StockError, apply};
 
 pub const REFERENCE_KIND: &str = "BOM";
 
+/// A stock refusal said at the BOM's stock actions.
 pub(super) fn stock_error(error: StockError) -> AppError {
-    match error {
-        StockError::Database(error) => error.into(),
-        StockError::Conflict => AppError::Conflict,
-        other => AppError::invalid("stock", other.to_string()),
-    }
+    AppError::from(error).at("stock")
 }
 
 /// Ends what the version holds of each part with `movement` (release or

@@ -9,6 +9,8 @@ use torvan::DbEnum;
 use torvan::stock::{Movement, Quantity, StockLevel, StockProblem};
 use uuid::Uuid;
 
+use crate::error::AppError;
+
 /// What a movement is for, kept on its ledger row.
 #[derive(Debug, Clone, Copy)]
 pub struct Reference<'a> {
@@ -28,6 +30,21 @@ pub enum StockError {
     Conflict,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
+}
+
+/// The one reading of a stock refusal for a user: a rule the movement broke
+/// is said at the quantity (a caller whose form names it otherwise moves it
+/// with `AppError::at`), a lost race is a conflict.
+impl From<StockError> for AppError {
+    fn from(error: StockError) -> Self {
+        match error {
+            StockError::Problem(_) => AppError::invalid("quantity", error.to_string()),
+            StockError::ReasonRequired => AppError::invalid("reason", error.to_string()),
+            StockError::UnknownPart => AppError::NotFound,
+            StockError::Conflict => AppError::Conflict,
+            StockError::Database(error) => error.into(),
+        }
+    }
 }
 
 /// Applies one movement; returns the part's level after it.

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
-use crate::inventory::stock::{self, StockError};
+use crate::inventory::stock;
 
 async fn part_id(conn: &mut PgConnection, part_number: &str) -> Result<Uuid, AppError> {
     let number = PartNumber::parse(part_number).map_err(|_| AppError::NotFound)?;
@@ -28,15 +28,6 @@ fn text(field: &str, raw: &str, max: usize) -> Result<String, AppError> {
     limited(raw, max)
         .map(Option::unwrap_or_default)
         .map_err(|message| AppError::invalid(field, message))
-}
-
-fn stock_error(field: &str, error: StockError) -> AppError {
-    match error {
-        StockError::UnknownPart => AppError::NotFound,
-        StockError::Database(error) => error.into(),
-        StockError::ReasonRequired => AppError::invalid("reason", error.to_string()),
-        other => AppError::invalid(field, other.to_string()),
-    }
 }
 
 /// Goods in: returns the new quantity on hand.
@@ -64,8 +55,7 @@ pub async fn receive(
         None,
         Some(session.user.id),
     )
-    .await
-    .map_err(|error| stock_error("quantity", error))?;
+    .await?;
     tx.commit().await?;
     Ok(level.on_hand)
 }
@@ -92,7 +82,7 @@ pub async fn adjust(
         Some(session.user.id),
     )
     .await
-    .map_err(|error| stock_error("change", error))?;
+    .map_err(|error| AppError::from(error).at("change"))?;
     tx.commit().await?;
     Ok(level.on_hand)
 }
