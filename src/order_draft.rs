@@ -12,46 +12,19 @@ pub const PO_LIMIT: usize = 100;
 /// Special instructions (a `TEXT` column): a page of text.
 pub const INSTRUCTIONS_LIMIT: usize = 2_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum OrderType {
-    /// Sinks built to a configuration.
-    Production,
-    /// Parts and labour for installed sinks.
-    Service,
-    Warranty,
-    Sample,
-}
-
-impl DbEnum for OrderType {
-    const KIND: &'static str = "order type";
-    const ALL: &'static [Self] = &[
-        Self::Production,
-        Self::Service,
-        Self::Warranty,
-        Self::Sample,
-    ];
-
-    fn as_db_str(self) -> &'static str {
-        match self {
-            Self::Production => "PRODUCTION",
-            Self::Service => "SERVICE",
-            Self::Warranty => "WARRANTY",
-            Self::Sample => "SAMPLE",
-        }
+crate::db_enum::db_enum! {
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum OrderType: "order type" {
+        /// Sinks built to a configuration.
+        Production = "PRODUCTION" as "Production",
+        /// Parts and labour for installed sinks.
+        Service = "SERVICE" as "Service",
+        Warranty = "WARRANTY" as "Warranty",
+        Sample = "SAMPLE" as "Sample",
     }
 }
 
 impl OrderType {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Production => "Production",
-            Self::Service => "Service",
-            Self::Warranty => "Warranty",
-            Self::Sample => "Sample",
-        }
-    }
-
     /// Production and sample orders are sinks built to a configuration.
     pub fn builds_sinks(self) -> bool {
         matches!(self, Self::Production | Self::Sample)

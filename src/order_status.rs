@@ -1,65 +1,20 @@
-use serde::{Deserialize, Serialize};
-
-use crate::DbEnum;
-
-/// Where an order stands in its lifecycle; the variants are in lifecycle order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum OrderStatus {
-    Pending,
-    InProduction,
-    PreQc,
-    ProductionComplete,
-    FinalQc,
-    QcComplete,
-    Shipped,
-    Delivered,
-}
-
-impl DbEnum for OrderStatus {
-    const KIND: &'static str = "order status";
-    /// Every status, in lifecycle order.
-    const ALL: &'static [Self] = &[
-        Self::Pending,
-        Self::InProduction,
-        Self::PreQc,
-        Self::ProductionComplete,
-        Self::FinalQc,
-        Self::QcComplete,
-        Self::Shipped,
-        Self::Delivered,
-    ];
-
-    /// The value stored in the `order_status` database enum.
-    fn as_db_str(self) -> &'static str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::InProduction => "IN_PRODUCTION",
-            Self::PreQc => "PRE_QC",
-            Self::ProductionComplete => "PRODUCTION_COMPLETE",
-            Self::FinalQc => "FINAL_QC",
-            Self::QcComplete => "QC_COMPLETE",
-            Self::Shipped => "SHIPPED",
-            Self::Delivered => "DELIVERED",
-        }
+crate::db_enum::db_enum! {
+    /// Where an order stands in its lifecycle; the variants are in lifecycle order.
+    #[derive(PartialOrd, Ord)]
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum OrderStatus: "order status" {
+        Pending = "PENDING" as "Pending",
+        InProduction = "IN_PRODUCTION" as "In production",
+        PreQc = "PRE_QC" as "Pre-QC",
+        ProductionComplete = "PRODUCTION_COMPLETE" as "Production complete",
+        FinalQc = "FINAL_QC" as "Final QC",
+        QcComplete = "QC_COMPLETE" as "QC complete",
+        Shipped = "SHIPPED" as "Shipped",
+        Delivered = "DELIVERED" as "Delivered",
     }
 }
 
 impl OrderStatus {
-    /// The status as people on the floor say it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Pending => "Pending",
-            Self::InProduction => "In production",
-            Self::PreQc => "Pre-QC",
-            Self::ProductionComplete => "Production complete",
-            Self::FinalQc => "Final QC",
-            Self::QcComplete => "QC complete",
-            Self::Shipped => "Shipped",
-            Self::Delivered => "Delivered",
-        }
-    }
-
     /// The coarser stage shown to customers and managers; the same text as the
     /// `status_display` column of `orders.order_summary`.
     pub fn stage(self) -> &'static str {

@@ -3,36 +3,16 @@ use serde::{Deserialize, Serialize};
 use super::{optional, required};
 use crate::{DbEnum, FieldError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum AddressType {
-    Billing,
-    Shipping,
-    Both,
-}
-
-impl DbEnum for AddressType {
-    const KIND: &'static str = "address type";
-    const ALL: &'static [Self] = &[Self::Billing, Self::Shipping, Self::Both];
-
-    fn as_db_str(self) -> &'static str {
-        match self {
-            Self::Billing => "BILLING",
-            Self::Shipping => "SHIPPING",
-            Self::Both => "BOTH",
-        }
+crate::db_enum::db_enum! {
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum AddressType: "address type" {
+        Billing = "BILLING" as "Billing",
+        Shipping = "SHIPPING" as "Shipping",
+        Both = "BOTH" as "Billing and shipping",
     }
 }
 
 impl AddressType {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Billing => "Billing",
-            Self::Shipping => "Shipping",
-            Self::Both => "Billing and shipping",
-        }
-    }
-
     pub fn bills(self) -> bool {
         self != Self::Shipping
     }

@@ -5,46 +5,14 @@ use super::{Website, optional, optional_parsed, required};
 use crate::number::money;
 use crate::{DbEnum, FieldError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum CustomerType {
-    Healthcare,
-    Laboratory,
-    Veterinary,
-    Research,
-    Other,
-}
-
-impl DbEnum for CustomerType {
-    const KIND: &'static str = "customer type";
-    const ALL: &'static [Self] = &[
-        Self::Healthcare,
-        Self::Laboratory,
-        Self::Veterinary,
-        Self::Research,
-        Self::Other,
-    ];
-
-    fn as_db_str(self) -> &'static str {
-        match self {
-            Self::Healthcare => "HEALTHCARE",
-            Self::Laboratory => "LABORATORY",
-            Self::Veterinary => "VETERINARY",
-            Self::Research => "RESEARCH",
-            Self::Other => "OTHER",
-        }
-    }
-}
-
-impl CustomerType {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Healthcare => "Healthcare",
-            Self::Laboratory => "Laboratory",
-            Self::Veterinary => "Veterinary",
-            Self::Research => "Research",
-            Self::Other => "Other",
-        }
+crate::db_enum::db_enum! {
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum CustomerType: "customer type" {
+        Healthcare = "HEALTHCARE" as "Healthcare",
+        Laboratory = "LABORATORY" as "Laboratory",
+        Veterinary = "VETERINARY" as "Veterinary",
+        Research = "RESEARCH" as "Research",
+        Other = "OTHER" as "Other",
     }
 }
 

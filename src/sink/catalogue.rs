@@ -1,49 +1,19 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::DbEnum;
-
-/// Which choice of the wizard an option answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum OptionGroup {
-    Material,
-    Finish,
-    Mounting,
-    DrainPosition,
-    Pegboard,
-    Legs,
-    Faucet,
-    Drain,
-    Accessory,
-}
-
-impl DbEnum for OptionGroup {
-    const KIND: &'static str = "option group";
-    const ALL: &'static [Self] = &[
-        Self::Material,
-        Self::Finish,
-        Self::Mounting,
-        Self::DrainPosition,
-        Self::Pegboard,
-        Self::Legs,
-        Self::Faucet,
-        Self::Drain,
-        Self::Accessory,
-    ];
-
-    fn as_db_str(self) -> &'static str {
-        match self {
-            Self::Material => "MATERIAL",
-            Self::Finish => "FINISH",
-            Self::Mounting => "MOUNTING",
-            Self::DrainPosition => "DRAIN_POSITION",
-            Self::Pegboard => "PEGBOARD",
-            Self::Legs => "LEGS",
-            Self::Faucet => "FAUCET",
-            Self::Drain => "DRAIN",
-            Self::Accessory => "ACCESSORY",
-        }
+crate::db_enum::db_enum! {
+    /// Which choice of the wizard an option answers.
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum OptionGroup: "option group" {
+        Material = "MATERIAL",
+        Finish = "FINISH",
+        Mounting = "MOUNTING",
+        DrainPosition = "DRAIN_POSITION",
+        Pegboard = "PEGBOARD",
+        Legs = "LEGS",
+        Faucet = "FAUCET",
+        Drain = "DRAIN",
+        Accessory = "ACCESSORY",
     }
 }
 

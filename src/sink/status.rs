@@ -1,47 +1,16 @@
-use serde::{Deserialize, Serialize};
-
-use crate::DbEnum;
-
-/// Where one sink configuration stands. It can be edited until it is
-/// approved; an edit of a validated configuration makes it a draft again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ConfigurationStatus {
-    Draft,
-    Validated,
-    Approved,
-    InProduction,
-}
-
-impl DbEnum for ConfigurationStatus {
-    const KIND: &'static str = "configuration status";
-    const ALL: &'static [Self] = &[
-        Self::Draft,
-        Self::Validated,
-        Self::Approved,
-        Self::InProduction,
-    ];
-
-    fn as_db_str(self) -> &'static str {
-        match self {
-            Self::Draft => "DRAFT",
-            Self::Validated => "VALIDATED",
-            Self::Approved => "APPROVED",
-            Self::InProduction => "IN_PRODUCTION",
-        }
+crate::db_enum::db_enum! {
+    /// Where one sink configuration stands. It can be edited until it is
+    /// approved; an edit of a validated configuration makes it a draft again.
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum ConfigurationStatus: "configuration status" {
+        Draft = "DRAFT" as "Draft",
+        Validated = "VALIDATED" as "Validated",
+        Approved = "APPROVED" as "Approved",
+        InProduction = "IN_PRODUCTION" as "In production",
     }
 }
 
 impl ConfigurationStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Draft => "Draft",
-            Self::Validated => "Validated",
-            Self::Approved => "Approved",
-            Self::InProduction => "In production",
-        }
-    }
-
     pub fn editable(self) -> bool {
         matches!(self, Self::Draft | Self::Validated)
     }
