@@ -14,6 +14,7 @@ pub mod inventory;
 pub mod limit_hint;
 pub mod money;
 pub mod orders;
+pub mod routes;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -1,0 +1,95 @@
+//! Every internal link the app builds, in one place. Each value that goes
+//! into a path or a query (an order, build, part or customer number, a
+//! search text) is percent-encoded here, so a part number with `/` or a
+//! space still links to its own page and never to another route. Pages call
+//! these functions instead of formatting URLs themselves.
+
+use torvan::CatalogueLevel;
+use uuid::Uuid;
+
+/// Percent-encodes everything but the unreserved characters of RFC 3986.
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+/// A path with its query: `pairs` are (name, raw value), encoded here.
+pub fn with_query(path: &str, pairs: &[(&str, String)]) -> String {
+    if pairs.is_empty() {
+        return path.to_owned();
+    }
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(name, value)| format!("{name}={}", encode(value)))
+        .collect();
+    format!("{path}?{}", query.join("&"))
+}
+
+pub fn order(number: &str) -> String {
+    format!("/orders/{}", encode(number))
+}
+
+pub fn sink(order_number: &str, build_number: &str) -> String {
+    format!("{}/sinks/{}", order(order_number), encode(build_number))
+}
+
+pub fn bom(order_number: &str, build_number: &str) -> String {
+    format!("{}/bom", sink(order_number, build_number))
+}
+
+pub fn customer(number: &str) -> String {
+    format!("/customers/{}", encode(number))
+}
+
+pub fn part(number: &str) -> String {
+    format!("/inventory/parts/{}", encode(number))
+}
+
+pub fn edit_part(number: &str) -> String {
+    format!("{}/edit", part(number))
+}
+
+pub fn catalogue_group(level: CatalogueLevel, id: Uuid) -> String {
+    format!("/inventory/catalogue/{}/{id}", level.slug())
+}
+
+pub fn bom_template(id: Uuid) -> String {
+    format!("/admin/bom-templates/{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_number_with_a_slash_stays_one_path_segment() {
+        assert_eq!(part("T2-BODY/48"), "/inventory/parts/T2-BODY%2F48");
+        assert_eq!(edit_part("A B"), "/inventory/parts/A%20B/edit");
+    }
+
+    #[test]
+    fn a_bom_link_names_its_order_and_build() {
+        assert_eq!(
+            bom("ORD-2026-0102", "TB-2026-0102-01"),
+            "/orders/ORD-2026-0102/sinks/TB-2026-0102-01/bom"
+        );
+    }
+
+    #[test]
+    fn query_values_are_encoded_and_an_empty_query_is_left_out() {
+        assert_eq!(
+            with_query("/orders", &[("customer", "Smith & Co".to_owned())]),
+            "/orders?customer=Smith%20%26%20Co"
+        );
+        assert_eq!(
+            with_query("/inventory/reorder.csv", &[]),
+            "/inventory/reorder.csv"
+        );
+    }
+}
