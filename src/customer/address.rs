@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{optional, required};
+use crate::text::{optional, required, ticked};
 use crate::{DbEnum, FieldError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -70,10 +70,6 @@ pub struct AddressSpec {
     pub country: String,
     pub default_billing: bool,
     pub default_shipping: bool,
-}
-
-fn ticked(value: &str) -> bool {
-    matches!(value.trim(), "yes" | "on" | "true")
 }
 
 impl AddressDraft {
