@@ -5,6 +5,8 @@ mod current_user;
 #[cfg(feature = "ssr")]
 pub mod guard;
 #[cfg(feature = "ssr")]
+mod password_change;
+#[cfg(feature = "ssr")]
 pub mod password_hash;
 mod password_page;
 #[cfg(feature = "ssr")]
