@@ -42,6 +42,7 @@ pub async fn sign_in(email: String, password: String) -> Result<String, AppError
             reason,
             wrong_password_for,
         } => {
+            // Nobody to act as: the refusal is recorded anonymously.
             let mut tx = pool.begin().await?;
             sign_in::refuse(
                 &mut tx,
