@@ -10,6 +10,7 @@ pub mod custom_part;
 pub mod customer;
 pub mod date_range;
 mod db_enum;
+pub mod email;
 mod field_error;
 pub mod make_or_buy;
 pub mod number;

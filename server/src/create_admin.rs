@@ -21,14 +21,14 @@ pub async fn run(email: &str) -> Result<(), ServerError> {
     let hash = password_hash::hash(password)
         .await
         .map_err(|error| ServerError::Input(error.to_string()))?;
-    let created = sqlx::query(
+    let created = sqlx::query!(
         "INSERT INTO auth.users (email, password_hash, role, first_name, last_name)
          VALUES ($1, $2, 'ADMIN', 'Administrator', $3)
          ON CONFLICT (email) DO NOTHING",
+        email,
+        hash,
+        email.split('@').next().unwrap_or_default(),
     )
-    .bind(&email)
-    .bind(hash)
-    .bind(email.split('@').next().unwrap_or_default())
     .execute(&pool)
     .await?;
     if created.rows_affected() == 0 {

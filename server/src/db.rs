@@ -18,6 +18,8 @@ pub async fn connect(config: &DatabaseConfig) -> Result<PgPool, sqlx::Error> {
 /// Applies pending migrations, then writes the permission table.
 pub async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
     MIGRATOR.run(pool).await?;
-    crate::permissions::sync(pool).await?;
+    let mut tx = pool.begin().await?;
+    crate::permissions::sync(&mut tx).await?;
+    tx.commit().await?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{optional, required};
+use crate::text::{optional, required, ticked};
 use crate::{DbEnum, FieldError};
 
 crate::db_enum::db_enum! {
@@ -19,6 +19,19 @@ impl AddressType {
 
     pub fn ships(self) -> bool {
         self != Self::Billing
+    }
+
+    /// Whether an address of this type may be the customer's default
+    /// billing (`billing`) or shipping address; the refusal says why.
+    pub fn may_default(self, billing: bool) -> Result<(), String> {
+        let may = if billing { self.bills() } else { self.ships() };
+        if may {
+            return Ok(());
+        }
+        Err(format!(
+            "A {} address cannot be the default for that.",
+            self.label().to_lowercase()
+        ))
     }
 }
 
@@ -50,10 +63,6 @@ pub struct AddressSpec {
     pub country: String,
     pub default_billing: bool,
     pub default_shipping: bool,
-}
-
-fn ticked(value: &str) -> bool {
-    matches!(value.trim(), "yes" | "on" | "true")
 }
 
 impl AddressDraft {
@@ -173,6 +182,17 @@ mod tests {
         assert_eq!(errors[0].message, "At most 20 characters; this has 21.");
         assert_eq!(AddressDraft::text_limit("postal_code"), Some(20));
         assert_eq!(AddressDraft::text_limit("street_address_2"), Some(255));
+    }
+
+    #[test]
+    fn only_an_address_that_bills_is_the_default_billing_address() {
+        assert_eq!(AddressType::Both.may_default(true), Ok(()));
+        assert_eq!(AddressType::Billing.may_default(true), Ok(()));
+        assert_eq!(
+            AddressType::Shipping.may_default(true),
+            Err("A shipping address cannot be the default for that.".to_owned())
+        );
+        assert!(AddressType::Billing.may_default(false).is_err());
     }
 
     #[test]

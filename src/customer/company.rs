@@ -1,8 +1,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{Website, optional, optional_parsed, required};
+use super::Website;
 use crate::number::money;
+use crate::text::{optional, optional_parsed, required};
 use crate::{DbEnum, FieldError};
 
 crate::db_enum::db_enum! {

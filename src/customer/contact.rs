@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Email, Phone, optional, optional_parsed, required};
+use super::{Email, Phone};
 use crate::FieldError;
+use crate::text::{optional, optional_parsed, required, ticked};
 
 /// The contact form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,7 +65,7 @@ impl ContactDraft {
             title,
             email,
             phone,
-            primary: matches!(self.primary.trim(), "yes" | "on" | "true"),
+            primary: ticked(&self.primary),
         })
     }
 }

@@ -1,28 +1,20 @@
-use chrono::{DateTime, Utc};
+//! The user-administration server functions: each checks the permission,
+//! reads its arguments with the domain's account rules, and runs one
+//! change in one transaction that names the acting admin.
+
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use torvan::{Role, UserStatus};
 use uuid::Uuid;
 
+use super::model::UserRow;
 use crate::error::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserRow {
-    pub id: Uuid,
-    pub name: String,
-    pub email: String,
-    pub role: Role,
-    pub status: UserStatus,
-    pub last_login_at: Option<DateTime<Utc>>,
-    pub locked_until: Option<DateTime<Utc>>,
-    pub active_sessions: i64,
-}
 
 #[server(prefix = "/api", endpoint = "admin/users/list")]
 pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
     use torvan::{Action, Resource};
     crate::auth::guard::require(Resource::Users, Action::Read)?;
-    super::queries::list(&crate::state::pool()?).await
+    let mut conn = crate::db::connection().await?;
+    super::queries::list(&mut conn).await
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/create")]
@@ -35,16 +27,26 @@ pub async fn create_user(
 ) -> Result<(), AppError> {
     use torvan::{Action, Resource};
     let session = crate::auth::guard::require(Resource::Users, Action::Create)?;
-    let new = super::queries::NewUser::parse(&email, &first_name, &last_name, role, &password)?;
+    let new = torvan::account::NewUser::parse(&email, &first_name, &last_name, role, &password)?;
     let hash = crate::auth::password_hash::hash(password).await?;
-    super::queries::create(&crate::state::pool()?, &session, new, hash).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::create::create(&mut tx, session.user.id, &new, hash).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/role")]
 pub async fn change_role(user_id: Uuid, role: Role) -> Result<(), AppError> {
     use torvan::{Action, Resource};
     let session = crate::auth::guard::require(Resource::Users, Action::Update)?;
-    super::queries::change_role(&crate::state::pool()?, &session, user_id, role).await
+    if user_id == session.user.id {
+        torvan::account::own_role(role)
+            .map_err(|error| AppError::invalid(&error.field, error.message))?;
+    }
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::change::change_role(&mut tx, user_id, role).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Suspending or deactivating an account ends its sessions at once.
@@ -52,7 +54,14 @@ pub async fn change_role(user_id: Uuid, role: Role) -> Result<(), AppError> {
 pub async fn set_user_status(user_id: Uuid, status: UserStatus) -> Result<(), AppError> {
     use torvan::{Action, Resource};
     let session = crate::auth::guard::require(Resource::Users, Action::Update)?;
-    super::queries::set_status(&crate::state::pool()?, &session, user_id, status).await
+    if user_id == session.user.id {
+        torvan::account::own_status(status)
+            .map_err(|error| AppError::invalid(&error.field, error.message))?;
+    }
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::change::set_status(&mut tx, user_id, status).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Sets a new password chosen by the admin; the user's sessions end.
@@ -60,24 +69,32 @@ pub async fn set_user_status(user_id: Uuid, status: UserStatus) -> Result<(), Ap
 pub async fn reset_password(user_id: Uuid, new_password: String) -> Result<(), AppError> {
     use torvan::{Action, Resource};
     let session = crate::auth::guard::require(Resource::Users, Action::Update)?;
-    let pool = crate::state::pool()?;
-    let email = super::queries::email_of(&pool, user_id).await?;
+    let email = super::queries::email_of(&mut *crate::db::connection().await?, user_id).await?;
     torvan::password::check_new_password(&new_password, &email)
         .map_err(|problem| AppError::invalid("new_password", problem.to_string()))?;
     let hash = crate::auth::password_hash::hash(new_password).await?;
-    super::queries::reset_password(&pool, &session, user_id, hash).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::change::reset_password(&mut tx, user_id, hash).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/unlock")]
 pub async fn unlock_user(user_id: Uuid) -> Result<(), AppError> {
     use torvan::{Action, Resource};
     let session = crate::auth::guard::require(Resource::Users, Action::Update)?;
-    super::queries::unlock(&crate::state::pool()?, &session, user_id).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::change::unlock(&mut tx, user_id).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/end-sessions")]
 pub async fn end_user_sessions(user_id: Uuid) -> Result<(), AppError> {
     use torvan::{Action, Resource};
     let session = crate::auth::guard::require(Resource::Users, Action::Update)?;
-    super::queries::end_sessions(&crate::state::pool()?, &session, user_id).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::change::end_sessions(&mut tx, user_id).await?;
+    tx.commit().await?;
+    Ok(())
 }

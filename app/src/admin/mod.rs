@@ -2,8 +2,14 @@
 
 mod api;
 #[cfg(feature = "ssr")]
+mod change;
+#[cfg(feature = "ssr")]
+mod create;
+mod model;
+#[cfg(feature = "ssr")]
 mod queries;
 mod users_page;
 
 pub use api::*;
+pub use model::*;
 pub use users_page::UsersPage;

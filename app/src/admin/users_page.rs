@@ -1,13 +1,18 @@
+//! The users page: every account with its role, status, lock and
+//! sessions, the changes an admin makes to each, and the new-user form.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use torvan::account::{EMAIL_LIMIT, NAME_LIMIT};
+use torvan::account::NewUser;
+use torvan::password::MIN_LENGTH;
 use torvan::{Action, DbEnum, Role, UserStatus};
 
 use super::api::*;
+use super::model::UserRow;
 use crate::error::AppError;
-use crate::limit_hint::LimitHint;
-use crate::shell::{Loaded, Permitted, PermittedPage, successes};
+use crate::shell::form::{Select, TextField, choices};
+use crate::shell::{Loaded, Permitted, PermittedPage, action_error, successes};
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
@@ -182,7 +187,7 @@ fn UserRowView(user: UserRow, actions: UserActions) -> impl IntoView {
                 </ActionForm>
                 <ActionForm action=actions.reset attr:class="inline-form">
                     <input type="hidden" name="user_id" value=id_reset/>
-                    <input type="password" name="new_password" autocomplete="new-password" minlength="12"
+                    <input type="password" name="new_password" autocomplete="new-password" minlength=MIN_LENGTH
                         required aria-label=new_password_label/>
                     <button type="submit" class="button subtle" aria-label=reset_label>"Reset password"</button>
                 </ActionForm>
@@ -191,45 +196,26 @@ fn UserRowView(user: UserRow, actions: UserActions) -> impl IntoView {
     }
 }
 
+/// The new-user form; its fields are flat arguments of `create_user`, so
+/// each is placed by its own id and name.
 #[component]
 fn NewUserForm(action: ServerAction<CreateUser>) -> impl IntoView {
-    let field_error = move |field: &'static str| {
-        move || {
-            action
-                .value()
-                .get()
-                .and_then(Result::err)
-                .and_then(|error| error.for_field(field))
-                .map(|message| view! { <p class="field-error">{message}</p> })
-        }
-    };
+    let error = action_error(action);
+    let limit = NewUser::text_limit;
     view! {
         <section class="card narrow" aria-labelledby="new-user">
             <h2 id="new-user">"New user"</h2>
             <ActionForm action attr:class="form">
-                <label for="new-email">"Email"</label>
-                <input id="new-email" name="email" type="email" required maxlength=EMAIL_LIMIT/>
-                <LimitHint limit=Some(EMAIL_LIMIT)/>
-                {field_error("email")}
-                <label for="new-first-name">"First name"</label>
-                <input id="new-first-name" name="first_name" required maxlength=NAME_LIMIT/>
-                <LimitHint limit=Some(NAME_LIMIT)/>
-                {field_error("first_name")}
-                <label for="new-last-name">"Last name"</label>
-                <input id="new-last-name" name="last_name" required maxlength=NAME_LIMIT/>
-                <LimitHint limit=Some(NAME_LIMIT)/>
-                {field_error("last_name")}
-                <label for="new-role">"Role"</label>
-                <select id="new-role" name="role">
-                    {Role::ALL
-                        .iter()
-                        .map(|&role| view! { <option value=role.as_db_str()>{role.label()}</option> })
-                        .collect_view()}
-                </select>
-                <label for="new-password">"Initial password"</label>
-                <input id="new-password" name="password" type="password" autocomplete="new-password"
-                    minlength="12" required/>
-                {field_error("password")}
+                <TextField id="new-email" name="email" label="Email" field="email" error
+                    kind="email" required=true limit=limit("email")/>
+                <TextField id="new-first-name" name="first_name" label="First name" field="first_name"
+                    error required=true limit=limit("first_name")/>
+                <TextField id="new-last-name" name="last_name" label="Last name" field="last_name"
+                    error required=true limit=limit("last_name")/>
+                <Select id="new-role" name="role" label="Role" field="role" error
+                    options=choices(Role::label)/>
+                <TextField id="new-password" name="password" label="Initial password" field="password"
+                    error kind="password" autocomplete="new-password" minlength=MIN_LENGTH required=true/>
                 <button type="submit" class="button">"Create user"</button>
             </ActionForm>
         </section>

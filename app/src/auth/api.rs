@@ -1,3 +1,7 @@
+//! The sign-in, sign-out and own-password server functions, and who is
+//! signed in. Sign-in has no session to act as: an accepted attempt is
+//! recorded acting as the user it signs in, a refused one as nobody.
+
 use leptos::prelude::*;
 
 use super::CurrentUser;
@@ -6,25 +10,54 @@ use crate::error::AppError;
 /// Signs in and sets the session cookie. Returns where to go next.
 #[server(prefix = "/api", endpoint = "auth/sign-in")]
 pub async fn sign_in(email: String, password: String) -> Result<String, AppError> {
-    use super::{sessions, sign_in};
+    use super::sessions;
+    use super::sign_in::{self, Verdict};
     let pool = crate::state::pool()?;
     let settings = crate::state::auth_settings()?;
     let request = crate::state::RequestInfo::current();
-    let signed_in = sign_in::sign_in(
-        &pool,
-        &settings,
-        &email,
-        password,
-        chrono::Utc::now(),
-        request.client(),
-    )
-    .await?;
-    crate::state::set_cookie(&sessions::session_cookie(
-        &signed_in.session.token,
-        &settings,
-    ));
-    tracing::info!(user = %signed_in.user.email, "signed in");
-    Ok("/".to_owned())
+    let now = chrono::Utc::now();
+    let email = sign_in::folded(&email);
+    let account = sign_in::account(&mut *crate::db::connection().await?, &email).await?;
+    match sign_in::judge(account, password, now).await? {
+        Verdict::Accepted { account, rehashed } => {
+            let mut tx = crate::db::begin_acting(&pool, account.id(), None).await?;
+            let signed_in = sign_in::accept(
+                &mut tx,
+                &settings.sessions,
+                account,
+                rehashed,
+                now,
+                request.client(),
+            )
+            .await?;
+            tx.commit().await?;
+            crate::state::set_cookie(&sessions::session_cookie(
+                &signed_in.session.token,
+                &settings,
+            ));
+            tracing::info!(user = %signed_in.user.email, "signed in");
+            Ok("/".to_owned())
+        }
+        Verdict::Refused {
+            reason,
+            wrong_password_for,
+        } => {
+            // Nobody to act as: the refusal is recorded anonymously.
+            let mut tx = pool.begin().await?;
+            sign_in::refuse(
+                &mut tx,
+                &settings.lockout,
+                &email,
+                reason,
+                wrong_password_for,
+                now,
+                request.client(),
+            )
+            .await?;
+            tx.commit().await?;
+            Err(AppError::SignInFailed)
+        }
+    }
 }
 
 /// Ends the caller's session and removes the cookie.
@@ -36,8 +69,7 @@ pub async fn sign_out() -> Result<(), AppError> {
     let Some(session) = guard::session() else {
         return Ok(());
     };
-    let pool = crate::state::pool()?;
-    let mut tx = crate::db::begin_as(&pool, &session).await?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     sessions::end_session(&mut tx, session.session_id, sessions::EndReason::SignOut).await?;
     tx.commit().await?;
     Ok(())
@@ -57,22 +89,12 @@ pub async fn change_password(
     new_password: String,
     confirm_password: String,
 ) -> Result<(), AppError> {
-    use super::{guard, password_hash, sessions};
+    use super::{guard, password_change, password_hash, sessions};
     let session = guard::require_signed_in()?;
-    if new_password != confirm_password {
-        return Err(AppError::invalid(
-            "confirm_password",
-            "The two new passwords differ.",
-        ));
-    }
-    torvan::password::check_new_password(&new_password, &session.user.email)
-        .map_err(|problem| AppError::invalid("new_password", problem.to_string()))?;
-
-    let pool = crate::state::pool()?;
-    let stored: String = sqlx::query_scalar("SELECT password_hash FROM auth.users WHERE id = $1")
-        .bind(session.user.id)
-        .fetch_one(&pool)
-        .await?;
+    torvan::account::new_password(&new_password, &confirm_password, &session.user.email)
+        .map_err(|error| AppError::invalid(&error.field, error.message))?;
+    let stored =
+        password_change::stored_hash(&mut *crate::db::connection().await?, session.user.id).await?;
     if !password_hash::verify(current_password, stored)
         .await?
         .matches
@@ -85,24 +107,11 @@ pub async fn change_password(
     let new_hash = password_hash::hash(new_password).await?;
     let settings = crate::state::auth_settings()?;
     let request = crate::state::RequestInfo::current();
-
-    let mut tx = crate::db::begin_as(&pool, &session).await?;
-    sqlx::query(
-        "UPDATE auth.users SET password_hash = $2, password_changed_at = now() WHERE id = $1",
-    )
-    .bind(session.user.id)
-    .bind(new_hash)
-    .execute(&mut *tx)
-    .await?;
-    sessions::end_all_sessions(
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let fresh = password_change::change_password(
         &mut tx,
         session.user.id,
-        sessions::EndReason::PasswordChanged,
-    )
-    .await?;
-    let fresh = sessions::start(
-        &mut tx,
-        session.user.id,
+        new_hash,
         &settings.sessions,
         chrono::Utc::now(),
         request.client(),

@@ -1,9 +1,11 @@
 //! Sign-in, sessions and the permission check every server function makes.
 
 mod api;
-mod current_user;
 #[cfg(feature = "ssr")]
 pub mod guard;
+mod model;
+#[cfg(feature = "ssr")]
+mod password_change;
 #[cfg(feature = "ssr")]
 pub mod password_hash;
 mod password_page;
@@ -16,6 +18,6 @@ mod sign_in_page;
 pub use api::{
     ChangePassword, SignIn, SignOut, WhoAmI, change_password, sign_in, sign_out, who_am_i,
 };
-pub use current_user::CurrentUser;
+pub use model::CurrentUser;
 pub use password_page::PasswordPage;
 pub use sign_in_page::SignInPage;

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
-use sqlx::{PgConnection, PgPool};
+use sqlx::PgConnection;
 use torvan::session::{LockoutPolicy, SessionEnd, SessionPolicy};
 use torvan::{DbEnum, Role};
 use uuid::Uuid;
@@ -83,6 +83,8 @@ fn new_token() -> Result<String, AppError> {
     Ok(hex(&bytes))
 }
 
+/// Where a request came from, as sessions and sign-in records keep it.
+#[derive(Debug, Clone, Copy)]
 pub struct Client<'a> {
     pub ip: Option<&'a str>,
     pub user_agent: Option<&'a str>,
@@ -97,65 +99,54 @@ pub async fn start(
     client: Client<'_>,
 ) -> Result<Issued, AppError> {
     let token = new_token()?;
-    let id: Uuid = sqlx::query_scalar(
+    let id = sqlx::query_scalar!(
         "INSERT INTO auth.user_sessions
              (user_id, session_token, expires_at, ip_address, user_agent, created_at, last_seen_at)
-         VALUES ($1, $2, $3, $4::inet, $5, $6, $6)
+         VALUES ($1, $2, $3, $4::text::inet, $5, $6, $6)
          RETURNING id",
+        user_id,
+        token_hash(&token),
+        now + policy.absolute_timeout,
+        client.ip,
+        client.user_agent,
+        now,
     )
-    .bind(user_id)
-    .bind(token_hash(&token))
-    .bind(now + policy.absolute_timeout)
-    .bind(client.ip)
-    .bind(client.user_agent)
-    .bind(now)
     .fetch_one(conn)
     .await?;
     Ok(Issued { id, token })
 }
 
-#[derive(sqlx::FromRow)]
-struct SessionRow {
-    id: Uuid,
-    created_at: DateTime<Utc>,
-    last_seen_at: DateTime<Utc>,
-    user_id: Uuid,
-    email: String,
-    first_name: String,
-    last_name: String,
-    role: String,
-}
-
 /// The user behind a cookie token, if its session is active, within its
 /// timeouts, and its user is active. A session past a timeout is ended here.
 pub async fn resolve(
-    pool: &PgPool,
+    conn: &mut PgConnection,
     token: &str,
     policy: &SessionPolicy,
     now: DateTime<Utc>,
 ) -> Result<Option<SessionUser>, AppError> {
-    let row = sqlx::query_as::<_, SessionRow>(
-        "SELECT s.id, s.created_at, s.last_seen_at, u.id AS user_id, u.email,
-                u.first_name, u.last_name, u.role::text AS role
+    let row = sqlx::query!(
+        r#"SELECT s.id, s.created_at AS "created_at!", s.last_seen_at, u.id AS user_id, u.email,
+                u.first_name, u.last_name, u.role::text AS "role!"
          FROM auth.user_sessions s JOIN auth.users u ON u.id = s.user_id
-         WHERE s.session_token = $1 AND s.is_active AND u.status = 'ACTIVE'",
+         WHERE s.session_token = $1 AND s.is_active AND u.status = 'ACTIVE'"#,
+        token_hash(token),
     )
-    .bind(token_hash(token))
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = row else { return Ok(None) };
 
     if let Err(end) = policy.check(row.created_at, row.last_seen_at, now) {
-        let mut conn = pool.acquire().await?;
-        end_session(&mut conn, row.id, end.into()).await?;
+        end_session(conn, row.id, end.into()).await?;
         return Ok(None);
     }
     if now - row.last_seen_at >= TOUCH_INTERVAL {
-        sqlx::query("UPDATE auth.user_sessions SET last_seen_at = $2 WHERE id = $1")
-            .bind(row.id)
-            .bind(now)
-            .execute(pool)
-            .await?;
+        sqlx::query!(
+            "UPDATE auth.user_sessions SET last_seen_at = $2 WHERE id = $1",
+            row.id,
+            now,
+        )
+        .execute(conn)
+        .await?;
     }
     Ok(Some(SessionUser {
         session_id: row.id,
@@ -173,32 +164,32 @@ pub async fn end_session(
     session_id: Uuid,
     reason: EndReason,
 ) -> Result<(), AppError> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE auth.user_sessions SET is_active = FALSE, ended_at = now(), end_reason = $2
          WHERE id = $1 AND is_active",
+        session_id,
+        reason.as_db_str(),
     )
-    .bind(session_id)
-    .bind(reason.as_db_str())
     .execute(conn)
     .await?;
     Ok(())
 }
 
-/// Ends every active session of a user; returns how many were ended.
+/// Ends every active session of a user.
 pub async fn end_all_sessions(
     conn: &mut PgConnection,
     user_id: Uuid,
     reason: EndReason,
-) -> Result<u64, AppError> {
-    let ended = sqlx::query(
+) -> Result<(), AppError> {
+    sqlx::query!(
         "UPDATE auth.user_sessions SET is_active = FALSE, ended_at = now(), end_reason = $2
          WHERE user_id = $1 AND is_active",
+        user_id,
+        reason.as_db_str(),
     )
-    .bind(user_id)
-    .bind(reason.as_db_str())
     .execute(conn)
     .await?;
-    Ok(ended.rows_affected())
+    Ok(())
 }
 
 /// The `Set-Cookie` value that stores a session token in the browser.

@@ -1,12 +1,13 @@
+//! The customer list: searched by name or number, a page at a time.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use torvan::Action;
 
-use super::api::{CustomerList, list_customers};
+use super::api::list_customers;
+use super::model::{CustomerList, PAGE_SIZE};
 use crate::shell::{Loaded, Permitted, PermittedPage};
-
-const PAGE_SIZE: i64 = 50;
 
 /// `/customers?q=…&inactive=1&page=2`
 #[component]

@@ -4,6 +4,7 @@
 mod api;
 mod detail;
 mod list_page;
+mod model;
 #[cfg(feature = "ssr")]
 mod queries;
 #[cfg(feature = "ssr")]
@@ -12,3 +13,4 @@ mod save;
 pub use api::*;
 pub use detail::{CustomerPage, NewCustomerPage};
 pub use list_page::CustomersPage;
+pub use model::*;

@@ -4,6 +4,7 @@
 mod confirm;
 mod document;
 mod failure;
+pub mod form;
 mod form_messages;
 mod header;
 mod hydration;

@@ -19,7 +19,7 @@ pub async fn readyz(
 ) -> (StatusCode, &'static str) {
     let database = tokio::time::timeout(
         Duration::from_secs(1),
-        sqlx::query_scalar::<_, i32>("SELECT 1").fetch_one(&pool),
+        sqlx::query_scalar!(r#"SELECT 1 AS "one!""#).fetch_one(&pool),
     );
     let files = tokio::time::timeout(Duration::from_secs(1), storage.check());
     match tokio::join!(database, files) {

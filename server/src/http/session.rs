@@ -8,6 +8,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use torvan_app::auth::guard::SessionUser;
 use torvan_app::auth::sessions::{self, token_from_cookie_header};
+use torvan_app::error::AppError;
 
 use super::AppState;
 
@@ -24,16 +25,13 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         .find_map(token_from_cookie_header)
         .map(str::to_owned);
     let session = match token {
-        Some(token) => {
-            let now = chrono::Utc::now();
-            match sessions::resolve(&state.pool, &token, &state.auth.sessions, now).await {
-                Ok(session) => session,
-                Err(error) => {
-                    tracing::error!(?error, "cannot resolve a session");
-                    return StatusCode::SERVICE_UNAVAILABLE.into_response();
-                }
+        Some(token) => match session_of(&state, &token).await {
+            Ok(session) => session,
+            Err(error) => {
+                tracing::error!(?error, "cannot resolve a session");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
             }
-        }
+        },
         None => None,
     };
 
@@ -47,6 +45,14 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         request.extensions_mut().insert::<SessionUser>(session);
     }
     next.run(request).await
+}
+
+/// The session of a cookie token, on a connection held only while it is
+/// looked up (and ended or touched), not for the rest of the request.
+async fn session_of(state: &AppState, token: &str) -> Result<Option<SessionUser>, AppError> {
+    let mut conn = state.pool.acquire().await?;
+    let now = chrono::Utc::now();
+    sessions::resolve(&mut conn, token, &state.auth.sessions, now).await
 }
 
 /// Files and probes that need no session (and no database round trip).

@@ -1,10 +1,14 @@
+//! A customer's addresses: each with its defaults and inline edit form,
+//! and the form that adds one.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use torvan::customer::{AddressDraft, AddressType};
 use torvan::{Action, DbEnum};
 
-use super::form::{Form, reload_after};
-use crate::customers::api::{AddAddress, AddressLine, SetDefaultAddress, UpdateAddress};
+use crate::customers::api::{AddAddress, SetDefaultAddress, UpdateAddress};
+use crate::customers::model::AddressLine;
+use crate::shell::form::{Form, choices, reload_after};
 use crate::shell::{FormError, Permitted, action_error};
 
 #[component]
@@ -90,15 +94,9 @@ fn DefaultForm(
 
 /// The address fields, empty for a new address or as saved for an edit.
 fn address_fields(form: &Form, draft: AddressDraft) -> impl IntoView + use<> {
-    let current = AddressType::parse(&draft.address_type).unwrap_or(AddressType::Both);
-    let kinds = AddressType::ALL
-        .iter()
-        .map(|&kind| view! { <option value=kind.as_db_str() selected=kind == current>{kind.label()}</option> })
-        .collect_view();
-    let kind_id = form.id_of("address_type");
+    let kind = AddressType::parse(&draft.address_type).unwrap_or(AddressType::Both);
     view! {
-        <label for=kind_id.clone()>"Used for"</label>
-        <select id=kind_id name=form.name_of("address_type")>{kinds}</select>
+        {form.select("address_type", "Used for", choices(AddressType::label), kind.as_db_str().to_owned())}
         {form.text("label", "Label (e.g. Loading dock)", draft.label)}
         {form.text("street_address_1", "Street", draft.street_address_1)}
         {form.text("street_address_2", "Street, second line", draft.street_address_2)}

@@ -1,10 +1,14 @@
+//! A customer's contacts: each with its primary mark and inline edit
+//! form, and the form that adds one.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use torvan::Action;
 use torvan::customer::ContactDraft;
 
-use super::form::{Form, reload_after};
-use crate::customers::api::{AddContact, ContactLine, SetPrimaryContact, UpdateContact};
+use crate::customers::api::{AddContact, SetPrimaryContact, UpdateContact};
+use crate::customers::model::ContactLine;
+use crate::shell::form::{Form, reload_after};
 use crate::shell::{FormError, Permitted, action_error};
 
 #[component]

@@ -1,22 +1,26 @@
+//! The customer pages: a new customer's company form, and one customer
+//! with its addresses, contacts, company form and active flag. Every
+//! change reloads the customer, so the page shows what was saved.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use torvan::Action;
 use torvan::customer::{CompanyDraft, CustomerType};
-use torvan::{Action, DbEnum};
 
 mod addresses;
 mod contacts;
-mod form;
 
 use addresses::{AddressForm, Addresses};
 use contacts::{ContactForm, Contacts};
-use form::Form;
 
 use super::api::{
-    AddAddress, AddContact, CustomerDetail, SaveCustomer, SetCustomerActive, SetDefaultAddress,
-    SetPrimaryContact, get_customer,
+    AddAddress, AddContact, SaveCustomer, SetCustomerActive, SetDefaultAddress, SetPrimaryContact,
+    get_customer,
 };
+use super::model::CustomerDetail;
+use crate::shell::form::{Form, choices};
 use crate::shell::{
     ConfirmSubmit, Crumb, FormError, Loaded, Permitted, PermittedPage, Trail, action_error,
     successes,
@@ -173,14 +177,6 @@ fn CompanyForm(
         action_error(save),
         CompanyDraft::text_limit,
     );
-    let current = company.customer_type.clone();
-    let types = CustomerType::ALL
-        .iter()
-        .map(|&kind| {
-            let selected = kind.as_db_str() == current;
-            view! { <option value=kind.as_db_str() selected=selected>{kind.label()}</option> }
-        })
-        .collect_view();
     let button = if number.is_some() {
         "Save company"
     } else {
@@ -191,8 +187,7 @@ fn CompanyForm(
             <FormError error=form.error/>
             {number.map(|number| view! { <input type="hidden" name="customer_number" value=number/> })}
             {form.text("company_name", "Company name", company.company_name)}
-            <label for="company-customer_type">"Customer type"</label>
-            <select id="company-customer_type" name="company[customer_type]">{types}</select>
+            {form.select("customer_type", "Customer type", choices(CustomerType::label), company.customer_type)}
             {form.text("tax_id", "Tax ID", company.tax_id)}
             {form.text("website", "Website", company.website)}
             {form.text("payment_terms", "Payment terms (days)", company.payment_terms)}

@@ -1,15 +1,15 @@
 //! One customer with its addresses and contacts, as the customer page shows
 //! them and as their edit forms start.
 
-use sqlx::PgPool;
+use sqlx::PgConnection;
 use torvan::DbEnum;
 use torvan::customer::{AddressDraft, AddressType, CompanyDraft, ContactDraft};
+use torvan::text::checkbox;
 use uuid::Uuid;
 
-use crate::customers::api::{AddressLine, ContactLine, CustomerDetail};
+use crate::customers::model::{AddressLine, ContactLine, CustomerDetail};
 use crate::error::AppError;
 
-#[derive(sqlx::FromRow)]
 struct CompanyRow {
     id: Uuid,
     customer_number: String,
@@ -23,7 +23,6 @@ struct CompanyRow {
     active: bool,
 }
 
-#[derive(sqlx::FromRow)]
 struct AddressRow {
     id: Uuid,
     kind: String,
@@ -38,7 +37,6 @@ struct AddressRow {
     shipping: bool,
 }
 
-#[derive(sqlx::FromRow)]
 struct ContactRow {
     id: Uuid,
     first_name: String,
@@ -48,10 +46,6 @@ struct ContactRow {
     phone: Option<String>,
     mobile: Option<String>,
     is_primary: bool,
-}
-
-fn ticked(on: bool) -> String {
-    if on { "yes" } else { "" }.to_owned()
 }
 
 impl AddressRow {
@@ -83,8 +77,8 @@ impl AddressRow {
                 state_province: self.state,
                 postal_code: self.postal,
                 country: self.country,
-                default_billing: ticked(self.billing),
-                default_shipping: ticked(self.shipping),
+                default_billing: checkbox(self.billing),
+                default_shipping: checkbox(self.shipping),
             },
             label: self.label,
         })
@@ -106,7 +100,7 @@ impl ContactRow {
                 title: self.title.unwrap_or_default(),
                 email: self.email.unwrap_or_default(),
                 phone: self.phone.unwrap_or_default(),
-                primary: ticked(self.is_primary),
+                primary: checkbox(self.is_primary),
             },
         }
     }
@@ -132,34 +126,42 @@ impl CompanyRow {
     }
 }
 
-pub async fn detail(pool: &PgPool, customer_number: &str) -> Result<CustomerDetail, AppError> {
-    let row: CompanyRow = sqlx::query_as(
-        "SELECT id, customer_number, company_name, coalesce(customer_type, 'OTHER')::text AS customer_type,
-                tax_id, website, payment_terms, credit_limit, notes, coalesce(is_active, true) AS active
-         FROM public.customers WHERE customer_number = $1",
+pub async fn detail(
+    conn: &mut PgConnection,
+    customer_number: &str,
+) -> Result<CustomerDetail, AppError> {
+    let row = sqlx::query_as!(
+        CompanyRow,
+        r#"SELECT id, customer_number, company_name,
+                coalesce(customer_type, 'OTHER')::text AS "customer_type!",
+                tax_id, website, payment_terms, credit_limit, notes,
+                coalesce(is_active, true) AS "active!"
+         FROM public.customers WHERE customer_number = $1"#,
+        customer_number.trim(),
     )
-    .bind(customer_number.trim())
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
-    let addresses: Vec<AddressRow> = sqlx::query_as(
-        "SELECT id, address_type::text AS kind, label, street_address_1 AS street_1,
+    let addresses = sqlx::query_as!(
+        AddressRow,
+        r#"SELECT id, address_type::text AS "kind!", label, street_address_1 AS street_1,
                 street_address_2 AS street_2, city, state_province AS state, postal_code AS postal,
-                country, coalesce(is_default_billing, false) AS billing,
-                coalesce(is_default_shipping, false) AS shipping
-         FROM public.customer_addresses WHERE customer_id = $1 ORDER BY created_at, id",
+                country, coalesce(is_default_billing, false) AS "billing!",
+                coalesce(is_default_shipping, false) AS "shipping!"
+         FROM public.customer_addresses WHERE customer_id = $1 ORDER BY created_at, id"#,
+        row.id,
     )
-    .bind(row.id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
-    let contacts: Vec<ContactRow> = sqlx::query_as(
-        "SELECT id, first_name, last_name, title, email, phone, mobile,
-                coalesce(is_primary, false) AS is_primary
+    let contacts = sqlx::query_as!(
+        ContactRow,
+        r#"SELECT id, first_name, last_name, title, email, phone, mobile,
+                coalesce(is_primary, false) AS "is_primary!"
          FROM public.customer_contacts WHERE customer_id = $1 AND coalesce(is_active, true)
-         ORDER BY is_primary DESC, last_name, first_name",
+         ORDER BY is_primary DESC, last_name, first_name"#,
+        row.id,
     )
-    .bind(row.id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(CustomerDetail {
         company: row.draft(),

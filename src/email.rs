@@ -1,3 +1,7 @@
+//! Email addresses: the one rule for every address the shop keeps, a
+//! customer contact's or a user account's, so a form never accepts what
+//! another refuses. An `Email` exists only once `parse` has accepted it.
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};

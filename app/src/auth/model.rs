@@ -1,3 +1,5 @@
+//! Who is signed in, as it crosses the wire to the pages.
+
 use serde::{Deserialize, Serialize};
 use torvan::{Action, Resource, Role, permits};
 use uuid::Uuid;

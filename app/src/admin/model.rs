@@ -1,0 +1,18 @@
+//! The user accounts as the admin page lists them.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use torvan::{Role, UserStatus};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub status: UserStatus,
+    pub last_login_at: Option<DateTime<Utc>>,
+    pub locked_until: Option<DateTime<Utc>>,
+    pub active_sessions: i64,
+}
