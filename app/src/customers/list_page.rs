@@ -4,7 +4,8 @@ use leptos_router::hooks::use_query_map;
 use torvan::Action;
 
 use super::api::{CustomerList, list_customers};
-use crate::shell::{Loaded, Permitted, PermittedPage};
+use crate::inventory::encode;
+use crate::shell::{Loaded, Pager, Permitted, PermittedPage};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -44,19 +45,25 @@ pub fn CustomersPage() -> impl IntoView {
                 <button type="submit" class="button">"Search"</button>
             </form>
             <Loaded resource=customers loading="Loading customers…" render=move |list| {
-                view! { <CustomerTable list page=filter.get_untracked().2/> }
+                let (search, inactive, page) = filter.get_untracked();
+                view! { <CustomerTable list search inactive page/> }
             }/>
         </PermittedPage>
     }
 }
 
 #[component]
-fn CustomerTable(list: CustomerList, page: i64) -> impl IntoView {
+fn CustomerTable(list: CustomerList, search: String, inactive: bool, page: i64) -> impl IntoView {
     let shown = torvan::plural::count(list.total, "customer", "customers");
-    let pages = (list.total + PAGE_SIZE - 1) / PAGE_SIZE;
-    let pager = (pages > 1).then(|| {
-        view! { <p class="pager">{format!("Page {} of {pages}", page + 1)}</p> }
-    });
+    let href = move |page: i64| {
+        let inactive = if inactive { "&inactive=1" } else { "" };
+        format!(
+            "/customers?q={}{inactive}&page={}",
+            encode(&search),
+            page + 1
+        )
+    };
+    let total = list.total;
     view! {
         <p data-testid="customer-count">{shown}</p>
         <div class="table-scroll">
@@ -85,6 +92,6 @@ fn CustomerTable(list: CustomerList, page: i64) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {pager}
+        <Pager page page_size=PAGE_SIZE total href/>
     }
 }
