@@ -21,6 +21,6 @@ mod totals;
 pub use api::list_orders;
 pub use create::NewOrderPage;
 pub use detail::OrderPage;
-pub use model::{OrderFilter, OrderList, OrderRow, OrderSort, PAGE_SIZE};
+pub use model::{OrderFilter, OrderList, OrderRow, OrderSort};
 pub use page::OrdersPage;
 pub use sinks::SinkPage;
