@@ -163,6 +163,15 @@ fn fields_summary(errors: &[torvan::FieldError]) -> String {
     }
 }
 
+/// An order or build number from a URL or a form that no record could
+/// carry names nothing: the same answer as a well-formed number that is not
+/// there.
+impl From<torvan::order_number::MalformedNumber> for AppError {
+    fn from(_: torvan::order_number::MalformedNumber) -> Self {
+        Self::NotFound
+    }
+}
+
 impl From<Vec<torvan::FieldError>> for AppError {
     fn from(errors: Vec<torvan::FieldError>) -> Self {
         Self::InvalidFields(errors)

@@ -4,7 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{OrderStatus, Role};
+use crate::{FieldError, OrderStatus, Role};
+
+mod work;
+
+pub use work::Work;
 
 use OrderStatus::*;
 use Role::*;
@@ -179,6 +183,23 @@ pub enum MoveRefused {
         "An order ships only when every build's BOM stock has been issued to it (still to issue: {builds})."
     )]
     StockNotIssued { builds: String },
+}
+
+/// Longest reason a move may carry: `order_status_history.change_reason
+/// VARCHAR(255)`.
+pub const REASON_LIMIT: usize = 255;
+
+/// A move's reason as typed: trimmed, `None` when blank; refused at
+/// `reason` when longer than the column holds.
+pub fn parse_reason(raw: &str) -> Result<Option<String>, FieldError> {
+    if raw.chars().count() > REASON_LIMIT {
+        return Err(FieldError::new(
+            "reason",
+            format!("A reason has at most {REASON_LIMIT} characters."),
+        ));
+    }
+    let reason = raw.trim();
+    Ok((!reason.is_empty()).then(|| reason.to_owned()))
 }
 
 /// Whether an order in `status` has left the shop: its configurations, BOM

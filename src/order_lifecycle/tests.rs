@@ -203,3 +203,20 @@ proptest! {
         prop_assert_eq!(offered, accepted);
     }
 }
+
+#[test]
+fn a_reason_is_trimmed_and_a_blank_one_is_none() {
+    assert_eq!(
+        parse_reason("  rework the weld "),
+        Ok(Some("rework the weld".to_owned()))
+    );
+    assert_eq!(parse_reason("   "), Ok(None));
+}
+
+#[test]
+fn a_reason_longer_than_the_column_is_refused_at_the_reason() {
+    assert!(parse_reason(&"x".repeat(REASON_LIMIT)).is_ok());
+    let refused = parse_reason(&"x".repeat(REASON_LIMIT + 1)).unwrap_err();
+    assert_eq!(refused.field, "reason");
+    assert_eq!(refused.message, "A reason has at most 255 characters.");
+}

@@ -21,10 +21,7 @@ pub async fn preview(
 ) -> Result<Preview, AppError> {
     let mut conn = pool.acquire().await?;
     let template_family = super::queries::family_code(&mut conn, template_id).await?;
-    let target = Target {
-        order_number,
-        build_number,
-    };
+    let target = Target::parse(order_number, build_number)?;
     let row = config(&mut conn, &target, false).await?;
     if row.family != template_family {
         return Err(AppError::invalid(

@@ -34,10 +34,7 @@ pub async fn generate_missing(
     .fetch_all(&mut **tx)
     .await?;
     for (order_number, build_number, status) in &missing {
-        let target = Target {
-            order_number,
-            build_number,
-        };
+        let target = Target::parse(order_number, build_number)?;
         let row = config(tx, &target, false).await?;
         for_configuration(tx, user_id, &row, "Configuration approved").await?;
         let bom_id: Uuid = sqlx::query_scalar(

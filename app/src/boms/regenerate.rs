@@ -2,7 +2,6 @@
 //! template was corrected, say.
 
 use sqlx::PgPool;
-use torvan::DbEnum;
 use torvan::sink::ConfigurationStatus;
 
 use super::generate::for_configuration;
@@ -26,13 +25,10 @@ pub async fn regenerate(
         ));
     }
     let mut tx = crate::db::begin_as(pool, session).await?;
-    let target = Target {
-        order_number,
-        build_number,
-    };
+    let target = Target::parse(order_number, build_number)?;
     let row = config(&mut tx, &target, true).await?;
     refuse_if_shipped(&mut tx, row.id).await?;
-    let status = ConfigurationStatus::parse(&row.status)?;
+    let status = row.status;
     if !matches!(
         status,
         ConfigurationStatus::Approved | ConfigurationStatus::InProduction

@@ -7,7 +7,8 @@ use torvan::Action;
 
 use super::api::list_customers;
 use super::model::{CustomerList, PAGE_SIZE};
-use crate::shell::{Loaded, Permitted, PermittedPage};
+use crate::routes::encode;
+use crate::shell::{Loaded, Pager, Permitted, PermittedPage};
 
 /// `/customers?q=…&inactive=1&page=2`
 #[component]
@@ -45,19 +46,25 @@ pub fn CustomersPage() -> impl IntoView {
                 <button type="submit" class="button">"Search"</button>
             </form>
             <Loaded resource=customers loading="Loading customers…" render=move |list| {
-                view! { <CustomerTable list page=filter.get_untracked().2/> }
+                let (search, inactive, page) = filter.get_untracked();
+                view! { <CustomerTable list search inactive page/> }
             }/>
         </PermittedPage>
     }
 }
 
 #[component]
-fn CustomerTable(list: CustomerList, page: i64) -> impl IntoView {
+fn CustomerTable(list: CustomerList, search: String, inactive: bool, page: i64) -> impl IntoView {
     let shown = torvan::plural::count(list.total, "customer", "customers");
-    let pages = (list.total + PAGE_SIZE - 1) / PAGE_SIZE;
-    let pager = (pages > 1).then(|| {
-        view! { <p class="pager">{format!("Page {} of {pages}", page + 1)}</p> }
-    });
+    let href = move |page: i64| {
+        let inactive = if inactive { "&inactive=1" } else { "" };
+        format!(
+            "/customers?q={}{inactive}&page={}",
+            encode(&search),
+            page + 1
+        )
+    };
+    let total = list.total;
     view! {
         <p data-testid="customer-count">{shown}</p>
         <div class="table-scroll">
@@ -86,6 +93,6 @@ fn CustomerTable(list: CustomerList, page: i64) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {pager}
+        <Pager page page_size=PAGE_SIZE total href/>
     }
 }

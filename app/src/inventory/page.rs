@@ -6,7 +6,7 @@ use torvan::{DbEnum, MakeOrBuy, StockStatus};
 
 use super::api::{PartHit, PartSearch, SearchPage, search_parts};
 use super::catalogue::catalogue_children;
-use crate::shell::{Loaded, Permitted};
+use crate::shell::{Loaded, Pager, Permitted};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -168,8 +168,8 @@ fn Results(page: SearchPage, search: PartSearch) -> impl IntoView {
             first + page.hits.len() as i64
         ),
     };
-    let previous = (search.page > 0).then(|| to_query(&search, search.page - 1));
-    let next = (first + PAGE_SIZE < page.total).then(|| to_query(&search, search.page + 1));
+    let (shown_page, total) = (search.page, page.total);
+    let href = move |page| to_query(&search, page);
 
     view! {
         <p class="result-count" data-testid="result-count" data-total=page.total>{shown}</p>
@@ -190,10 +190,7 @@ fn Results(page: SearchPage, search: PartSearch) -> impl IntoView {
                 <tbody>{page.hits.into_iter().map(|hit| view! { <HitRow hit/> }).collect_view()}</tbody>
             </table>
         </div>
-        <nav class="pager" aria-label="Result pages">
-            {previous.map(|href| view! { <a class="button subtle" href=href>"Previous page"</a> })}
-            {next.map(|href| view! { <a class="button subtle" href=href>"Next page"</a> })}
-        </nav>
+        <Pager page=shown_page page_size=PAGE_SIZE total href/>
     }
 }
 

@@ -9,7 +9,7 @@
 use sqlx::PgConnection;
 use torvan::order_lifecycle::OrderFacts;
 use torvan::sink::ConfigurationStatus;
-use torvan::{DbEnum, OrderStatus};
+use torvan::{BuildNumber, DbEnum, OrderStatus};
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -17,7 +17,7 @@ use crate::orders::detail::BuildShortage;
 
 /// One configuration's standing.
 struct Build {
-    number: String,
+    number: BuildNumber,
     approved: bool,
     has_approved_bom: bool,
     parts: Vec<PartStanding>,
@@ -36,58 +36,56 @@ pub struct BuildState {
     builds: Vec<Build>,
 }
 
-type Row = (
-    String,
-    String,
-    bool,
-    Option<String>,
-    Option<i32>,
-    Option<i32>,
-    Option<i32>,
-);
-
 impl BuildState {
     pub async fn read(conn: &mut PgConnection, order_id: Uuid) -> Result<Self, AppError> {
-        let rows: Vec<Row> = sqlx::query_as(
-            "WITH configs AS (
-                 SELECT c.id, c.build_number, coalesce(c.configuration_status, 'DRAFT') AS status,
-                        (SELECT b.id FROM orders.boms b
-                         WHERE b.configuration_id = c.id AND b.status = 'APPROVED' LIMIT 1) AS bom_id
-                 FROM orders.order_sink_configurations c WHERE c.order_id = $1)
-             SELECT f.build_number, f.status, f.bom_id IS NOT NULL, p.part_number,
-                    s.needed, s.held, s.issued
-             FROM configs f
-             LEFT JOIN orders.bom_part_standing s ON s.bom_id = f.bom_id
-             LEFT JOIN inventory.parts p ON p.id = s.part_id
-             ORDER BY f.build_number, p.part_number",
+        let rows = sqlx::query!(
+            r#"WITH configs AS (
+                   SELECT c.id, c.build_number, coalesce(c.configuration_status, 'DRAFT') AS status,
+                          (SELECT b.id FROM orders.boms b
+                           WHERE b.configuration_id = c.id AND b.status = 'APPROVED' LIMIT 1) AS bom_id
+                   FROM orders.order_sink_configurations c WHERE c.order_id = $1)
+               SELECT f.build_number AS "build_number!", f.status AS "status!",
+                      f.bom_id IS NOT NULL AS "has_approved_bom!", p.part_number AS "part_number?",
+                      s.needed AS "needed?", s.held AS "held?", s.issued AS "issued?"
+               FROM configs f
+               LEFT JOIN orders.bom_part_standing s ON s.bom_id = f.bom_id
+               LEFT JOIN inventory.parts p ON p.id = s.part_id
+               ORDER BY f.build_number, p.part_number"#,
+            order_id,
         )
-        .bind(order_id)
         .fetch_all(&mut *conn)
         .await?;
-        let has_lines: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM orders.order_line_items WHERE order_id = $1)",
+        let has_lines = sqlx::query_scalar!(
+            r#"SELECT EXISTS (SELECT 1 FROM orders.order_line_items WHERE order_id = $1) AS "has_lines!""#,
+            order_id,
         )
-        .bind(order_id)
         .fetch_one(&mut *conn)
         .await?;
 
         let mut builds: Vec<Build> = Vec::new();
-        for (number, status, has_approved_bom, part_number, needed, held, issued) in rows {
-            if builds.last().is_none_or(|build| build.number != number) {
-                let status = ConfigurationStatus::parse(&status)?;
+        for row in rows {
+            if builds
+                .last()
+                .is_none_or(|build| build.number.as_str() != row.build_number)
+            {
+                let status = ConfigurationStatus::parse(&row.status)?;
                 builds.push(Build {
-                    number,
+                    number: BuildNumber::parse(&row.build_number)?,
                     approved: matches!(
                         status,
                         ConfigurationStatus::Approved | ConfigurationStatus::InProduction
                     ),
-                    has_approved_bom,
+                    has_approved_bom: row.has_approved_bom,
                     parts: Vec::new(),
                 });
             }
-            if let (Some(part_number), Some(needed), Some(held), Some(issued), Some(build)) =
-                (part_number, needed, held, issued, builds.last_mut())
-            {
+            if let (Some(part_number), Some(needed), Some(held), Some(issued), Some(build)) = (
+                row.part_number,
+                row.needed,
+                row.held,
+                row.issued,
+                builds.last_mut(),
+            ) {
                 build.parts.push(PartStanding {
                     part_number,
                     needed,
@@ -108,7 +106,7 @@ impl BuildState {
             self.builds
                 .iter()
                 .filter(|&build| keep(build))
-                .map(|build| build.number.clone())
+                .map(|build| build.number.to_string())
                 .collect()
         };
         OrderFacts {
@@ -148,12 +146,12 @@ pub async fn refuse_if_shipped(
     conn: &mut PgConnection,
     configuration_id: Uuid,
 ) -> Result<(), AppError> {
-    let status: String = sqlx::query_scalar(
-        "SELECT o.status::text FROM orders.orders o
-         JOIN orders.order_sink_configurations c ON c.order_id = o.id WHERE c.id = $1
-         FOR SHARE OF o",
+    let status = sqlx::query_scalar!(
+        r#"SELECT o.status::text AS "status!" FROM orders.orders o
+           JOIN orders.order_sink_configurations c ON c.order_id = o.id WHERE c.id = $1
+           FOR SHARE OF o"#,
+        configuration_id,
     )
-    .bind(configuration_id)
     .fetch_one(&mut *conn)
     .await?;
     let status = OrderStatus::parse(&status)?;

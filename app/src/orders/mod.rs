@@ -8,6 +8,9 @@ pub mod create;
 pub mod detail;
 pub mod header;
 pub mod lines;
+#[cfg(feature = "ssr")]
+pub mod lock;
+mod model;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod queries;
@@ -15,8 +18,9 @@ pub mod sinks;
 #[cfg(feature = "ssr")]
 mod totals;
 
-pub use api::{OrderFilter, OrderList, OrderRow, OrderSort, list_orders};
+pub use api::list_orders;
 pub use create::NewOrderPage;
 pub use detail::OrderPage;
+pub use model::{OrderFilter, OrderList, OrderRow, OrderSort};
 pub use page::OrdersPage;
 pub use sinks::SinkPage;

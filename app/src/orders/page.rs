@@ -1,3 +1,6 @@
+//! The order list page: the filter form, whose values live in the address
+//! bar, one page of orders and the pager.
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -6,12 +9,11 @@ use leptos_router::params::ParamsMap;
 use torvan::date_range::check_range;
 use torvan::{DbEnum, OrderPriority, OrderStatus};
 
-use super::api::{OrderFilter, OrderList, OrderRow, OrderSort, list_orders};
+use super::api::list_orders;
+use super::model::{OrderFilter, OrderList, OrderRow, OrderSort, PAGE_SIZE};
 use crate::inventory::encode;
 use crate::money::money;
-use crate::shell::{Loaded, Permitted};
-
-const PAGE_SIZE: i64 = 50;
+use crate::shell::{Loaded, Pager, Permitted};
 
 /// The filter as the address bar holds it: `?status=PENDING&priority=RUSH&customer=lake&from=2026-01-01&to=…&sort=urgent&page=2`.
 /// Values that name nothing known are ignored.
@@ -152,8 +154,8 @@ fn OrderTable(list: OrderList, filter: OrderFilter) -> impl IntoView {
             first + list.rows.len() as i64
         ),
     };
-    let previous = (filter.page > 0).then(|| to_query(&filter, filter.page - 1));
-    let next = (first + PAGE_SIZE < list.total).then(|| to_query(&filter, filter.page + 1));
+    let page = filter.page;
+    let href = move |page| to_query(&filter, page);
     view! {
         <p class="result-count" data-testid="order-count" data-total=list.total>{shown}</p>
         <div class="table-scroll">
@@ -173,20 +175,18 @@ fn OrderTable(list: OrderList, filter: OrderFilter) -> impl IntoView {
                 <tbody>{list.rows.into_iter().map(|order| view! { <OrderLine order/> }).collect_view()}</tbody>
             </table>
         </div>
-        <nav class="pager" aria-label="Pages">
-            {previous.map(|href| view! { <a href=href rel="prev">"Previous page"</a> })}
-            {next.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
-        </nav>
+        <Pager page page_size=PAGE_SIZE total=list.total href/>
     }
 }
 
 #[component]
 fn OrderLine(order: OrderRow) -> impl IntoView {
     let href = format!("/orders/{}", order.order_number);
-    let key = order.order_number.clone();
+    let number = order.order_number.to_string();
+    let key = number.clone();
     view! {
         <tr data-order=key>
-            <td class="mono"><a href=href>{order.order_number}</a></td>
+            <td class="mono"><a href=href>{number}</a></td>
             <td>{order.customer_name}</td>
             <td>{order.status.label()}</td>
             <td>{order.status.stage()}</td>

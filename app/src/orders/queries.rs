@@ -1,16 +1,19 @@
 //! The order list: one page of `orders.order_summary` and the count of all
-//! matches, as two queries run at once.
+//! matches.
+//!
+//! These are the one pair of statements in the orders feature built with
+//! `QueryBuilder` rather than a checked macro: the user picks which filters
+//! apply and the sort, so the `WHERE`, the joins and the `ORDER BY` are
+//! chosen at run time. Every value is bound; only the fixed column names of
+//! `SortColumns` are written into the text.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use sqlx::{PgPool, Postgres, QueryBuilder};
-use torvan::date_range::check_range;
-use torvan::{DbEnum, OrderPriority, OrderStatus};
+use sqlx::{PgConnection, Postgres, QueryBuilder};
+use torvan::{DbEnum, OrderNumber, OrderPriority, OrderStatus};
 
-use super::api::{OrderFilter, OrderList, OrderRow, OrderSort};
+use super::model::{OrderFilter, OrderList, OrderRow, OrderSort, PAGE_SIZE};
 use crate::error::AppError;
-
-pub const PAGE_SIZE: i64 = 50;
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
@@ -125,9 +128,8 @@ fn push_conditions(query: &mut QueryBuilder<'_, Postgres>, filter: &OrderFilter)
     }
 }
 
-pub async fn list(pool: &PgPool, filter: &OrderFilter) -> Result<OrderList, AppError> {
-    check_range(filter.from, filter.to, "to")
-        .map_err(|error| AppError::invalid(&error.field, error.message))?;
+/// One page of the orders `filter` matches, and how many match in all.
+pub async fn list(conn: &mut PgConnection, filter: &OrderFilter) -> Result<OrderList, AppError> {
     let mut page = QueryBuilder::new(
         "SELECT order_number, customer_name, status::text AS status_name, priority::text AS priority_name,
                 order_date, total_sinks::bigint AS total_sinks, total_amount
@@ -167,17 +169,21 @@ pub async fn list(pool: &PgPool, filter: &OrderFilter) -> Result<OrderList, AppE
     };
     push_conditions(&mut count, filter);
 
-    let (rows, total) = futures::try_join!(
-        page.build_query_as::<SummaryRow>().fetch_all(pool),
-        count.build_query_scalar::<i64>().fetch_one(pool),
-    )?;
+    let rows = page
+        .build_query_as::<SummaryRow>()
+        .fetch_all(&mut *conn)
+        .await?;
+    let total = count
+        .build_query_scalar::<i64>()
+        .fetch_one(&mut *conn)
+        .await?;
     let rows = rows
         .into_iter()
         .map(|row| {
             Ok(OrderRow {
                 status: OrderStatus::parse(&row.status_name)?,
                 priority: OrderPriority::parse(&row.priority_name)?,
-                order_number: row.order_number,
+                order_number: OrderNumber::parse(&row.order_number)?,
                 customer_name: row.customer_name,
                 order_date: row.order_date,
                 total_sinks: row.total_sinks,

@@ -1,5 +1,6 @@
 //! The order's money columns follow its sinks and line items, so the list
-//! and the order page show what the order is worth now.
+//! and the order page show what the order is worth now. Every write that
+//! changes a price or a quantity calls `refresh` in its own transaction.
 
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -7,7 +8,7 @@ use uuid::Uuid;
 use crate::error::AppError;
 
 pub async fn refresh(conn: &mut PgConnection, order_id: Uuid) -> Result<(), AppError> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE orders.orders o
          SET subtotal = t.amount,
              total_amount = t.amount + coalesce(o.tax_amount, 0) + coalesce(o.shipping_amount, 0)
@@ -18,8 +19,8 @@ pub async fn refresh(conn: &mut PgConnection, order_id: Uuid) -> Result<(), AppE
                   FROM orders.order_line_items l
                   WHERE l.order_id = $1 AND l.line_status <> 'CANCELLED') AS amount) t
          WHERE o.id = $1",
+        order_id,
     )
-    .bind(order_id)
     .execute(conn)
     .await?;
     Ok(())

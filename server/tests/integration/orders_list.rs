@@ -5,7 +5,8 @@ use torvan::{OrderPriority, OrderStatus};
 use torvan_app::orders::{OrderFilter, OrderSort};
 
 async fn list(pool: &PgPool, filter: OrderFilter) -> torvan_app::orders::OrderList {
-    torvan_app::orders::queries::list(pool, &filter)
+    let mut conn = pool.acquire().await.unwrap();
+    torvan_app::orders::queries::list(&mut conn, &filter)
         .await
         .unwrap()
 }
@@ -180,7 +181,11 @@ async fn an_order_is_found_by_its_number_its_customer_po_or_a_build_number(pool:
                 },
             )
             .await;
-            let numbers: Vec<String> = list.rows.into_iter().map(|row| row.order_number).collect();
+            let numbers: Vec<String> = list
+                .rows
+                .into_iter()
+                .map(|row| row.order_number.to_string())
+                .collect();
             (list.total, numbers)
         }
     };

@@ -3,6 +3,8 @@
 mod api;
 mod page;
 #[cfg(feature = "ssr")]
+mod queries;
+#[cfg(feature = "ssr")]
 mod save;
 
 pub use api::*;

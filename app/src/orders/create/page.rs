@@ -1,3 +1,5 @@
+//! `/orders/new`: the form that opens an order for a customer.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

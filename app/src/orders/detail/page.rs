@@ -1,12 +1,14 @@
+//! `/orders/:number`: the order's facts, its status moves, the header form,
+//! its sinks or line items, and its status timeline.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use torvan::DbEnum;
+use torvan::{DbEnum, OrderNumber};
 
-use super::api::{
-    BuildShortage, ChangeOrderStatus, OfferedMove, OrderDetail, StatusChange, get_order,
-};
+use super::api::{ChangeOrderStatus, get_order};
+use super::model::{BuildShortage, OfferedMove, OrderDetail, StatusChange};
 use crate::orders::header::{HeaderForm, SaveOrderHeader};
 use crate::orders::lines::{AddLineItem, LineItems, RemoveLineItem};
 use crate::orders::sinks::OrderSinks;
@@ -63,7 +65,7 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
     let or_dash = |value: Option<String>| value.unwrap_or_else(|| "—".to_owned());
     view! {
         <Title text=title.clone()/>
-        <Trail trail=vec![Crumb::new("Orders", "/orders")] current=order.order_number.clone()/>
+        <Trail trail=vec![Crumb::new("Orders", "/orders")] current=order.order_number.to_string()/>
         <h1>{title}<span class="subtitle">{order.customer.clone()}</span></h1>
         <p>
             <span class="badge" data-testid="order-status">{order.status.label()}</span>" "
@@ -119,7 +121,7 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
 
 #[component]
 fn StatusMoves(
-    order_number: String,
+    order_number: OrderNumber,
     version: i32,
     moves: Vec<OfferedMove>,
     shortages: Vec<BuildShortage>,
@@ -175,7 +177,7 @@ fn confirmation(offered: OfferedMove, shortages: &[String]) -> Option<(String, V
 
 #[component]
 fn MoveForm(
-    order_number: String,
+    order_number: OrderNumber,
     version: i32,
     offered: OfferedMove,
     warning: Option<(String, Vec<String>)>,
@@ -187,7 +189,7 @@ fn MoveForm(
     let reason = offered.back.then(|| {
         view! {
             <label for=reason_id.clone()>{format!("Reason for sending back to {}", to.label())}</label>
-            <input id=reason_id name="reason" required maxlength="255"/>
+            <input id=reason_id name="reason" required maxlength=torvan::order_lifecycle::REASON_LIMIT/>
             <FieldMessage error field="reason"/>
         }
     });
@@ -198,7 +200,7 @@ fn MoveForm(
     };
     view! {
         <ActionForm action=change attr:class="form move-form">
-            <input type="hidden" name="order_number" value=order_number/>
+            <input type="hidden" name="order_number" value=order_number.to_string()/>
             <input type="hidden" name="to" value=to.as_db_str()/>
             <input type="hidden" name="version" value=version/>
             {reason}

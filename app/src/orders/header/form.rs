@@ -5,9 +5,10 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use torvan::order_draft::{HeaderDraft, INSTRUCTIONS_LIMIT, PO_LIMIT};
-use torvan::{DbEnum, OrderPriority};
+use torvan::{DbEnum, OrderNumber, OrderPriority};
 
-use super::api::{SaveOrderHeader, ShipToChoices, ship_choices};
+use super::api::{SaveOrderHeader, ship_choices};
+use super::model::ShipToChoices;
 use crate::error::AppError;
 use crate::limit_hint::LimitHint;
 use crate::shell::{FieldMessage, FormError, action_error};
@@ -76,7 +77,7 @@ pub fn picked_customer_ship_to(
 /// The header as it can still change, with the version the page showed.
 #[component]
 pub fn HeaderForm(
-    order_number: String,
+    order_number: OrderNumber,
     version: i32,
     header: HeaderDraft,
     choices: ShipToChoices,
@@ -95,7 +96,7 @@ pub fn HeaderForm(
             <summary>"Edit order details"</summary>
             <ActionForm action attr:class="form">
                 <FormError error/>
-                <input type="hidden" name="order_number" value=order_number/>
+                <input type="hidden" name="order_number" value=order_number.to_string()/>
                 <input type="hidden" name="version" value=version/>
                 <label for="header-po">"Customer PO number"</label>
                 <input id="header-po" name="header[customer_po_number]" value=header.customer_po_number maxlength=PO_LIMIT/>

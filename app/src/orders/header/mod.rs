@@ -5,8 +5,12 @@
 
 mod api;
 mod form;
+mod model;
 #[cfg(feature = "ssr")]
-pub mod save;
+pub(crate) mod queries;
+#[cfg(feature = "ssr")]
+pub(crate) mod save;
 
 pub use api::*;
 pub use form::{HeaderForm, picked_customer_ship_to};
+pub use model::ShipToChoices;

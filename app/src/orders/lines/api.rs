@@ -1,39 +1,27 @@
+//! Adding and removing an order's line items.
+
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use torvan::order_line::LineItemDraft;
 
 use crate::error::AppError;
 
-/// One line as the order page shows it; money arrives formatted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LineItemRow {
-    pub line_number: i32,
-    pub part_number: String,
-    pub description: String,
-    pub quantity: i32,
-    pub unit_price: String,
-    pub discount_percent: String,
-    pub net_amount: String,
-}
-
-/// The order's lines and, while they may change, the parts to pick from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderLines {
-    pub lines: Vec<LineItemRow>,
-    pub total: String,
-    /// Service parts as (part number, name); empty once the lines are fixed.
-    pub parts: Vec<(String, String)>,
-}
-
 #[server(prefix = "/api", endpoint = "orders/lines/add")]
 pub async fn add_line_item(order_number: String, line: LineItemDraft) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Orders, torvan::Action::Update)?;
+    let order_number = torvan::OrderNumber::parse(&order_number)?;
     let spec = line.validate()?;
-    super::save::add(&crate::state::pool()?, &session, &order_number, &spec).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::save::add(&mut tx, &order_number, &spec).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "orders/lines/remove")]
 pub async fn remove_line_item(order_number: String, line_number: i32) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Orders, torvan::Action::Update)?;
-    super::save::remove(&crate::state::pool()?, &session, &order_number, line_number).await
+    let order_number = torvan::OrderNumber::parse(&order_number)?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::save::remove(&mut tx, &order_number, line_number).await?;
+    tx.commit().await?;
+    Ok(())
 }

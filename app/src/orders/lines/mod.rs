@@ -2,6 +2,7 @@
 //! quantities, prices and discounts; the database computes the amounts.
 
 mod api;
+mod model;
 #[cfg(feature = "ssr")]
 pub(crate) mod queries;
 #[cfg(feature = "ssr")]
@@ -9,4 +10,5 @@ mod save;
 mod section;
 
 pub use api::*;
+pub use model::{LineItemRow, OrderLines};
 pub use section::LineItems;

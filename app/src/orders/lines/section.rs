@@ -1,8 +1,12 @@
+//! The order page's line items section: the table and, while the order is
+//! pending, the forms that add and remove lines.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use torvan::{Action, PartNumber};
+use torvan::{Action, OrderNumber, PartNumber};
 
-use super::api::{AddLineItem, LineItemRow, OrderLines, RemoveLineItem};
+use super::api::{AddLineItem, RemoveLineItem};
+use super::model::{LineItemRow, OrderLines};
 use crate::limit_hint::LimitHint;
 use crate::shell::{FieldMessage, FormError, Permitted, action_error};
 
@@ -10,7 +14,7 @@ use crate::shell::{FieldMessage, FormError, Permitted, action_error};
 /// the amounts the database computed, with forms while the order is pending.
 #[component]
 pub fn LineItems(
-    order_number: String,
+    order_number: OrderNumber,
     lines: OrderLines,
     add: ServerAction<AddLineItem>,
     remove: ServerAction<RemoveLineItem>,
@@ -60,7 +64,7 @@ pub fn LineItems(
 #[component]
 fn LineRow(
     line: LineItemRow,
-    order_number: String,
+    order_number: OrderNumber,
     open: bool,
     remove: ServerAction<RemoveLineItem>,
 ) -> impl IntoView {
@@ -73,7 +77,7 @@ fn LineRow(
             {open.then(|| view! {
                 <td>
                     <ActionForm action=remove>
-                        <input type="hidden" name="order_number" value=order_number/>
+                        <input type="hidden" name="order_number" value=order_number.to_string()/>
                         <input type="hidden" name="line_number" value=number/>
                         <button type="submit" class="button subtle">{format!("Remove line {number}")}</button>
                     </ActionForm>
@@ -85,7 +89,7 @@ fn LineRow(
 
 #[component]
 fn NewLineForm(
-    order_number: String,
+    order_number: OrderNumber,
     parts: Vec<(String, String)>,
     add: ServerAction<AddLineItem>,
 ) -> impl IntoView {
@@ -96,7 +100,7 @@ fn NewLineForm(
         .collect_view();
     view! {
         <ActionForm action=add attr:class="form inline line-form">
-            <input type="hidden" name="order_number" value=order_number/>
+            <input type="hidden" name="order_number" value=order_number.to_string()/>
             <div class="field">
                 <label for="line-part">"Part number"</label>
                 <input id="line-part" name="line[part_number]" list="service-parts" autocomplete="off" required

@@ -5,9 +5,6 @@
 use std::str::FromStr;
 
 use serde_json::{Number, Value, json};
-use sqlx::Postgres;
-use sqlx::postgres::PgArguments;
-use sqlx::query::QueryScalar;
 use torvan::DbEnum;
 use torvan::sink::{
     AccessoryChoice, BasinChoice, LegKind, PegboardKind, SinkChoices, accessory_quantity,
@@ -15,7 +12,7 @@ use torvan::sink::{
 };
 
 /// The JSON and text columns of one configuration row.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Columns {
     pub quantity: i32,
     pub body_material: Option<String>,
@@ -26,26 +23,6 @@ pub struct Columns {
     pub pegboard_config: Option<Value>,
     pub leg_config: Option<Value>,
     pub additional_components: Option<Value>,
-}
-
-impl Columns {
-    /// Binds the nine columns in the order the insert and the update list
-    /// them, from `quantity` to `additional_components`.
-    pub fn bind<'q, O>(
-        &'q self,
-        query: QueryScalar<'q, Postgres, O, PgArguments>,
-    ) -> QueryScalar<'q, Postgres, O, PgArguments> {
-        query
-            .bind(self.quantity)
-            .bind(&self.body_material)
-            .bind(&self.body_finish)
-            .bind(&self.body_dimensions)
-            .bind(&self.mounting_type)
-            .bind(&self.basin_configuration)
-            .bind(&self.pegboard_config)
-            .bind(&self.leg_config)
-            .bind(&self.additional_components)
-    }
 }
 
 fn inches(raw: &str) -> Value {

@@ -1,3 +1,6 @@
+//! The wizard's working state: the choices, the family they belong to, and
+//! the rules they break as the browser checks them or the server refused.
+
 use leptos::prelude::*;
 use torvan::FieldError;
 use torvan::sink::{FamilyOptions, SinkChoices, WizardStep, check};

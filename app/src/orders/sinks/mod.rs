@@ -7,6 +7,7 @@ mod api;
 pub(crate) mod columns;
 mod draft;
 mod fields;
+mod model;
 mod order_sinks;
 mod page;
 mod price_panel;
@@ -19,5 +20,6 @@ mod steps;
 mod wizard;
 
 pub use api::*;
+pub use model::{Saved, SinkWizard, Stamp};
 pub use order_sinks::OrderSinks;
 pub use page::SinkPage;

@@ -1,8 +1,11 @@
+//! The order page's sinks section: each configuration opening its wizard
+//! and its BOM, and the form that starts another while the order is pending.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use torvan::Action;
 use torvan::sink::WizardStep;
+use torvan::{Action, OrderNumber};
 
 use super::api::AddSink;
 use super::wizard::step_href;
@@ -13,7 +16,7 @@ use crate::shell::{FieldMessage, FormError, Permitted, action_error};
 /// start another while the order is pending.
 #[component]
 pub fn OrderSinks(
-    order_number: String,
+    order_number: OrderNumber,
     sinks: Vec<SinkLine>,
     /// The families a new sink can start from; none once the order is past
     /// pending.
@@ -30,8 +33,8 @@ pub fn OrderSinks(
                 let bom_label = format!("Bill of materials of {}", sink.build_number);
                 view! {
                     <tr>
-                        <td class="mono"><a href=href>{sink.build_number}</a></td><td>{sink.family}</td>
-                        <td class="num">{sink.quantity}</td><td>{sink.status}</td>
+                        <td class="mono"><a href=href>{sink.build_number.to_string()}</a></td><td>{sink.family}</td>
+                        <td class="num">{sink.quantity}</td><td>{sink.status.label()}</td>
                         <td class="num">{sink.price.unwrap_or_default()}</td>
                         <td><a href=bom aria-label=bom_label>"BOM"</a></td>
                     </tr>
@@ -67,7 +70,7 @@ pub fn OrderSinks(
 }
 
 #[component]
-fn NewSinkForm(order_number: String, families: Vec<(String, String)>) -> impl IntoView {
+fn NewSinkForm(order_number: OrderNumber, families: Vec<(String, String)>) -> impl IntoView {
     let action = ServerAction::<AddSink>::new();
     let error = action_error(action);
     let navigate = use_navigate();
@@ -86,7 +89,7 @@ fn NewSinkForm(order_number: String, families: Vec<(String, String)>) -> impl In
         .collect_view();
     view! {
         <ActionForm action attr:class="form inline">
-            <input type="hidden" name="order_number" value=order_number/>
+            <input type="hidden" name="order_number" value=order_number.to_string()/>
             <label for="new-sink-family">"Sink family"</label>
             <select id="new-sink-family" name="family" required>{options}</select>
             <button type="submit" class="button">"Add sink"</button>

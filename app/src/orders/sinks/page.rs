@@ -1,3 +1,6 @@
+//! `/orders/:number/sinks/:build`: loads one configuration into the wizard,
+//! again after each validation or approval.
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -1,3 +1,5 @@
+//! The price beside the wizard: the quote for the choices as they stand.
+
 use leptos::prelude::*;
 use torvan::plural::count;
 use torvan::sink::quote;

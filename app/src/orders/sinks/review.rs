@@ -1,3 +1,7 @@
+//! The wizard's review step: the configuration in words, what still breaks
+//! a rule, who validated and approved it, and the validate, approve and
+//! duplicate actions.
+
 use leptos::prelude::*;
 use torvan::sink::{ConfigurationStatus, FamilyOptions, OptionGroup, SinkChoices, WizardStep};
 
@@ -122,9 +126,12 @@ pub fn Review() -> impl IntoView {
         .filter_map(|(what, stamp)| stamp.map(|stamp| view! { <p class="muted">{format!("{what} by {} on {}", stamp.by, stamp.at)}</p> }))
         .collect_view();
     let builds = (!wizard.builds.is_empty()).then(|| view! {
-        <p>"Build numbers: "<span class="mono" data-testid="build-numbers">{wizard.builds.join(", ")}</span></p>
+        <p>"Build numbers: "<span class="mono" data-testid="build-numbers">{wizard.builds.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")}</span></p>
     });
-    let target = StoredValue::new((wizard.order_number.clone(), wizard.build_number.clone()));
+    let target = StoredValue::new((
+        wizard.order_number.to_string(),
+        wizard.build_number.to_string(),
+    ));
     let validate = move |_| {
         let (order_number, build_number) = target.get_value();
         let choices = draft.choices.get_untracked();

@@ -1,131 +1,106 @@
-//! Configuration writes, each in one transaction with its audit rows and the
-//! order's new totals. The order row is locked first, so two people working
-//! on one order take turns and build numbers never collide.
+//! Configuration writes, each in the caller's transaction with its audit rows
+//! and the order's new totals. The order row is locked first
+//! (`lock_open_order`), so two people working on one order take turns,
+//! build numbers never collide, and sinks change only on a pending
+//! production or sample order.
 
 use sqlx::PgConnection;
-use torvan::DbEnum;
-use torvan::order_draft::OrderType;
+use torvan::order_lifecycle::Work;
 use torvan::sink::{ConfigurationStatus, FamilyOptions, SinkChoices, check, draft_check, quote};
+use torvan::{BuildNumber, DbEnum, OrderNumber};
 use uuid::Uuid;
 
-use super::api::Saved;
 use super::columns::{to_choices, to_columns};
+use super::model::Saved;
 use super::queries::{ConfigRow, Target, config, family};
 use crate::auth::guard::SessionUser;
 use crate::error::AppError;
+use crate::orders::lock::lock_open_order;
 use crate::orders::totals;
 
-fn open_for_sinks(order_status: &str, order_type: &str) -> Result<(), AppError> {
-    if !OrderType::parse(order_type)?.builds_sinks() {
-        return Err(AppError::invalid(
-            "family",
-            "Service and warranty orders have line items, not sinks.",
-        ));
-    }
-    if order_status != "PENDING" {
-        return Err(AppError::invalid(
-            "status",
-            "Sinks can change only while the order is pending.",
-        ));
-    }
-    Ok(())
-}
-
+/// A new draft configuration of `family` on the order, numbered after the
+/// order's highest build: `TB-<order's stem>-NN`.
 async fn insert(
     conn: &mut PgConnection,
     session: &SessionUser,
-    order: (Uuid, &str),
+    (order_id, order_number): (Uuid, &OrderNumber),
     family: &FamilyOptions,
     choices: &SinkChoices,
-) -> Result<String, AppError> {
-    let (order_id, order_number) = order;
+) -> Result<BuildNumber, AppError> {
     let columns = to_columns(choices);
-    let prefix = order_number.strip_prefix("ORD-").unwrap_or(order_number);
-    let insert = sqlx::query_scalar(
-        "INSERT INTO orders.order_sink_configurations
-             (order_id, build_number, sink_family_id, quantity, body_material, body_finish,
-              body_dimensions, mounting_type, basin_configuration, pegboard_config, leg_config,
-              additional_components, configuration_price, configuration_status, created_by)
-         SELECT $1, 'TB-' || $2 || '-' || lpad((coalesce(max(
-                    substring(c.build_number from '-(\\d+)$')::int), 0) + 1)::text, 2, '0'),
-                f.id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'DRAFT', $14
-         FROM products.sink_families f
-         LEFT JOIN orders.order_sink_configurations c ON c.order_id = $1
-         WHERE f.code = $3
-         GROUP BY f.id
-         RETURNING build_number",
+    let build_number = sqlx::query_scalar!(
+        r#"INSERT INTO orders.order_sink_configurations
+               (order_id, build_number, sink_family_id, quantity, body_material, body_finish,
+                body_dimensions, mounting_type, basin_configuration, pegboard_config, leg_config,
+                additional_components, configuration_price, configuration_status, created_by)
+           SELECT $1, 'TB-' || $2::text || '-' || lpad((coalesce(max(
+                      substring(c.build_number from '-(\d+)$')::int), 0) + 1)::text, 2, '0'),
+                  f.id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'DRAFT', $14
+           FROM products.sink_families f
+           LEFT JOIN orders.order_sink_configurations c ON c.order_id = $1
+           WHERE f.code = $3
+           GROUP BY f.id
+           RETURNING build_number"#,
+        order_id,
+        order_number.build_stem(),
+        family.code,
+        columns.quantity,
+        columns.body_material,
+        columns.body_finish,
+        columns.body_dimensions,
+        columns.mounting_type,
+        columns.basin_configuration,
+        columns.pegboard_config,
+        columns.leg_config,
+        columns.additional_components,
+        quote(choices, family).unit_price,
+        session.user.id,
     )
-    .bind(order_id)
-    .bind(prefix)
-    .bind(&family.code);
-    let build_number = columns
-        .bind(insert)
-        .bind(quote(choices, family).unit_price)
-        .bind(session.user.id)
-        .fetch_one(&mut *conn)
-        .await?;
+    .fetch_one(&mut *conn)
+    .await?;
     totals::refresh(conn, order_id).await?;
-    Ok(build_number)
+    Ok(BuildNumber::parse(&build_number)?)
 }
 
 pub async fn add(
-    pool: &sqlx::PgPool,
+    conn: &mut PgConnection,
     session: &SessionUser,
-    order_number: &str,
+    order_number: &OrderNumber,
     family_code: &str,
-) -> Result<String, AppError> {
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let (order_id, status, order_type): (Uuid, String, String) = sqlx::query_as(
-        "SELECT id, status::text, coalesce(order_type, 'PRODUCTION')::text
-         FROM orders.orders WHERE order_number = $1 FOR UPDATE",
-    )
-    .bind(order_number)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(AppError::NotFound)?;
-    open_for_sinks(&status, &order_type)?;
-    let family = family(&mut tx, family_code).await?;
+) -> Result<BuildNumber, AppError> {
+    let order = lock_open_order(conn, order_number, Work::Sinks).await?;
+    let family = family(conn, family_code).await?;
     let choices = SinkChoices::defaults_for(&family);
-    let build = insert(
-        &mut tx,
-        session,
-        (order_id, order_number),
-        &family,
-        &choices,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(build)
+    insert(conn, session, (order.id, order_number), &family, &choices).await
 }
 
-async fn editable(conn: &mut PgConnection, target: &Target<'_>) -> Result<ConfigRow, AppError> {
-    let row = config(conn, target, true).await?;
-    open_for_sinks(&row.order_status, &row.order_type)?;
-    Ok(row)
+/// The configuration, its order locked and open for sinks.
+async fn editable(conn: &mut PgConnection, target: &Target) -> Result<ConfigRow, AppError> {
+    lock_open_order(conn, &target.order_number, Work::Sinks).await?;
+    config(conn, target, false).await
 }
 
 /// Saves `choices` as a draft, or as validated when `validate` and every
-/// rule holds. Unreadable numbers are refused even for a draft.
+/// rule holds; `version` is what the page showed. Unreadable numbers are
+/// refused even for a draft.
 pub async fn save(
-    pool: &sqlx::PgPool,
+    conn: &mut PgConnection,
     session: &SessionUser,
-    (target, version): (Target<'_>, i64),
+    (target, version): (&Target, i32),
     choices: &SinkChoices,
     validate: bool,
 ) -> Result<Saved, AppError> {
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let row = editable(&mut tx, &target).await?;
+    let row = editable(conn, target).await?;
     if row.version != version {
         return Err(AppError::Conflict);
     }
-    let status = ConfigurationStatus::parse(&row.status)?;
-    if !status.editable() {
+    if !row.status.editable() {
         return Err(AppError::invalid(
             "status",
             "An approved configuration cannot change: duplicate it to make a variant.",
         ));
     }
-    let family = family(&mut tx, &choices.family).await?;
+    let family = family(conn, &choices.family).await?;
     let problems = draft_check(choices, &family);
     if !problems.is_empty() {
         return Err(problems.into());
@@ -136,12 +111,12 @@ pub async fn save(
             return Err(problems.into());
         }
     }
-    let unchanged = status == ConfigurationStatus::Draft
+    let unchanged = row.status == ConfigurationStatus::Draft
         && row.family == choices.family
         && to_choices(row.family.clone(), &row.columns) == *choices;
     if unchanged && !validate {
         return Ok(Saved {
-            status,
+            status: row.status,
             version: row.version,
         });
     }
@@ -151,30 +126,39 @@ pub async fn save(
         ConfigurationStatus::Draft
     };
     let columns = to_columns(choices);
-    let update = sqlx::query_scalar(
+    let version = sqlx::query_scalar!(
         "UPDATE orders.order_sink_configurations SET
-             sink_family_id = (SELECT id FROM products.sink_families WHERE code = $2),
-             quantity = $3, body_material = $4, body_finish = $5, body_dimensions = $6,
-             mounting_type = $7, basin_configuration = $8, pegboard_config = $9, leg_config = $10,
-             additional_components = $11, configuration_price = $12, configuration_status = $13,
-             validated_at = CASE WHEN $14 THEN now() END,
-             validated_by = CASE WHEN $14 THEN $15::uuid END,
-             validation_notes = CASE WHEN $14 THEN 'Every configuration rule holds.' END
-         WHERE id = $1
-         RETURNING (extract(epoch FROM updated_at) * 1000000)::bigint",
+             sink_family_id = (SELECT id FROM products.sink_families WHERE code = $3),
+             quantity = $4, body_material = $5, body_finish = $6, body_dimensions = $7,
+             mounting_type = $8, basin_configuration = $9, pegboard_config = $10, leg_config = $11,
+             additional_components = $12, configuration_price = $13, configuration_status = $14,
+             validated_at = CASE WHEN $15 THEN now() END,
+             validated_by = CASE WHEN $15 THEN $16::uuid END,
+             validation_notes = CASE WHEN $15 THEN 'Every configuration rule holds.' END,
+             version = version + 1
+         WHERE id = $1 AND version = $2
+         RETURNING version",
+        row.id,
+        version,
+        family.code,
+        columns.quantity,
+        columns.body_material,
+        columns.body_finish,
+        columns.body_dimensions,
+        columns.mounting_type,
+        columns.basin_configuration,
+        columns.pegboard_config,
+        columns.leg_config,
+        columns.additional_components,
+        quote(choices, &family).unit_price,
+        to.as_db_str(),
+        validate,
+        session.user.id,
     )
-    .bind(row.id)
-    .bind(&family.code);
-    let version = columns
-        .bind(update)
-        .bind(quote(choices, &family).unit_price)
-        .bind(to.as_db_str())
-        .bind(validate)
-        .bind(session.user.id)
-        .fetch_one(&mut *tx)
-        .await?;
-    totals::refresh(&mut tx, row.order_id).await?;
-    tx.commit().await?;
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::Conflict)?;
+    totals::refresh(conn, row.order_id).await?;
     Ok(Saved {
         status: to,
         version,
@@ -182,43 +166,43 @@ pub async fn save(
 }
 
 /// Approves a validated configuration after checking it against today's
-/// catalogue, and numbers each of its sinks.
+/// catalogue, numbers each of its sinks, and generates its first BOM.
 pub async fn approve(
-    pool: &sqlx::PgPool,
+    conn: &mut PgConnection,
     session: &SessionUser,
-    target: Target<'_>,
+    target: &Target,
 ) -> Result<(), AppError> {
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let row = editable(&mut tx, &target).await?;
-    if ConfigurationStatus::parse(&row.status)? != ConfigurationStatus::Validated {
+    let row = editable(conn, target).await?;
+    if row.status != ConfigurationStatus::Validated {
         return Err(AppError::invalid(
             "status",
             "Only a validated configuration can be approved: validate it first.",
         ));
     }
-    let family = family(&mut tx, &row.family).await?;
+    let family = family(conn, &row.family).await?;
     let choices = to_choices(row.family.clone(), &row.columns);
     let problems = check(&choices, &family);
     if !problems.is_empty() {
         return Err(problems.into());
     }
-    sqlx::query(
+    sqlx::query!(
         "UPDATE orders.order_sink_configurations
-         SET configuration_status = 'APPROVED', approved_at = now(), approved_by = $2
+         SET configuration_status = 'APPROVED', approved_at = now(), approved_by = $2,
+             version = version + 1
          WHERE id = $1",
+        row.id,
+        session.user.id,
     )
-    .bind(row.id)
-    .bind(session.user.id)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO orders.sink_builds (configuration_id, unit_number, build_number)
-         SELECT $1, unit, $2 || '-' || unit FROM generate_series(1, $3) AS unit",
+         SELECT $1, unit, $2::text || '-' || unit FROM generate_series(1, $3) AS unit",
+        row.id,
+        target.build_number.as_str(),
+        row.columns.quantity,
     )
-    .bind(row.id)
-    .bind(target.build_number)
-    .bind(row.columns.quantity)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
     // Approval and its first BOM stand or fall together: a configuration no
     // template can build is not approved.
@@ -229,29 +213,25 @@ pub async fn approve(
         choices: &choices,
         reason: "Configuration approved",
     };
-    crate::boms::generate::generate(&mut tx, session.user.id, request).await?;
-    tx.commit().await?;
+    crate::boms::generate::generate(conn, session.user.id, request).await?;
     Ok(())
 }
 
 /// Copies a configuration, approved or not, into a new draft on its order.
 pub async fn duplicate(
-    pool: &sqlx::PgPool,
+    conn: &mut PgConnection,
     session: &SessionUser,
-    target: Target<'_>,
-) -> Result<String, AppError> {
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let row = editable(&mut tx, &target).await?;
-    let family = family(&mut tx, &row.family).await?;
+    target: &Target,
+) -> Result<BuildNumber, AppError> {
+    let row = editable(conn, target).await?;
+    let family = family(conn, &row.family).await?;
     let choices = to_choices(row.family.clone(), &row.columns);
-    let build = insert(
-        &mut tx,
+    insert(
+        conn,
         session,
-        (row.order_id, target.order_number),
+        (row.order_id, &target.order_number),
         &family,
         &choices,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(build)
+    .await
 }

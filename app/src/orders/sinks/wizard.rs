@@ -1,10 +1,15 @@
+//! The wizard's frame: its steps as tabs, the autosave that runs on every
+//! move between steps, and the actions the review step dispatches.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use torvan::sink::{ConfigurationStatus, WizardStep};
+use torvan::{BuildNumber, OrderNumber};
 
-use super::api::{ApproveSink, DuplicateSink, SaveSink, SinkWizard, ValidateSink};
+use super::api::{ApproveSink, DuplicateSink, SaveSink, ValidateSink};
 use super::draft::{Draft, refusals};
+use super::model::SinkWizard;
 use super::price_panel::PricePanel;
 use super::steps::step_view;
 use crate::shell::{Crumb, Trail};
@@ -15,7 +20,7 @@ pub struct Decisions {
     pub wizard: StoredValue<SinkWizard>,
     pub status: RwSignal<ConfigurationStatus>,
     /// The version the last save returned; the next save names it.
-    pub version: RwSignal<i64>,
+    pub version: RwSignal<i32>,
     /// A draft save is on its way; validating now would race it.
     pub saving: Signal<bool>,
     pub validate: ServerAction<ValidateSink>,
@@ -23,7 +28,11 @@ pub struct Decisions {
     pub duplicate: ServerAction<DuplicateSink>,
 }
 
-pub fn step_href(order_number: &str, build_number: &str, step: WizardStep) -> String {
+pub fn step_href(
+    order_number: &OrderNumber,
+    build_number: &BuildNumber,
+    step: WizardStep,
+) -> String {
     format!(
         "/orders/{order_number}/sinks/{build_number}?step={}",
         step.slug()
@@ -60,6 +69,7 @@ pub fn Wizard(wizard: SinkWizard, reload: RwSignal<u32>) -> impl IntoView {
     let target = StoredValue::new((order_number.clone(), build_number.clone()));
     let dispatch = move || {
         let (order_number, build_number) = target.get_value();
+        let (order_number, build_number) = (order_number.to_string(), build_number.to_string());
         let choices = draft.choices.get_untracked();
         let version = version.get_untracked();
         save.dispatch(SaveSink {
@@ -194,8 +204,8 @@ pub fn Wizard(wizard: SinkWizard, reload: RwSignal<u32>) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <Trail
-            trail=vec![Crumb::new("Orders", "/orders"), Crumb::new(&wizard.order_number, format!("/orders/{}", wizard.order_number))]
-            current=wizard.build_number.clone()
+            trail=vec![Crumb::new("Orders", "/orders"), Crumb::new(wizard.order_number.to_string(), format!("/orders/{}", wizard.order_number))]
+            current=wizard.build_number.to_string()
         />
         <h1>{title}<span class="subtitle">{family_name}</span></h1>
         <p>

@@ -1,3 +1,5 @@
+//! The wizard's basins step: how many basins, and each one's size and drain.
+
 use leptos::prelude::*;
 use torvan::sink::OptionGroup;
 

@@ -1,3 +1,5 @@
+//! The wizard's body step: material, finish, dimensions and mounting.
+
 use leptos::prelude::*;
 use torvan::sink::OptionGroup;
 

@@ -1,3 +1,5 @@
+//! The wizard's first step: the sink family and how many identical sinks.
+
 use leptos::prelude::*;
 use torvan::sink::{MAX_QUANTITY, SinkChoices};
 

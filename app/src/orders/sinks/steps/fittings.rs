@@ -1,3 +1,5 @@
+//! The wizard's fittings step: faucet, drain and accessories.
+
 use leptos::prelude::*;
 use torvan::sink::{AccessoryChoice, OptionGroup};
 

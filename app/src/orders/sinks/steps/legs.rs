@@ -1,3 +1,5 @@
+//! The wizard's legs step: the leg kind and its height or height range.
+
 use leptos::prelude::*;
 use torvan::sink::{LegKind, OptionGroup};
 

@@ -1,3 +1,5 @@
+//! The wizard's pegboard step: none, standard or a custom size.
+
 use leptos::prelude::*;
 use torvan::DbEnum;
 use torvan::sink::{OptionGroup, PegboardKind, STANDARD_PEGBOARD_HEIGHT};
