@@ -103,15 +103,6 @@ impl AppError {
         }
     }
 
-    /// The same refusal said at `field`: for a caller whose form names the
-    /// value differently from the rule that refused it.
-    pub fn at(self, field: &str) -> Self {
-        match self {
-            Self::Invalid { message, .. } => Self::invalid(field, message),
-            other => other,
-        }
-    }
-
     /// Each refused field with its message, in the form's order.
     pub fn problems(&self) -> Vec<(String, String)> {
         match self {

@@ -18,7 +18,7 @@ pub const REFERENCE_KIND: &str = "BOM";
 
 /// A stock refusal said at the BOM's stock actions.
 pub(super) fn stock_error(error: StockError) -> AppError {
-    AppError::from(error).at("stock")
+    error.at("stock")
 }
 
 /// Ends what the version holds of each part with `movement` (release or

@@ -32,18 +32,25 @@ pub enum StockError {
     Database(#[from] sqlx::Error),
 }
 
-/// The one reading of a stock refusal for a user: a rule the movement broke
-/// is said at the quantity (a caller whose form names it otherwise moves it
-/// with `AppError::at`), a lost race is a conflict.
-impl From<StockError> for AppError {
-    fn from(error: StockError) -> Self {
-        match error {
-            StockError::Problem(_) => AppError::invalid("quantity", error.to_string()),
-            StockError::ReasonRequired => AppError::invalid("reason", error.to_string()),
+impl StockError {
+    /// The refusal a user reads: a rule the movement broke is said at the
+    /// form's quantity field `field`, a missing reason at the reason, a
+    /// lost race is a conflict. The one reading of a stock refusal.
+    pub fn at(self, field: &str) -> AppError {
+        match self {
+            StockError::Problem(_) => AppError::invalid(field, self.to_string()),
+            StockError::ReasonRequired => AppError::invalid("reason", self.to_string()),
             StockError::UnknownPart => AppError::NotFound,
             StockError::Conflict => AppError::Conflict,
             StockError::Database(error) => error.into(),
         }
+    }
+}
+
+/// A refusal of a form whose quantity field is named `quantity`.
+impl From<StockError> for AppError {
+    fn from(error: StockError) -> Self {
+        error.at("quantity")
     }
 }
 

@@ -82,7 +82,7 @@ pub async fn adjust(
         Some(session.user.id),
     )
     .await
-    .map_err(|error| AppError::from(error).at("change"))?;
+    .map_err(|error| error.at("change"))?;
     tx.commit().await?;
     Ok(level.on_hand)
 }
