@@ -4,8 +4,9 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use torvan::{DbEnum, MakeOrBuy, StockStatus};
 
-use super::api::{PartHit, PartSearch, SearchPage, search_parts};
+use super::api::search_parts;
 use super::catalogue::catalogue_children;
+use super::model::{PartHit, PartSearch, SearchPage};
 use crate::shell::{Loaded, Permitted};
 
 const PAGE_SIZE: i64 = 50;
