@@ -1,3 +1,6 @@
+//! The inventory page: the part search, its filters and pages kept in the
+//! address so a search can be bookmarked and shared.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
