@@ -123,8 +123,10 @@ pub enum Written {
     Unchanged,
 }
 
-/// Creates the part, or updates the part numbered `existing`; a row whose
-/// values are all unchanged is not written (no audit noise on re-imports).
+/// Creates the part (`existing` None), or updates the part numbered
+/// `existing`; a row whose values are all unchanged is not written (no audit
+/// noise on re-imports). One statement whose update and insert share their
+/// values: the branch that does not apply touches no row.
 pub async fn write(
     conn: &mut PgConnection,
     existing: Option<&str>,
@@ -133,109 +135,44 @@ pub async fn write(
     user_id: Uuid,
     custom: bool,
 ) -> Result<Written, AppError> {
-    let written = match existing {
-        None => insert(conn, spec, refs, user_id, custom).await,
-        Some(number) => update(conn, number, spec, refs).await,
-    }
-    .map_err(|error| constraint_message(error, spec))?;
-    match (written, existing) {
-        (true, None) => Ok(Written::Created),
-        (true, Some(_)) => Ok(Written::Updated),
-        (false, Some(number)) => {
-            let exists = sqlx::query_scalar!(
-                r#"SELECT EXISTS (SELECT 1 FROM inventory.parts WHERE part_number = $1) AS "exists!""#,
-                number,
-            )
-            .fetch_one(&mut *conn)
-            .await?;
-            if exists {
-                Ok(Written::Unchanged)
-            } else {
-                Err(AppError::NotFound)
-            }
-        }
-        (false, None) => Err(AppError::Internal),
-    }
-}
-
-/// Whether the part was inserted.
-async fn insert(
-    conn: &mut PgConnection,
-    spec: &PartSpec,
-    refs: Refs,
-    user_id: Uuid,
-    custom: bool,
-) -> Result<bool, sqlx::Error> {
-    let inserted = sqlx::query_scalar!(
-        "INSERT INTO inventory.parts
-             (part_number, name, description, sub_assembly_id, part_type, unit_of_measure,
-              make_or_buy, status, replacement_part_id, reorder_point, reorder_quantity,
-              safety_stock, minimum_order_quantity, order_multiple, lead_time_days,
-              standard_cost, primary_vendor_id, vendor_part_number, material, finish,
-              lot_control, serial_control, created_by, is_custom_part, last_cost_update)
-         VALUES ($1, $2, $3, $4, $5, $6::text::unit_of_measure, $7, $8::text::part_status, $9,
-                 $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
-                 CASE WHEN $16::numeric IS NULL THEN NULL ELSE now() END)
-         RETURNING id",
-        spec.part_number.as_str(),
-        spec.name,
-        spec.description,
-        refs.sub_assembly_id,
-        spec.part_type,
-        spec.unit_of_measure.as_db_str(),
-        spec.make_or_buy.as_db_str(),
-        spec.status.as_db_str(),
-        refs.replacement_id,
-        spec.reorder_point,
-        spec.reorder_quantity,
-        spec.safety_stock,
-        spec.minimum_order_quantity,
-        spec.order_multiple,
-        spec.lead_time_days,
-        spec.standard_cost,
-        refs.vendor_id,
-        spec.vendor_part_number,
-        spec.material,
-        spec.finish,
-        spec.lot_control,
-        spec.serial_control,
-        user_id,
-        custom,
-    )
-    .fetch_optional(conn)
-    .await?;
-    Ok(inserted.is_some())
-}
-
-/// Whether the part numbered `existing` was changed: a row equal to the
-/// spec is left alone.
-async fn update(
-    conn: &mut PgConnection,
-    existing: &str,
-    spec: &PartSpec,
-    refs: Refs,
-) -> Result<bool, sqlx::Error> {
-    let updated = sqlx::query_scalar!(
-        "UPDATE inventory.parts
-         SET (part_number, name, description, sub_assembly_id, part_type, unit_of_measure,
-              make_or_buy, status, replacement_part_id, reorder_point, reorder_quantity,
-              safety_stock, minimum_order_quantity, order_multiple, lead_time_days,
-              standard_cost, primary_vendor_id, vendor_part_number, material, finish,
-              lot_control, serial_control)
-           = ($1, $2, $3, $4, $5, $6::text::unit_of_measure, $7, $8::text::part_status, $9,
-              $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22),
-             last_cost_update = CASE WHEN standard_cost IS DISTINCT FROM $16 THEN now()
-                                     ELSE last_cost_update END
-         WHERE part_number = $23
-           AND (part_number, name, description, sub_assembly_id, part_type, unit_of_measure,
-                make_or_buy, status, replacement_part_id, reorder_point, reorder_quantity,
-                safety_stock, minimum_order_quantity, order_multiple, lead_time_days,
-                standard_cost, primary_vendor_id, vendor_part_number, material, finish,
-                lot_control, serial_control)
-               IS DISTINCT FROM
-               ($1, $2, $3, $4, $5, $6::text::unit_of_measure, $7, $8::text::part_status, $9,
-                $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-         RETURNING id",
+    let created = sqlx::query_scalar!(
+        r#"WITH updated AS (
+               UPDATE inventory.parts
+               SET (part_number, name, description, sub_assembly_id, part_type, unit_of_measure,
+                    make_or_buy, status, replacement_part_id, reorder_point, reorder_quantity,
+                    safety_stock, minimum_order_quantity, order_multiple, lead_time_days,
+                    standard_cost, primary_vendor_id, vendor_part_number, material, finish,
+                    lot_control, serial_control)
+                 = ($1, $2, $3, $4, $5, $6::text::unit_of_measure, $7, $8::text::part_status, $9,
+                    $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22),
+                   last_cost_update = CASE WHEN standard_cost IS DISTINCT FROM $16 THEN now()
+                                           ELSE last_cost_update END
+               WHERE part_number = $23
+                 AND (part_number, name, description, sub_assembly_id, part_type, unit_of_measure,
+                      make_or_buy, status, replacement_part_id, reorder_point, reorder_quantity,
+                      safety_stock, minimum_order_quantity, order_multiple, lead_time_days,
+                      standard_cost, primary_vendor_id, vendor_part_number, material, finish,
+                      lot_control, serial_control)
+                     IS DISTINCT FROM
+                     ($1, $2, $3, $4, $5, $6::text::unit_of_measure, $7, $8::text::part_status, $9,
+                      $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+               RETURNING false AS created),
+           inserted AS (
+               INSERT INTO inventory.parts
+                   (part_number, name, description, sub_assembly_id, part_type, unit_of_measure,
+                    make_or_buy, status, replacement_part_id, reorder_point, reorder_quantity,
+                    safety_stock, minimum_order_quantity, order_multiple, lead_time_days,
+                    standard_cost, primary_vendor_id, vendor_part_number, material, finish,
+                    lot_control, serial_control, created_by, is_custom_part, last_cost_update)
+               SELECT $1, $2, $3, $4, $5, $6::text::unit_of_measure, $7, $8::text::part_status, $9,
+                      $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+                      $24::uuid, $25::boolean,
+                      CASE WHEN $16::numeric IS NULL THEN NULL ELSE now() END
+               WHERE $23::text IS NULL
+               RETURNING true AS created)
+           SELECT created AS "created!" FROM updated
+           UNION ALL
+           SELECT created FROM inserted"#,
         spec.part_number.as_str(),
         spec.name,
         spec.description,
@@ -259,10 +196,30 @@ async fn update(
         spec.lot_control,
         spec.serial_control,
         existing,
+        user_id,
+        custom,
     )
-    .fetch_optional(conn)
-    .await?;
-    Ok(updated.is_some())
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(|error| constraint_message(error, spec))?;
+    match (created, existing) {
+        (Some(true), _) => Ok(Written::Created),
+        (Some(false), _) => Ok(Written::Updated),
+        (None, Some(number)) => {
+            let exists = sqlx::query_scalar!(
+                r#"SELECT EXISTS (SELECT 1 FROM inventory.parts WHERE part_number = $1) AS "exists!""#,
+                number,
+            )
+            .fetch_one(&mut *conn)
+            .await?;
+            if exists {
+                Ok(Written::Unchanged)
+            } else {
+                Err(AppError::NotFound)
+            }
+        }
+        (None, None) => Err(AppError::Internal),
+    }
 }
 
 /// The database's own constraints, said at the field they concern.
