@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod bom;
+pub mod catalogue_group;
 pub mod catalogue_level;
 pub mod csv;
 pub mod custom_part;
@@ -32,6 +33,7 @@ pub mod rule_language;
 pub mod session;
 pub mod sink;
 pub mod stock;
+pub mod stock_entry;
 pub mod stock_status;
 pub mod substitute_type;
 pub mod text;

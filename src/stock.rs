@@ -54,6 +54,13 @@ pub fn parse_adjustment(raw: &str) -> Result<i32, String> {
     whole_number(raw, -MAX_MOVED..=MAX_MOVED)
 }
 
+/// Why a count was adjusted is kept on its ledger row: an adjustment
+/// without a reason is refused, by the part page's form and by the stock
+/// service alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("An adjustment needs a reason.")]
+pub struct ReasonRequired;
+
 /// One change to a part's stock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Movement {

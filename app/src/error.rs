@@ -168,3 +168,13 @@ impl From<Vec<torvan::FieldError>> for AppError {
         Self::InvalidFields(errors)
     }
 }
+
+/// One refused field, as a parse that stops at the first problem reports it.
+impl From<torvan::FieldError> for AppError {
+    fn from(error: torvan::FieldError) -> Self {
+        Self::Invalid {
+            field: error.field,
+            message: error.message,
+        }
+    }
+}

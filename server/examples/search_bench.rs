@@ -77,6 +77,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         },
     ];
     let mut latencies: Vec<Duration> = Vec::new();
+    let mut conn = pool.acquire().await?;
     for _ in 0..ROUNDS {
         for query in &searches {
             let query = PartSearch {
@@ -84,7 +85,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ..query.clone()
             };
             let started = Instant::now();
-            let page = search(&pool, &query).await?;
+            let page = search(&mut conn, &query).await?;
             latencies.push(started.elapsed());
             assert!(page.total >= page.hits.len() as i64);
         }

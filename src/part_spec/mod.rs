@@ -4,6 +4,7 @@
 
 mod draft;
 mod fields;
+mod file;
 mod hierarchy;
 mod part_type;
 #[cfg(test)]
@@ -11,6 +12,7 @@ mod tests;
 mod validate;
 
 pub use draft::{COLUMNS, PartDraft};
+pub use file::{CheckedRows, LineError, REQUIRED, check_rows};
 pub use hierarchy::HierarchyPath;
 pub use part_type::part_type_label;
 

@@ -1,37 +1,13 @@
+//! The dashboard's server function.
+
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use torvan::{OrderStatus, StockStatus};
 
+use super::model::DashboardSummary;
 use crate::error::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatusCount {
-    pub status: OrderStatus,
-    pub orders: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StockAlert {
-    pub part_number: String,
-    pub name: String,
-    pub available: i32,
-    pub reorder_point: i32,
-    pub status: StockStatus,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DashboardSummary {
-    /// One entry per status, in lifecycle order, zero where no order is.
-    pub orders_by_status: Vec<StatusCount>,
-    /// The most urgent parts first, the first few only.
-    pub stock_alerts: Vec<StockAlert>,
-    /// How many parts are at or below their reorder point in all.
-    pub stock_alert_total: i64,
-}
 
 #[server(prefix = "/api", endpoint = "dashboard/summary")]
 pub async fn load_dashboard() -> Result<DashboardSummary, AppError> {
     crate::auth::guard::require(torvan::Resource::Dashboard, torvan::Action::Read)?;
-    let pool = crate::state::pool()?;
-    super::queries::summary(&pool).await
+    let mut conn = crate::db::connection().await?;
+    super::queries::summary(&mut conn).await
 }

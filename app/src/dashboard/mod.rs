@@ -1,9 +1,11 @@
 //! The landing page: where orders stand and which parts need reordering.
 
 mod api;
+mod model;
 mod page;
 #[cfg(feature = "ssr")]
 mod queries;
 
-pub use api::{DashboardSummary, StatusCount, StockAlert, load_dashboard};
+pub use api::load_dashboard;
+pub use model::{DashboardSummary, StatusCount, StockAlert};
 pub use page::DashboardPage;

@@ -1,7 +1,11 @@
+//! The dashboard page: orders by status, each a link to the order list
+//! filtered by it, and the stock alerts.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::{DashboardSummary, StatusCount, StockAlert, load_dashboard};
+use super::api::load_dashboard;
+use super::model::{DashboardSummary, StatusCount, StockAlert};
 use crate::inventory::encode;
 use crate::shell::Loaded;
 

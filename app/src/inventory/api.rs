@@ -1,45 +1,13 @@
+//! The part search's server function.
+
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use torvan::{MakeOrBuy, StockStatus};
-use uuid::Uuid;
 
+use super::model::{PartSearch, SearchPage};
 use crate::error::AppError;
-
-/// What to look for in the parts catalogue.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartSearch {
-    /// A part-number prefix (`710-`) or words (`drain valve`); empty for all.
-    pub text: String,
-    pub stock_status: Option<StockStatus>,
-    pub category_id: Option<Uuid>,
-    pub make_or_buy: Option<MakeOrBuy>,
-    /// Zero-based.
-    pub page: i64,
-    pub page_size: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartHit {
-    pub part_number: String,
-    pub name: String,
-    pub category: Option<String>,
-    pub on_hand: i32,
-    pub allocated: i32,
-    pub available: i32,
-    pub reorder_point: i32,
-    pub stock_status: StockStatus,
-    pub make_or_buy: MakeOrBuy,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SearchPage {
-    pub hits: Vec<PartHit>,
-    /// Matches over all pages.
-    pub total: i64,
-}
 
 #[server(prefix = "/api", endpoint = "inventory/search")]
 pub async fn search_parts(query: PartSearch) -> Result<SearchPage, AppError> {
     crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Read)?;
-    super::search::search(&crate::state::pool()?, &query).await
+    let mut conn = crate::db::connection().await?;
+    super::search::search(&mut conn, &query).await
 }

@@ -4,6 +4,7 @@
 
 mod api;
 pub mod catalogue;
+mod model;
 mod page;
 pub mod part;
 #[cfg(feature = "ssr")]
@@ -14,9 +15,12 @@ pub mod search;
 #[cfg(feature = "ssr")]
 pub mod stock;
 pub mod transfer;
+#[cfg(feature = "ssr")]
+pub mod vendors;
 
-pub use api::{PartHit, PartSearch, SearchPage, SearchParts, search_parts};
+pub use api::{SearchParts, search_parts};
 pub use catalogue::{CataloguePage, GroupPage};
+pub use model::{PartHit, PartSearch, SearchPage};
 pub use page::InventoryPage;
 pub(crate) use page::encode;
 pub use part::{EditPartPage, NewCustomPartPage, NewPartPage, PartPage};

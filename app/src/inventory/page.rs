@@ -1,11 +1,15 @@
+//! The inventory page: the part search, its filters and pages kept in the
+//! address so a search can be bookmarked and shared.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use torvan::{DbEnum, MakeOrBuy, StockStatus};
 
-use super::api::{PartHit, PartSearch, SearchPage, search_parts};
+use super::api::search_parts;
 use super::catalogue::catalogue_children;
+use super::model::{PartHit, PartSearch, SearchPage};
 use crate::shell::{Loaded, Pager, Permitted};
 
 const PAGE_SIZE: i64 = 50;

@@ -1,12 +1,16 @@
 //! Part search: by part-number prefix or by words of the name and
 //! description (PostgreSQL full text, GIN-indexed), with filters and pages.
-//! The SQL is assembled from the filters actually set, with every value bound,
-//! so each search gets a plan that can use its indexes.
+//!
+//! The one inventory statement built at run time, with `QueryBuilder`: the
+//! user chooses which filters apply, and a statement holding every filter as
+//! `($n IS NULL OR …)` would share one generic plan that cannot use the
+//! prefix or full-text index. Assembled from the filters actually set, with
+//! every value bound, each search gets a plan that uses its indexes.
 
-use sqlx::{PgPool, Postgres, QueryBuilder};
+use sqlx::{PgConnection, Postgres, QueryBuilder};
 use torvan::{DbEnum, MakeOrBuy, StockStatus};
 
-use super::api::{PartHit, PartSearch, SearchPage};
+use super::model::{PartHit, PartSearch, SearchPage};
 use crate::error::AppError;
 
 #[derive(sqlx::FromRow)]
@@ -67,10 +71,10 @@ fn push_filters(sql: &mut QueryBuilder<'_, Postgres>, query: &PartSearch) {
     }
 }
 
-/// One page of matches and the number of matches, as two queries run at
-/// once: a page walks the part-number index and stops after a page, while
-/// the count needs no joins or sorting unless a category is asked for.
-pub async fn search(pool: &PgPool, query: &PartSearch) -> Result<SearchPage, AppError> {
+/// One page of matches and the number of matches: a page walks the
+/// part-number index and stops after a page, while the count needs no joins
+/// or sorting unless a category is asked for.
+pub async fn search(conn: &mut PgConnection, query: &PartSearch) -> Result<SearchPage, AppError> {
     let page_size = query.page_size.clamp(1, 200);
     let mut page = QueryBuilder::<Postgres>::new(format!(
         "SELECT p.part_number, p.name, c.name AS category, p.quantity_on_hand AS on_hand, p.quantity_allocated AS allocated,
@@ -94,10 +98,8 @@ pub async fn search(pool: &PgPool, query: &PartSearch) -> Result<SearchPage, App
         QueryBuilder::<Postgres>::new(format!("SELECT count(*) FROM inventory.parts p {joins}"));
     push_filters(&mut count, query);
 
-    let (rows, total) = futures::try_join!(
-        page.build_query_as::<Row>().fetch_all(pool),
-        count.build_query_scalar::<i64>().fetch_one(pool),
-    )?;
+    let rows = page.build_query_as::<Row>().fetch_all(&mut *conn).await?;
+    let total = count.build_query_scalar::<i64>().fetch_one(conn).await?;
     let hits = rows
         .into_iter()
         .map(|row| {

@@ -4,9 +4,9 @@
 //! transaction: concurrent allocations queue on the part's row lock and the
 //! guard is checked again after the lock, so stock is never oversold.
 
-use sqlx::{Connection, PgConnection, Postgres, Transaction};
+use sqlx::{Connection, PgConnection};
 use torvan::DbEnum;
-use torvan::stock::{Movement, Quantity, StockLevel, StockProblem};
+use torvan::stock::{Movement, Quantity, ReasonRequired, StockLevel, StockProblem};
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -22,7 +22,7 @@ pub struct Reference<'a> {
 pub enum StockError {
     #[error(transparent)]
     Problem(#[from] StockProblem),
-    #[error("An adjustment needs a reason.")]
+    #[error("{}", ReasonRequired)]
     ReasonRequired,
     #[error("That part does not exist.")]
     UnknownPart,
@@ -71,7 +71,7 @@ pub async fn apply(
         return Err(StockProblem::NoChange.into());
     }
     let (on_hand_change, allocated_change) = movement.changes();
-    let after: Option<(i32, i32)> = sqlx::query_as(
+    let after = sqlx::query!(
         "WITH moved AS (
              UPDATE inventory.parts
              SET quantity_on_hand = quantity_on_hand + $2,
@@ -83,24 +83,27 @@ pub async fn apply(
          INSERT INTO inventory.stock_movements
              (part_id, movement_type, on_hand_change, allocated_change, on_hand_after,
               allocated_after, reference_type, reference_id, reason, created_by)
-         SELECT id, $4::stock_movement_type, $2, $3, quantity_on_hand, quantity_allocated,
+         SELECT id, $4::text::stock_movement_type, $2, $3, quantity_on_hand, quantity_allocated,
                 $5, $6, $7, $8
          FROM moved
          RETURNING on_hand_after, allocated_after",
+        part_id,
+        on_hand_change,
+        allocated_change,
+        movement.kind().as_db_str(),
+        reference.map(|r| r.kind),
+        reference.map(|r| r.id),
+        reason,
+        user_id,
     )
-    .bind(part_id)
-    .bind(on_hand_change)
-    .bind(allocated_change)
-    .bind(movement.kind().as_db_str())
-    .bind(reference.map(|r| r.kind))
-    .bind(reference.map(|r| r.id))
-    .bind(reason)
-    .bind(user_id)
     .fetch_optional(&mut *conn)
     .await?;
 
     match after {
-        Some((on_hand, allocated)) => Ok(StockLevel { on_hand, allocated }),
+        Some(row) => Ok(StockLevel {
+            on_hand: row.on_hand_after,
+            allocated: row.allocated_after,
+        }),
         // Refused by the guard: let the domain say why, from the level now.
         None => {
             let level = level(conn, part_id).await?.ok_or(StockError::UnknownPart)?;
@@ -116,13 +119,14 @@ pub async fn level(
     conn: &mut PgConnection,
     part_id: Uuid,
 ) -> Result<Option<StockLevel>, sqlx::Error> {
-    let row: Option<(i32, i32)> = sqlx::query_as(
-        "SELECT quantity_on_hand, quantity_allocated FROM inventory.parts WHERE id = $1",
+    sqlx::query_as!(
+        StockLevel,
+        r#"SELECT quantity_on_hand AS "on_hand!", quantity_allocated AS "allocated!"
+           FROM inventory.parts WHERE id = $1"#,
+        part_id,
     )
-    .bind(part_id)
     .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|(on_hand, allocated)| StockLevel { on_hand, allocated }))
+    .await
 }
 
 /// Whether a request for several parts may be met in part.
@@ -153,7 +157,7 @@ pub struct AllocationReport {
 /// in a cycle. All-or-nothing rolls back to a savepoint when a line is short,
 /// leaving the caller's transaction usable.
 pub async fn allocate_lines(
-    tx: &mut Transaction<'_, Postgres>,
+    conn: &mut PgConnection,
     lines: &[(Uuid, Quantity)],
     reference: Reference<'_>,
     user_id: Option<Uuid>,
@@ -161,7 +165,7 @@ pub async fn allocate_lines(
 ) -> Result<AllocationReport, StockError> {
     let mut ordered = lines.to_vec();
     ordered.sort_by_key(|(part_id, _)| *part_id);
-    let mut savepoint = Connection::begin(&mut **tx).await?;
+    let mut savepoint = Connection::begin(conn).await?;
     let mut report = AllocationReport::default();
 
     for (part_id, quantity) in ordered {

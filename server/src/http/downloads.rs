@@ -50,7 +50,8 @@ pub async fn parts(
     if let Err(status) = may_read(user, Resource::Inventory) {
         return status.into_response();
     }
-    csv_file("parts", transfer::export::parts_csv(&state.pool).await)
+    let file = async { transfer::export::parts_csv(&mut *state.pool.acquire().await?).await };
+    csv_file("parts", file.await)
 }
 
 #[derive(Deserialize)]
@@ -67,8 +68,9 @@ pub async fn reorder_report(
         return status.into_response();
     }
     let vendor = filter.vendor.filter(|code| !code.is_empty());
-    let report = reorder::report(&state.pool, vendor.as_deref()).await;
-    csv_file("reorder", report.map(|lines| reorder::to_csv(&lines)))
+    let report =
+        async { reorder::report(&mut *state.pool.acquire().await?, vendor.as_deref()).await };
+    csv_file("reorder", report.await.map(|lines| reorder::to_csv(&lines)))
 }
 
 #[derive(Deserialize)]

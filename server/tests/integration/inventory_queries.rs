@@ -6,7 +6,8 @@ use sqlx::PgPool;
 #[sqlx::test(migrations = "../migrations")]
 async fn the_reorder_report_lists_every_part_due_with_a_valid_quantity(pool: PgPool) {
     torvan_server::seed::seed_demo(&pool).await.unwrap();
-    let lines = torvan_app::inventory::reorder::report(&pool, None)
+    let mut conn = pool.acquire().await.unwrap();
+    let lines = torvan_app::inventory::reorder::report(&mut conn, None)
         .await
         .unwrap();
 
@@ -30,7 +31,7 @@ async fn the_reorder_report_lists_every_part_due_with_a_valid_quantity(pool: PgP
     assert!(csv.starts_with("part_number,name,"));
 
     assert!(
-        torvan_app::inventory::reorder::report(&pool, Some("NO-SUCH-VENDOR"))
+        torvan_app::inventory::reorder::report(&mut conn, Some("NO-SUCH-VENDOR"))
             .await
             .unwrap()
             .is_empty()
@@ -42,13 +43,14 @@ async fn parts_are_found_by_number_prefix_words_and_filters(pool: PgPool) {
     use torvan::{MakeOrBuy, StockStatus};
     use torvan_app::inventory::{PartSearch, search::search};
     torvan_server::seed::seed_demo(&pool).await.unwrap();
+    let mut conn = pool.acquire().await.unwrap();
     let query = |text: &str| PartSearch {
         text: text.into(),
         page_size: 50,
         ..Default::default()
     };
 
-    let custom = search(&pool, &query("7")).await.unwrap();
+    let custom = search(&mut conn, &query("7")).await.unwrap();
     assert_eq!(custom.total, 4, "the active 700-series parts");
     assert!(
         custom
@@ -57,7 +59,7 @@ async fn parts_are_found_by_number_prefix_words_and_filters(pool: PgPool) {
             .all(|hit| hit.part_number.starts_with('7'))
     );
 
-    let drains = search(&pool, &query("drains")).await.unwrap();
+    let drains = search(&mut conn, &query("drains")).await.unwrap();
     let mentioning_drain: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM inventory.parts WHERE status = 'ACTIVE'
            AND (name ILIKE '%drain%' OR description ILIKE '%drain%')",
@@ -72,7 +74,7 @@ async fn parts_are_found_by_number_prefix_words_and_filters(pool: PgPool) {
         stock_status: Some(StockStatus::OutOfStock),
         ..query("")
     };
-    let out = search(&pool, &out).await.unwrap();
+    let out = search(&mut conn, &out).await.unwrap();
     let expected: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM inventory.parts_availability WHERE stock_status = 'OUT_OF_STOCK'",
     )
@@ -86,7 +88,7 @@ async fn parts_are_found_by_number_prefix_words_and_filters(pool: PgPool) {
         ..query("")
     };
     assert!(
-        search(&pool, &made)
+        search(&mut conn, &made)
             .await
             .unwrap()
             .hits
@@ -95,7 +97,7 @@ async fn parts_are_found_by_number_prefix_words_and_filters(pool: PgPool) {
     );
 
     let all = search(
-        &pool,
+        &mut conn,
         &PartSearch {
             page_size: 20,
             ..query("")
@@ -104,7 +106,7 @@ async fn parts_are_found_by_number_prefix_words_and_filters(pool: PgPool) {
     .await
     .unwrap();
     let second = search(
-        &pool,
+        &mut conn,
         &PartSearch {
             page: 1,
             page_size: 20,
@@ -117,6 +119,8 @@ async fn parts_are_found_by_number_prefix_words_and_filters(pool: PgPool) {
     assert_eq!(all.total, second.total);
     assert!(all.hits.last().unwrap().part_number < second.hits[0].part_number);
 
-    let nothing = search(&pool, &query("zzyzx-no-such-word")).await.unwrap();
+    let nothing = search(&mut conn, &query("zzyzx-no-such-word"))
+        .await
+        .unwrap();
     assert_eq!((nothing.total, nothing.hits.len()), (0, 0));
 }

@@ -269,8 +269,9 @@ async fn five_hundred_concurrent_custom_numbers_are_distinct_and_consecutive(poo
         .map(|_| {
             let pool = pool.clone();
             tokio::spawn(async move {
+                let mut conn = pool.acquire().await.unwrap();
                 torvan_app::inventory::part_numbers::next_custom(
-                    &pool,
+                    &mut conn,
                     torvan::CustomCategory::Pegboard,
                 )
                 .await

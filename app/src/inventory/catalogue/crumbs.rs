@@ -1,3 +1,5 @@
+//! The catalogue's breadcrumbs and the link to a group's page.
+
 use leptos::prelude::*;
 use torvan::CatalogueLevel;
 use uuid::Uuid;

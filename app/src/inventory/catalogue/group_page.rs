@@ -1,3 +1,6 @@
+//! A group's page: its children, the form that adds one under it, and the
+//! form that edits it.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -5,8 +8,9 @@ use leptos_router::hooks::use_params_map;
 use torvan::{Action, CatalogueLevel, DbEnum, PartStatus};
 use uuid::Uuid;
 
-use super::api::{CatalogueNode, GroupDetail, SaveGroup, catalogue_group};
+use super::api::{SaveGroup, catalogue_group};
 use super::crumbs::Breadcrumbs;
+use super::model::{CatalogueNode, GroupDetail};
 use crate::limit_hint::LimitHint;
 use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error, successes};
 

@@ -4,6 +4,7 @@
 mod api;
 mod crumbs;
 mod group_page;
+mod model;
 #[cfg(feature = "ssr")]
 mod queries;
 #[cfg(feature = "ssr")]
@@ -13,5 +14,6 @@ mod tree_page;
 pub use api::*;
 pub use crumbs::{Breadcrumbs, Crumb};
 pub use group_page::GroupPage;
+pub use model::{CatalogueNode, GroupDetail};
 pub use torvan::CatalogueLevel;
 pub use tree_page::CataloguePage;

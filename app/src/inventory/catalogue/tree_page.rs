@@ -1,10 +1,14 @@
+//! The catalogue tree page: categories at the top, each group expanded on
+//! demand.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use torvan::plural::count;
 use torvan::{Action, CatalogueLevel, PartStatus};
 
-use super::api::{CatalogueNode, catalogue_children};
+use super::api::catalogue_children;
 use super::group_page::NewGroupForm;
+use super::model::CatalogueNode;
 use crate::shell::{Crumb, Loaded, Permitted, Trail};
 
 #[component]

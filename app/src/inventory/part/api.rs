@@ -1,88 +1,24 @@
+//! The part page's and the part form's server functions.
+
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use torvan::part_spec::PartDraft;
-use torvan::stock::MovementKind;
-use torvan::{MakeOrBuy, PartStatus, StockStatus, SubstituteType, UnitOfMeasure};
 
+use super::model::{PartDetail, PartFormChoices};
 use crate::error::AppError;
-use crate::inventory::catalogue::Crumb;
-
-/// Everything the part page shows; numbers and dates arrive formatted,
-/// codes as the domain's types (the page shows their labels).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartDetail {
-    pub draft: PartDraft,
-    pub status: PartStatus,
-    pub unit: UnitOfMeasure,
-    pub make_or_buy: MakeOrBuy,
-    pub standard_cost: Option<String>,
-    pub trail: Vec<Crumb>,
-    pub is_custom_part: bool,
-    pub vendor_name: Option<String>,
-    pub on_hand: i32,
-    pub allocated: i32,
-    pub available: i32,
-    /// None for parts that are not active (they are not stocked).
-    pub stock_status: Option<StockStatus>,
-    pub weight: Option<String>,
-    pub average_cost: Option<String>,
-    pub last_cost: Option<String>,
-    pub substitutes: Vec<SubstituteLine>,
-    pub substitute_for: Vec<SubstituteLine>,
-    pub where_used: Vec<Usage>,
-    pub movements: Vec<MovementLine>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SubstituteLine {
-    pub part_number: String,
-    pub name: String,
-    pub kind: SubstituteType,
-    pub conversion_factor: String,
-    pub available: i32,
-    pub notes: Option<String>,
-}
-
-/// A BOM template or an order's BOM that lists the part.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Usage {
-    pub kind: String,
-    pub reference: String,
-    pub quantity: String,
-    /// The BOM's page, for an order BOM.
-    pub href: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MovementLine {
-    pub at: String,
-    pub kind: MovementKind,
-    pub on_hand_change: i32,
-    pub allocated_change: i32,
-    pub on_hand_after: i32,
-    pub note: Option<String>,
-    pub by: Option<String>,
-}
-
-/// The choices the part form offers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartFormChoices {
-    /// (hierarchy path, label) of every active sub-assembly.
-    pub places: Vec<(String, String)>,
-    /// (code, name) of every active vendor.
-    pub vendors: Vec<(String, String)>,
-}
 
 #[server(prefix = "/api", endpoint = "inventory/part")]
 pub async fn get_part(part_number: String) -> Result<PartDetail, AppError> {
     crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Read)?;
-    super::queries::detail(&crate::state::pool()?, &part_number).await
+    let number = torvan::PartNumber::parse(&part_number).map_err(|_| AppError::NotFound)?;
+    let mut conn = crate::db::connection().await?;
+    super::queries::detail(&mut conn, &number).await
 }
 
 #[server(prefix = "/api", endpoint = "inventory/part/form-options")]
 pub async fn part_form_options() -> Result<PartFormChoices, AppError> {
     crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Read)?;
-    super::queries::form_options(&crate::state::pool()?).await
+    let mut conn = crate::db::connection().await?;
+    super::queries::form_options(&mut conn).await
 }
 
 /// Creates a part (`original` empty) or updates the part `original` names;
@@ -96,10 +32,11 @@ pub async fn save_part(original: Option<String>, draft: PartDraft) -> Result<Str
     };
     let session = crate::auth::guard::require(torvan::Resource::Inventory, action)?;
     let spec = draft.validate()?;
-    let pool = crate::state::pool()?;
-    let mut tx = crate::db::begin_as(&pool, &session).await?;
-    let saved =
-        super::save::save(&mut tx, original.as_deref(), &spec, session.user.id, false).await?;
+    let original = original
+        .map(|number| torvan::PartNumber::parse(&number).map_err(|_| AppError::NotFound))
+        .transpose()?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let saved = super::save::save(&mut tx, original.as_ref(), &spec, session.user.id).await?;
     tx.commit().await?;
     Ok(saved)
 }
@@ -111,15 +48,8 @@ pub async fn create_custom_part(category: String, draft: PartDraft) -> Result<St
     use torvan::DbEnum;
     let category = torvan::CustomCategory::parse(&category)
         .map_err(|_| AppError::invalid("category", "Choose one of the custom part series."))?;
-    let pool = crate::state::pool()?;
-    let mut tx = crate::db::begin_as(&pool, &session).await?;
-    let number = crate::inventory::part_numbers::next_custom(&mut *tx, category).await?;
-    let spec = PartDraft {
-        part_number: number,
-        ..draft
-    }
-    .validate()?;
-    let saved = super::save::save(&mut tx, None, &spec, session.user.id, true).await?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let saved = super::save::create_custom(&mut tx, category, draft, session.user.id).await?;
     tx.commit().await?;
     Ok(saved)
 }
@@ -131,14 +61,13 @@ pub async fn receive_stock(
     note: String,
 ) -> Result<i32, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    super::stock_changes::receive(
-        &crate::state::pool()?,
-        &session,
-        &part_number,
-        &quantity,
-        &note,
-    )
-    .await
+    let receipt = torvan::stock_entry::Receipt::parse(&quantity, &note)?;
+    let number = torvan::PartNumber::parse(&part_number).map_err(|_| AppError::NotFound)?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let on_hand =
+        super::stock_changes::receive(&mut tx, &number, &receipt, session.user.id).await?;
+    tx.commit().await?;
+    Ok(on_hand)
 }
 
 #[server(prefix = "/api", endpoint = "inventory/stock/adjust")]
@@ -148,14 +77,13 @@ pub async fn adjust_stock(
     reason: String,
 ) -> Result<i32, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    super::stock_changes::adjust(
-        &crate::state::pool()?,
-        &session,
-        &part_number,
-        &change,
-        &reason,
-    )
-    .await
+    let adjustment = torvan::stock_entry::Adjustment::parse(&change, &reason)?;
+    let number = torvan::PartNumber::parse(&part_number).map_err(|_| AppError::NotFound)?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let on_hand =
+        super::stock_changes::adjust(&mut tx, &number, &adjustment, session.user.id).await?;
+    tx.commit().await?;
+    Ok(on_hand)
 }
 
 #[server(prefix = "/api", endpoint = "inventory/substitutes/add")]
@@ -167,24 +95,26 @@ pub async fn add_substitute(
     notes: String,
 ) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    let request = super::stock_changes::SubstituteRequest {
-        part_number: &part_number,
-        substitute: &substitute,
-        kind: &kind,
-        conversion_factor: &conversion_factor,
-        notes: &notes,
-    };
-    super::stock_changes::add_substitute(&crate::state::pool()?, &session, request).await
+    let substitution = torvan::substitute_type::Substitution::parse(
+        &substitute,
+        &kind,
+        &conversion_factor,
+        &notes,
+    )?;
+    let number = torvan::PartNumber::parse(&part_number).map_err(|_| AppError::NotFound)?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::substitute_changes::add(&mut tx, &number, &substitution).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "inventory/substitutes/remove")]
 pub async fn remove_substitute(part_number: String, substitute: String) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    super::stock_changes::remove_substitute(
-        &crate::state::pool()?,
-        &session,
-        &part_number,
-        &substitute,
-    )
-    .await
+    let number = torvan::PartNumber::parse(&part_number).map_err(|_| AppError::NotFound)?;
+    let substitute = torvan::PartNumber::parse(&substitute).map_err(|_| AppError::NotFound)?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::substitute_changes::remove(&mut tx, &number, &substitute).await?;
+    tx.commit().await?;
+    Ok(())
 }

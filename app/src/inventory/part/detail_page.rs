@@ -1,10 +1,14 @@
+//! The part page: identification, stock figures, substitutes, where the
+//! part is used and its latest stock movements.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use torvan::part_spec::part_type_label;
 use torvan::{Action, StockStatus};
 
-use super::api::{MovementLine, PartDetail, Usage, get_part};
+use super::api::get_part;
+use super::model::{MovementLine, PartDetail, Usage};
 use super::stock_forms::{StockActions, StockForms};
 use super::substitutes::{ShortageOffer, Substitutes};
 use crate::inventory::catalogue::Breadcrumbs;

@@ -1,3 +1,6 @@
+//! The part form: a new part, a new 700-series part, or a part edited, all
+//! through one form whose fields are a `PartDraft`.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -5,7 +8,8 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use torvan::part_spec::{PartDraft, text_limit};
 use torvan::{Action, CustomCategory, DbEnum, MakeOrBuy, PartStatus, UnitOfMeasure};
 
-use super::api::{CreateCustomPart, PartFormChoices, SavePart, get_part, part_form_options};
+use super::api::{CreateCustomPart, SavePart, get_part, part_form_options};
+use super::model::PartFormChoices;
 use crate::error::AppError;
 use crate::inventory::catalogue::{Breadcrumbs, Crumb};
 use crate::limit_hint::LimitHint;

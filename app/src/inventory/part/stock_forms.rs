@@ -1,3 +1,6 @@
+//! The part page's stock forms (goods received, a count's correction) and
+//! the actions that reload the page after any change made from it.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use torvan::stock::{REASON_LIMIT, RECEIPT_NOTE_LIMIT};

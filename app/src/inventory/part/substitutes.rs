@@ -1,9 +1,12 @@
+//! The part page's substitutes: the list with its remove buttons, the form
+//! that adds one, and the offer shown when the part is short.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use torvan::substitute_type::NOTES_LIMIT;
 use torvan::{Action, DbEnum, PartNumber, SubstituteType};
 
-use super::api::SubstituteLine;
+use super::model::SubstituteLine;
 use super::stock_forms::StockActions;
 use crate::limit_hint::LimitHint;
 use crate::shell::{FieldMessage, FormError, Permitted, action_error};

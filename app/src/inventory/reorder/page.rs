@@ -1,8 +1,11 @@
+//! The reorder page: the report for every vendor or one, and its CSV.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{ReorderRow, ReorderView, reorder_report};
+use super::api::reorder_report;
+use super::model::{ReorderRow, ReorderView};
 use crate::shell::{Crumb, Loaded, Trail};
 
 /// `/inventory/reorder?vendor=CODE`

@@ -2,8 +2,12 @@
 //! the quantity to order, optionally for one vendor, and as CSV for buyers.
 
 use rust_decimal::Decimal;
-use sqlx::PgPool;
+use sqlx::PgConnection;
 use torvan::reorder::ReorderParameters;
+
+use super::model::{ReorderRow, ReorderView};
+use crate::error::AppError;
+use crate::inventory::vendors;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReorderLine {
@@ -18,7 +22,6 @@ pub struct ReorderLine {
     pub unit_cost: Option<Decimal>,
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     part_number: String,
     name: String,
@@ -34,23 +37,27 @@ struct Row {
 }
 
 /// The report, for every vendor or for the vendor with code `vendor`.
-pub async fn report(pool: &PgPool, vendor: Option<&str>) -> Result<Vec<ReorderLine>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, Row>(
-        "SELECT p.part_number, p.name, v.code AS vendor_code, v.name AS vendor_name,
-                p.vendor_part_number, p.quantity_available,
-                coalesce(reorder_point, 0) AS reorder_point,
-                coalesce(reorder_quantity, 0) AS reorder_quantity,
-                coalesce(minimum_order_quantity, 1) AS minimum_order_quantity,
-                coalesce(order_multiple, 1) AS order_multiple,
-                coalesce(last_cost, standard_cost) AS unit_cost
-         FROM inventory.parts p
-         LEFT JOIN inventory.vendors v ON v.id = p.primary_vendor_id
-         WHERE p.status = 'ACTIVE' AND p.quantity_available <= coalesce(p.reorder_point, 0)
-           AND ($1::text IS NULL OR v.code = $1)
-         ORDER BY p.part_number",
+pub async fn report(
+    conn: &mut PgConnection,
+    vendor: Option<&str>,
+) -> Result<Vec<ReorderLine>, sqlx::Error> {
+    let rows = sqlx::query_as!(
+        Row,
+        r#"SELECT p.part_number, p.name, v.code AS "vendor_code?", v.name AS "vendor_name?",
+                  p.vendor_part_number, p.quantity_available AS "quantity_available!",
+                  coalesce(reorder_point, 0) AS "reorder_point!",
+                  coalesce(reorder_quantity, 0) AS "reorder_quantity!",
+                  coalesce(minimum_order_quantity, 1) AS "minimum_order_quantity!",
+                  coalesce(order_multiple, 1) AS "order_multiple!",
+                  coalesce(last_cost, standard_cost) AS unit_cost
+           FROM inventory.parts p
+           LEFT JOIN inventory.vendors v ON v.id = p.primary_vendor_id
+           WHERE p.status = 'ACTIVE' AND p.quantity_available <= coalesce(p.reorder_point, 0)
+             AND ($1::text IS NULL OR v.code = $1)
+           ORDER BY p.part_number"#,
+        vendor,
     )
-    .bind(vendor)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await?;
     Ok(rows
         .into_iter()
@@ -75,6 +82,30 @@ pub async fn report(pool: &PgPool, vendor: Option<&str>) -> Result<Vec<ReorderLi
             })
         })
         .collect())
+}
+
+/// The report as the page shows it, with every vendor for its filter.
+pub async fn view(conn: &mut PgConnection, vendor: Option<&str>) -> Result<ReorderView, AppError> {
+    let lines = report(conn, vendor)
+        .await?
+        .into_iter()
+        .map(|line| ReorderRow {
+            vendor: line.vendor_name.unwrap_or_default(),
+            part_number: line.part_number,
+            name: line.name,
+            vendor_part_number: line.vendor_part_number.unwrap_or_default(),
+            available: line.available,
+            reorder_point: line.reorder_point,
+            suggested: line.suggested,
+            unit_cost: line.unit_cost.map(crate::money::money).unwrap_or_default(),
+        })
+        .collect();
+    let vendors = vendors::all(conn)
+        .await?
+        .into_iter()
+        .map(|vendor| (vendor.code, vendor.name))
+        .collect();
+    Ok(ReorderView { lines, vendors })
 }
 
 /// The report as CSV (RFC 4180), one line per part, with a header.

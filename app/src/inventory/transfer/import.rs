@@ -1,21 +1,19 @@
-//! Checking and applying a parts file. Every row is parsed by the same
-//! validation as the part form, then its references (place, vendor,
-//! replacement) are resolved against the catalogue loaded once.
+//! Checking and applying a parts file. The rows are checked by the domain
+//! (`torvan::part_spec::check_rows`, the part form's own validation), then
+//! their references (place, vendor, replacement) are resolved against the
+//! catalogue loaded once.
 
 use std::collections::{HashMap, HashSet};
 
-use sqlx::{PgConnection, Postgres, Transaction};
-use torvan::FieldError;
-use torvan::PartNumber;
-use torvan::part_spec::{COLUMNS, PartDraft, PartSpec};
+use sqlx::PgConnection;
+use torvan::part_spec::{CheckedRows, LineError, PartSpec, check_rows};
+use torvan::{FieldError, PartNumber};
 use uuid::Uuid;
 
-use super::api::{ImportCheck, ImportOutcome, ImportRow, RowProblem, read_file};
+use super::model::{ImportCheck, ImportOutcome, ImportRow, RowProblem, read_file};
 use crate::error::AppError;
 use crate::inventory::part::queries::drafts;
 use crate::inventory::part::save::{Lookup, Refs, Written, write};
-
-const REQUIRED: [&str; 2] = ["part_number", "name"];
 
 fn problem(line: usize, error: FieldError) -> RowProblem {
     RowProblem {
@@ -25,66 +23,21 @@ fn problem(line: usize, error: FieldError) -> RowProblem {
     }
 }
 
-fn header_problems(header: &[String]) -> Vec<RowProblem> {
-    let columns: Vec<String> = header
-        .iter()
-        .map(|column| column.trim().to_ascii_lowercase())
+fn parse(header: &[String], rows: &[ImportRow]) -> CheckedRows {
+    check_rows(
+        header,
+        rows.iter().map(|row| (row.line, row.fields.as_slice())),
+    )
+}
+
+/// The problems in line order, as the page lists them.
+fn sorted(problems: Vec<LineError>) -> Vec<RowProblem> {
+    let mut problems: Vec<RowProblem> = problems
+        .into_iter()
+        .map(|(line, error)| problem(line, error))
         .collect();
-    let unknown = columns
-        .iter()
-        .filter(|column| !COLUMNS.contains(&column.as_str()))
-        .map(|column| FieldError::new(column, "This column is not part of the parts file."));
-    let missing = REQUIRED
-        .iter()
-        .filter(|required| !columns.iter().any(|column| column == *required))
-        .map(|required| FieldError::new(required, "The header needs this column."));
-    unknown
-        .chain(missing)
-        .map(|error| problem(1, error))
-        .collect()
-}
-
-/// The rows that parsed, and the problems of those that did not.
-struct Parsed {
-    specs: Vec<(usize, PartSpec)>,
-    problems: Vec<RowProblem>,
-}
-
-fn parse(header: &[String], rows: &[ImportRow]) -> Parsed {
-    let mut parsed = Parsed {
-        specs: Vec::new(),
-        problems: header_problems(header),
-    };
-    if !parsed.problems.is_empty() {
-        return parsed;
-    }
-    let mut first_line: HashMap<String, usize> = HashMap::new();
-    for row in rows {
-        let spec = PartDraft::from_record(header, &row.fields)
-            .map_err(|error| vec![error])
-            .and_then(|draft| draft.validate());
-        match spec {
-            Ok(spec) => {
-                let number = spec.part_number.to_string();
-                if let Some(line) = first_line.get(&number) {
-                    parsed.problems.push(problem(
-                        row.line,
-                        FieldError::new(
-                            "part_number",
-                            format!("{number} is already on line {line}."),
-                        ),
-                    ));
-                } else {
-                    first_line.insert(number, row.line);
-                    parsed.specs.push((row.line, spec));
-                }
-            }
-            Err(errors) => parsed
-                .problems
-                .extend(errors.into_iter().map(|error| problem(row.line, error))),
-        }
-    }
-    parsed
+    problems.sort_by_key(|problem| problem.line);
+    problems
 }
 
 fn numbers(specs: &[(usize, PartSpec)]) -> Vec<String> {
@@ -105,7 +58,7 @@ fn numbers(specs: &[(usize, PartSpec)]) -> Vec<String> {
 fn resolve(
     lookup: &Lookup,
     specs: &[(usize, PartSpec)],
-    problems: &mut Vec<RowProblem>,
+    problems: &mut Vec<LineError>,
 ) -> Vec<Refs> {
     let in_file: HashSet<&str> = specs
         .iter()
@@ -127,9 +80,7 @@ fn resolve(
                 lookup.resolve(spec)
             };
             checked
-                .map_err(|errors| {
-                    problems.extend(errors.into_iter().map(|error| problem(*line, error)))
-                })
+                .map_err(|errors| problems.extend(errors.into_iter().map(|error| (*line, error))))
                 .ok()
         })
         .collect()
@@ -148,37 +99,35 @@ pub async fn check(
         .iter()
         .filter(|(_, spec)| lookup.parts.contains_key(spec.part_number.as_str()))
         .count();
-    parsed.problems.sort_by_key(|problem| problem.line);
     Ok(ImportCheck {
         new_parts: parsed.specs.len() - existing_parts,
         existing_parts,
-        problems: parsed.problems,
+        problems: sorted(parsed.problems),
     })
 }
 
 /// Applies a whole parts file, as the browser sent it, in the caller's
 /// transaction: every row, or none when any row is wrong.
 pub async fn apply_file(
-    tx: &mut Transaction<'_, Postgres>,
+    conn: &mut PgConnection,
     text: &str,
     user_id: Uuid,
 ) -> Result<ImportOutcome, AppError> {
     let (header, rows) = read_file(text).map_err(|message| AppError::invalid("file", message))?;
-    apply(tx, &header, &rows, user_id).await
+    apply(conn, &header, &rows, user_id).await
 }
 
 async fn apply(
-    tx: &mut Transaction<'_, Postgres>,
+    conn: &mut PgConnection,
     header: &[String],
     rows: &[ImportRow],
     user_id: Uuid,
 ) -> Result<ImportOutcome, AppError> {
     let mut parsed = parse(header, rows);
-    let mut lookup = Lookup::load(tx, &numbers(&parsed.specs)).await?;
+    let mut lookup = Lookup::load(conn, &numbers(&parsed.specs)).await?;
     let refs = resolve(&lookup, &parsed.specs, &mut parsed.problems);
     if !parsed.problems.is_empty() {
-        parsed.problems.sort_by_key(|problem| problem.line);
-        return Ok(ImportOutcome::Refused(parsed.problems));
+        return Ok(ImportOutcome::Refused(sorted(parsed.problems)));
     }
     // Rows equal to what is stored are not written at all: a re-import of
     // an export costs one read.
@@ -187,7 +136,7 @@ async fn apply(
         .iter()
         .map(|(_, spec)| spec.part_number.to_string())
         .collect();
-    let stored: HashMap<PartNumber, PartSpec> = drafts(tx, Some(&in_file))
+    let stored: HashMap<PartNumber, PartSpec> = drafts(conn, Some(&in_file))
         .await?
         .iter()
         .filter_map(|draft| draft.validate().ok())
@@ -201,25 +150,25 @@ async fn apply(
         }
         let existing = lookup.parts.contains_key(spec.part_number.as_str());
         let number = existing.then(|| spec.part_number.as_str());
-        match write(tx, number, spec, *refs, user_id, false).await? {
+        match write(conn, number, spec, *refs, user_id, false).await? {
             Written::Created => created += 1,
             Written::Updated => updated += 1,
             Written::Unchanged => unchanged += 1,
         }
     }
     // Replacements that are new in this file exist now.
-    lookup = Lookup::load(tx, &numbers(&parsed.specs)).await?;
+    lookup = Lookup::load(conn, &numbers(&parsed.specs)).await?;
     for (_, spec) in &parsed.specs {
         let Some(replacement) = &spec.replacement_part_number else {
             continue;
         };
-        sqlx::query(
+        sqlx::query!(
             "UPDATE inventory.parts SET replacement_part_id = $2
              WHERE part_number = $1 AND replacement_part_id IS DISTINCT FROM $2",
+            spec.part_number.as_str(),
+            lookup.parts.get(replacement.as_str()).copied(),
         )
-        .bind(spec.part_number.as_str())
-        .bind(lookup.parts.get(replacement.as_str()))
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     }
     Ok(ImportOutcome::Imported {

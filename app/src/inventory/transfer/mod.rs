@@ -6,7 +6,9 @@ mod api;
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod import;
+mod model;
 mod page;
 
 pub use api::*;
+pub use model::*;
 pub use page::TransferPage;

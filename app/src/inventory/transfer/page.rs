@@ -1,8 +1,12 @@
+//! The import and export page: the parts file downloaded, or a file
+//! checked in slices with its problems listed, then applied whole.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use torvan::Action;
 
-use super::api::{ImportCheck, ImportOutcome, RowProblem, check_import, read_file};
+use super::api::check_import;
+use super::model::{ImportCheck, ImportOutcome, RowProblem, read_file};
 use crate::error::AppError;
 use crate::shell::{Crumb, Permitted, Trail};
 
@@ -212,7 +216,7 @@ async fn send_file(text: String) -> Result<ImportOutcome, AppError> {
     init.set_headers(&headers);
     let window = web_sys::window().ok_or_else(|| AppError::Transport("no window".into()))?;
     let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str_and_init(super::api::IMPORT_PATH, &init))
+        JsFuture::from(window.fetch_with_str_and_init(super::model::IMPORT_PATH, &init))
             .await
             .map_err(unreachable)?
             .dyn_into()

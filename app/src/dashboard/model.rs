@@ -1,0 +1,29 @@
+//! The dashboard's wire types.
+
+use serde::{Deserialize, Serialize};
+use torvan::{OrderStatus, StockStatus};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusCount {
+    pub status: OrderStatus,
+    pub orders: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockAlert {
+    pub part_number: String,
+    pub name: String,
+    pub available: i32,
+    pub reorder_point: i32,
+    pub status: StockStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardSummary {
+    /// One entry per status, in lifecycle order, zero where no order is.
+    pub orders_by_status: Vec<StatusCount>,
+    /// The most urgent parts first, the first few only.
+    pub stock_alerts: Vec<StockAlert>,
+    /// How many parts are at or below their reorder point in all.
+    pub stock_alert_total: i64,
+}
