@@ -2,7 +2,6 @@
 //! page's form sends it.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::text::limited;
 use crate::{DbEnum, FieldError, PartNumber};

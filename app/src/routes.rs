@@ -4,11 +4,13 @@
 //! space still links to its own page and never to another route. Pages call
 //! these functions instead of formatting URLs themselves.
 
+use std::fmt::Display;
+
 use torvan::CatalogueLevel;
 use uuid::Uuid;
 
 /// Percent-encodes everything but the unreserved characters of RFC 3986.
-pub fn encode(text: &str) -> String {
+fn encode(text: &str) -> String {
     text.bytes()
         .map(|byte| match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
@@ -31,27 +33,32 @@ pub fn with_query(path: &str, pairs: &[(&str, String)]) -> String {
     format!("{path}?{}", query.join("&"))
 }
 
-pub fn order(number: &str) -> String {
-    format!("/orders/{}", encode(number))
+/// One path segment: a number or key as the page shows it, encoded.
+fn segment(value: impl Display) -> String {
+    encode(&value.to_string())
 }
 
-pub fn sink(order_number: &str, build_number: &str) -> String {
-    format!("{}/sinks/{}", order(order_number), encode(build_number))
+pub fn order(number: impl Display) -> String {
+    format!("/orders/{}", segment(number))
 }
 
-pub fn bom(order_number: &str, build_number: &str) -> String {
+pub fn sink(order_number: impl Display, build_number: impl Display) -> String {
+    format!("{}/sinks/{}", order(order_number), segment(build_number))
+}
+
+pub fn bom(order_number: impl Display, build_number: impl Display) -> String {
     format!("{}/bom", sink(order_number, build_number))
 }
 
-pub fn customer(number: &str) -> String {
-    format!("/customers/{}", encode(number))
+pub fn customer(number: impl Display) -> String {
+    format!("/customers/{}", segment(number))
 }
 
-pub fn part(number: &str) -> String {
-    format!("/inventory/parts/{}", encode(number))
+pub fn part(number: impl Display) -> String {
+    format!("/inventory/parts/{}", segment(number))
 }
 
-pub fn edit_part(number: &str) -> String {
+pub fn edit_part(number: impl Display) -> String {
     format!("{}/edit", part(number))
 }
 

@@ -36,7 +36,7 @@ fn NewTemplate(families: Vec<(String, String)>) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move || {
         if let Some(Ok(id)) = create.value().get() {
-            navigate(&format!("/admin/bom-templates/{id}"), Default::default());
+            navigate(&crate::routes::bom_template(id), Default::default());
         }
     });
     let error = action_error(create);
@@ -79,7 +79,7 @@ fn Templates(templates: Vec<TemplateSummary>) -> impl IntoView {
                     {templates.into_iter().map(|template| view! {
                         <tr>
                             <td>{template.family}</td>
-                            <td><a href=format!("/admin/bom-templates/{}", template.id)>{template.name}</a></td>
+                            <td><a href=crate::routes::bom_template(template.id)>{template.name}</a></td>
                             <td>{template.version}</td>
                             <td class="num">{template.priority}</td>
                             <td class="mono">{if template.rule.is_empty() { "(any configuration)".to_owned() } else { template.rule }}</td>

@@ -68,10 +68,10 @@ impl BomActions {
 
 #[component]
 fn Bom(page: BomPageData, actions: BomActions) -> impl IntoView {
-    let order_href = format!("/orders/{}", page.order_number);
-    let sink_href = format!("{order_href}/sinks/{}", page.build_number);
+    let order_href = crate::routes::order(&page.order_number);
+    let sink_href = crate::routes::sink(&page.order_number, &page.build_number);
     let title = format!("BOM {} · {}", page.build_number, page.family);
-    let base = format!("{sink_href}/bom");
+    let base = crate::routes::bom(&page.order_number, &page.build_number);
     view! {
         <Title text=title.clone()/>
         <Trail

@@ -7,7 +7,6 @@ use torvan::Action;
 
 use super::api::list_customers;
 use super::model::{CustomerList, PAGE_SIZE};
-use crate::routes::encode;
 use crate::shell::{Loaded, Pager, Permitted, PermittedPage};
 
 /// `/customers?q=…&inactive=1&page=2`
@@ -57,12 +56,12 @@ pub fn CustomersPage() -> impl IntoView {
 fn CustomerTable(list: CustomerList, search: String, inactive: bool, page: i64) -> impl IntoView {
     let shown = torvan::plural::count(list.total, "customer", "customers");
     let href = move |page: i64| {
-        let inactive = if inactive { "&inactive=1" } else { "" };
-        format!(
-            "/customers?q={}{inactive}&page={}",
-            encode(&search),
-            page + 1
-        )
+        let mut query = vec![("q", search.clone())];
+        if inactive {
+            query.push(("inactive", "1".to_owned()));
+        }
+        query.push(("page", (page + 1).to_string()));
+        crate::routes::with_query("/customers", &query)
     };
     let total = list.total;
     view! {
@@ -76,7 +75,7 @@ fn CustomerTable(list: CustomerList, search: String, inactive: bool, page: i64) 
                 </tr></thead>
                 <tbody>
                     {list.rows.into_iter().map(|row| {
-                        let href = format!("/customers/{}", row.customer_number);
+                        let href = crate::routes::customer(&row.customer_number);
                         let key = row.customer_number.clone();
                         view! {
                             <tr data-customer=key>

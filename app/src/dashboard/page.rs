@@ -6,7 +6,6 @@ use leptos_meta::Title;
 
 use super::api::load_dashboard;
 use super::model::{DashboardSummary, StatusCount, StockAlert};
-use crate::inventory::encode;
 use crate::shell::Loaded;
 
 #[component]
@@ -48,7 +47,7 @@ fn OrdersByStatus(counts: Vec<StatusCount>) -> impl IntoView {
                         .into_iter()
                         .map(|count| {
                             let status = torvan::DbEnum::as_db_str(count.status);
-                            let href = format!("/orders?status={status}");
+                            let href = crate::routes::with_query("/orders", &[("status", status.to_owned())]);
                             view! {
                                 <tr data-status=status>
                                     <th scope="row"><a href=href.clone()>{count.status.label()}</a></th>
@@ -91,7 +90,7 @@ fn StockAlerts(alerts: Vec<StockAlert>, total: i64) -> impl IntoView {
                         .map(|alert| {
                             let status = torvan::DbEnum::as_db_str(alert.status);
                             let row_key = alert.part_number.clone();
-                            let href = format!("/inventory/parts/{}", encode(&alert.part_number));
+                            let href = crate::routes::part(&alert.part_number);
                             view! {
                                 <tr data-part-number=row_key>
                                     <td class="mono"><a href=href>{alert.part_number}</a></td>

@@ -22,7 +22,6 @@ pub use api::{SearchParts, search_parts};
 pub use catalogue::{CataloguePage, GroupPage};
 pub use model::{PartHit, PartSearch, SearchPage};
 pub use page::InventoryPage;
-pub(crate) use page::encode;
 pub use part::{EditPartPage, NewCustomPartPage, NewPartPage, PartPage};
 pub use reorder::ReorderPage;
 pub use transfer::TransferPage;

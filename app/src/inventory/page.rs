@@ -31,31 +31,20 @@ fn from_query(query: &ParamsMap) -> PartSearch {
 }
 
 fn to_query(search: &PartSearch, page: i64) -> String {
-    let mut pairs = vec![format!("page={}", page + 1)];
+    let mut pairs = vec![("page", (page + 1).to_string())];
     if !search.text.is_empty() {
-        pairs.push(format!("q={}", encode(&search.text)));
+        pairs.push(("q", search.text.clone()));
     }
     if let Some(status) = search.stock_status {
-        pairs.push(format!("status={}", status.as_db_str()));
+        pairs.push(("status", status.as_db_str().to_owned()));
     }
     if let Some(code) = search.make_or_buy {
-        pairs.push(format!("make={}", code.as_db_str()));
+        pairs.push(("make", code.as_db_str().to_owned()));
     }
     if let Some(category) = search.category_id {
-        pairs.push(format!("category={category}"));
+        pairs.push(("category", category.to_string()));
     }
-    format!("/inventory?{}", pairs.join("&"))
-}
-
-pub(crate) fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
-                (byte as char).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
+    crate::routes::with_query("/inventory", &pairs)
 }
 
 #[component]
@@ -202,7 +191,7 @@ fn Results(page: SearchPage, search: PartSearch) -> impl IntoView {
 fn HitRow(hit: PartHit) -> impl IntoView {
     let badge = hit.stock_status.css_class();
     let key = hit.part_number.clone();
-    let href = format!("/inventory/parts/{}", hit.part_number);
+    let href = crate::routes::part(&hit.part_number);
     view! {
         <tr data-part-number=key>
             <td class="mono"><a href=href>{hit.part_number}</a></td>

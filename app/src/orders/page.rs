@@ -11,7 +11,6 @@ use torvan::{DbEnum, OrderPriority, OrderStatus};
 
 use super::api::list_orders;
 use super::model::{OrderFilter, OrderList, OrderRow, OrderSort, PAGE_SIZE};
-use crate::inventory::encode;
 use crate::money::money;
 use crate::shell::{Loaded, Pager, Permitted};
 
@@ -38,28 +37,28 @@ fn from_query(query: &ParamsMap) -> OrderFilter {
 
 fn to_query(filter: &OrderFilter, page: i64) -> String {
     let mut pairs = vec![
-        format!("page={}", page + 1),
-        format!("sort={}", filter.sort.key()),
+        ("page", (page + 1).to_string()),
+        ("sort", filter.sort.key().to_owned()),
     ];
     if let Some(status) = filter.status {
-        pairs.push(format!("status={}", status.as_db_str()));
+        pairs.push(("status", status.as_db_str().to_owned()));
     }
     if let Some(priority) = filter.priority {
-        pairs.push(format!("priority={}", priority.as_db_str()));
+        pairs.push(("priority", priority.as_db_str().to_owned()));
     }
     if !filter.customer.is_empty() {
-        pairs.push(format!("customer={}", encode(&filter.customer)));
+        pairs.push(("customer", filter.customer.clone()));
     }
     if !filter.number.is_empty() {
-        pairs.push(format!("number={}", encode(&filter.number)));
+        pairs.push(("number", filter.number.clone()));
     }
     if let Some(from) = filter.from {
-        pairs.push(format!("from={from}"));
+        pairs.push(("from", from.to_string()));
     }
     if let Some(to) = filter.to {
-        pairs.push(format!("to={to}"));
+        pairs.push(("to", to.to_string()));
     }
-    format!("/orders?{}", pairs.join("&"))
+    crate::routes::with_query("/orders", &pairs)
 }
 
 #[component]
@@ -181,7 +180,7 @@ fn OrderTable(list: OrderList, filter: OrderFilter) -> impl IntoView {
 
 #[component]
 fn OrderLine(order: OrderRow) -> impl IntoView {
-    let href = format!("/orders/{}", order.order_number);
+    let href = crate::routes::order(&order.order_number);
     let number = order.order_number.to_string();
     let key = number.clone();
     view! {

@@ -107,7 +107,7 @@ fn DuplicateButton(id: Uuid) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move || {
         if let Some(Ok(copy)) = duplicate.value().get() {
-            navigate(&format!("/admin/bom-templates/{copy}"), Default::default());
+            navigate(&crate::routes::bom_template(copy), Default::default());
         }
     });
     view! {

@@ -33,7 +33,7 @@ pub fn NewCustomerPage() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move || {
         if let Some(Ok(number)) = save.value().get() {
-            navigate(&format!("/customers/{number}"), Default::default());
+            navigate(&crate::routes::customer(&number), Default::default());
         }
     });
     view! {

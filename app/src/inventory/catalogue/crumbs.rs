@@ -9,12 +9,8 @@ use crate::shell::Trail;
 
 impl Crumb {
     pub fn item(level: CatalogueLevel, id: Uuid, name: String) -> Self {
-        Self::new(name, group_href(level, id))
+        Self::new(name, crate::routes::catalogue_group(level, id))
     }
-}
-
-pub fn group_href(level: CatalogueLevel, id: Uuid) -> String {
-    format!("/inventory/catalogue/{}/{id}", level.slug())
 }
 
 /// Inventory › Catalogue › each crumb › the page's own title.

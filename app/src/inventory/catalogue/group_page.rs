@@ -121,10 +121,7 @@ fn AddChild(
 ) -> impl IntoView {
     match (level, place) {
         (Some(CatalogueLevel::Part), Some(place)) => {
-            let href = format!(
-                "/inventory/parts/new?place={}",
-                crate::inventory::encode(&place)
-            );
+            let href = crate::routes::with_query("/inventory/parts/new", &[("place", place)]);
             view! { <p><a class="button" href=href>"New part here"</a></p> }.into_any()
         }
         (Some(child), _) => {
@@ -161,7 +158,7 @@ pub fn NewGroupForm(
     if level == CatalogueLevel::Category {
         Effect::new(move || {
             if let Some(Ok(id)) = action.value().get() {
-                crate::shell::hard_navigate(&super::crumbs::group_href(
+                crate::shell::hard_navigate(&crate::routes::catalogue_group(
                     CatalogueLevel::Category,
                     id,
                 ));

@@ -5,7 +5,7 @@ use sqlx::PgConnection;
 use torvan::{CatalogueLevel, DbEnum, PartStatus, StockStatus};
 use uuid::Uuid;
 
-use super::crumbs::{Crumb, group_href};
+use super::crumbs::Crumb;
 use super::model::{CatalogueNode, GroupDetail};
 use crate::error::AppError;
 
@@ -21,8 +21,8 @@ struct NodeRow {
 
 fn node(level: CatalogueLevel, row: NodeRow) -> Result<CatalogueNode, AppError> {
     let href = match level {
-        CatalogueLevel::Part => format!("/inventory/parts/{}", row.key),
-        group => group_href(group, row.id),
+        CatalogueLevel::Part => crate::routes::part(&row.key),
+        group => crate::routes::catalogue_group(group, row.id),
     };
     Ok(CatalogueNode {
         level,

@@ -34,7 +34,7 @@ pub fn PartPage() -> impl IntoView {
 fn Part(part: PartDetail, actions: StockActions) -> impl IntoView {
     let number = part.draft.part_number.clone();
     let title = format!("{} {}", number, part.draft.name);
-    let edit_href = format!("/inventory/parts/{number}/edit");
+    let edit_href = crate::routes::edit_part(&number);
     let short = matches!(
         part.stock_status,
         Some(StockStatus::OutOfStock | StockStatus::LowStock)
@@ -99,7 +99,7 @@ fn Identification(part: PartDetail) -> impl IntoView {
         |name| format!("{name} ({})", draft.vendor_code),
     );
     let replacement = (!draft.replacement_part_number.is_empty()).then(|| {
-        let href = format!("/inventory/parts/{}", draft.replacement_part_number);
+        let href = crate::routes::part(&draft.replacement_part_number);
         view! { <div><dt>"Replaced by"</dt><dd><a href=href>{draft.replacement_part_number.clone()}</a></dd></div> }
     });
     let custom = part

@@ -20,7 +20,7 @@ fn open_saved_part(saved: Signal<Option<String>>) {
     let navigate = use_navigate();
     Effect::new(move || {
         if let Some(number) = saved.get() {
-            navigate(&format!("/inventory/parts/{number}"), Default::default());
+            navigate(&crate::routes::part(&number), Default::default());
         }
     });
 }
@@ -66,7 +66,7 @@ pub fn EditPartPage() -> impl IntoView {
                 let original = Some(draft.part_number.clone());
                 let part = Crumb {
                     label: draft.part_number.clone(),
-                    href: format!("/inventory/parts/{}", draft.part_number),
+                    href: crate::routes::part(&draft.part_number),
                 };
                 view! {
                     <Breadcrumbs trail=vec![part] current="Edit".to_owned()/>

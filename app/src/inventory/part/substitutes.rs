@@ -24,7 +24,7 @@ pub fn ShortageOffer(substitutes: Vec<SubstituteLine>) -> impl IntoView {
         view! {
             <ul>
                 {with_stock.into_iter().map(|line| {
-                    let href = format!("/inventory/parts/{}", line.part_number);
+                    let href = crate::routes::part(&line.part_number);
                     view! {
                         <li>
                             <a href=href>{line.part_number}</a>" "{line.name}" — "{line.kind.label()}
@@ -72,7 +72,7 @@ pub fn Substitutes(
         view! {
             <p>"This part may stand in for: "
                 {for_others.into_iter().map(|line| {
-                    let href = format!("/inventory/parts/{}", line.part_number);
+                    let href = crate::routes::part(&line.part_number);
                     view! { <a href=href>{line.part_number}</a>" " }
                 }).collect_view()}
             </p>
@@ -96,7 +96,7 @@ fn SubstituteRow(
     line: SubstituteLine,
     actions: StockActions,
 ) -> impl IntoView {
-    let href = format!("/inventory/parts/{}", line.part_number);
+    let href = crate::routes::part(&line.part_number);
     let substitute = line.part_number.clone();
     let row_key = line.part_number.clone();
     view! {

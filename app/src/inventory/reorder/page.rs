@@ -36,13 +36,8 @@ fn Report(view: ReorderView, vendor: Option<String>) -> impl IntoView {
             view! { <option value=code selected=selected>{name}</option> }
         })
         .collect_view();
-    let csv_href = match &vendor {
-        Some(code) => format!(
-            "/inventory/reorder.csv?vendor={}",
-            crate::inventory::encode(code)
-        ),
-        None => "/inventory/reorder.csv".to_owned(),
-    };
+    let vendor_pair: Vec<_> = vendor.iter().map(|code| ("vendor", code.clone())).collect();
+    let csv_href = crate::routes::with_query("/inventory/reorder.csv", &vendor_pair);
     let count = view.lines.len();
     view! {
         <form method="get" action="/inventory/reorder" class="filters">
@@ -71,7 +66,7 @@ fn Report(view: ReorderView, vendor: Option<String>) -> impl IntoView {
 
 #[component]
 fn Line(line: ReorderRow) -> impl IntoView {
-    let href = format!("/inventory/parts/{}", line.part_number);
+    let href = crate::routes::part(&line.part_number);
     let key = line.part_number.clone();
     view! {
         <tr data-part-number=key>

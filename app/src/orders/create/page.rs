@@ -34,7 +34,7 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move || {
         if let Some(Ok(number)) = action.value().get() {
-            navigate(&format!("/orders/{number}"), Default::default());
+            navigate(&crate::routes::order(&number), Default::default());
         }
     });
     let customer_options = customers

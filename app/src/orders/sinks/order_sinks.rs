@@ -29,7 +29,7 @@ pub fn OrderSinks(
             .into_iter()
             .map(|sink| {
                 let href = step_href(&order_number, &sink.build_number, WizardStep::Review);
-                let bom = format!("/orders/{order_number}/sinks/{}/bom", sink.build_number);
+                let bom = crate::routes::bom(&order_number, &sink.build_number);
                 let bom_label = format!("Bill of materials of {}", sink.build_number);
                 view! {
                     <tr>

@@ -34,7 +34,8 @@ pub fn step_href(
     step: WizardStep,
 ) -> String {
     format!(
-        "/orders/{order_number}/sinks/{build_number}?step={}",
+        "{}?step={}",
+        crate::routes::sink(order_number, build_number),
         step.slug()
     )
 }
@@ -204,7 +205,7 @@ pub fn Wizard(wizard: SinkWizard, reload: RwSignal<u32>) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <Trail
-            trail=vec![Crumb::new("Orders", "/orders"), Crumb::new(wizard.order_number.to_string(), format!("/orders/{}", wizard.order_number))]
+            trail=vec![Crumb::new("Orders", "/orders"), Crumb::new(wizard.order_number.to_string(), crate::routes::order(&wizard.order_number))]
             current=wizard.build_number.to_string()
         />
         <h1>{title}<span class="subtitle">{family_name}</span></h1>
