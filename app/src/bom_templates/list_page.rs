@@ -4,7 +4,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 use torvan::Action;
 
-use super::api::{CreateTemplate, TemplateList, TemplateSummary, list_templates};
+use super::api::{CreateTemplate, list_templates};
+use super::model::{TemplateList, TemplateSummary};
 use crate::shell::{FieldMessage, FormError, Loaded, Permitted, PermittedPage, action_error};
 
 /// `/admin/bom-templates`

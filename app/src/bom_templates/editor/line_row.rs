@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use torvan::bom::{TemplateField, TemplateLineDraft};
+use torvan::bom::{TemplateField, TemplateLineDraft, line_field};
 
-use super::super::checks::line_field;
 use super::messages::{Messages, message};
 
 type Lines = RwSignal<Vec<(u32, TemplateLineDraft)>>;
