@@ -5,11 +5,9 @@ use torvan::{Action, DbEnum};
 
 use super::actions::{GenerateForm, StatusButtons};
 use super::address::addressed;
-use super::api::{
-    ApproveBom, BomDetail, BomMovement, BomPageData, BomVersion, GenerateBom, IssueBom, MoveBom,
-    PartShortage, WithdrawBom, get_bom,
-};
+use super::api::{ApproveBom, GenerateBom, IssueBom, MoveBom, WithdrawBom, get_bom};
 use super::changes::{Changes, CompareForm, Files};
+use super::model::{BomDetail, BomMovement, BomPageData, BomVersion, PartShortage};
 use super::tree::BomTree;
 use crate::money::money;
 use crate::shell::{Crumb, Loaded, Permitted, Trail, successes};
@@ -77,8 +75,8 @@ fn Bom(page: BomPageData, actions: BomActions) -> impl IntoView {
         <Trail
             trail=vec![
                 Crumb::new("Orders", "/orders"),
-                Crumb::new(&page.order_number, order_href),
-                Crumb::new(&page.build_number, sink_href),
+                Crumb::new(page.order_number.as_str(), order_href),
+                Crumb::new(page.build_number.as_str(), sink_href),
             ]
             current="BOM"
         />
