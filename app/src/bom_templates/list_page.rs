@@ -1,3 +1,6 @@
+//! `/admin/bom-templates`: every family's templates in the order they are
+//! tried, and the form that starts a new one and opens it in the editor.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,3 +1,8 @@
+//! `/orders/:number/sinks/:build/bom`: a build's BOM versions and the one
+//! shown, with its totals, shortages, tree and stock movements. Every action
+//! reloads the page's data once it succeeds, so what is shown is what the
+//! server holds.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use torvan::bom::BomStatus;

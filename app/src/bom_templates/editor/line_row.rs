@@ -1,3 +1,6 @@
+//! One line of the template as a table row: each cell edits one field of
+//! the line's draft and shows that field's message.
+
 use leptos::prelude::*;
 use torvan::bom::{TemplateField, TemplateLineDraft, line_field};
 

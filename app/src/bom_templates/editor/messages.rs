@@ -1,3 +1,6 @@
+//! The editor's field messages: the domain's checks run in the browser as
+//! the admin types, and the server's refusal after a save, each at its field.
+
 use std::collections::HashMap;
 
 use leptos::prelude::*;

@@ -1,3 +1,6 @@
+//! The editor's preview: the lines as typed worked out for one of the
+//! family's configurations by the server, which saves nothing.
+
 use leptos::prelude::*;
 use torvan::bom::TemplateLineDraft;
 use torvan::{BuildNumber, OrderNumber};
