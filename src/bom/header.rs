@@ -44,6 +44,19 @@ impl TemplateHeader {
             .filter(|priority| (0..=MAX_PRIORITY).contains(priority))
     }
 
+    /// The name a new, empty template starts with: given, and fitting its
+    /// column.
+    pub fn new_name(raw: &str) -> Result<String, FieldError> {
+        let max = Self::text_limit("name").unwrap_or(usize::MAX);
+        match limited(raw, max) {
+            Ok(Some(name)) => Ok(name),
+            _ => Err(FieldError::new(
+                "name",
+                "Give the template a name of at most 255 characters.",
+            )),
+        }
+    }
+
     /// Every field the header gets wrong, each at its field.
     pub fn problems(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
@@ -115,6 +128,25 @@ mod tests {
             long.problems()[0].message,
             "At most 255 characters; this has 256."
         );
+    }
+
+    #[test]
+    fn a_new_templates_name_is_trimmed_given_and_fits_its_column() {
+        assert_eq!(
+            TemplateHeader::new_name("  Lab on casters ").as_deref(),
+            Ok("Lab on casters")
+        );
+        for refused in ["", "  ", &"n".repeat(256)] {
+            let error = TemplateHeader::new_name(refused).unwrap_err();
+            assert_eq!(
+                (error.field.as_str(), error.message.as_str()),
+                (
+                    "name",
+                    "Give the template a name of at most 255 characters."
+                )
+            );
+        }
+        assert!(TemplateHeader::new_name(&"n".repeat(255)).is_ok());
     }
 
     #[test]

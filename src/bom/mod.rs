@@ -6,6 +6,7 @@
 //! tried on sample configurations of its family before it is saved.
 
 mod bom_line;
+mod change_reason;
 mod cost;
 mod diff;
 mod draft;
@@ -26,6 +27,7 @@ mod selection;
 mod status;
 mod structure;
 mod template;
+mod template_check;
 mod template_version;
 mod tree;
 mod trial;
@@ -36,6 +38,7 @@ mod vocabulary;
 mod tests;
 
 pub use bom_line::{Bom, BomLine, PartFacts, Totals, allocation_quantity, whole_units};
+pub use change_reason::ChangeReason;
 pub use cost::cost;
 pub use diff::{Change, diff};
 pub use draft::TemplateLineDraft;
@@ -52,6 +55,7 @@ pub use selection::{Selection, SelectionFailure, select};
 pub use status::BomStatus;
 pub use structure::MAX_LEVEL;
 pub use template::{PartSource, Quantity, Template, TemplateLine, Written};
+pub use template_check::{check_template, line_field};
 pub use template_version::next_version;
 pub use tree::{TreeRow, rolled_up};
 pub use trial::{TrialFailures, samples, trial};

@@ -1,60 +1,20 @@
+//! The template pages' server functions: each checks the permission,
+//! parses its arguments, and runs one feature function in one connection
+//! or one transaction that it commits.
+
 use leptos::prelude::*;
-use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 use torvan::bom::{TemplateHeader, TemplateLineDraft};
-use torvan::sink::FamilyOptions;
 use uuid::Uuid;
 
-use crate::boms::BomRow;
+use super::model::{Preview, TemplateEditor, TemplateList};
 use crate::error::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TemplateSummary {
-    pub id: Uuid,
-    pub family: String,
-    pub name: String,
-    pub version: String,
-    pub priority: i32,
-    pub rule: String,
-    pub lines: i64,
-    pub active: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TemplateEditor {
-    pub id: Uuid,
-    pub family: String,
-    pub version: String,
-    pub header: TemplateHeader,
-    pub lines: Vec<TemplateLineDraft>,
-    /// The family's options, whose sample configurations the editor tries
-    /// every rule on.
-    pub family_options: FamilyOptions,
-    /// Configurations of the family a preview can be run against:
-    /// (order number, build number).
-    pub configurations: Vec<(String, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Preview {
-    pub parts_count: usize,
-    pub total_cost: Decimal,
-    pub total_weight: Decimal,
-    pub rows: Vec<BomRow>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TemplateList {
-    pub templates: Vec<TemplateSummary>,
-    /// The configurable families a new template can be for: (code, name).
-    pub families: Vec<(String, String)>,
-}
 
 #[server(prefix = "/api", endpoint = "bom-templates/list")]
 pub async fn list_templates() -> Result<TemplateList, AppError> {
     crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Read)?;
-    super::queries::list(&crate::state::pool()?).await
+    let mut conn = crate::db::connection().await?;
+    super::queries::list(&mut conn).await
 }
 
 /// Starts an empty, inactive template for a family; returns its id.
@@ -62,13 +22,19 @@ pub async fn list_templates() -> Result<TemplateList, AppError> {
 pub async fn create_template(family: String, name: String) -> Result<Uuid, AppError> {
     let session =
         crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Create)?;
-    super::duplicate::create(&crate::state::pool()?, &session, &family, &name).await
+    let name = TemplateHeader::new_name(&name)
+        .map_err(|error| AppError::invalid(&error.field, error.message))?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let id = super::duplicate::create(&mut tx, session.user.id, &family, &name).await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 #[server(prefix = "/api", endpoint = "bom-templates/get")]
 pub async fn get_template(id: Uuid) -> Result<TemplateEditor, AppError> {
     crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Read)?;
-    super::queries::editor(&crate::state::pool()?, id).await
+    let mut conn = crate::db::connection().await?;
+    super::queries::editor(&mut conn, id).await
 }
 
 /// Saves the template's fields and lines as a new version number; every
@@ -81,7 +47,10 @@ pub async fn save_template(
 ) -> Result<String, AppError> {
     let session =
         crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Update)?;
-    super::save::save(&crate::state::pool()?, &session, id, &header, &lines).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let version = super::save::save(&mut tx, id, &header, &lines).await?;
+    tx.commit().await?;
+    Ok(version)
 }
 
 /// The BOM the lines would give for one configuration, saving nothing.
@@ -93,8 +62,10 @@ pub async fn preview_template(
     build_number: String,
 ) -> Result<Preview, AppError> {
     crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Read)?;
-    let pool = crate::state::pool()?;
-    super::preview::preview(&pool, id, &lines, &order_number, &build_number).await
+    let order_number = torvan::OrderNumber::parse(&order_number).map_err(|_| AppError::NotFound)?;
+    let build_number = torvan::BuildNumber::parse(&build_number).map_err(|_| AppError::NotFound)?;
+    let mut conn = crate::db::connection().await?;
+    super::preview::preview(&mut conn, id, &lines, &order_number, &build_number).await
 }
 
 /// Copies a template, lines and all, as an inactive template of the same
@@ -103,5 +74,8 @@ pub async fn preview_template(
 pub async fn duplicate_template(id: Uuid) -> Result<Uuid, AppError> {
     let session =
         crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Create)?;
-    super::duplicate::duplicate(&crate::state::pool()?, &session, id).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let copy = super::duplicate::duplicate(&mut tx, session.user.id, id).await?;
+    tx.commit().await?;
+    Ok(copy)
 }

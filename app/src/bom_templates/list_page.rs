@@ -1,10 +1,14 @@
+//! `/admin/bom-templates`: every family's templates in the order they are
+//! tried, and the form that starts a new one and opens it in the editor.
+
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 use torvan::Action;
 
-use super::api::{CreateTemplate, TemplateList, TemplateSummary, list_templates};
+use super::api::{CreateTemplate, list_templates};
+use super::model::{TemplateList, TemplateSummary};
 use crate::shell::{FieldMessage, FormError, Loaded, Permitted, PermittedPage, action_error};
 
 /// `/admin/bom-templates`

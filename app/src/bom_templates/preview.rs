@@ -1,11 +1,13 @@
 //! A template's lines as typed, worked out for one configuration of its
 //! family: the BOM they would give, or the first line that cannot be built.
+//! It only reads, so nothing a preview does is ever saved.
 
-use sqlx::PgPool;
+use sqlx::PgConnection;
 use torvan::bom::{TemplateLineDraft, parse_template};
+use torvan::{BuildNumber, OrderNumber};
 use uuid::Uuid;
 
-use super::api::Preview;
+use super::model::Preview;
 use crate::boms::generate::{build, configuration_variables};
 use crate::boms::queries::tree_rows;
 use crate::error::AppError;
@@ -13,16 +15,18 @@ use crate::orders::sinks::columns::to_choices;
 use crate::orders::sinks::queries::{Target, config, family};
 
 pub async fn preview(
-    pool: &PgPool,
+    conn: &mut PgConnection,
     template_id: Uuid,
     lines: &[TemplateLineDraft],
-    order_number: &str,
-    build_number: &str,
+    order_number: &OrderNumber,
+    build_number: &BuildNumber,
 ) -> Result<Preview, AppError> {
-    let mut conn = pool.acquire().await?;
-    let template_family = super::queries::family_code(&mut conn, template_id).await?;
-    let target = Target::parse(order_number, build_number)?;
-    let row = config(&mut conn, &target, false).await?;
+    let template_family = super::queries::family_code(conn, template_id).await?;
+    let target = Target {
+        order_number: order_number.clone(),
+        build_number: build_number.clone(),
+    };
+    let row = config(conn, &target, false).await?;
     if row.family != template_family {
         return Err(AppError::invalid(
             "configuration",
@@ -38,9 +42,9 @@ pub async fn preview(
             ),
         )
     })?;
-    let family = family(&mut conn, &row.family).await?;
+    let family = family(conn, &row.family).await?;
     let vars = configuration_variables(&to_choices(row.family.clone(), &row.columns), &family)?;
-    let built = build(&mut conn, "as edited", &template, &vars).await?;
+    let built = build(conn, "as edited", &template, &vars).await?;
     Ok(Preview {
         parts_count: built.bom.totals.parts_count,
         total_cost: built.bom.totals.cost,

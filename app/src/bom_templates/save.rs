@@ -1,40 +1,40 @@
 //! Saving a template: its fields and every line checked as the editor
 //! checks them, every rule tried on the family's sample configurations,
 //! fixed part numbers looked up in the catalogue, then the fields and all
-//! lines rewritten under the next version number, in one transaction with
-//! their audit rows.
+//! lines rewritten under the next version number, in the caller's
+//! transaction, so the audit rows commit with them and a refusal writes
+//! nothing.
 
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
-use sqlx::{PgConnection, PgPool};
+use sqlx::PgConnection;
 use torvan::FieldError;
 use torvan::bom::{
-    PartSource, Quantity, Template, TemplateHeader, TemplateLineDraft, next_version,
+    PartSource, Quantity, Template, TemplateHeader, TemplateLineDraft, check_template, line_field,
+    next_version,
 };
 use uuid::Uuid;
 
-use super::checks::{check, line_field};
-use crate::auth::guard::SessionUser;
+use super::duplicate::name_taken;
 use crate::error::AppError;
 use crate::orders::sinks::queries::family;
 
+/// Saves the template as its next version; returns the version number.
 pub async fn save(
-    pool: &PgPool,
-    session: &SessionUser,
+    conn: &mut PgConnection,
     id: Uuid,
     header: &TemplateHeader,
     lines: &[TemplateLineDraft],
 ) -> Result<String, AppError> {
     let mut errors = Vec::new();
     let priority = header.priority().unwrap_or_default();
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let family_code = super::queries::family_code(&mut tx, id).await?;
-    let family = family(&mut tx, &family_code).await?;
-    let template = check(header, lines, &family)
+    let family_code = super::queries::family_code(conn, id).await?;
+    let family = family(conn, &family_code).await?;
+    let template = check_template(header, lines, &family)
         .map_err(|problems| errors.extend(problems))
         .ok();
-    let parts = catalogue_parts(&mut tx, lines).await?;
+    let parts = catalogue_parts(conn, lines).await?;
     for line in lines {
         let number = line.part_number.trim().to_uppercase();
         if !number.is_empty() && !parts.contains_key(&number) {
@@ -47,40 +47,41 @@ pub async fn save(
     let (Some(template), true) = (template, errors.is_empty()) else {
         return Err(AppError::InvalidFields(errors));
     };
-    let version: String =
-        sqlx::query_scalar("SELECT version FROM products.bom_templates WHERE id = $1 FOR UPDATE")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    let version = sqlx::query_scalar!(
+        "SELECT version FROM products.bom_templates WHERE id = $1 FOR UPDATE",
+        id
+    )
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let version = next_version(&version);
-    sqlx::query(
+    sqlx::query!(
         "UPDATE products.bom_templates SET template_name = $2, configuration_rules = $3,
              priority = $4, is_active = $5, description = $6, version = $7
          WHERE id = $1",
+        id,
+        header.name.trim(),
+        header.rule.trim(),
+        priority,
+        header.active,
+        Some(header.description.trim()).filter(|text| !text.is_empty()),
+        &version
     )
-    .bind(id)
-    .bind(header.name.trim())
-    .bind(header.rule.trim())
-    .bind(priority)
-    .bind(header.active)
-    .bind(Some(header.description.trim()).filter(|text| !text.is_empty()))
-    .bind(&version)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await
-    .map_err(|error| match error.as_database_error() {
-        Some(db) if db.is_unique_violation() => AppError::invalid(
-            "name",
+    .map_err(|error| {
+        name_taken(
+            error,
             "Another template of this family already has this name and version.",
-        ),
-        _ => error.into(),
+        )
     })?;
-    sqlx::query("DELETE FROM products.bom_template_items WHERE template_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    insert_lines(&mut tx, id, &template, lines, &parts).await?;
-    tx.commit().await?;
+    sqlx::query!(
+        "DELETE FROM products.bom_template_items WHERE template_id = $1",
+        id
+    )
+    .execute(&mut *conn)
+    .await?;
+    insert_lines(conn, id, &template, lines, &parts).await?;
     Ok(version)
 }
 
@@ -93,12 +94,16 @@ async fn catalogue_parts(
         .map(|line| line.part_number.trim().to_uppercase())
         .filter(|number| !number.is_empty())
         .collect();
-    let rows: Vec<(String, Uuid)> =
-        sqlx::query_as("SELECT part_number, id FROM inventory.parts WHERE part_number = ANY($1)")
-            .bind(&numbers)
-            .fetch_all(conn)
-            .await?;
-    Ok(rows.into_iter().collect())
+    let rows = sqlx::query!(
+        "SELECT part_number, id FROM inventory.parts WHERE part_number = ANY($1)",
+        &numbers
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| (row.part_number, row.id))
+        .collect())
 }
 
 /// Columns of all lines, bound as arrays for one insert.
@@ -171,7 +176,9 @@ async fn insert_lines(
             .descriptions
             .push(Some(line.description.trim().to_owned()).filter(|text| !text.is_empty()));
     }
-    sqlx::query(
+    // The arrays of optional values (`as _`) hold NULLs, which the macro's
+    // check of array parameters does not allow for.
+    sqlx::query!(
         "INSERT INTO products.bom_template_items (id, template_id, line_number, part_id,
              part_number_pattern, quantity_formula, base_quantity, include_condition,
              parent_item_id, level, scrap_factor, is_phantom, description)
@@ -181,20 +188,20 @@ async fn insert_lines(
                      $8::text[], $9::uuid[], $10::int[], $11::numeric[], $12::bool[], $13::text[])
               AS line(id, line_number, part_id, pattern, formula, base, condition, parent, level,
                       scrap, phantom, description)",
+        template_id,
+        &columns.ids,
+        &columns.line_numbers,
+        &columns.part_ids as _,
+        &columns.patterns as _,
+        &columns.formulas as _,
+        &columns.bases,
+        &columns.conditions as _,
+        &columns.parents as _,
+        &columns.levels,
+        &columns.scraps,
+        &columns.phantoms,
+        &columns.descriptions as _
     )
-    .bind(template_id)
-    .bind(&columns.ids)
-    .bind(&columns.line_numbers)
-    .bind(&columns.part_ids)
-    .bind(&columns.patterns)
-    .bind(&columns.formulas)
-    .bind(&columns.bases)
-    .bind(&columns.conditions)
-    .bind(&columns.parents)
-    .bind(&columns.levels)
-    .bind(&columns.scraps)
-    .bind(&columns.phantoms)
-    .bind(&columns.descriptions)
     .execute(conn)
     .await?;
     Ok(())

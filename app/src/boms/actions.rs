@@ -5,7 +5,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use torvan::bom::BomStatus;
-use torvan::{Action, DbEnum};
+use torvan::{Action, BuildNumber, DbEnum, OrderNumber};
 
 use super::api::{ApproveBom, GenerateBom};
 use super::page::BomActions;
@@ -100,8 +100,8 @@ fn HeldStockForms(id: uuid::Uuid, actions: BomActions) -> impl IntoView {
 
 #[component]
 pub(super) fn GenerateForm(
-    order_number: String,
-    build_number: String,
+    order_number: OrderNumber,
+    build_number: BuildNumber,
     action: ServerAction<GenerateBom>,
 ) -> impl IntoView {
     let error = action_error(action);
@@ -109,8 +109,8 @@ pub(super) fn GenerateForm(
         <section class="card narrow" aria-labelledby="generate-heading">
             <h2 id="generate-heading">"Generate a new version"</h2>
             <ActionForm action attr:class="form">
-                <input type="hidden" name="order_number" value=order_number/>
-                <input type="hidden" name="build_number" value=build_number/>
+                <input type="hidden" name="order_number" value=order_number.to_string()/>
+                <input type="hidden" name="build_number" value=build_number.to_string()/>
                 <label for="generate-reason">"Why a new version"</label>
                 <input id="generate-reason" name="reason" placeholder="e.g. template corrected"/>
                 <FieldMessage error field="reason"/>

@@ -1,3 +1,6 @@
+//! What a BOM page's address names, read in one place so the page and its
+//! print view ask the server for the same build and version.
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

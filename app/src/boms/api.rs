@@ -1,168 +1,13 @@
-use chrono::{DateTime, Utc};
+//! The BOM page's server functions: each checks the permission, parses its
+//! arguments, and runs one feature function in one connection or one
+//! transaction that it commits.
+
 use leptos::prelude::*;
-use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use torvan::bom::BomStatus;
 use uuid::Uuid;
 
+use super::model::{BomPageData, Shortage};
 use crate::error::AppError;
-
-/// One version in the list of a configuration's BOMs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BomVersion {
-    pub id: Uuid,
-    pub version: i32,
-    pub status: BomStatus,
-    pub created_at: DateTime<Utc>,
-    pub created_by: String,
-    pub approved: Option<(String, DateTime<Utc>)>,
-    pub parts_count: i32,
-    pub total_cost: Decimal,
-}
-
-/// A line as the tree shows it, in depth-first order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BomRow {
-    pub line_number: i32,
-    pub depth: u8,
-    pub has_children: bool,
-    pub part_number: Option<String>,
-    pub name: String,
-    pub quantity_per_assembly: Decimal,
-    pub total_quantity: Decimal,
-    pub unit_cost: Decimal,
-    /// A leaf's extended cost; an assembly's, its children's.
-    pub cost: Decimal,
-    pub weight: Decimal,
-    pub phantom: bool,
-    pub explanation: String,
-    pub stock: Option<LineStock>,
-    /// An assembly's lines below it that are short (0 for a leaf).
-    pub short_lines: u32,
-}
-
-/// Whether the shelf can cover a leaf line, and what could stand in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LineStock {
-    pub needed: i32,
-    pub available: i32,
-    pub substitutes: Vec<Substitute>,
-}
-
-impl LineStock {
-    pub fn short_by(&self) -> i32 {
-        (self.needed - self.available).max(0)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Substitute {
-    pub part_number: String,
-    pub name: String,
-    pub available: i32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BomDetail {
-    pub id: Uuid,
-    pub version: i32,
-    pub status: BomStatus,
-    pub generated_by: String,
-    pub parts_count: i32,
-    pub total_cost: Decimal,
-    pub total_weight: Decimal,
-    pub rows: Vec<BomRow>,
-    /// The parts the version is short of, once each.
-    pub shortages: Vec<PartShortage>,
-    /// The stock ledger's rows for this version, oldest first.
-    pub movements: Vec<BomMovement>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BomMovement {
-    pub at: DateTime<Utc>,
-    pub kind: torvan::stock::MovementKind,
-    pub part_number: String,
-    pub allocated_change: i32,
-    pub on_hand_change: i32,
-    pub by: Option<String>,
-}
-
-/// A part a version is short of: before approval, what the shelf cannot
-/// cover; after, what is neither held for the version nor issued to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartShortage {
-    pub part_number: String,
-    pub name: String,
-    pub needed: i32,
-    pub short_by: i32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BomPageData {
-    pub order_number: String,
-    pub build_number: String,
-    pub family: String,
-    /// Why nothing on the page may change, once the order has shipped.
-    pub frozen: Option<String>,
-    pub versions: Vec<BomVersion>,
-    pub shown: Option<BomDetail>,
-    /// From the version asked to compare with, to the shown one.
-    pub changes: Option<VersionChanges>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ChangeKind {
-    Added,
-    Removed,
-    Changed,
-}
-
-impl ChangeKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Added => "Added",
-            Self::Removed => "Removed",
-            Self::Changed => "Changed",
-        }
-    }
-}
-
-/// One difference between two versions; quantities are total quantities.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChangeRow {
-    pub kind: ChangeKind,
-    pub item: String,
-    pub old_quantity: Option<Decimal>,
-    pub new_quantity: Option<Decimal>,
-    pub old_unit_cost: Option<Decimal>,
-    pub new_unit_cost: Option<Decimal>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VersionChanges {
-    pub from: i32,
-    pub to: i32,
-    pub rows: Vec<ChangeRow>,
-}
-
-/// A part approval could not fully allocate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Shortage {
-    pub part_number: String,
-    pub requested: i32,
-    pub available: i32,
-}
-
-impl std::fmt::Display for Shortage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} needs {}, {} available",
-            self.part_number, self.requested, self.available
-        )
-    }
-}
 
 /// The configuration's BOM versions and one of them (the newest when no
 /// version is named), compared with another version when one is named.
@@ -174,12 +19,14 @@ pub async fn get_bom(
     compare_with: Option<i32>,
 ) -> Result<BomPageData, AppError> {
     crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Read)?;
-    let pool = crate::state::pool()?;
+    let order_number = torvan::OrderNumber::parse(&order_number).map_err(|_| AppError::NotFound)?;
+    let build_number = torvan::BuildNumber::parse(&build_number).map_err(|_| AppError::NotFound)?;
     let shown = super::queries::Shown {
         version,
         compare_with,
     };
-    super::queries::page(&pool, &order_number, &build_number, shown).await
+    let mut conn = crate::db::connection().await?;
+    super::queries::page(&mut conn, &order_number, &build_number, shown).await
 }
 
 /// Generates a new draft version from the family's templates.
@@ -190,8 +37,21 @@ pub async fn generate_bom(
     reason: String,
 ) -> Result<i32, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Create)?;
-    let pool = crate::state::pool()?;
-    super::regenerate::regenerate(&pool, &session, &order_number, &build_number, &reason).await
+    let reason = torvan::bom::ChangeReason::parse(&reason)
+        .map_err(|error| AppError::invalid(&error.field, error.message))?;
+    let order_number = torvan::OrderNumber::parse(&order_number).map_err(|_| AppError::NotFound)?;
+    let build_number = torvan::BuildNumber::parse(&build_number).map_err(|_| AppError::NotFound)?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let version = super::regenerate::regenerate(
+        &mut tx,
+        session.user.id,
+        &order_number,
+        &build_number,
+        &reason,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(version)
 }
 
 /// Sends a draft for approval (`PENDING_APPROVAL`) or a pending one back
@@ -199,7 +59,10 @@ pub async fn generate_bom(
 #[server(prefix = "/api", endpoint = "boms/status")]
 pub async fn move_bom(bom_id: Uuid, to: BomStatus) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Update)?;
-    super::approve::move_to(&crate::state::pool()?, &session, bom_id, to).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::approve::move_to(&mut tx, bom_id, to).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Approves a pending version and allocates its stock: every line in full
@@ -213,7 +76,10 @@ pub async fn approve_bom(bom_id: Uuid, partial: bool) -> Result<Vec<Shortage>, A
     } else {
         crate::inventory::stock::AllocationMode::AllOrNothing
     };
-    super::approve::approve(&crate::state::pool()?, &session, bom_id, mode).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let shortages = super::approve::approve(&mut tx, session.user.id, bom_id, mode).await?;
+    tx.commit().await?;
+    Ok(shortages)
 }
 
 /// Withdraws an approved version: it becomes obsolete and its stock is
@@ -221,7 +87,10 @@ pub async fn approve_bom(bom_id: Uuid, partial: bool) -> Result<Vec<Shortage>, A
 #[server(prefix = "/api", endpoint = "boms/withdraw")]
 pub async fn withdraw_bom(bom_id: Uuid) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Approve)?;
-    super::stock::withdraw(&crate::state::pool()?, &session, bom_id).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::stock::withdraw(&mut tx, session.user.id, bom_id).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Issues the stock an approved version holds to its build; returns the
@@ -229,5 +98,8 @@ pub async fn withdraw_bom(bom_id: Uuid) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "boms/issue")]
 pub async fn issue_bom(bom_id: Uuid) -> Result<usize, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Update)?;
-    super::stock::issue(&crate::state::pool()?, &session, bom_id).await
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let issued = super::stock::issue(&mut tx, session.user.id, bom_id).await?;
+    tx.commit().await?;
+    Ok(issued)
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::api::VersionChanges;
+use super::model::VersionChanges;
 use crate::money::money;
 
 #[component]

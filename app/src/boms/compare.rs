@@ -5,7 +5,7 @@ use sqlx::PgConnection;
 use torvan::bom::{BomLine, Change, diff};
 use uuid::Uuid;
 
-use super::api::{ChangeKind, ChangeRow, VersionChanges};
+use super::model::{ChangeKind, ChangeRow, VersionChanges};
 use super::queries::lines_of;
 use crate::error::AppError;
 

@@ -1,8 +1,9 @@
 //! A BOM version as CSV for spreadsheets and purchasing: every line in tree
 //! order with its level, quantities, costs, weight and explanation.
 
-use sqlx::PgPool;
+use sqlx::PgConnection;
 use torvan::csv::write_row;
+use torvan::{BuildNumber, OrderNumber};
 
 use super::queries::{Shown, page};
 use crate::error::AppError;
@@ -23,16 +24,16 @@ const COLUMNS: [&str; 11] = [
 
 /// The file's name and contents; the newest version when none is named.
 pub async fn bom_csv(
-    pool: &PgPool,
-    order_number: &str,
-    build_number: &str,
+    conn: &mut PgConnection,
+    order_number: &OrderNumber,
+    build_number: &BuildNumber,
     version: Option<i32>,
 ) -> Result<(String, String), AppError> {
     let asked = Shown {
         version,
         compare_with: None,
     };
-    let data = page(pool, order_number, build_number, asked).await?;
+    let data = page(conn, order_number, build_number, asked).await?;
     let bom = data.shown.ok_or(AppError::NotFound)?;
     let mut csv = write_row(&COLUMNS);
     for row in &bom.rows {

@@ -37,7 +37,6 @@ pub struct Built {
     pub part_ids: HashMap<String, Uuid>,
 }
 
-#[derive(sqlx::FromRow)]
 struct PartRow {
     id: Uuid,
     part_number: String,
@@ -72,12 +71,14 @@ pub async fn build(
         .iter()
         .filter_map(|line| line.part_number.clone())
         .collect();
-    let parts: Vec<PartRow> = sqlx::query_as(
-        "SELECT id, part_number, coalesce(standard_cost, average_cost, last_cost, 0) AS unit_cost, weight,
-                coalesce(unit_of_measure, 'EACH')::text AS unit_of_measure
-         FROM inventory.parts WHERE part_number = ANY($1)",
+    let parts = sqlx::query_as!(
+        PartRow,
+        r#"SELECT id, part_number,
+                  coalesce(standard_cost, average_cost, last_cost, 0) AS "unit_cost!", weight,
+                  coalesce(unit_of_measure, 'EACH')::text AS "unit_of_measure!"
+           FROM inventory.parts WHERE part_number = ANY($1)"#,
+        &numbers
     )
-    .bind(&numbers)
     .fetch_all(&mut *conn)
     .await?;
     let by_number: HashMap<&str, PartFacts> = parts

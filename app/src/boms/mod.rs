@@ -2,6 +2,12 @@
 //! configuration is approved (or on request), versioned, approved with
 //! their stock allocated, and shown as a tree with costs, stock and where
 //! each line came from.
+//!
+//! `model` holds what crosses the wire, `api` the server functions (each
+//! opens the one connection or transaction and commits it), `queries` the
+//! page's reads, and `approve`, `stock`, `regenerate`, `generate` and
+//! `store` the writes, which take the caller's connection so they compose:
+//! a sink's approval generates a BOM, the demo seed approves and issues them.
 
 mod actions;
 mod address;
@@ -17,6 +23,7 @@ pub mod demo;
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod generate;
+mod model;
 mod page;
 mod print;
 #[cfg(feature = "ssr")]
@@ -34,5 +41,6 @@ pub(crate) mod templates;
 pub(crate) mod tree;
 
 pub use api::*;
+pub use model::*;
 pub use page::BomPage;
 pub use print::BomPrintPage;

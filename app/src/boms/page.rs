@@ -1,3 +1,8 @@
+//! `/orders/:number/sinks/:build/bom`: a build's BOM versions and the one
+//! shown, with its totals, shortages, tree and stock movements. Every action
+//! reloads the page's data once it succeeds, so what is shown is what the
+//! server holds.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use torvan::bom::BomStatus;
@@ -5,11 +10,9 @@ use torvan::{Action, DbEnum};
 
 use super::actions::{GenerateForm, StatusButtons};
 use super::address::addressed;
-use super::api::{
-    ApproveBom, BomDetail, BomMovement, BomPageData, BomVersion, GenerateBom, IssueBom, MoveBom,
-    PartShortage, WithdrawBom, get_bom,
-};
+use super::api::{ApproveBom, GenerateBom, IssueBom, MoveBom, WithdrawBom, get_bom};
 use super::changes::{Changes, CompareForm, Files};
+use super::model::{BomDetail, BomMovement, BomPageData, BomVersion, PartShortage};
 use super::tree::BomTree;
 use crate::money::money;
 use crate::shell::{Crumb, Loaded, Permitted, Trail, successes};
@@ -77,8 +80,8 @@ fn Bom(page: BomPageData, actions: BomActions) -> impl IntoView {
         <Trail
             trail=vec![
                 Crumb::new("Orders", "/orders"),
-                Crumb::new(&page.order_number, order_href),
-                Crumb::new(&page.build_number, sink_href),
+                Crumb::new(page.order_number.as_str(), order_href),
+                Crumb::new(page.build_number.as_str(), sink_href),
             ]
             current="BOM"
         />

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::address::addressed;
-use super::api::{BomDetail, BomPageData, get_bom};
+use super::api::get_bom;
+use super::model::{BomDetail, BomPageData};
 use super::tree::depth_class;
 use crate::money::money;
 use crate::shell::Loaded;

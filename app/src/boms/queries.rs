@@ -1,21 +1,24 @@
 //! The BOM page: a configuration's versions and one version's lines as a
 //! rolled-up tree, with the stock each leaf needs while it is not yet
-//! approved, and the substitutes of parts that are short.
+//! approved, and the substitutes of parts that are short. Every read runs
+//! on the connection it is given, so a page and a write see the same rows.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use sqlx::{PgConnection, PgPool};
+use sqlx::PgConnection;
+use sqlx::types::Json;
 use torvan::bom::{BomLine, BomStatus, Explanation, ResolvedLine, TreeRow, rolled_up, whole_units};
 use torvan::stock::MovementKind;
-use torvan::{DbEnum, OrderStatus};
+use torvan::{BuildNumber, DbEnum, OrderNumber, OrderStatus};
 use uuid::Uuid;
 
-use super::api::{BomDetail, BomMovement, BomPageData, BomRow, BomVersion, LineStock, Substitute};
+use super::model::{
+    BomDetail, BomMovement, BomPageData, BomRow, BomVersion, LineStock, Substitute,
+};
 use crate::error::AppError;
 
-#[derive(sqlx::FromRow)]
 struct VersionRow {
     id: Uuid,
     version: i32,
@@ -30,7 +33,6 @@ struct VersionRow {
     generation_method: Option<String>,
 }
 
-#[derive(sqlx::FromRow)]
 pub(super) struct LineRow {
     line_number: i32,
     level: i32,
@@ -47,7 +49,7 @@ pub(super) struct LineRow {
     unit_weight: Option<Decimal>,
     is_phantom: bool,
     is_whole_units: bool,
-    explanation: Option<sqlx::types::Json<Explanation>>,
+    explanation: Option<Json<Explanation>>,
     available: Option<i32>,
 }
 
@@ -58,35 +60,36 @@ pub struct Shown {
 }
 
 pub async fn page(
-    pool: &PgPool,
-    order_number: &str,
-    build_number: &str,
+    conn: &mut PgConnection,
+    order_number: &OrderNumber,
+    build_number: &BuildNumber,
     asked: Shown,
 ) -> Result<BomPageData, AppError> {
-    let mut conn = pool.acquire().await?;
-    let (configuration, family, order_status): (Uuid, String, String) = sqlx::query_as(
-        "SELECT c.id, f.name, o.status::text FROM orders.order_sink_configurations c
-         JOIN orders.orders o ON o.id = c.order_id
-         JOIN products.sink_families f ON f.id = c.sink_family_id
-         WHERE o.order_number = $1 AND c.build_number = $2",
+    let build = sqlx::query!(
+        r#"SELECT c.id, f.name AS family, o.status::text AS "order_status!"
+           FROM orders.order_sink_configurations c
+           JOIN orders.orders o ON o.id = c.order_id
+           JOIN products.sink_families f ON f.id = c.sink_family_id
+           WHERE o.order_number = $1 AND c.build_number = $2"#,
+        order_number.as_str(),
+        build_number.as_str()
     )
-    .bind(order_number)
-    .bind(build_number)
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
-    let rows: Vec<VersionRow> = sqlx::query_as(
-        "SELECT b.id, b.version, b.status, b.created_at,
-                cu.first_name || ' ' || cu.last_name AS created_by,
-                au.first_name || ' ' || au.last_name AS approved_by, b.approved_at,
-                b.total_parts_count, b.total_cost, b.total_weight, b.generation_method
-         FROM orders.boms b
-         JOIN auth.users cu ON cu.id = b.created_by
-         LEFT JOIN auth.users au ON au.id = b.approved_by
-         WHERE b.configuration_id = $1
-         ORDER BY b.version DESC",
+    let rows = sqlx::query_as!(
+        VersionRow,
+        r#"SELECT b.id, b.version, b.status, b.created_at,
+                  cu.first_name || ' ' || cu.last_name AS "created_by!",
+                  au.first_name || ' ' || au.last_name AS "approved_by?", b.approved_at,
+                  b.total_parts_count, b.total_cost, b.total_weight, b.generation_method
+           FROM orders.boms b
+           JOIN auth.users cu ON cu.id = b.created_by
+           LEFT JOIN auth.users au ON au.id = b.approved_by
+           WHERE b.configuration_id = $1
+           ORDER BY b.version DESC"#,
+        build.id
     )
-    .bind(configuration)
     .fetch_all(&mut *conn)
     .await?;
     let picked = match asked.version {
@@ -98,17 +101,16 @@ pub async fn page(
         None => rows.first(),
     };
     let shown = match picked {
-        Some(row) => Some(detail(&mut conn, row).await?),
+        Some(row) => Some(detail(conn, row).await?),
         None => None,
     };
     let compared = asked
         .compare_with
         .and_then(|from| rows.iter().find(|row| row.version == from));
     let changes = match (compared, picked) {
-        (Some(from), Some(to)) => Some(
-            super::compare::changes(&mut conn, (from.id, from.version), (to.id, to.version))
-                .await?,
-        ),
+        (Some(from), Some(to)) => {
+            Some(super::compare::changes(conn, (from.id, from.version), (to.id, to.version)).await?)
+        }
         _ => None,
     };
     let versions = rows
@@ -126,7 +128,7 @@ pub async fn page(
             })
         })
         .collect::<Result<_, AppError>>()?;
-    let order_status = OrderStatus::parse(&order_status)?;
+    let order_status = OrderStatus::parse(&build.order_status)?;
     let frozen = torvan::order_lifecycle::build_records_frozen(order_status).then(|| {
         format!(
             "The order is {}: this BOM is the as-built record and cannot change.",
@@ -134,9 +136,9 @@ pub async fn page(
         )
     });
     Ok(BomPageData {
-        order_number: order_number.to_owned(),
-        build_number: build_number.to_owned(),
-        family,
+        order_number: order_number.clone(),
+        build_number: build_number.clone(),
+        family: build.family,
         frozen,
         versions,
         shown,
@@ -183,18 +185,22 @@ pub(super) async fn lines_of(
     conn: &mut PgConnection,
     bom_id: Uuid,
 ) -> Result<(Vec<LineRow>, Vec<BomLine>), AppError> {
-    let rows: Vec<LineRow> = sqlx::query_as(
-        "SELECT i.line_number, i.level, parent.line_number AS parent_line, i.part_id, p.part_number,
-                coalesce(i.description, p.name, '') AS name, i.quantity_per_assembly,
-                i.quantity_required, i.scrap_factor, i.total_quantity, i.unit_cost, i.extended_cost,
-                i.unit_weight, i.is_phantom, i.is_whole_units, i.explanation, p.quantity_available AS available
-         FROM orders.bom_items i
-         LEFT JOIN orders.bom_items parent ON parent.id = i.parent_item_id
-         LEFT JOIN inventory.parts p ON p.id = i.part_id
-         WHERE i.bom_id = $1
-         ORDER BY i.sort_order",
+    let rows = sqlx::query_as!(
+        LineRow,
+        r#"SELECT i.line_number, i.level, parent.line_number AS "parent_line?", i.part_id,
+                  p.part_number AS "part_number?", coalesce(i.description, p.name, '') AS "name!",
+                  i.quantity_per_assembly, i.quantity_required, i.scrap_factor,
+                  i.total_quantity AS "total_quantity!", i.unit_cost,
+                  i.extended_cost AS "extended_cost!", i.unit_weight, i.is_phantom,
+                  i.is_whole_units, i.explanation AS "explanation: Json<Explanation>",
+                  p.quantity_available AS "available?"
+           FROM orders.bom_items i
+           LEFT JOIN orders.bom_items parent ON parent.id = i.parent_item_id
+           LEFT JOIN inventory.parts p ON p.id = i.part_id
+           WHERE i.bom_id = $1
+           ORDER BY i.sort_order"#,
+        bom_id
     )
-    .bind(bom_id)
     .fetch_all(&mut *conn)
     .await?;
     let lines = bom_lines(&rows);
@@ -276,15 +282,16 @@ async fn offer_substitutes(
     if short.is_empty() {
         return Ok(());
     }
-    let offered: Vec<(Uuid, String, String, i32)> = sqlx::query_as(
-        "SELECT s.primary_part_id, p.part_number, p.name, p.quantity_available
-         FROM inventory.part_substitutes s
-         JOIN inventory.parts p ON p.id = s.substitute_part_id
-         WHERE s.primary_part_id = ANY($1) AND coalesce(s.is_active, true)
-         ORDER BY CASE s.substitute_type WHEN 'PREFERRED' THEN 1 WHEN 'ACCEPTABLE' THEN 2 ELSE 3 END,
-                  p.part_number",
+    let offered = sqlx::query!(
+        r#"SELECT s.primary_part_id, p.part_number, p.name,
+                  p.quantity_available AS "quantity_available!"
+           FROM inventory.part_substitutes s
+           JOIN inventory.parts p ON p.id = s.substitute_part_id
+           WHERE s.primary_part_id = ANY($1) AND coalesce(s.is_active, true)
+           ORDER BY CASE s.substitute_type WHEN 'PREFERRED' THEN 1 WHEN 'ACCEPTABLE' THEN 2 ELSE 3 END,
+                    p.part_number"#,
+        &short
     )
-    .bind(&short)
     .fetch_all(&mut *conn)
     .await?;
     for (index, line) in stock.iter_mut() {
@@ -294,11 +301,11 @@ async fn offer_substitutes(
         let part = rows.get(*index).and_then(|row| row.part_id);
         line.substitutes = offered
             .iter()
-            .filter(|(primary, ..)| Some(*primary) == part)
-            .map(|(_, part_number, name, available)| Substitute {
-                part_number: part_number.clone(),
-                name: name.clone(),
-                available: *available,
+            .filter(|offer| Some(offer.primary_part_id) == part)
+            .map(|offer| Substitute {
+                part_number: offer.part_number.clone(),
+                name: offer.name.clone(),
+                available: offer.quantity_available,
             })
             .collect();
     }
@@ -349,32 +356,30 @@ fn explained(explanation: &Explanation) -> String {
 }
 
 async fn movements(conn: &mut PgConnection, bom_id: Uuid) -> Result<Vec<BomMovement>, AppError> {
-    type Row = (DateTime<Utc>, String, String, i32, i32, Option<String>);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT m.created_at, m.movement_type::text, p.part_number, m.allocated_change,
-                m.on_hand_change, u.first_name || ' ' || u.last_name
-         FROM inventory.stock_movements m
-         JOIN inventory.parts p ON p.id = m.part_id
-         LEFT JOIN auth.users u ON u.id = m.created_by
-         WHERE m.reference_type = $1 AND m.reference_id = $2
-         ORDER BY m.created_at, m.id",
+    let rows = sqlx::query!(
+        r#"SELECT m.created_at, m.movement_type::text AS "kind!", p.part_number,
+                  m.allocated_change, m.on_hand_change,
+                  u.first_name || ' ' || u.last_name AS "by?"
+           FROM inventory.stock_movements m
+           JOIN inventory.parts p ON p.id = m.part_id
+           LEFT JOIN auth.users u ON u.id = m.created_by
+           WHERE m.reference_type = $1 AND m.reference_id = $2
+           ORDER BY m.created_at, m.id"#,
+        super::stock::REFERENCE_KIND,
+        bom_id.to_string()
     )
-    .bind(super::stock::REFERENCE_KIND)
-    .bind(bom_id.to_string())
     .fetch_all(&mut *conn)
     .await?;
     rows.into_iter()
-        .map(
-            |(at, kind, part_number, allocated_change, on_hand_change, by)| {
-                Ok(BomMovement {
-                    at,
-                    kind: MovementKind::parse(&kind)?,
-                    part_number,
-                    allocated_change,
-                    on_hand_change,
-                    by,
-                })
-            },
-        )
+        .map(|row| {
+            Ok(BomMovement {
+                at: row.created_at,
+                kind: MovementKind::parse(&row.kind)?,
+                part_number: row.part_number,
+                allocated_change: row.allocated_change,
+                on_hand_change: row.on_hand_change,
+                by: row.by,
+            })
+        })
         .collect()
 }

@@ -1,33 +1,32 @@
 //! A new BOM version on request, for an approved configuration: after a
-//! template was corrected, say.
+//! template was corrected, say. It runs in the caller's transaction and
+//! locks the order's row first, so versions are numbered one at a time.
 
-use sqlx::PgPool;
+use sqlx::PgConnection;
+use torvan::bom::ChangeReason;
 use torvan::sink::ConfigurationStatus;
+use torvan::{BuildNumber, DbEnum, OrderNumber};
+use uuid::Uuid;
 
 use super::generate::for_configuration;
-use crate::auth::guard::SessionUser;
 use crate::error::AppError;
 use crate::orders::build_state::refuse_if_shipped;
 use crate::orders::sinks::queries::{Target, config};
 
+/// Generates the build's next version; returns its number.
 pub async fn regenerate(
-    pool: &PgPool,
-    session: &SessionUser,
-    order_number: &str,
-    build_number: &str,
-    reason: &str,
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    order_number: &OrderNumber,
+    build_number: &BuildNumber,
+    reason: &ChangeReason,
 ) -> Result<i32, AppError> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(AppError::invalid(
-            "reason",
-            "Say why a new version is needed, e.g. “template corrected”.",
-        ));
-    }
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let target = Target::parse(order_number, build_number)?;
-    let row = config(&mut tx, &target, true).await?;
-    refuse_if_shipped(&mut tx, row.id).await?;
+    let target = Target {
+        order_number: order_number.clone(),
+        build_number: build_number.clone(),
+    };
+    let row = config(conn, &target, true).await?;
+    refuse_if_shipped(conn, row.id).await?;
     let status = row.status;
     if !matches!(
         status,
@@ -38,7 +37,5 @@ pub async fn regenerate(
             "A BOM is generated from an approved configuration: approve the configuration first.",
         ));
     }
-    let version = for_configuration(&mut tx, session.user.id, &row, reason).await?;
-    tx.commit().await?;
-    Ok(version)
+    for_configuration(conn, user_id, &row, reason.as_str()).await
 }

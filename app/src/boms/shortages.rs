@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::api::{BomRow, PartShortage};
+use super::model::{BomRow, PartShortage};
 use crate::error::AppError;
 
 /// Marks each assembly row with how many lines below it are short. Rows come
@@ -69,24 +69,17 @@ pub async fn outstanding(
     conn: &mut PgConnection,
     bom_id: Uuid,
 ) -> Result<Vec<PartShortage>, AppError> {
-    let rows: Vec<(String, String, i32, i32)> = sqlx::query_as(
-        "SELECT p.part_number, p.name, s.needed, s.needed - s.held - s.issued
-         FROM orders.bom_part_standing s JOIN inventory.parts p ON p.id = s.part_id
-         WHERE s.bom_id = $1 AND s.needed - s.held - s.issued > 0
-         ORDER BY p.part_number",
+    Ok(sqlx::query_as!(
+        PartShortage,
+        r#"SELECT p.part_number, p.name, s.needed AS "needed!",
+                  s.needed - s.held - s.issued AS "short_by!"
+           FROM orders.bom_part_standing s JOIN inventory.parts p ON p.id = s.part_id
+           WHERE s.bom_id = $1 AND s.needed - s.held - s.issued > 0
+           ORDER BY p.part_number"#,
+        bom_id
     )
-    .bind(bom_id)
     .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(part_number, name, needed, short_by)| PartShortage {
-            part_number,
-            name,
-            needed,
-            short_by,
-        })
-        .collect())
+    .await?)
 }
 
 #[cfg(test)]

@@ -1,16 +1,16 @@
 //! The stock a BOM version holds, as its ledger rows show it, and what
 //! ends the hold: a withdrawn approval releases it, issuing it to the build
 //! consumes it (topped up first with what has arrived since approval).
-//! Either way the ledger keeps one row per part.
+//! Either way the ledger keeps one row per part, written in the caller's
+//! transaction with the version's status change.
 
-use sqlx::{PgConnection, PgPool};
+use sqlx::PgConnection;
 use torvan::DbEnum;
 use torvan::bom::BomStatus;
 use torvan::stock::{Movement, Quantity};
 use uuid::Uuid;
 
 use super::approve::{allocate, refuse_move, status};
-use crate::auth::guard::SessionUser;
 use crate::error::AppError;
 use crate::inventory::stock::{AllocationMode, Reference, StockError, apply};
 
@@ -30,13 +30,14 @@ pub(super) async fn settle(
     movement: fn(Quantity) -> Movement,
 ) -> Result<usize, AppError> {
     let id = bom_id.to_string();
-    let held: Vec<(Uuid, i64)> = sqlx::query_as(
-        "SELECT part_id, sum(allocated_change)::bigint FROM inventory.stock_movements
-         WHERE reference_type = $1 AND reference_id = $2
-         GROUP BY part_id HAVING sum(allocated_change) > 0 ORDER BY part_id",
+    let held = sqlx::query!(
+        r#"SELECT part_id, sum(allocated_change)::bigint AS "units!"
+           FROM inventory.stock_movements
+           WHERE reference_type = $1 AND reference_id = $2
+           GROUP BY part_id HAVING sum(allocated_change) > 0 ORDER BY part_id"#,
+        REFERENCE_KIND,
+        &id
     )
-    .bind(REFERENCE_KIND)
-    .bind(&id)
     .fetch_all(&mut *conn)
     .await?;
     let reference = Reference {
@@ -44,13 +45,13 @@ pub(super) async fn settle(
         id: &id,
     };
     let mut moved = 0;
-    for (part, units) in held {
-        let Ok(units) = Quantity::new(i32::try_from(units).unwrap_or(i32::MAX)) else {
+    for row in held {
+        let Ok(units) = Quantity::new(i32::try_from(row.units).unwrap_or(i32::MAX)) else {
             continue;
         };
         apply(
             conn,
-            part,
+            row.part_id,
             movement(units),
             Some(reference),
             None,
@@ -65,48 +66,48 @@ pub(super) async fn settle(
 
 /// Withdraws an approval: the version becomes obsolete and its stock goes
 /// back to the shelf's available quantity.
-pub async fn withdraw(pool: &PgPool, session: &SessionUser, bom_id: Uuid) -> Result<(), AppError> {
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let (from, _) = status(&mut tx, bom_id).await?;
+pub async fn withdraw(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    bom_id: Uuid,
+) -> Result<(), AppError> {
+    let (from, _) = status(conn, bom_id).await?;
     if from != BomStatus::Approved {
         return Err(refuse_move(from, BomStatus::Obsolete));
     }
-    sqlx::query("UPDATE orders.boms SET status = $2, is_active = FALSE WHERE id = $1")
-        .bind(bom_id)
-        .bind(BomStatus::Obsolete.as_db_str())
-        .execute(&mut *tx)
-        .await?;
-    settle(&mut tx, session.user.id, bom_id, Movement::Release).await?;
-    tx.commit().await?;
+    sqlx::query!(
+        "UPDATE orders.boms SET status = $2, is_active = FALSE WHERE id = $1",
+        bom_id,
+        BomStatus::Obsolete.as_db_str()
+    )
+    .execute(&mut *conn)
+    .await?;
+    settle(conn, user_id, bom_id, Movement::Release).await?;
     Ok(())
 }
 
 /// Issues an approved version's parts to its build: what it holds, topped
 /// up first from the shelf with whatever of its outstanding need has
 /// arrived since approval; returns how many parts were issued.
-pub async fn issue(pool: &PgPool, session: &SessionUser, bom_id: Uuid) -> Result<usize, AppError> {
-    let mut tx = crate::db::begin_as(pool, session).await?;
-    let (current, _) = status(&mut tx, bom_id).await?;
+pub async fn issue(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    bom_id: Uuid,
+) -> Result<usize, AppError> {
+    let (current, _) = status(conn, bom_id).await?;
     if current != BomStatus::Approved {
         return Err(AppError::invalid(
             "stock",
             "Only an approved BOM's stock can be issued to the build.",
         ));
     }
-    allocate(
-        &mut tx,
-        session.user.id,
-        bom_id,
-        AllocationMode::WhatIsAvailable,
-    )
-    .await?;
-    let issued = settle(&mut tx, session.user.id, bom_id, Movement::Issue).await?;
+    allocate(conn, user_id, bom_id, AllocationMode::WhatIsAvailable).await?;
+    let issued = settle(conn, user_id, bom_id, Movement::Issue).await?;
     if issued == 0 {
         return Err(AppError::invalid(
             "stock",
             "Nothing to issue: every part was issued already, or none of what is missing is in stock.",
         ));
     }
-    tx.commit().await?;
     Ok(issued)
 }

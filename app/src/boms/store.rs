@@ -1,9 +1,11 @@
 //! Writing a generated BOM: its header with the totals and the variables
-//! it was generated from, then every line in one statement, parents first.
+//! it was generated from, then every line in one statement, parents first,
+//! in the caller's transaction.
 
 use rust_decimal::Decimal;
 use sqlx::PgConnection;
-use torvan::bom::Bom;
+use torvan::DbEnum;
+use torvan::bom::{Bom, BomStatus};
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -87,29 +89,33 @@ pub async fn insert(
     bom: &Bom,
     part_id: &(dyn Fn(&str) -> Option<Uuid> + Sync),
 ) -> Result<i32, AppError> {
-    let (bom_id, version): (Uuid, i32) = sqlx::query_as(
+    let parts_count = i32::try_from(bom.totals.parts_count).unwrap_or(i32::MAX);
+    let stored = sqlx::query!(
         "INSERT INTO orders.boms (order_id, configuration_id, template_id, version, bom_type,
              generated_from, generation_method, configuration_snapshot, total_parts_count,
              total_cost, total_weight, status, change_reason, created_by)
          VALUES ($1, $2, $3,
                  (SELECT coalesce(max(version), 0) + 1 FROM orders.boms WHERE configuration_id = $2),
-                 'PRODUCTION', 'TEMPLATE', $4, $5, $6, $7, $8, 'DRAFT', $9, $10)
+                 'PRODUCTION', 'TEMPLATE', $4, $5, $6, $7, $8, $9, $10, $11)
          RETURNING id, version",
+        header.order_id,
+        header.configuration_id,
+        header.template_id,
+        &header.method,
+        &header.snapshot,
+        parts_count,
+        bom.totals.cost,
+        bom.totals.weight,
+        BomStatus::Draft.as_db_str(),
+        header.reason,
+        header.created_by
     )
-    .bind(header.order_id)
-    .bind(header.configuration_id)
-    .bind(header.template_id)
-    .bind(&header.method)
-    .bind(&header.snapshot)
-    .bind(i32::try_from(bom.totals.parts_count).unwrap_or(i32::MAX))
-    .bind(bom.totals.cost)
-    .bind(bom.totals.weight)
-    .bind(header.reason)
-    .bind(header.created_by)
     .fetch_one(&mut *conn)
     .await?;
     let lines = columns(bom, part_id)?;
-    sqlx::query(
+    // The arrays of optional values (`as _`) hold NULLs, which the macro's
+    // check of array parameters does not allow for.
+    sqlx::query!(
         "INSERT INTO orders.bom_items (id, bom_id, line_number, part_id, parent_item_id, level,
              sort_order, quantity_per_assembly, quantity_required, scrap_factor, unit_cost,
              unit_weight, is_phantom, is_whole_units, description, explanation)
@@ -123,24 +129,24 @@ pub async fn insert(
                       required, scrap, unit_cost, unit_weight, phantom, whole_units, description,
                       explanation)
          ORDER BY sort_order",
+        stored.id,
+        &lines.ids,
+        &lines.line_numbers,
+        &lines.part_ids as _,
+        &lines.parents as _,
+        &lines.levels,
+        &lines.sort_orders,
+        &lines.per_assembly,
+        &lines.required,
+        &lines.scrap,
+        &lines.unit_costs,
+        &lines.weights as _,
+        &lines.phantoms,
+        &lines.whole_units,
+        &lines.descriptions,
+        &lines.explanations
     )
-    .bind(bom_id)
-    .bind(&lines.ids)
-    .bind(&lines.line_numbers)
-    .bind(&lines.part_ids)
-    .bind(&lines.parents)
-    .bind(&lines.levels)
-    .bind(&lines.sort_orders)
-    .bind(&lines.per_assembly)
-    .bind(&lines.required)
-    .bind(&lines.scrap)
-    .bind(&lines.unit_costs)
-    .bind(&lines.weights)
-    .bind(&lines.phantoms)
-    .bind(&lines.whole_units)
-    .bind(&lines.descriptions)
-    .bind(&lines.explanations)
     .execute(&mut *conn)
     .await?;
-    Ok(version)
+    Ok(stored.version)
 }

@@ -17,7 +17,6 @@ pub struct Chosen {
     pub template: Template,
 }
 
-#[derive(sqlx::FromRow)]
 struct Candidate {
     id: Uuid,
     template_name: String,
@@ -25,7 +24,6 @@ struct Candidate {
     configuration_rules: String,
 }
 
-#[derive(sqlx::FromRow)]
 struct ItemRow {
     line_number: i32,
     parent_line: Option<i32>,
@@ -48,14 +46,15 @@ pub async fn choose(
     family: &str,
     vars: &BTreeMap<String, Value>,
 ) -> Result<Chosen, AppError> {
-    let candidates: Vec<Candidate> = sqlx::query_as(
+    let candidates = sqlx::query_as!(
+        Candidate,
         "SELECT t.id, t.template_name, t.version, t.configuration_rules
          FROM products.bom_templates t
          JOIN products.sink_families f ON f.id = t.sink_family_id
          WHERE f.code = $1 AND t.is_active
          ORDER BY t.priority, t.created_at DESC",
+        family
     )
-    .bind(family)
     .fetch_all(&mut *conn)
     .await?;
     let mut rules = Vec::with_capacity(candidates.len());
@@ -97,18 +96,19 @@ pub(crate) async fn drafts(
     conn: &mut PgConnection,
     template_id: Uuid,
 ) -> Result<Vec<TemplateLineDraft>, AppError> {
-    let rows: Vec<ItemRow> = sqlx::query_as(
-        "SELECT i.line_number, parent.line_number AS parent_line, p.part_number, i.part_number_pattern,
-                i.quantity_formula, trim_scale(i.base_quantity)::text AS base_quantity,
-                i.include_condition, trim_scale(i.scrap_factor)::text AS scrap_factor, i.is_phantom,
-                i.description
-         FROM products.bom_template_items i
-         LEFT JOIN products.bom_template_items parent ON parent.id = i.parent_item_id
-         LEFT JOIN inventory.parts p ON p.id = i.part_id
-         WHERE i.template_id = $1
-         ORDER BY i.line_number",
+    let rows = sqlx::query_as!(
+        ItemRow,
+        r#"SELECT i.line_number, parent.line_number AS "parent_line?", p.part_number AS "part_number?",
+                  i.part_number_pattern, i.quantity_formula,
+                  trim_scale(i.base_quantity)::text AS "base_quantity!", i.include_condition,
+                  trim_scale(i.scrap_factor)::text AS "scrap_factor!", i.is_phantom, i.description
+           FROM products.bom_template_items i
+           LEFT JOIN products.bom_template_items parent ON parent.id = i.parent_item_id
+           LEFT JOIN inventory.parts p ON p.id = i.part_id
+           WHERE i.template_id = $1
+           ORDER BY i.line_number"#,
+        template_id
     )
-    .bind(template_id)
     .fetch_all(conn)
     .await?;
     Ok(rows.into_iter().map(ItemRow::draft).collect())

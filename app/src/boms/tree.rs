@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use torvan::bom::MAX_LEVEL;
 
-use super::api::{BomRow, LineStock};
+use super::model::{BomRow, LineStock};
 use crate::money::money;
 
 /// The class that indents a row of `depth` (`depth-0` at the top, down to

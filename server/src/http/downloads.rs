@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use torvan::{Action, Resource};
+use torvan::{Action, BuildNumber, OrderNumber, Resource};
 use torvan_app::auth::guard::SessionUser;
 use torvan_app::error::AppError;
 use torvan_app::inventory::{reorder, transfer};
@@ -87,10 +87,7 @@ pub async fn bom(
     if let Err(status) = may_read(user, Resource::Boms) {
         return status.into_response();
     }
-    let file =
-        torvan_app::boms::export::bom_csv(&state.pool, &order_number, &build_number, asked.version)
-            .await;
-    match file {
+    match bom_file(&state, &order_number, &build_number, asked.version).await {
         Ok((name, body)) => csv_file(&name, Ok(body)),
         Err(AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
@@ -98,4 +95,17 @@ pub async fn bom(
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// The BOM version's file; numbers that name no build are not found.
+async fn bom_file(
+    state: &AppState,
+    order_number: &str,
+    build_number: &str,
+    version: Option<i32>,
+) -> Result<(String, String), AppError> {
+    let order_number = OrderNumber::parse(order_number).map_err(|_| AppError::NotFound)?;
+    let build_number = BuildNumber::parse(build_number).map_err(|_| AppError::NotFound)?;
+    let mut conn = state.pool.acquire().await?;
+    torvan_app::boms::export::bom_csv(&mut conn, &order_number, &build_number, version).await
 }

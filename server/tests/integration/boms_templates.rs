@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use serde_json::{Value, json};
 use sqlx::PgPool;
 
-use crate::support::TestApp;
+use crate::support::{Reply, TestApp};
 
 const ESR: &str = "torvan-demo:bom-template:ESR";
 
@@ -37,6 +37,44 @@ fn line_mut(editor: &mut Value, number: i64) -> &mut Value {
         .unwrap()
 }
 
+/// The administrator signed in, with the ESR template open in the editor.
+async fn admin_editing(pool: &PgPool) -> (TestApp, String, uuid::Uuid, Value) {
+    let (app, cookie) = TestApp::demo_signed_in(pool, "admin@torvan.test").await;
+    let id = template_id(pool).await;
+    let template = editor(&app, &cookie, id).await;
+    (app, cookie, id, template)
+}
+
+/// The template's version as stored.
+async fn stored_version(pool: &PgPool, id: uuid::Uuid) -> String {
+    sqlx::query_scalar("SELECT version FROM products.bom_templates WHERE id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+fn assert_refused(status: StatusCode, body: &str) {
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+}
+
+/// The refusal has a message at `field`.
+fn assert_field(body: &str, field: &str) {
+    assert!(
+        body.contains(&format!(r#""field":"{field}""#)),
+        "{field} in {body}"
+    );
+}
+
+async fn duplicate(app: &TestApp, cookie: &str, id: uuid::Uuid) -> Reply {
+    app.call(
+        "/api/bom-templates/duplicate",
+        &format!("id={id}"),
+        Some(cookie),
+    )
+    .await
+}
+
 async fn save(app: &TestApp, cookie: &str, editor: &Value) -> (StatusCode, String) {
     let body = json!({ "id": editor["id"], "header": editor["header"], "lines": editor["lines"] });
     let reply = app
@@ -47,45 +85,31 @@ async fn save(app: &TestApp, cookie: &str, editor: &Value) -> (StatusCode, Strin
 
 #[sqlx::test(migrations = "../migrations")]
 async fn every_problem_is_named_at_its_field_and_nothing_is_saved(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
-    let id = template_id(&pool).await;
-    let mut template = editor(&app, &cookie, id).await;
+    let (app, cookie, id, mut template) = admin_editing(&pool).await;
     template["header"]["rule"] = json!("basin_cout >= 2");
     line_mut(&mut template, 210)["quantity_formula"] = json!("basin_count * ");
     line_mut(&mut template, 140)["part_number"] = json!("999-9999");
 
     let (status, body) = save(&app, &cookie, &template).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    for field in [
-        r#""field":"rule""#,
-        r#""field":"210:quantity_formula""#,
-        r#""field":"140:part_number""#,
-    ] {
-        assert!(body.contains(field), "{field} in {body}");
+    assert_refused(status, &body);
+    for field in ["rule", "210:quantity_formula", "140:part_number"] {
+        assert_field(&body, field);
     }
     assert!(
         body.contains("unknown variable “basin_cout” at 1:1"),
         "{body}"
     );
-    let version: String =
-        sqlx::query_scalar("SELECT version FROM products.bom_templates WHERE id = $1")
-            .bind(id)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-    assert_eq!(version, "1.0");
+    assert_eq!(stored_version(&pool, id).await, "1.0");
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn descriptions_longer_than_their_columns_are_refused_at_their_fields(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
-    let id = template_id(&pool).await;
-    let mut template = editor(&app, &cookie, id).await;
+    let (app, cookie, _, mut template) = admin_editing(&pool).await;
     template["header"]["description"] = json!("d".repeat(2_001));
     line_mut(&mut template, 210)["description"] = json!("d".repeat(256));
 
     let (status, body) = save(&app, &cookie, &template).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_refused(status, &body);
     for (field, message) in [
         ("description", "At most 2,000 characters; this has 2,001."),
         ("210:description", "At most 255 characters; this has 256."),
@@ -99,40 +123,30 @@ async fn descriptions_longer_than_their_columns_are_refused_at_their_fields(pool
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_rule_that_fails_for_a_sample_configuration_is_refused_at_its_field(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
-    let id = template_id(&pool).await;
-    let mut template = editor(&app, &cookie, id).await;
+    let (app, cookie, id, mut template) = admin_editing(&pool).await;
     template["header"]["rule"] = json!("1 / 0 > 1");
     let (status, body) = save(&app, &cookie, &template).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert!(body.contains(r#""field":"rule""#), "{body}");
+    assert_refused(status, &body);
+    assert_field(&body, "rule");
     assert!(body.contains("division by zero"), "{body}");
 
     template["header"]["rule"] = json!("");
     line_mut(&mut template, 210)["quantity_formula"] = json!("basin_count / 0");
     let (status, body) = save(&app, &cookie, &template).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert!(body.contains(r#""field":"210:quantity_formula""#), "{body}");
+    assert_refused(status, &body);
+    assert_field(&body, "210:quantity_formula");
     assert!(
         body.contains(
             "Fails for a sample Endoscope Reprocessing Sink configuration: division by zero"
         ),
         "{body}"
     );
-    let version: String =
-        sqlx::query_scalar("SELECT version FROM products.bom_templates WHERE id = $1")
-            .bind(id)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-    assert_eq!(version, "1.0");
+    assert_eq!(stored_version(&pool, id).await, "1.0");
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_saved_template_is_the_next_version_and_the_next_bom_follows_it(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
-    let id = template_id(&pool).await;
-    let mut template = editor(&app, &cookie, id).await;
+    let (app, cookie, id, mut template) = admin_editing(&pool).await;
     let lines = template["lines"].as_array().unwrap().len();
     line_mut(&mut template, 160)["base_quantity"] = json!("6");
 
@@ -204,7 +218,7 @@ async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: P
         template["lines"].clone(),
     )
     .await;
-    assert_eq!(other_family.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused(other_family.status, &other_family.body);
     let stored: (i64, String) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM orders.boms b
                  JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
@@ -226,13 +240,7 @@ async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: P
 async fn a_duplicate_is_an_inactive_copy_with_every_line_under_its_parent(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
     let id = template_id(&pool).await;
-    let reply = app
-        .call(
-            "/api/bom-templates/duplicate",
-            &format!("id={id}"),
-            Some(&cookie),
-        )
-        .await;
+    let reply = duplicate(&app, &cookie, id).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let copy: uuid::Uuid = serde_json::from_str(&reply.body).unwrap();
     let original = editor(&app, &cookie, id).await;
@@ -247,19 +255,8 @@ async fn a_duplicate_is_an_inactive_copy_with_every_line_under_its_parent(pool: 
         "Standard Endoscope Reprocessing Sink (copy)"
     );
 
-    let again = app
-        .call(
-            "/api/bom-templates/duplicate",
-            &format!("id={id}"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(
-        again.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{}",
-        again.body
-    );
+    let again = duplicate(&app, &cookie, id).await;
+    assert_refused(again.status, &again.body);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -283,18 +280,10 @@ async fn a_new_template_starts_empty_inactive_and_named_once_per_family(pool: Pg
     );
 
     let again = create("family=LAB&name=Lab+on+casters").await;
-    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(again.body.contains(r#""field":"name""#), "{}", again.body);
+    assert_refused(again.status, &again.body);
+    assert_field(&again.body, "name");
     let nameless = create("family=LAB&name=+").await;
-    assert!(
-        nameless.body.contains(r#""field":"name""#),
-        "{}",
-        nameless.body
-    );
+    assert_field(&nameless.body, "name");
     let unknown = create("family=NONE&name=X").await;
-    assert!(
-        unknown.body.contains(r#""field":"family""#),
-        "{}",
-        unknown.body
-    );
+    assert_field(&unknown.body, "family");
 }

@@ -13,6 +13,7 @@ use crate::rule_language::Value;
 use crate::sink::test_family::esr;
 use crate::sink::{FamilyOptions, OptionGroup, SinkChoices, check};
 
+mod checking;
 mod costing;
 mod diffing;
 mod explanations;

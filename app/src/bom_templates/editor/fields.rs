@@ -1,3 +1,6 @@
+//! The template's own fields (name, selection rule, priority, active,
+//! description), each with its message and, for text, its length limit.
+
 use leptos::prelude::*;
 use torvan::bom::TemplateHeader;
 

@@ -1,7 +1,9 @@
-use leptos::prelude::*;
-use torvan::bom::{TemplateField, TemplateLineDraft};
+//! One line of the template as a table row: each cell edits one field of
+//! the line's draft and shows that field's message.
 
-use super::super::checks::line_field;
+use leptos::prelude::*;
+use torvan::bom::{TemplateField, TemplateLineDraft, line_field};
+
 use super::messages::{Messages, message};
 
 type Lines = RwSignal<Vec<(u32, TemplateLineDraft)>>;

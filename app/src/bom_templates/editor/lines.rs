@@ -1,3 +1,6 @@
+//! The template's lines as an editable table: lines are added numbered ten
+//! after the highest and removed by their key, so each row keeps its inputs.
+
 use leptos::prelude::*;
 use torvan::bom::{TemplateField, TemplateLineDraft};
 

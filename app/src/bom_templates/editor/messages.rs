@@ -1,10 +1,12 @@
+//! The editor's field messages: the domain's checks run in the browser as
+//! the admin types, and the server's refusal after a save, each at its field.
+
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use torvan::bom::{TemplateHeader, TemplateLineDraft};
+use torvan::bom::{TemplateHeader, TemplateLineDraft, check_template};
 use torvan::sink::FamilyOptions;
 
-use super::super::checks::check;
 use crate::error::AppError;
 
 /// What is wrong with each field: the checks run in the browser as the
@@ -27,7 +29,11 @@ impl Messages {
             let drafts: Vec<TemplateLineDraft> =
                 lines.with(|lines| lines.iter().map(|(_, line)| line.clone()).collect());
             let problems = family.with_value(|family| {
-                header.with(|header| check(header, &drafts, family).err().unwrap_or_default())
+                header.with(|header| {
+                    check_template(header, &drafts, family)
+                        .err()
+                        .unwrap_or_default()
+                })
             });
             let mut by_field = HashMap::new();
             for problem in problems {

@@ -14,7 +14,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use torvan::Action;
 use uuid::Uuid;
 
-use super::api::{DuplicateTemplate, SaveTemplate, TemplateEditor, get_template};
+use super::api::{DuplicateTemplate, SaveTemplate, get_template};
+use super::model::TemplateEditor;
 use crate::shell::{Crumb, FormError, Loaded, Permitted, PermittedPage, Trail, action_error};
 use fields::HeaderFields;
 use lines::LinesTable;

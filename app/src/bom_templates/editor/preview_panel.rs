@@ -1,8 +1,13 @@
+//! The editor's preview: the lines as typed worked out for one of the
+//! family's configurations by the server, which saves nothing.
+
 use leptos::prelude::*;
 use torvan::bom::TemplateLineDraft;
+use torvan::{BuildNumber, OrderNumber};
 use uuid::Uuid;
 
-use super::super::api::{Preview, PreviewTemplate};
+use super::super::api::PreviewTemplate;
+use super::super::model::Preview;
 use crate::boms::tree::BomTree;
 use crate::money::money;
 use crate::shell::{FormError, action_error};
@@ -13,9 +18,13 @@ use crate::shell::{FormError, action_error};
 pub(super) fn PreviewPanel(
     id: Uuid,
     lines: RwSignal<Vec<(u32, TemplateLineDraft)>>,
-    configurations: Vec<(String, String)>,
+    configurations: Vec<(OrderNumber, BuildNumber)>,
 ) -> impl IntoView {
     let preview = ServerAction::<PreviewTemplate>::new();
+    let configurations: Vec<(String, String)> = configurations
+        .into_iter()
+        .map(|(order, build)| (order.to_string(), build.to_string()))
+        .collect();
     let chosen = RwSignal::new(configurations.first().cloned().unwrap_or_default());
     let options = configurations
         .iter()

@@ -1,13 +1,15 @@
-//! The checks the editor shows as the admin types and the server repeats
-//! before saving: the template's own fields and every line (both read by
-//! `torvan::bom`), and every rule tried on the family's sample
-//! configurations, each problem keyed by the field it belongs to.
+//! A template as the editor checks it while the admin types and the server
+//! checks it again before saving: the template's own fields and every line
+//! read, then, once every rule reads, every rule tried on the family's
+//! sample configurations. Each problem is keyed by the field the editor
+//! shows it at, so the browser and the server say the same thing in the
+//! same place.
 
-use torvan::FieldError;
-use torvan::bom::{
+use super::{
     LineProblem, Selection, Template, TemplateHeader, TemplateLineDraft, parse_template, trial,
 };
-use torvan::sink::FamilyOptions;
+use crate::FieldError;
+use crate::sink::FamilyOptions;
 
 /// A line's field as the editor and the server name it: `"110:quantity_formula"`.
 pub fn line_field(line_number: i32, field: &str) -> String {
@@ -24,13 +26,14 @@ fn line_error(problem: &LineProblem) -> FieldError {
 /// The template the header and lines make, or every problem the browser
 /// can find in them: what their text breaks, and, once every rule reads,
 /// the rules that fail for one of the family's sample configurations.
-pub fn check(
+pub fn check_template(
     header: &TemplateHeader,
     lines: &[TemplateLineDraft],
     family: &FamilyOptions,
 ) -> Result<Template, Vec<FieldError>> {
     let mut errors = header.problems();
-    let template = read_lines(lines).map_err(|problems| errors.extend(problems));
+    let template =
+        parse_template(lines).map_err(|problems| errors.extend(problems.iter().map(line_error)));
     if let (Ok(template), Ok(selection)) = (&template, Selection::parse(&header.rule)) {
         errors.extend(trial_problems(&selection, template, family));
     }
@@ -64,9 +67,4 @@ fn trial_problems(
         )
     });
     selection.into_iter().chain(lines).collect()
-}
-
-/// The template the lines make, or every problem at its field.
-fn read_lines(lines: &[TemplateLineDraft]) -> Result<Template, Vec<FieldError>> {
-    parse_template(lines).map_err(|problems| problems.iter().map(line_error).collect())
 }
