@@ -4,7 +4,7 @@
 //! releasing that version's stock, all in the caller's transaction, so a
 //! refusal leaves every status and every allocation as it was.
 
-use sqlx::{Connection, PgConnection};
+use sqlx::PgConnection;
 use torvan::DbEnum;
 use torvan::bom::BomStatus;
 use torvan::stock::{Movement, Quantity};
@@ -121,9 +121,9 @@ pub(super) async fn mark_approved(
 }
 
 /// Allocates what the version still lacks of each part (needed less what
-/// it holds and has had issued), in `mode`. The allocation runs in a
-/// savepoint of the caller's transaction (`allocate_lines` rolls an
-/// all-or-nothing shortfall back to it), never in a transaction of its own.
+/// it holds and has had issued), in `mode`, in the caller's transaction
+/// (`allocate_lines` rolls an all-or-nothing shortfall back in a savepoint
+/// of its own).
 pub(super) async fn allocate(
     conn: &mut PgConnection,
     user_id: Uuid,
@@ -151,12 +151,9 @@ pub(super) async fn allocate(
         kind: REFERENCE_KIND,
         id: &id,
     };
-    let mut savepoint = conn.begin().await?;
-    let report = allocate_lines(&mut savepoint, &lines, reference, Some(user_id), mode)
+    allocate_lines(conn, &lines, reference, Some(user_id), mode)
         .await
-        .map_err(stock_error)?;
-    savepoint.commit().await?;
-    Ok(report)
+        .map_err(stock_error)
 }
 
 async fn shortages(

@@ -5,7 +5,7 @@
 use sqlx::PgConnection;
 use torvan::bom::ChangeReason;
 use torvan::sink::ConfigurationStatus;
-use torvan::{BuildNumber, DbEnum, OrderNumber};
+use torvan::{BuildNumber, OrderNumber};
 use uuid::Uuid;
 
 use super::generate::for_configuration;
