@@ -2,10 +2,11 @@ import { test, expect, type Page } from '@playwright/test';
 import { gotoHydrated } from './helpers';
 
 /**
- * The client is split by route (`#[lazy_route]` pages in `app/src/shell/lazy.rs`,
- * cut into chunks by the build's wasm-split step): a page that is not lazy
- * loads the main WASM alone, a lazy page loads its chunk with it, and a
- * client-side navigation to a lazy page fetches that page's chunk.
+ * The client is split by route (lazy pages in `app/src/shell/lazy.rs`, one
+ * split point per feature area, cut into chunks by the build's wasm-split
+ * step): a page that is not lazy loads the main WASM alone, a lazy page loads
+ * its area's chunk with it, and a client-side navigation into another area
+ * fetches that area's chunk.
  */
 
 const ORDER = '/orders/ORD-2026-0106';
@@ -47,19 +48,19 @@ test('a navigation to a lazy page fetches its chunk, then the page works', async
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Orders', exact: true }).click();
   await expect(page).toHaveURL('/orders');
   await expect(page.getByRole('heading', { level: 1, name: 'Orders', exact: true })).toBeVisible();
-  expect(files.some((file) => file.startsWith('split___orders_page_view'))).toBeTruthy();
+  expect(files.some((file) => file.startsWith('split_orders_'))).toBeTruthy();
 });
 
-test('a navigation from one lazy page to another fetches the second chunk, then the page works', async ({ page }) => {
+test('a navigation from one area to another fetches the second area\'s chunk, then the page works', async ({ page }) => {
   const files = wasmFetches(page);
   await gotoHydrated(page, ORDER);
   await page.waitForLoadState('networkidle');
-  expect(files.some((file) => file.startsWith('split___order_page_view'))).toBeTruthy();
-  expect(files.some((file) => file.startsWith('split___bom_page_view'))).toBeFalsy();
+  expect(files.some((file) => file.startsWith('split_orders_'))).toBeTruthy();
+  expect(files.some((file) => file.startsWith('split_boms_'))).toBeFalsy();
   await page.locator(`main a[href="${BOM}"]`).first().click();
   await expect(page).toHaveURL(BOM);
   await expect(page.getByRole('heading', { level: 2, name: /^Version \d+ · / })).toBeVisible();
-  expect(files.some((file) => file.startsWith('split___bom_page_view'))).toBeTruthy();
+  expect(files.some((file) => file.startsWith('split_boms_'))).toBeTruthy();
   const basins = page.getByRole('button', { name: 'Basins and drains' });
   await basins.click();
   await expect(basins).toHaveAttribute('aria-expanded', 'true');
