@@ -35,6 +35,8 @@ test('an order waiting for sink approval cannot start production', async ({ page
 test('a new order is opened for a customer and starts pending', async ({ page }) => {
   await gotoHydrated(page, '/orders');
   await page.getByRole('link', { name: 'New order' }).click();
+  // The list stays on screen until the new page's code has loaded.
+  await expect(page.getByRole('heading', { level: 1, name: 'New order' })).toBeVisible();
   await page.getByLabel('Customer', { exact: true }).selectOption('C-10003');
   await page.getByLabel('Customer PO number').fill('PO-E2E-42');
   await page.getByLabel('Priority').selectOption('RUSH');

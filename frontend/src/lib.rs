@@ -3,5 +3,6 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(torvan_app::App);
+    // `hydrate_lazy`: the pages in `torvan_app::shell::lazy` load with their route.
+    leptos::mount::hydrate_lazy(torvan_app::App);
 }

@@ -1,19 +1,26 @@
 # Builds the site: the browser bundle into $SITE_DIR/pkg (size-optimised
-# `wasm-release` profile, wasm-bindgen, wasm-opt, pre-compressed), the CSS and
+# `wasm-release` profile, split by route, wasm-bindgen, wasm-opt, pre-compressed), the CSS and
 # the public assets, then the server binary with the given cargo profile.
 
 # build_site PROFILE (dev|release)
 build_site() {
-  local profile=$1 wasm pkg="$SITE_DIR/pkg"
+  local profile=$1 wasm main pkg="$SITE_DIR/pkg"
   say "building the browser bundle (wasm-release)"
   cargo build -p torvan-frontend --lib --target wasm32-unknown-unknown --profile wasm-release
   wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/torvan_frontend.wasm"
+  main="${wasm%.wasm}_split.wasm"
 
   rm -rf "$SITE_DIR" && mkdir -p "$pkg"
-  wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name torvan "$wasm"
-  "$TOOLS_DIR/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-    -o "$pkg/torvan_bg.wasm" "$pkg/torvan_bg.wasm"
+  # Cuts every `#[lazy_route]` page out into its own chunk (what `cargo leptos
+  # --split` does): the main module for wasm-bindgen, the chunks, their loader
+  # and the manifest the server reads to preload a page's chunks, into pkg/.
+  "$TOOLS_DIR/bin/torvan-wasm-split" "$wasm" "$main" "$pkg" torvan >/dev/null
+  wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
+    --out-dir "$pkg" --out-name torvan "$main"
+  # wasm-opt -Oz on the main module and every chunk, binaryen loaded once
+  # (hundreds of chunks; the wasm-opt command would start it for each).
+  node "$ROOT/scripts/lib/wasm-opt-all.mjs" "$TOOLS_DIR" "$pkg"/*.wasm \
+    2> >(grep -v 'unknown name subsection' >&2)
   cp "$ROOT/style/main.css" "$pkg/torvan.css"
   cp -R "$ROOT/public/." "$SITE_DIR/"
   for file in "$pkg"/*.wasm "$pkg"/*.js "$pkg"/*.css; do

@@ -41,6 +41,12 @@ ensure_build_tools() {
     npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION"
   fi
   command -v brotli >/dev/null || apt_install brotli
+  # The wasm-split step of the browser build (tools/wasm-split, about 1 minute;
+  # delete $TOOLS_DIR/bin/torvan-wasm-split after changing it).
+  if [ ! -x "$TOOLS_DIR/bin/torvan-wasm-split" ]; then
+    say "installing torvan-wasm-split into $TOOLS_DIR"
+    cargo install --locked --quiet --path "$ROOT/tools/wasm-split" --root "$TOOLS_DIR"
+  fi
 }
 
 postgres_bin() {

@@ -8,6 +8,7 @@ pub mod form;
 mod form_messages;
 mod header;
 mod hydration;
+mod lazy;
 mod loaded;
 mod navigate;
 mod not_found;
@@ -30,21 +31,12 @@ pub use trail::{Crumb, Trail};
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
-    ParamSegment, SsrMode, StaticSegment,
+    Lazy, ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
-use crate::admin::UsersPage;
-use crate::auth::{PasswordPage, SignInPage, who_am_i};
-use crate::bom_templates::{TemplatePage, TemplatesPage};
-use crate::boms::{BomPage, BomPrintPage};
-use crate::customers::{CustomerPage, CustomersPage, NewCustomerPage};
+use crate::auth::{SignInPage, who_am_i};
 use crate::dashboard::DashboardPage;
-use crate::inventory::{
-    CataloguePage, EditPartPage, GroupPage, InventoryPage, NewCustomPartPage, NewPartPage,
-    PartPage, ReorderPage, TransferPage,
-};
-use crate::orders::{NewOrderPage, OrderPage, OrdersPage, SinkPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -68,15 +60,15 @@ pub fn App() -> impl IntoView {
             <main id="main" class="page">
                 <Routes fallback=not_found::NotFound>
                     <Route path=StaticSegment("") view=DashboardPage/>
-                    <Route path=StaticSegment("customers") view=CustomersPage/>
-                    <Route path=(StaticSegment("customers"), StaticSegment("new")) view=NewCustomerPage/>
-                    <Route path=(StaticSegment("customers"), ParamSegment("number")) view=CustomerPage/>
-                    <Route path=StaticSegment("orders") view=OrdersPage/>
-                    <Route path=(StaticSegment("orders"), StaticSegment("new")) view=NewOrderPage/>
-                    <Route path=(StaticSegment("orders"), ParamSegment("number")) view=OrderPage/>
+                    <Route path=StaticSegment("customers") view={Lazy::<lazy::CustomersPage>::new()}/>
+                    <Route path=(StaticSegment("customers"), StaticSegment("new")) view={Lazy::<lazy::NewCustomerPage>::new()}/>
+                    <Route path=(StaticSegment("customers"), ParamSegment("number")) view={Lazy::<lazy::CustomerPage>::new()}/>
+                    <Route path=StaticSegment("orders") view={Lazy::<lazy::OrdersPage>::new()}/>
+                    <Route path=(StaticSegment("orders"), StaticSegment("new")) view={Lazy::<lazy::NewOrderPage>::new()}/>
+                    <Route path=(StaticSegment("orders"), ParamSegment("number")) view={Lazy::<lazy::OrderPage>::new()}/>
                     <Route
                         path=(StaticSegment("orders"), ParamSegment("number"), StaticSegment("sinks"), ParamSegment("build"))
-                        view=SinkPage
+                        view={Lazy::<lazy::SinkPage>::new()}
                     />
                     <Route
                         path=(
@@ -86,7 +78,7 @@ pub fn App() -> impl IntoView {
                             ParamSegment("build"),
                             StaticSegment("bom"),
                         )
-                        view=BomPage
+                        view={Lazy::<lazy::BomPage>::new()}
                     />
                     <Route
                         path=(
@@ -97,37 +89,37 @@ pub fn App() -> impl IntoView {
                             StaticSegment("bom"),
                             StaticSegment("print"),
                         )
-                        view=BomPrintPage
+                        view={Lazy::<lazy::BomPrintPage>::new()}
                         // Rendered in full before sending, so a version
                         // that does not exist is a real 404.
                         ssr=SsrMode::Async
                     />
-                    <Route path=StaticSegment("inventory") view=InventoryPage/>
-                    <Route path=(StaticSegment("inventory"), StaticSegment("catalogue")) view=CataloguePage/>
-                    <Route path=(StaticSegment("inventory"), StaticSegment("reorder")) view=ReorderPage/>
-                    <Route path=(StaticSegment("inventory"), StaticSegment("transfer")) view=TransferPage/>
+                    <Route path=StaticSegment("inventory") view={Lazy::<lazy::InventoryPage>::new()}/>
+                    <Route path=(StaticSegment("inventory"), StaticSegment("catalogue")) view={Lazy::<lazy::CataloguePage>::new()}/>
+                    <Route path=(StaticSegment("inventory"), StaticSegment("reorder")) view={Lazy::<lazy::ReorderPage>::new()}/>
+                    <Route path=(StaticSegment("inventory"), StaticSegment("transfer")) view={Lazy::<lazy::TransferPage>::new()}/>
                     <Route
                         path=(StaticSegment("inventory"), StaticSegment("catalogue"), ParamSegment("level"), ParamSegment("id"))
-                        view=GroupPage
+                        view={Lazy::<lazy::GroupPage>::new()}
                     />
-                    <Route path=(StaticSegment("inventory"), StaticSegment("parts"), StaticSegment("new")) view=NewPartPage/>
+                    <Route path=(StaticSegment("inventory"), StaticSegment("parts"), StaticSegment("new")) view={Lazy::<lazy::NewPartPage>::new()}/>
                     <Route
                         path=(StaticSegment("inventory"), StaticSegment("parts"), StaticSegment("new-custom"))
-                        view=NewCustomPartPage
+                        view={Lazy::<lazy::NewCustomPartPage>::new()}
                     />
-                    <Route path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number")) view=PartPage/>
+                    <Route path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number")) view={Lazy::<lazy::PartPage>::new()}/>
                     <Route
                         path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number"), StaticSegment("edit"))
-                        view=EditPartPage
+                        view={Lazy::<lazy::EditPartPage>::new()}
                     />
-                    <Route path=(StaticSegment("admin"), StaticSegment("bom-templates")) view=TemplatesPage/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("bom-templates")) view={Lazy::<lazy::TemplatesPage>::new()}/>
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("bom-templates"), ParamSegment("id"))
-                        view=TemplatePage
+                        view={Lazy::<lazy::TemplatePage>::new()}
                     />
                     <Route path=StaticSegment("login") view=SignInPage/>
-                    <Route path=(StaticSegment("account"), StaticSegment("password")) view=PasswordPage/>
-                    <Route path=(StaticSegment("admin"), StaticSegment("users")) view=UsersPage/>
+                    <Route path=(StaticSegment("account"), StaticSegment("password")) view={Lazy::<lazy::PasswordPage>::new()}/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("users")) view={Lazy::<lazy::UsersPage>::new()}/>
                 </Routes>
             </main>
         </Router>
