@@ -30,13 +30,13 @@ pub async fn begin_acting(
     session_id: Option<Uuid>,
 ) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    sqlx::query(
-        "SELECT set_config('app.current_user_id', $1, true),
-                set_config('app.current_session_id', $2, true)",
+    sqlx::query!(
+        r#"SELECT set_config('app.current_user_id', $1, true) AS "user!",
+                  set_config('app.current_session_id', $2, true) AS "session!""#,
+        user_id.to_string(),
+        session_id.map(|id| id.to_string()).unwrap_or_default(),
     )
-    .bind(user_id.to_string())
-    .bind(session_id.map(|id| id.to_string()).unwrap_or_default())
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await?;
     Ok(tx)
 }

@@ -2,10 +2,11 @@
 
 use crate::support;
 
+use crate::support::demo::users;
 use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
-use support::{DEMO_PASSWORD, TestApp};
+use support::{TestApp, demo};
 use torvan_server::seed::seed_demo;
 
 async fn app(pool: &PgPool) -> TestApp {
@@ -23,7 +24,7 @@ async fn sign_in_sets_an_http_only_cookie_whose_token_is_stored_hashed(pool: PgP
     let reply = app
         .call(
             "/api/auth/sign-in",
-            &format!("email=assembler%40torvan.test&password={DEMO_PASSWORD}"),
+            &format!("email=assembler%40torvan.test&password={}", demo::PASSWORD),
             None,
         )
         .await;
@@ -51,7 +52,7 @@ async fn sign_in_sets_an_http_only_cookie_whose_token_is_stored_hashed(pool: PgP
     assert!(
         me(&app, &format!("torvan_session={token}"))
             .await
-            .contains("assembler@torvan.test")
+            .contains(users::ASSEMBLER)
     );
 }
 
@@ -59,7 +60,7 @@ async fn sign_in_sets_an_http_only_cookie_whose_token_is_stored_hashed(pool: PgP
 async fn a_wrong_password_sets_no_session_and_is_recorded(pool: PgPool) {
     let app = app(&pool).await;
     let reply = app
-        .sign_in("qc@torvan.test", "not-the-password")
+        .sign_in(users::QC, "not-the-password")
         .await
         .unwrap_err();
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
@@ -79,11 +80,11 @@ async fn a_wrong_password_sets_no_session_and_is_recorded(pool: PgPool) {
 async fn unknown_email_and_wrong_password_get_the_same_answer(pool: PgPool) {
     let app = app(&pool).await;
     let unknown = app
-        .sign_in("nobody@torvan.test", DEMO_PASSWORD)
+        .sign_in("nobody@torvan.test", demo::PASSWORD)
         .await
         .unwrap_err();
     let wrong = app
-        .sign_in("qc@torvan.test", "wrong-password-1")
+        .sign_in(users::QC, "wrong-password-1")
         .await
         .unwrap_err();
     assert_eq!((unknown.status, unknown.body), (wrong.status, wrong.body));
@@ -93,16 +94,16 @@ async fn unknown_email_and_wrong_password_get_the_same_answer(pool: PgPool) {
 async fn five_failures_lock_the_account_until_the_period_passes(pool: PgPool) {
     let app = app(&pool).await;
     for _ in 0..5 {
-        app.sign_in("service@torvan.test", "wrong-password-1")
+        app.sign_in(users::SERVICE, "wrong-password-1")
             .await
             .unwrap_err();
     }
     let locked = app
-        .sign_in("service@torvan.test", DEMO_PASSWORD)
+        .sign_in(users::SERVICE, demo::PASSWORD)
         .await
         .unwrap_err();
     let wrong = app
-        .sign_in("qc@torvan.test", "wrong-password-1")
+        .sign_in(users::QC, "wrong-password-1")
         .await
         .unwrap_err();
     assert_eq!(locked.body, wrong.body, "the lock is not revealed");
@@ -122,25 +123,15 @@ async fn five_failures_lock_the_account_until_the_period_passes(pool: PgPool) {
         .execute(&pool)
         .await
         .unwrap();
-    assert!(
-        app.sign_in("service@torvan.test", DEMO_PASSWORD)
-            .await
-            .is_ok()
-    );
+    assert!(app.sign_in(users::SERVICE, demo::PASSWORD).await.is_ok());
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_suspended_users_session_stops_working_at_once(pool: PgPool) {
     let app = app(&pool).await;
-    let assembler = app
-        .sign_in("assembler@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
-    let admin = app
-        .sign_in("admin@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
-    assert!(me(&app, &assembler).await.contains("assembler@torvan.test"));
+    let assembler = app.sign_in(users::ASSEMBLER, demo::PASSWORD).await.unwrap();
+    let admin = app.sign_in(users::ADMIN, demo::PASSWORD).await.unwrap();
+    assert!(me(&app, &assembler).await.contains(users::ASSEMBLER));
 
     let form = "user_id=00000000-0000-4000-a000-000000000005&status=SUSPENDED";
     let reply = app
@@ -153,21 +144,18 @@ async fn a_suspended_users_session_stops_working_at_once(pool: PgPool) {
         app.get("/", Some(&assembler)).await.status,
         StatusCode::SEE_OTHER
     );
-    assert!(
-        app.sign_in("assembler@torvan.test", DEMO_PASSWORD)
-            .await
-            .is_err()
-    );
+    assert!(app.sign_in(users::ASSEMBLER, demo::PASSWORD).await.is_err());
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn changing_the_password_ends_every_other_session(pool: PgPool) {
     let app = app(&pool).await;
-    let tablet = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
-    let desk = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
+    let tablet = app.sign_in(users::QC, demo::PASSWORD).await.unwrap();
+    let desk = app.sign_in(users::QC, demo::PASSWORD).await.unwrap();
 
     let form = format!(
-        "current_password={DEMO_PASSWORD}&new_password=brushed-steel-basin-7&confirm_password=brushed-steel-basin-7"
+        "current_password={}&new_password=brushed-steel-basin-7&confirm_password=brushed-steel-basin-7",
+        demo::PASSWORD
     );
     let reply = app
         .call("/api/auth/change-password", &form, Some(&desk))
@@ -183,9 +171,9 @@ async fn changing_the_password_ends_every_other_session(pool: PgPool) {
 
     assert_eq!(me(&app, &tablet).await, "null");
     assert_eq!(me(&app, &desk).await, "null");
-    assert!(me(&app, &fresh).await.contains("qc@torvan.test"));
+    assert!(me(&app, &fresh).await.contains(users::QC));
     assert!(
-        app.sign_in("qc@torvan.test", "brushed-steel-basin-7")
+        app.sign_in(users::QC, "brushed-steel-basin-7")
             .await
             .is_ok()
     );
@@ -194,9 +182,10 @@ async fn changing_the_password_ends_every_other_session(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_weak_new_password_is_refused_at_its_field(pool: PgPool) {
     let app = app(&pool).await;
-    let cookie = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
+    let cookie = app.sign_in(users::QC, demo::PASSWORD).await.unwrap();
     let form = format!(
-        "current_password={DEMO_PASSWORD}&new_password=password1234&confirm_password=password1234"
+        "current_password={}&new_password=password1234&confirm_password=password1234",
+        demo::PASSWORD
     );
     let reply = app
         .call("/api/auth/change-password", &form, Some(&cookie))
@@ -212,10 +201,7 @@ async fn a_weak_new_password_is_refused_at_its_field(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn audit_rows_carry_the_admin_who_made_the_change(pool: PgPool) {
     let app = app(&pool).await;
-    let admin = app
-        .sign_in("admin@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
+    let admin = app.sign_in(users::ADMIN, demo::PASSWORD).await.unwrap();
     let form = "user_id=00000000-0000-4000-a000-000000000006&role=PROCUREMENT";
     assert_eq!(
         app.call("/api/admin/users/role", form, Some(&admin))
@@ -242,10 +228,7 @@ async fn audit_rows_carry_the_admin_who_made_the_change(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_cross_site_post_is_refused(pool: PgPool) {
     let app = app(&pool).await;
-    let cookie = app
-        .sign_in("admin@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
+    let cookie = app.sign_in(users::ADMIN, demo::PASSWORD).await.unwrap();
     let request = axum::http::Request::post("/api/auth/sign-out")
         .header("cookie", &cookie)
         .header("origin", "https://evil.example")
@@ -254,7 +237,7 @@ async fn a_cross_site_post_is_refused(pool: PgPool) {
         .unwrap();
     assert_eq!(app.send(request).await.status, StatusCode::FORBIDDEN);
     assert!(
-        me(&app, &cookie).await.contains("admin@torvan.test"),
+        me(&app, &cookie).await.contains(users::ADMIN),
         "still signed in"
     );
 }
@@ -263,7 +246,7 @@ async fn a_cross_site_post_is_refused(pool: PgPool) {
 async fn sign_out_ends_the_session(pool: PgPool) {
     let app = app(&pool).await;
     let cookie = app
-        .sign_in("procurement@torvan.test", DEMO_PASSWORD)
+        .sign_in(users::PROCUREMENT, demo::PASSWORD)
         .await
         .unwrap();
     let reply = app.call("/api/auth/sign-out", "", Some(&cookie)).await;
@@ -279,7 +262,7 @@ async fn sign_out_ends_the_session(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn an_idle_session_ends_after_thirty_minutes(pool: PgPool) {
     let app = app(&pool).await;
-    let cookie = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
+    let cookie = app.sign_in(users::QC, demo::PASSWORD).await.unwrap();
     sqlx::query("UPDATE auth.user_sessions SET last_seen_at = now() - interval '31 minutes'")
         .execute(&pool)
         .await
@@ -296,7 +279,7 @@ async fn an_idle_session_ends_after_thirty_minutes(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_session_ends_twelve_hours_after_sign_in_however_busy(pool: PgPool) {
     let app = app(&pool).await;
-    let cookie = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
+    let cookie = app.sign_in(users::QC, demo::PASSWORD).await.unwrap();
     sqlx::query("UPDATE auth.user_sessions SET created_at = now() - interval '12 hours 1 minute'")
         .execute(&pool)
         .await

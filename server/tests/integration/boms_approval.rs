@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::orders_sinks::coordinator;
 use crate::support::TestApp;
+use crate::support::demo::orders;
 
 /// The newest BOM version of `build`.
 pub(crate) async fn latest(pool: &PgPool, build: &str) -> Uuid {
@@ -113,7 +114,7 @@ async fn allocated(pool: &PgPool, part: &str) -> i32 {
 #[sqlx::test(migrations = "../migrations")]
 async fn approval_allocates_and_a_newer_approval_gives_the_old_stock_back(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let build = "TB-2026-0102-01";
+    let build = orders::DELIVERED_BUILD;
     let first = fresh_draft(&pool, &app, &cookie, build).await;
     stock_up(&pool, first).await;
     let drains_before = allocated(&pool, "221-0001").await;
@@ -184,7 +185,7 @@ async fn approval_allocates_and_a_newer_approval_gives_the_old_stock_back(pool: 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_short_part_stops_an_all_or_nothing_approval_but_not_a_partial_one(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let bom = fresh_draft(&pool, &app, &cookie, "TB-2026-0106-01").await;
+    let bom = fresh_draft(&pool, &app, &cookie, orders::RUSH_WITH_CUSTOM_PART_BUILD).await;
     submit(&app, &cookie, bom).await;
 
     let (status, body) = approve(&app, &cookie, bom, false).await;
@@ -240,7 +241,7 @@ async fn issued_stock_leaves_the_shelf_and_a_withdrawn_approval_releases_the_res
             .await
         }
     };
-    let issued = fresh_draft(&pool, &app, &cookie, "TB-2026-0102-01").await;
+    let issued = fresh_draft(&pool, &app, &cookie, orders::DELIVERED_BUILD).await;
     stock_up(&pool, issued).await;
     let refused = act("issue", issued).await;
     assert_eq!(
@@ -271,7 +272,7 @@ async fn issued_stock_leaves_the_shelf_and_a_withdrawn_approval_releases_the_res
         "once"
     );
 
-    let withdrawn = fresh_draft(&pool, &app, &cookie, "TB-2026-0104-01").await;
+    let withdrawn = fresh_draft(&pool, &app, &cookie, orders::READY_TO_SHIP_BUILD).await;
     submit(&app, &cookie, withdrawn).await;
     let (status, body) = approve(&app, &cookie, withdrawn, true).await;
     assert_eq!(status, StatusCode::OK, "{body}");

@@ -9,6 +9,7 @@ use sqlx::PgPool;
 
 use crate::orders_sinks::{ORDER, add, choices, coordinator, send};
 use crate::support::TestApp;
+use crate::support::demo::orders;
 
 /// An ESR sink with two basins, validated and ready for approval.
 async fn two_basin_sink(app: &TestApp, cookie: &str) -> String {
@@ -199,7 +200,7 @@ async fn the_first_matching_template_by_priority_builds_the_bom(pool: PgPool) {
     let (two_basins, _) = method(build).await;
     assert!(two_basins.starts_with("Standard"), "{two_basins}");
     assert_eq!(
-        method("TB-2026-0106-01".into()).await,
+        method(orders::RUSH_WITH_CUSTOM_PART_BUILD.into()).await,
         ("Three-basin ESR v1.0".into(), 1)
     );
 }

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use serde_json::{Value, json};
 use sqlx::PgPool;
 
+use crate::support::demo::{orders, users};
 use crate::support::{Reply, TestApp};
 
 const ESR: &str = "torvan-demo:bom-template:ESR";
@@ -39,7 +40,7 @@ fn line_mut(editor: &mut Value, number: i64) -> &mut Value {
 
 /// The administrator signed in, with the ESR template open in the editor.
 async fn admin_editing(pool: &PgPool) -> (TestApp, String, uuid::Uuid, Value) {
-    let (app, cookie) = TestApp::demo_signed_in(pool, "admin@torvan.test").await;
+    let (app, cookie) = TestApp::demo_signed_in(pool, users::ADMIN).await;
     let id = template_id(pool).await;
     let template = editor(&app, &cookie, id).await;
     (app, cookie, id, template)
@@ -179,7 +180,7 @@ async fn a_saved_template_is_the_next_version_and_the_next_bom_follows_it(pool: 
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
     let id = template_id(&pool).await;
     let mut template = editor(&app, &cookie, id).await;
     line_mut(&mut template, 160)["base_quantity"] = json!("6");
@@ -197,8 +198,8 @@ async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: P
         }
     };
     let reply = preview(
-        "ORD-2026-0106",
-        "TB-2026-0106-01",
+        orders::RUSH_WITH_CUSTOM_PART,
+        orders::RUSH_WITH_CUSTOM_PART_BUILD,
         template["lines"].clone(),
     )
     .await;
@@ -213,8 +214,8 @@ async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: P
     assert_eq!(gussets["quantity_per_assembly"], "6");
 
     let other_family = preview(
-        "ORD-2026-0102",
-        "TB-2026-0102-01",
+        orders::DELIVERED,
+        orders::DELIVERED_BUILD,
         template["lines"].clone(),
     )
     .await;
@@ -238,7 +239,7 @@ async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: P
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_duplicate_is_an_inactive_copy_with_every_line_under_its_parent(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::ADMIN).await;
     let id = template_id(&pool).await;
     let reply = duplicate(&app, &cookie, id).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
@@ -261,7 +262,7 @@ async fn a_duplicate_is_an_inactive_copy_with_every_line_under_its_parent(pool: 
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_new_template_starts_empty_inactive_and_named_once_per_family(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::ADMIN).await;
     let create = |body: &'static str| {
         let (app, cookie) = (&app, cookie.clone());
         async move {

@@ -5,9 +5,10 @@ use axum::http::StatusCode;
 use sqlx::PgPool;
 
 use crate::support::TestApp;
+use crate::support::demo::users;
 
 async fn coordinator(pool: &PgPool) -> (TestApp, String) {
-    TestApp::demo_signed_in(pool, "coordinator@torvan.test").await
+    TestApp::demo_signed_in(pool, users::COORDINATOR).await
 }
 
 #[sqlx::test(migrations = "../migrations")]

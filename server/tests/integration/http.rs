@@ -3,10 +3,11 @@
 
 use crate::support;
 
+use crate::support::demo::users;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use sqlx::PgPool;
-use support::{DEMO_PASSWORD, TestApp};
+use support::{TestApp, demo};
 use torvan_server::seed::seed_demo;
 
 #[sqlx::test(migrations = "../migrations")]
@@ -49,7 +50,7 @@ async fn the_dashboard_renders_the_figures_on_the_server(pool: PgPool) {
             .unwrap();
     let app = TestApp::new(pool).await;
     let cookie = app
-        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .sign_in(users::COORDINATOR, demo::PASSWORD)
         .await
         .unwrap();
 
@@ -100,7 +101,7 @@ async fn pages_carry_a_content_security_policy_naming_their_script_nonce(pool: P
 async fn an_unknown_address_is_a_404_page(pool: PgPool) {
     seed_demo(&pool).await.unwrap();
     let app = TestApp::new(pool).await;
-    let cookie = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
+    let cookie = app.sign_in(users::QC, demo::PASSWORD).await.unwrap();
 
     let reply = app.get("/no-such-page", Some(&cookie)).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);

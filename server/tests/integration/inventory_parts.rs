@@ -4,10 +4,11 @@
 use axum::http::StatusCode;
 use sqlx::PgPool;
 
+use crate::support::demo::users;
 use crate::support::{self, TestApp};
 
 async fn procurement(pool: &PgPool) -> (TestApp, String) {
-    TestApp::demo_signed_in(pool, "procurement@torvan.test").await
+    TestApp::demo_signed_in(pool, users::PROCUREMENT).await
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -7,9 +7,10 @@ use torvan::csv;
 use torvan_app::inventory::transfer::IMPORT_PATH;
 
 use crate::support::TestApp;
+use crate::support::demo::users;
 
 async fn procurement(pool: &PgPool) -> (TestApp, String) {
-    TestApp::demo_signed_in(pool, "procurement@torvan.test").await
+    TestApp::demo_signed_in(pool, users::PROCUREMENT).await
 }
 
 fn import_body(text: &str) -> String {
@@ -147,7 +148,7 @@ async fn only_a_role_that_may_change_inventory_may_post_a_parts_file_and_only_as
     let anonymous = app.upload(IMPORT_PATH, "text/csv", file.into(), None).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
     let qc = app
-        .sign_in("qc@torvan.test", crate::support::DEMO_PASSWORD)
+        .sign_in(users::QC, crate::support::demo::PASSWORD)
         .await
         .unwrap();
     let refused = app

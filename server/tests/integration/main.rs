@@ -1,7 +1,6 @@
 //! The server's integration tests, linked into one binary so the workspace
 //! builds and links the server once for all of them.
 
-mod common;
 mod support;
 
 mod auth;

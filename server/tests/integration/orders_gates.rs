@@ -9,29 +9,30 @@ use sqlx::PgPool;
 use crate::boms_approval::latest;
 use crate::orders_lifecycle::{approve_bom, order, post, request_move};
 use crate::support::TestApp;
+use crate::support::demo::{orders, users};
 
 #[sqlx::test(migrations = "../migrations")]
 async fn production_waits_for_every_sinks_bom_and_names_the_build_that_holds_it_up(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
     let sink = "order_number=ORD-2026-0112&build_number=TB-2026-0112-01";
     let approved = post(&app, &cookie, "/api/orders/sinks/approve", sink).await;
     assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
-    let (_, version) = order(&pool, "ORD-2026-0112").await;
-    let (status, body) = request_move(&app, &cookie, &pool, "ORD-2026-0112", "IN_PRODUCTION").await;
+    let (_, version) = order(&pool, orders::PENDING).await;
+    let (status, body) = request_move(&app, &cookie, &pool, orders::PENDING, "IN_PRODUCTION").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        body.contains("BOM must be approved") && body.contains("TB-2026-0112-01"),
+        body.contains("BOM must be approved") && body.contains(orders::PENDING_BUILD),
         "{body}"
     );
     assert_eq!(
-        order(&pool, "ORD-2026-0112").await,
+        order(&pool, orders::PENDING).await,
         ("PENDING".to_owned(), version)
     );
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn an_order_with_nothing_to_make_cannot_start_production(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
     let (status, number) = post(
         &app,
         &cookie,
@@ -50,8 +51,8 @@ async fn an_order_with_nothing_to_make_cannot_start_production(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "coordinator@torvan.test").await;
-    let build = "TB-2026-0104-01";
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
+    let build = orders::READY_TO_SHIP_BUILD;
     let generated = post(
         &app,
         &cookie,
@@ -62,7 +63,7 @@ async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool)
     assert_eq!(generated.0, StatusCode::OK, "{}", generated.1);
     let bom = latest(&pool, build).await;
     approve_bom(&app, &cookie, bom).await;
-    let (status, body) = request_move(&app, &cookie, &pool, "ORD-2026-0104", "SHIPPED").await;
+    let (status, body) = request_move(&app, &cookie, &pool, orders::READY_TO_SHIP, "SHIPPED").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("still to issue: TB-2026-0104-01"), "{body}");
 
@@ -77,13 +78,13 @@ async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool)
     .unwrap();
     let issued = post(&app, &cookie, "/api/boms/issue", &format!("bom_id={bom}")).await;
     assert_eq!(issued.0, StatusCode::OK, "{}", issued.1);
-    let (status, body) = request_move(&app, &cookie, &pool, "ORD-2026-0104", "SHIPPED").await;
+    let (status, body) = request_move(&app, &cookie, &pool, orders::READY_TO_SHIP, "SHIPPED").await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_shipped_orders_boms_cannot_be_withdrawn_or_regenerated(pool: PgPool) {
-    let (app, cookie) = TestApp::demo_signed_in(&pool, "admin@torvan.test").await;
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::ADMIN).await;
     let build = "TB-2026-0101-01";
     let bom = latest(&pool, build).await;
 

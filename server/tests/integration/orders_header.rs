@@ -6,13 +6,14 @@ use axum::http::StatusCode;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::support::{DEMO_PASSWORD, TestApp};
+use crate::support::demo::{orders, users};
+use crate::support::{TestApp, demo};
 
 async fn coordinator(pool: &PgPool) -> (TestApp, String) {
     torvan_server::seed::seed_demo(pool).await.unwrap();
     let app = TestApp::new(pool.clone()).await;
     let cookie = app
-        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .sign_in(users::COORDINATOR, demo::PASSWORD)
         .await
         .unwrap();
     (app, cookie)
@@ -49,9 +50,9 @@ fn header(order: &str, version: i32, fields: &str) -> String {
 async fn an_edited_header_is_saved_once_and_a_stale_page_is_refused(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
     let dock = other_address(&pool, "C-10003").await;
-    let before = version(&pool, "ORD-2026-0112").await;
+    let before = version(&pool, orders::PENDING).await;
     let form = header(
-        "ORD-2026-0112",
+        orders::PENDING,
         before,
         &format!(
             "header[priority]=RUSH&header[promised_ship_date]=2026-12-18\
@@ -86,9 +87,9 @@ async fn an_edited_header_is_saved_once_and_a_stale_page_is_refused(pool: PgPool
 async fn another_customers_address_is_refused_at_its_field(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
     let elsewhere = other_address(&pool, "C-10001").await;
-    let current = version(&pool, "ORD-2026-0112").await;
+    let current = version(&pool, orders::PENDING).await;
     let form = header(
-        "ORD-2026-0112",
+        orders::PENDING,
         current,
         &format!("header[ship_to_address_id]={elsewhere}&header[contact_id]=not-an-id"),
     );
@@ -100,7 +101,7 @@ async fn another_customers_address_is_refused_at_its_field(pool: PgPool) {
         reply.body
     );
     let form = header(
-        "ORD-2026-0112",
+        orders::PENDING,
         current,
         &format!("header[ship_to_address_id]={elsewhere}"),
     );
@@ -110,14 +111,14 @@ async fn another_customers_address_is_refused_at_its_field(pool: PgPool) {
         "{}",
         reply.body
     );
-    assert_eq!(version(&pool, "ORD-2026-0112").await, current);
+    assert_eq!(version(&pool, orders::PENDING).await, current);
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_shipped_orders_header_is_kept_as_it_shipped(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let current = version(&pool, "ORD-2026-0103").await;
-    let form = header("ORD-2026-0103", current, "header[priority]=RUSH");
+    let current = version(&pool, orders::SHIPPED).await;
+    let form = header(orders::SHIPPED, current, "header[priority]=RUSH");
     let reply = app.call("/api/orders/header", &form, Some(&cookie)).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(

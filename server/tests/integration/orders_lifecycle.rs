@@ -6,7 +6,8 @@ use axum::http::StatusCode;
 use sqlx::PgPool;
 
 use crate::boms_approval::latest;
-use crate::support::{DEMO_PASSWORD, TestApp};
+use crate::support::demo::{orders, users};
+use crate::support::{TestApp, demo};
 
 async fn app(pool: &PgPool) -> TestApp {
     torvan_server::seed::seed_demo(pool).await.unwrap();
@@ -73,25 +74,25 @@ pub(crate) async fn approve_bom(app: &TestApp, cookie: &str, bom: uuid::Uuid) {
 async fn starting_production_writes_the_status_history_with_who_and_from_where(pool: PgPool) {
     let app = app(&pool).await;
     let cookie = app
-        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .sign_in(users::COORDINATOR, demo::PASSWORD)
         .await
         .unwrap();
     let sink = "order_number=ORD-2026-0112&build_number=TB-2026-0112-01";
     let approved = post(&app, &cookie, "/api/orders/sinks/approve", sink).await;
     assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
-    approve_bom(&app, &cookie, latest(&pool, "TB-2026-0112-01").await).await;
-    let (_, version) = order(&pool, "ORD-2026-0112").await;
+    approve_bom(&app, &cookie, latest(&pool, orders::PENDING_BUILD).await).await;
+    let (_, version) = order(&pool, orders::PENDING).await;
 
     let reply = app
         .call(
             "/api/orders/status",
-            &move_to("ORD-2026-0112", "IN_PRODUCTION", "", version),
+            &move_to(orders::PENDING, "IN_PRODUCTION", "", version),
             Some(&cookie),
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     assert_eq!(
-        order(&pool, "ORD-2026-0112").await,
+        order(&pool, orders::PENDING).await,
         ("IN_PRODUCTION".to_owned(), version + 1)
     );
     let (from, by, user_agent): (String, String, Option<String>) = sqlx::query_as(
@@ -105,7 +106,7 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
     .unwrap();
     assert_eq!(
         (from.as_str(), by.as_str()),
-        ("PENDING", "coordinator@torvan.test")
+        ("PENDING", users::COORDINATOR)
     );
     assert_eq!(user_agent.as_deref(), Some(crate::support::USER_AGENT));
     let sinks: String = sqlx::query_scalar(
@@ -121,15 +122,12 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
 #[sqlx::test(migrations = "../migrations")]
 async fn a_change_from_a_stale_page_is_refused_and_writes_nothing(pool: PgPool) {
     let app = app(&pool).await;
-    let cookie = app
-        .sign_in("admin@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
-    let (_, version) = order(&pool, "ORD-2026-0114").await;
+    let cookie = app.sign_in(users::ADMIN, demo::PASSWORD).await.unwrap();
+    let (_, version) = order(&pool, orders::SERVICE).await;
     let first = app
         .call(
             "/api/orders/status",
-            &move_to("ORD-2026-0114", "IN_PRODUCTION", "", version),
+            &move_to(orders::SERVICE, "IN_PRODUCTION", "", version),
             Some(&cookie),
         )
         .await;
@@ -137,14 +135,14 @@ async fn a_change_from_a_stale_page_is_refused_and_writes_nothing(pool: PgPool) 
     let second = app
         .call(
             "/api/orders/status",
-            &move_to("ORD-2026-0114", "PRE_QC", "", version),
+            &move_to(orders::SERVICE, "PRE_QC", "", version),
             Some(&cookie),
         )
         .await;
     assert_eq!(second.status, StatusCode::CONFLICT);
     assert_eq!(second.body, r#""Conflict""#);
     assert_eq!(
-        order(&pool, "ORD-2026-0114").await,
+        order(&pool, orders::SERVICE).await,
         ("IN_PRODUCTION".to_owned(), version + 1)
     );
 }
@@ -152,17 +150,14 @@ async fn a_change_from_a_stale_page_is_refused_and_writes_nothing(pool: PgPool) 
 #[sqlx::test(migrations = "../migrations")]
 async fn each_role_makes_only_its_own_moves_and_rework_needs_a_reason(pool: PgPool) {
     let app = app(&pool).await;
-    let assembler = app
-        .sign_in("assembler@torvan.test", DEMO_PASSWORD)
-        .await
-        .unwrap();
-    let qc = app.sign_in("qc@torvan.test", DEMO_PASSWORD).await.unwrap();
-    let (_, version) = order(&pool, "ORD-2026-0105").await;
+    let assembler = app.sign_in(users::ASSEMBLER, demo::PASSWORD).await.unwrap();
+    let qc = app.sign_in(users::QC, demo::PASSWORD).await.unwrap();
+    let (_, version) = order(&pool, orders::IN_FINAL_QC).await;
 
     let not_theirs = app
         .call(
             "/api/orders/status",
-            &move_to("ORD-2026-0105", "QC_COMPLETE", "", version),
+            &move_to(orders::IN_FINAL_QC, "QC_COMPLETE", "", version),
             Some(&assembler),
         )
         .await;
@@ -175,7 +170,7 @@ async fn each_role_makes_only_its_own_moves_and_rework_needs_a_reason(pool: PgPo
     let no_reason = app
         .call(
             "/api/orders/status",
-            &move_to("ORD-2026-0105", "IN_PRODUCTION", "", version),
+            &move_to(orders::IN_FINAL_QC, "IN_PRODUCTION", "", version),
             Some(&qc),
         )
         .await;
@@ -189,7 +184,7 @@ async fn each_role_makes_only_its_own_moves_and_rework_needs_a_reason(pool: PgPo
         .call(
             "/api/orders/status",
             &move_to(
-                "ORD-2026-0105",
+                orders::IN_FINAL_QC,
                 "IN_PRODUCTION",
                 "Weld+porosity+on+basin+2",
                 version,
@@ -227,7 +222,7 @@ async fn each_role_makes_only_its_own_moves_and_rework_needs_a_reason(pool: PgPo
 async fn a_new_order_gets_the_next_number_of_its_year_and_starts_pending(pool: PgPool) {
     let app = app(&pool).await;
     let cookie = app
-        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .sign_in(users::COORDINATOR, demo::PASSWORD)
         .await
         .unwrap();
     let form = "order[customer_number]=C-10003&order[header][customer_po_number]=PO-778&order[header][priority]=RUSH";
@@ -259,7 +254,7 @@ async fn a_new_order_gets_the_next_number_of_its_year_and_starts_pending(pool: P
 async fn an_order_for_the_past_or_an_inactive_customer_is_refused(pool: PgPool) {
     let app = app(&pool).await;
     let cookie = app
-        .sign_in("coordinator@torvan.test", DEMO_PASSWORD)
+        .sign_in(users::COORDINATOR, demo::PASSWORD)
         .await
         .unwrap();
     let past = app

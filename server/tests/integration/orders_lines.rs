@@ -1,23 +1,31 @@
 //! Service order line items over HTTP: catalogue parts, the database's
 //! computed amounts, the order total, and the orders that take no lines.
 
-use axum::http::StatusCode;
 use rust_decimal_macros::dec;
 use sqlx::PgPool;
+use torvan::order_line::LineItemDraft;
+use torvan_app::error::AppError;
+use torvan_app::orders::lines::{AddLineItem, RemoveLineItem};
 
 use crate::support::TestApp;
+use crate::support::demo::{orders, users};
 
-const SERVICE: &str = "ORD-2026-0114";
+const SERVICE: &str = orders::SERVICE;
 
 async fn service_desk(pool: &PgPool) -> (TestApp, String) {
-    TestApp::demo_signed_in(pool, "service@torvan.test").await
+    TestApp::demo_signed_in(pool, users::SERVICE).await
 }
 
-fn line(order: &str, part: &str, quantity: &str, price: &str, discount: &str) -> String {
-    format!(
-        "order_number={order}&line[part_number]={part}&line[quantity]={quantity}\
-         &line[unit_price]={price}&line[discount_percent]={discount}"
-    )
+fn add(order: &str, part: &str, quantity: &str, price: &str, discount: &str) -> AddLineItem {
+    AddLineItem {
+        order_number: order.to_owned(),
+        line: LineItemDraft {
+            part_number: part.to_owned(),
+            quantity: quantity.to_owned(),
+            unit_price: price.to_owned(),
+            discount_percent: discount.to_owned(),
+        },
+    }
 }
 
 async fn total(pool: &PgPool) -> rust_decimal::Decimal {
@@ -31,14 +39,9 @@ async fn total(pool: &PgPool) -> rust_decimal::Decimal {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_line_takes_the_part_from_the_catalogue_and_the_amounts_from_the_database(pool: PgPool) {
     let (app, cookie) = service_desk(&pool).await;
-    let reply = app
-        .call(
-            "/api/orders/lines/add",
-            &line(SERVICE, "311-0003", "3", "940.00", "12.5"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    app.run(&cookie, add(SERVICE, "311-0003", "3", "940.00", "12.5"))
+        .await
+        .unwrap();
     let (number, description, net): (i32, String, rust_decimal::Decimal) = sqlx::query_as(
         "SELECT l.line_number, l.description, l.net_amount FROM orders.order_line_items l
          JOIN orders.orders o ON o.id = l.order_id
@@ -53,55 +56,44 @@ async fn a_line_takes_the_part_from_the_catalogue_and_the_amounts_from_the_datab
     assert_eq!(net, dec!(2467.50));
     let with_line = total(&pool).await;
 
-    let reply = app
-        .call(
-            "/api/orders/lines/remove",
-            &format!("order_number={SERVICE}&line_number=5"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let remove = RemoveLineItem {
+        order_number: SERVICE.to_owned(),
+        line_number: 5,
+    };
+    app.run(&cookie, remove).await.unwrap();
     assert_eq!(total(&pool).await, with_line - net);
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn bad_lines_are_refused_at_their_fields(pool: PgPool) {
     let (app, cookie) = service_desk(&pool).await;
-    let reply = app
-        .call(
-            "/api/orders/lines/add",
-            &line(SERVICE, "311-0003", "0", "abc", "120"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    for field in ["quantity", "unit_price", "discount_percent"] {
-        assert!(
-            reply.body.contains(&format!(r#""field":"{field}""#)),
-            "{field}: {}",
-            reply.body
-        );
-    }
-    let reply = app
-        .call(
-            "/api/orders/lines/add",
-            &line(SERVICE, "999-9999", "1", "5", "0"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(reply.body.contains("No active part"), "{}", reply.body);
-    let reply = app
-        .call(
-            "/api/orders/lines/add",
-            &line("ORD-2026-0113", "311-0003", "1", "5", "0"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = app
+        .run(&cookie, add(SERVICE, "311-0003", "0", "abc", "120"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        refused.fields(),
+        ["quantity", "unit_price", "discount_percent"]
+    );
+    let unknown = app
+        .run(&cookie, add(SERVICE, "999-9999", "1", "5", "0"))
+        .await
+        .unwrap_err();
     assert!(
-        reply.body.contains("production orders have sinks"),
-        "{}",
-        reply.body
+        unknown
+            .for_field("part_number")
+            .is_some_and(|message| message.contains("No active part")),
+        "{unknown:?}"
+    );
+    let production = app
+        .run(
+            &cookie,
+            add(orders::OTHER_PENDING, "311-0003", "1", "5", "0"),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&production, AppError::Invalid { message, .. } if message.contains("production orders have sinks")),
+        "{production:?}"
     );
 }

@@ -1,5 +1,6 @@
 //! The order list's filters, sort and pages against what the database holds.
 
+use crate::support::demo::orders;
 use sqlx::PgPool;
 use torvan::{OrderPriority, OrderStatus};
 use torvan_app::orders::{OrderFilter, OrderSort};
@@ -190,10 +191,22 @@ async fn an_order_is_found_by_its_number_its_customer_po_or_a_build_number(pool:
         }
     };
     let one = |number: &str| (1, vec![number.to_owned()]);
-    assert_eq!(found("ord-2026-0106").await, one("ORD-2026-0106"));
-    assert_eq!(found("smrmc-po-89102").await, one("ORD-2026-0106"));
-    assert_eq!(found("TB-2026-0106-01").await, one("ORD-2026-0106"));
-    assert_eq!(found("tb-2026-0106-01-1").await, one("ORD-2026-0106"));
+    assert_eq!(
+        found("ord-2026-0106").await,
+        one(orders::RUSH_WITH_CUSTOM_PART)
+    );
+    assert_eq!(
+        found("smrmc-po-89102").await,
+        one(orders::RUSH_WITH_CUSTOM_PART)
+    );
+    assert_eq!(
+        found(orders::RUSH_WITH_CUSTOM_PART_BUILD).await,
+        one(orders::RUSH_WITH_CUSTOM_PART)
+    );
+    assert_eq!(
+        found("tb-2026-0106-01-1").await,
+        one(orders::RUSH_WITH_CUSTOM_PART)
+    );
     assert_eq!(
         found("TB-2026-0106-0").await.0,
         0,

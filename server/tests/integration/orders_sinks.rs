@@ -8,11 +8,12 @@ use sqlx::PgPool;
 use torvan::sink::SinkChoices;
 
 use crate::support::TestApp;
+use crate::support::demo::{orders, users};
 
-pub(crate) const ORDER: &str = "ORD-2026-0113";
+pub(crate) const ORDER: &str = orders::OTHER_PENDING;
 
 pub(crate) async fn coordinator(pool: &PgPool) -> (TestApp, String) {
-    TestApp::demo_signed_in(pool, "coordinator@torvan.test").await
+    TestApp::demo_signed_in(pool, users::COORDINATOR).await
 }
 
 pub(crate) async fn add(
@@ -126,8 +127,8 @@ async fn a_sink_goes_from_draft_to_approved_with_a_build_number_per_sink(pool: P
         .fetch_one(&pool)
         .await
         .unwrap();
-    assert_eq!(validated_by, "coordinator@torvan.test");
-    assert_eq!(approved_by, "coordinator@torvan.test");
+    assert_eq!(validated_by, users::COORDINATOR);
+    assert_eq!(approved_by, users::COORDINATOR);
     // LAB base 4150 + 12.5 in extra width at 40 + gooseneck faucet 385 + lever drain 95.
     assert_eq!(price, rust_decimal_macros::dec!(5130.00));
     let builds: Vec<String> = sqlx::query_scalar(
@@ -209,15 +210,15 @@ async fn a_broken_rule_is_refused_at_its_field_and_the_saved_draft_kept(pool: Pg
 #[sqlx::test(migrations = "../migrations")]
 async fn an_approved_configuration_is_frozen_but_can_be_duplicated(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let order = "ORD-2026-0112";
+    let order = orders::PENDING;
     let sink = format!("order_number={order}&build_number=TB-2026-0112-01");
     let reply = app
         .call("/api/orders/sinks/approve", &sink, Some(&cookie))
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
 
-    let (_, version) = current(&app, &cookie, order, "TB-2026-0112-01").await;
-    let body = json!({ "order_number": order, "build_number": "TB-2026-0112-01", "version": version, "choices": SinkChoices::default() });
+    let (_, version) = current(&app, &cookie, order, orders::PENDING_BUILD).await;
+    let body = json!({ "order_number": order, "build_number": orders::PENDING_BUILD, "version": version, "choices": SinkChoices::default() });
     let reply = app
         .call("/api/orders/sinks/save", &body.to_string(), Some(&cookie))
         .await;
@@ -246,10 +247,10 @@ async fn an_approved_configuration_is_frozen_but_can_be_duplicated(pool: PgPool)
 #[sqlx::test(migrations = "../migrations")]
 async fn sinks_change_only_on_pending_production_orders(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let (status, body) = add(&app, &cookie, "ORD-2026-0110", "ESR").await;
+    let (status, body) = add(&app, &cookie, orders::IN_PRODUCTION, "ESR").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("only while the order is pending"), "{body}");
-    let (status, body) = add(&app, &cookie, "ORD-2026-0114", "ESR").await;
+    let (status, body) = add(&app, &cookie, orders::SERVICE, "ESR").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("line items, not sinks"), "{body}");
 }

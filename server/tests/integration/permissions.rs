@@ -10,9 +10,10 @@ use std::path::Path;
 
 use crate::support;
 
+use crate::support::demo::users;
 use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::{DEMO_PASSWORD, TestApp};
+use support::{TestApp, demo};
 use torvan::{Action, DbEnum, Resource, Role, permits};
 use torvan_server::seed::seed_demo;
 
@@ -238,12 +239,12 @@ fn allows(rule: &Rule, role: Role) -> bool {
 
 fn demo_email(role: Role) -> &'static str {
     match role {
-        Role::Admin => "admin@torvan.test",
-        Role::ProductionCoordinator => "coordinator@torvan.test",
-        Role::Procurement => "procurement@torvan.test",
-        Role::QcPerson => "qc@torvan.test",
-        Role::Assembler => "assembler@torvan.test",
-        Role::ServiceDepartment => "service@torvan.test",
+        Role::Admin => users::ADMIN,
+        Role::ProductionCoordinator => users::COORDINATOR,
+        Role::Procurement => users::PROCUREMENT,
+        Role::QcPerson => users::QC,
+        Role::Assembler => users::ASSEMBLER,
+        Role::ServiceDepartment => users::SERVICE,
     }
 }
 
@@ -287,7 +288,7 @@ async fn nothing_succeeds_that_the_permission_table_forbids(pool: PgPool) {
     }
 
     for &role in Role::ALL {
-        let cookie = app.sign_in(demo_email(role), DEMO_PASSWORD).await.unwrap();
+        let cookie = app.sign_in(demo_email(role), demo::PASSWORD).await.unwrap();
         for (path, form, rule) in endpoints() {
             let reply = app.call(path, &form, Some(&cookie)).await;
             let allowed = allows(&rule, role);

@@ -3,8 +3,7 @@
 
 use sqlx::{PgPool, Row};
 
-use crate::common;
-use common::{insert_customer, insert_order, insert_user};
+use crate::support::rows::{insert_customer, insert_order, insert_user};
 
 #[sqlx::test(migrations = "../migrations")]
 async fn audit_trigger_records_acting_user(pool: PgPool) -> sqlx::Result<()> {

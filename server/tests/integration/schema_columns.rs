@@ -5,8 +5,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use sqlx::{PgPool, Row};
 
-use crate::common;
-use common::{insert_customer, insert_order, insert_part, insert_user, sqlstate};
+use crate::support::rows::{insert_customer, insert_order, insert_part, insert_user, sqlstate};
 
 #[sqlx::test(migrations = "../migrations")]
 async fn parts_quantity_available_is_generated(pool: PgPool) -> sqlx::Result<()> {

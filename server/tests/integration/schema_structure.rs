@@ -3,8 +3,7 @@
 
 use sqlx::{PgPool, Row};
 
-use crate::common;
-use common::{insert_part, insert_user};
+use crate::support::rows::{insert_part, insert_user};
 
 #[sqlx::test(migrations = "../migrations")]
 async fn migrations_create_all_tables_and_views(pool: PgPool) -> sqlx::Result<()> {

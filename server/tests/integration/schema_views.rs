@@ -3,8 +3,9 @@
 
 use sqlx::{PgPool, Row};
 
-use crate::common;
-use common::{insert_customer, insert_order, insert_part, insert_sink_family, insert_user};
+use crate::support::rows::{
+    insert_customer, insert_order, insert_part, insert_sink_family, insert_user,
+};
 
 #[sqlx::test(migrations = "../migrations")]
 async fn parts_availability_stock_status_boundaries(pool: PgPool) -> sqlx::Result<()> {

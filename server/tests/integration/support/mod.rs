@@ -6,14 +6,20 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use server_fn::codec::{Json, PostUrl};
+use server_fn::{Http, ServerFn};
 use sqlx::PgPool;
 use torvan_app::auth::sessions::AuthSettings;
+use torvan_app::error::AppError;
 use torvan_server::config::StorageConfig;
 use torvan_server::http::{AppState, router};
 use torvan_server::storage::Storage;
 use tower::ServiceExt;
 
-pub const DEMO_PASSWORD: &str = "torvan-demo-2026";
+pub mod demo;
+pub mod rows;
 
 pub struct TestApp {
     pub router: Router,
@@ -40,7 +46,7 @@ impl TestApp {
     pub async fn demo_signed_in(pool: &PgPool, email: &str) -> (Self, String) {
         torvan_server::seed::seed_demo(pool).await.unwrap();
         let app = Self::new(pool.clone()).await;
-        let cookie = app.sign_in(email, DEMO_PASSWORD).await.unwrap();
+        let cookie = app.sign_in(email, demo::PASSWORD).await.unwrap();
         (app, cookie)
     }
 
@@ -123,6 +129,38 @@ impl TestApp {
         self.send(request.body(Body::from(body)).unwrap()).await
     }
 
+    /// Calls the server function `F` with its own argument struct, encoded
+    /// as the browser encodes it, and decodes its answer or its `AppError`:
+    /// a test states what a user sends and reads what a user is told.
+    pub async fn run<F>(&self, cookie: &str, call: F) -> Result<F::Output, AppError>
+    where
+        F: ServerFn<Error = AppError> + Serialize,
+        F::Protocol: SentAs,
+        F::Output: DeserializeOwned,
+    {
+        let reply = self
+            .send_as::<F::Protocol>(F::PATH, &call, Some(cookie))
+            .await;
+        decode::<F::Output>(reply)
+    }
+
+    async fn send_as<P: SentAs>(
+        &self,
+        path: &str,
+        call: &impl Serialize,
+        cookie: Option<&str>,
+    ) -> Reply {
+        let mut request = Request::post(path)
+            .header("content-type", P::CONTENT_TYPE)
+            .header("user-agent", USER_AGENT)
+            .header("sec-fetch-site", "same-origin");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::from(P::encode(call))).unwrap())
+            .await
+    }
+
     /// Signs in and returns the `name=value` cookie to send back.
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<String, Reply> {
         let form = format!("email={}&password={}", encode(email), encode(password));
@@ -137,6 +175,43 @@ impl TestApp {
                 .to_owned()),
             _ => Err(reply),
         }
+    }
+}
+
+/// A server function's answer: its output, or the error a user reads. A
+/// body that is neither is a broken endpoint and fails the test.
+fn decode<T: DeserializeOwned>(reply: Reply) -> Result<T, AppError> {
+    if reply.status.is_success() {
+        Ok(serde_json::from_str(&reply.body)
+            .unwrap_or_else(|error| panic!("undecodable answer ({error}): {}", reply.body)))
+    } else {
+        Err(serde_json::from_str(&reply.body).unwrap_or_else(|error| {
+            panic!(
+                "undecodable error {} ({error}): {}",
+                reply.status, reply.body
+            )
+        }))
+    }
+}
+
+/// How a server function's arguments travel: a form (the default) or JSON
+/// (the functions declared `input = Json`).
+pub trait SentAs {
+    const CONTENT_TYPE: &'static str;
+    fn encode(call: &impl Serialize) -> String;
+}
+
+impl SentAs for Http<PostUrl, Json> {
+    const CONTENT_TYPE: &'static str = "application/x-www-form-urlencoded";
+    fn encode(call: &impl Serialize) -> String {
+        serde_qs::to_string(call).unwrap()
+    }
+}
+
+impl SentAs for Http<Json, Json> {
+    const CONTENT_TYPE: &'static str = "application/json";
+    fn encode(call: &impl Serialize) -> String {
+        serde_json::to_string(call).unwrap()
     }
 }
 
