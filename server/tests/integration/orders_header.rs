@@ -2,8 +2,11 @@
 //! must be its own customer's, a stale page is refused, and a shipped order
 //! keeps its header; a new order starts with the customer's defaults.
 
-use axum::http::StatusCode;
 use sqlx::PgPool;
+use torvan::order_draft::{HeaderDraft, OrderDraft};
+use torvan_app::error::AppError;
+use torvan_app::orders::create::CreateOrder;
+use torvan_app::orders::header::SaveOrderHeader;
 use uuid::Uuid;
 
 use crate::support::demo::{orders, users};
@@ -42,8 +45,12 @@ async fn version(pool: &PgPool, order: &str) -> i32 {
         .unwrap()
 }
 
-fn header(order: &str, version: i32, fields: &str) -> String {
-    format!("order_number={order}&version={version}&{fields}")
+fn header(order: &str, version: i32, header: HeaderDraft) -> SaveOrderHeader {
+    SaveOrderHeader {
+        order_number: order.to_owned(),
+        version,
+        header,
+    }
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -54,13 +61,15 @@ async fn an_edited_header_is_saved_once_and_a_stale_page_is_refused(pool: PgPool
     let form = header(
         orders::PENDING,
         before,
-        &format!(
-            "header[priority]=RUSH&header[promised_ship_date]=2026-12-18\
-             &header[customer_po_number]=NCL-2026-0702-B&header[ship_to_address_id]={dock}"
-        ),
+        HeaderDraft {
+            priority: "RUSH".into(),
+            promised_ship_date: "2026-12-18".into(),
+            customer_po_number: "NCL-2026-0702-B".into(),
+            ship_to_address_id: dock.to_string(),
+            ..HeaderDraft::default()
+        },
     );
-    let reply = app.call("/api/orders/header", &form, Some(&cookie)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    app.run(&cookie, form.clone()).await.unwrap();
     let saved: (String, String, Option<Uuid>, bool, i32) = sqlx::query_as(
         "SELECT priority::text, customer_po_number, ship_to_address_id, contact_id IS NOT NULL, version
          FROM orders.orders WHERE order_number = 'ORD-2026-0112'",
@@ -79,8 +88,8 @@ async fn an_edited_header_is_saved_once_and_a_stale_page_is_refused(pool: PgPool
         )
     );
 
-    let again = app.call("/api/orders/header", &form, Some(&cookie)).await;
-    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    let again = app.run(&cookie, form).await;
+    assert_eq!(again, Err(AppError::Conflict));
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -88,28 +97,27 @@ async fn another_customers_address_is_refused_at_its_field(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
     let elsewhere = other_address(&pool, "C-10001").await;
     let current = version(&pool, orders::PENDING).await;
-    let form = header(
-        orders::PENDING,
-        current,
-        &format!("header[ship_to_address_id]={elsewhere}&header[contact_id]=not-an-id"),
-    );
-    let reply = app.call("/api/orders/header", &form, Some(&cookie)).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let bad_contact = HeaderDraft {
+        ship_to_address_id: elsewhere.to_string(),
+        contact_id: "not-an-id".into(),
+        ..HeaderDraft::default()
+    };
+    let refused = app
+        .run(&cookie, header(orders::PENDING, current, bad_contact))
+        .await
+        .unwrap_err();
+    assert!(refused.for_field("contact_id").is_some(), "{refused:?}");
+    let elsewhere_only = HeaderDraft {
+        ship_to_address_id: elsewhere.to_string(),
+        ..HeaderDraft::default()
+    };
+    let refused = app
+        .run(&cookie, header(orders::PENDING, current, elsewhere_only))
+        .await
+        .unwrap_err();
     assert!(
-        reply.body.contains(r#""field":"contact_id""#),
-        "{}",
-        reply.body
-    );
-    let form = header(
-        orders::PENDING,
-        current,
-        &format!("header[ship_to_address_id]={elsewhere}"),
-    );
-    let reply = app.call("/api/orders/header", &form, Some(&cookie)).await;
-    assert!(
-        reply.body.contains(r#""field":"ship_to_address_id""#),
-        "{}",
-        reply.body
+        refused.for_field("ship_to_address_id").is_some(),
+        "{refused:?}"
     );
     assert_eq!(version(&pool, orders::PENDING).await, current);
 }
@@ -118,13 +126,17 @@ async fn another_customers_address_is_refused_at_its_field(pool: PgPool) {
 async fn a_shipped_orders_header_is_kept_as_it_shipped(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
     let current = version(&pool, orders::SHIPPED).await;
-    let form = header(orders::SHIPPED, current, "header[priority]=RUSH");
-    let reply = app.call("/api/orders/header", &form, Some(&cookie)).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let rush = HeaderDraft {
+        priority: "RUSH".into(),
+        ..HeaderDraft::default()
+    };
+    let refused = app
+        .run(&cookie, header(orders::SHIPPED, current, rush))
+        .await
+        .unwrap_err();
     assert!(
-        reply.body.contains("can no longer change"),
-        "{}",
-        reply.body
+        refused.to_string().contains("can no longer change"),
+        "{refused:?}"
     );
 }
 
@@ -133,15 +145,15 @@ async fn a_new_order_ships_to_the_customers_default_address_and_names_its_primar
     pool: PgPool,
 ) {
     let (app, cookie) = coordinator(&pool).await;
-    let reply = app
-        .call(
-            "/api/orders/create",
-            "order[customer_number]=C-10002",
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let number = reply.body.trim_matches('"').to_owned();
+    let order = OrderDraft {
+        customer_number: "C-10002".into(),
+        ..OrderDraft::default()
+    };
+    let number = app
+        .run(&cookie, CreateOrder { order })
+        .await
+        .unwrap()
+        .to_string();
     let (ship_to, contact): (bool, bool) = sqlx::query_as(
         "SELECT o.ship_to_address_id = a.id, o.contact_id = p.id
          FROM orders.orders o
