@@ -1,11 +1,42 @@
 //! Customers through HTTP as the order desk keeps them: numbers, field
 //! messages, one default address of each kind and one primary contact.
 
-use axum::http::StatusCode;
 use sqlx::PgPool;
+use torvan::customer::{AddressDraft, CompanyDraft, ContactDraft};
+use torvan_app::customers::{
+    AddAddress, AddContact, ListCustomers, SaveCustomer, SetCustomerActive, SetDefaultAddress,
+    UpdateAddress, UpdateContact,
+};
+use torvan_app::error::AppError;
+use uuid::Uuid;
 
 use crate::support::TestApp;
 use crate::support::demo::users;
+
+/// A new customer named `name`, everything else left blank.
+fn company(name: &str) -> SaveCustomer {
+    SaveCustomer {
+        customer_number: None,
+        company: CompanyDraft {
+            company_name: name.to_owned(),
+            ..CompanyDraft::default()
+        },
+    }
+}
+
+fn contact(first: &str, last: &str, email: &str, primary: bool) -> ContactDraft {
+    ContactDraft {
+        first_name: first.to_owned(),
+        last_name: last.to_owned(),
+        email: email.to_owned(),
+        primary: torvan::text::checkbox(primary),
+        ..ContactDraft::default()
+    }
+}
+
+fn assert_refused_at(refused: &AppError, field: &str) {
+    assert!(refused.for_field(field).is_some(), "{field}: {refused:?}");
+}
 
 async fn coordinator(pool: &PgPool) -> (TestApp, String) {
     TestApp::demo_signed_in(pool, users::COORDINATOR).await
@@ -16,23 +47,13 @@ async fn new_customers_get_the_next_number_even_when_created_at_once(pool: PgPoo
     let (app, cookie) = coordinator(&pool).await;
     let create = |name: &'static str| {
         let (app, cookie) = (&app, cookie.clone());
-        async move {
-            let reply = app
-                .call(
-                    "/api/customers/save",
-                    &format!("company[company_name]={name}"),
-                    Some(&cookie),
-                )
-                .await;
-            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-            reply.body.trim_matches('"').to_owned()
-        }
+        async move { app.run(&cookie, company(name)).await.unwrap() }
     };
     let (a, b, c, d) = tokio::join!(
-        create("A+Clinic"),
-        create("B+Clinic"),
-        create("C+Clinic"),
-        create("D+Clinic")
+        create("A Clinic"),
+        create("B Clinic"),
+        create("C Clinic"),
+        create("D Clinic")
     );
     let mut numbers = [a, b, c, d];
     numbers.sort();
@@ -42,43 +63,26 @@ async fn new_customers_get_the_next_number_even_when_created_at_once(pool: PgPoo
 #[sqlx::test(migrations = "../migrations")]
 async fn bad_fields_are_named_and_nothing_is_saved(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let reply = app
-        .call(
-            "/api/customers/save",
-            "company[company_name]=&company[payment_terms]=999",
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        reply.body.contains(r#""field":"company_name""#)
-            && reply.body.contains(r#""field":"payment_terms""#)
-    );
+    let mut nameless = company("");
+    nameless.company.payment_terms = "999".into();
+    let refused = app.run(&cookie, nameless).await.unwrap_err();
+    assert_refused_at(&refused, "company_name");
+    assert_refused_at(&refused, "payment_terms");
 
-    let contact = app
-        .call(
-            "/api/customers/contact/add",
-            "customer_number=C-10001&contact[first_name]=Ann&contact[last_name]=Lee&contact[email]=ann%40",
-            Some(&cookie),
-        )
-        .await;
-    assert!(
-        contact.body.contains(r#""field":"email""#),
-        "{}",
-        contact.body
-    );
-    let address = app
-        .call(
-            "/api/customers/address/add",
-            "customer_number=C-10001&address[address_type]=SHIPPING&address[street_address_1]=1+Dock+Rd",
-            Some(&cookie),
-        )
-        .await;
-    assert!(
-        address.body.contains(r#""field":"city""#),
-        "{}",
-        address.body
-    );
+    let bad_email = AddContact {
+        customer_number: "C-10001".into(),
+        contact: contact("Ann", "Lee", "ann@", false),
+    };
+    assert_refused_at(&app.run(&cookie, bad_email).await.unwrap_err(), "email");
+    let no_city = AddAddress {
+        customer_number: "C-10001".into(),
+        address: AddressDraft {
+            address_type: "SHIPPING".into(),
+            street_address_1: "1 Dock Rd".into(),
+            ..AddressDraft::default()
+        },
+    };
+    assert_refused_at(&app.run(&cookie, no_city).await.unwrap_err(), "city");
     let contacts: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM public.customer_contacts k JOIN public.customers c ON c.id = k.customer_id
          WHERE c.customer_number = 'C-10001' AND k.first_name = 'Ann'",
@@ -92,23 +96,36 @@ async fn bad_fields_are_named_and_nothing_is_saved(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_new_default_address_and_primary_contact_replace_the_old_ones(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let address = "customer_number=C-10001&address[address_type]=BOTH&address[street_address_1]=9+New+St\
-        &address[city]=Peoria&address[state_province]=IL&address[postal_code]=61602\
-        &address[default_billing]=yes&address[default_shipping]=yes";
-    assert_eq!(
-        app.call("/api/customers/address/add", address, Some(&cookie))
-            .await
-            .status,
-        StatusCode::OK
-    );
-    let contact = "customer_number=C-10001&contact[first_name]=Ann&contact[last_name]=Lee\
-        &contact[email]=ann.lee%40stmarys.example&contact[primary]=yes";
-    assert_eq!(
-        app.call("/api/customers/contact/add", contact, Some(&cookie))
-            .await
-            .status,
-        StatusCode::OK
-    );
+    let address = AddressDraft {
+        address_type: "BOTH".into(),
+        street_address_1: "9 New St".into(),
+        city: "Peoria".into(),
+        state_province: "IL".into(),
+        postal_code: "61602".into(),
+        default_billing: torvan::text::checkbox(true),
+        default_shipping: torvan::text::checkbox(true),
+        ..AddressDraft::default()
+    };
+    let customer_number = "C-10001".to_owned();
+    app.run(
+        &cookie,
+        AddAddress {
+            customer_number: customer_number.clone(),
+            address,
+        },
+    )
+    .await
+    .unwrap();
+    let contact = contact("Ann", "Lee", "ann.lee@stmarys.example", true);
+    app.run(
+        &cookie,
+        AddContact {
+            customer_number,
+            contact,
+        },
+    )
+    .await
+    .unwrap();
 
     let (billing, shipping, primary): (String, String, String) = sqlx::query_as(
         "SELECT (SELECT a.city FROM public.customer_addresses a WHERE a.customer_id = c.id AND a.is_default_billing),
@@ -128,40 +145,33 @@ async fn a_new_default_address_and_primary_contact_replace_the_old_ones(pool: Pg
 #[sqlx::test(migrations = "../migrations")]
 async fn a_deactivated_customer_leaves_the_default_list(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let off = app
-        .call(
-            "/api/customers/active",
-            "customer_number=C-10002&active=false",
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(off.status, StatusCode::OK);
-    let list = app
-        .call(
-            "/api/customers/list",
-            "search=&include_inactive=false&page=0",
-            Some(&cookie),
-        )
-        .await;
-    assert!(!list.body.contains("C-10002"), "{}", list.body);
-    let all = app
-        .call(
-            "/api/customers/list",
-            "search=lakeside&include_inactive=true&page=0",
-            Some(&cookie),
-        )
-        .await;
+    let off = SetCustomerActive {
+        customer_number: "C-10002".into(),
+        active: false,
+    };
+    app.run(&cookie, off).await.unwrap();
+    let list = |search: &str, include_inactive: bool| ListCustomers {
+        search: search.to_owned(),
+        include_inactive,
+        page: 0,
+    };
+    let active = app.run(&cookie, list("", false)).await.unwrap();
     assert!(
-        all.body.contains(r#""customer_number":"C-10002""#) && all.body.contains(r#""total":1"#),
-        "{}",
-        all.body
+        active
+            .rows
+            .iter()
+            .all(|row| row.customer_number != "C-10002"),
+        "{active:?}"
     );
+    let all = app.run(&cookie, list("lakeside", true)).await.unwrap();
+    assert_eq!(all.total, 1);
+    assert_eq!(all.rows[0].customer_number, "C-10002");
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn another_address_becomes_the_default_only_for_what_it_may_do(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let both: uuid::Uuid = sqlx::query_scalar(
+    let both: Uuid = sqlx::query_scalar(
         "INSERT INTO public.customer_addresses (customer_id, address_type, street_address_1, city,
              state_province, postal_code, country)
          SELECT id, 'BOTH', '1 Hospital Plaza', 'Springfield', 'IL', '62701', 'United States'
@@ -170,15 +180,13 @@ async fn another_address_becomes_the_default_only_for_what_it_may_do(pool: PgPoo
     .fetch_one(&pool)
     .await
     .unwrap();
-    let reply = app
-        .call(
-            "/api/customers/address/default",
-            &format!("customer_number=C-10001&address_id={both}&billing=true"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let defaults: Vec<uuid::Uuid> = sqlx::query_scalar(
+    let billing_default = |address_id: Uuid| SetDefaultAddress {
+        customer_number: "C-10001".into(),
+        address_id,
+        billing: true,
+    };
+    app.run(&cookie, billing_default(both)).await.unwrap();
+    let defaults: Vec<Uuid> = sqlx::query_scalar(
         "SELECT a.id FROM public.customer_addresses a JOIN public.customers c ON c.id = a.customer_id
          WHERE c.customer_number = 'C-10001' AND a.is_default_billing",
     )
@@ -187,34 +195,19 @@ async fn another_address_becomes_the_default_only_for_what_it_may_do(pool: PgPoo
     .unwrap();
     assert_eq!(defaults, [both]);
 
-    let dock: uuid::Uuid =
+    let dock: Uuid =
         sqlx::query_scalar("SELECT md5('torvan-demo:customer-address:C-10001:2')::uuid")
             .fetch_one(&pool)
             .await
             .unwrap();
-    let reply = app
-        .call(
-            "/api/customers/address/default",
-            &format!("customer_number=C-10001&address_id={dock}&billing=true"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{}",
-        reply.body
-    );
+    let refused = app.run(&cookie, billing_default(dock)).await.unwrap_err();
     assert!(
-        reply
-            .body
-            .contains("shipping address cannot be the default"),
-        "{}",
-        reply.body
+        matches!(&refused, AppError::Invalid { message, .. } if message.contains("shipping address cannot be the default")),
+        "{refused:?}"
     );
 }
 
-async fn demo_id(pool: &PgPool, key: &str) -> uuid::Uuid {
+async fn demo_id(pool: &PgPool, key: &str) -> Uuid {
     sqlx::query_scalar("SELECT md5($1)::uuid")
         .bind(format!("torvan-demo:{key}"))
         .fetch_one(pool)
@@ -226,16 +219,22 @@ async fn demo_id(pool: &PgPool, key: &str) -> uuid::Uuid {
 async fn an_edited_address_keeps_its_id_and_may_take_a_default(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
     let dock = demo_id(&pool, "customer-address:C-10001:2").await;
-    let edit = format!(
-        "customer_number=C-10001&address_id={dock}&address[address_type]=BOTH\
-         &address[label]=North+dock&address[street_address_1]=12+Dock+Rd&address[city]=Peoria\
-         &address[state_province]=IL&address[postal_code]=61602&address[default_billing]=yes"
-    );
-    let reply = app
-        .call("/api/customers/address/update", &edit, Some(&cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let billing: Vec<(uuid::Uuid, String, String)> = sqlx::query_as(
+    let edit = |customer_number: &str| UpdateAddress {
+        customer_number: customer_number.to_owned(),
+        address_id: dock,
+        address: AddressDraft {
+            address_type: "BOTH".into(),
+            label: "North dock".into(),
+            street_address_1: "12 Dock Rd".into(),
+            city: "Peoria".into(),
+            state_province: "IL".into(),
+            postal_code: "61602".into(),
+            default_billing: torvan::text::checkbox(true),
+            ..AddressDraft::default()
+        },
+    };
+    app.run(&cookie, edit("C-10001")).await.unwrap();
+    let billing: Vec<(Uuid, String, String)> = sqlx::query_as(
         "SELECT a.id, a.label, a.city FROM public.customer_addresses a
          JOIN public.customers c ON c.id = a.customer_id
          WHERE c.customer_number = 'C-10001' AND a.is_default_billing",
@@ -245,17 +244,14 @@ async fn an_edited_address_keeps_its_id_and_may_take_a_default(pool: PgPool) {
     .unwrap();
     assert_eq!(billing, [(dock, "North dock".into(), "Peoria".into())]);
 
-    let elsewhere = edit.replace("C-10001", "C-10002");
-    let reply = app
-        .call("/api/customers/address/update", &elsewhere, Some(&cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", reply.body);
+    let elsewhere = app.run(&cookie, edit("C-10002")).await;
+    assert_eq!(elsewhere, Err(AppError::NotFound));
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_contact_edit_with_a_bad_email_changes_nothing(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let (contact, email): (uuid::Uuid, String) = sqlx::query_as(
+    let (contact_id, email): (Uuid, String) = sqlx::query_as(
         "SELECT k.id, k.email FROM public.customer_contacts k
          JOIN public.customers c ON c.id = k.customer_id
          WHERE c.customer_number = 'C-10001' AND k.is_primary",
@@ -263,40 +259,27 @@ async fn a_contact_edit_with_a_bad_email_changes_nothing(pool: PgPool) {
     .fetch_one(&pool)
     .await
     .unwrap();
-    let edit = |email: &str| {
-        format!(
-            "customer_number=C-10001&contact_id={contact}&contact[first_name]=Dana\
-             &contact[last_name]=Reyes&contact[email]={email}&contact[primary]=yes"
-        )
+    let edit = |email: &str| UpdateContact {
+        customer_number: "C-10001".into(),
+        contact_id,
+        contact: contact("Dana", "Reyes", email, true),
     };
-    let bad = app
-        .call(
-            "/api/customers/contact/update",
-            &edit("dana%40"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains(r#""field":"email""#), "{}", bad.body);
+    let bad = app.run(&cookie, edit("dana@")).await.unwrap_err();
+    assert_refused_at(&bad, "email");
     let kept: String =
         sqlx::query_scalar("SELECT email FROM public.customer_contacts WHERE id = $1")
-            .bind(contact)
+            .bind(contact_id)
             .fetch_one(&pool)
             .await
             .unwrap();
     assert_eq!(kept, email);
 
-    let good = app
-        .call(
-            "/api/customers/contact/update",
-            &edit("dana.reyes%40stmarys.example"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(good.status, StatusCode::OK, "{}", good.body);
+    app.run(&cookie, edit("dana.reyes@stmarys.example"))
+        .await
+        .unwrap();
     let saved: (String, bool) =
         sqlx::query_as("SELECT email, is_primary FROM public.customer_contacts WHERE id = $1")
-            .bind(contact)
+            .bind(contact_id)
             .fetch_one(&pool)
             .await
             .unwrap();
