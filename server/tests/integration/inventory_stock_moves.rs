@@ -1,11 +1,40 @@
 //! Stock through HTTP as procurement moves it: receipts and counts in the
 //! ledger, and substitutes shown on the part page.
 
-use axum::http::StatusCode;
 use sqlx::PgPool;
+use torvan::SubstituteType;
+use torvan_app::error::AppError;
+use torvan_app::inventory::part::{
+    AddSubstitute, AdjustStock, GetPart, PartDetail, ReceiveStock, RemoveSubstitute,
+};
 
 use crate::support::TestApp;
 use crate::support::demo::users;
+
+fn adjust(change: &str, reason: &str) -> AdjustStock {
+    AdjustStock {
+        part_number: "111-0001".into(),
+        change: change.to_owned(),
+        reason: reason.to_owned(),
+    }
+}
+
+fn add_substitute(substitute: &str, kind: &str, factor: &str, notes: &str) -> AddSubstitute {
+    AddSubstitute {
+        part_number: "111-0001".into(),
+        substitute: substitute.to_owned(),
+        kind: kind.to_owned(),
+        conversion_factor: factor.to_owned(),
+        notes: notes.to_owned(),
+    }
+}
+
+async fn part_page(app: &TestApp, cookie: &str) -> PartDetail {
+    let part = GetPart {
+        part_number: "111-0001".into(),
+    };
+    app.run(cookie, part).await.unwrap()
+}
 
 async fn procurement(pool: &PgPool) -> (TestApp, String) {
     TestApp::demo_signed_in(pool, users::PROCUREMENT).await
@@ -32,11 +61,12 @@ async fn receiving_stock_lifts_a_low_part_and_is_in_the_ledger(pool: PgPool) {
     .await
     .unwrap();
     let quantity = reorder_point * 3 + 1;
-    let form = format!("part_number={number}&quantity={quantity}&note=PO-4711");
-    let reply = app
-        .call("/api/inventory/stock/receive", &form, Some(&cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let receipt = ReceiveStock {
+        part_number: number.clone(),
+        quantity: quantity.to_string(),
+        note: "PO-4711".into(),
+    };
+    app.run(&cookie, receipt).await.unwrap();
     assert_eq!(stock_status(&pool, &number).await, "IN_STOCK");
     let ledger: (String, i32, Option<String>) = sqlx::query_as(
         "SELECT m.movement_type::text, m.on_hand_change, m.reference_id
@@ -56,135 +86,89 @@ async fn receiving_stock_lifts_a_low_part_and_is_in_the_ledger(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn an_adjustment_needs_a_reason_and_cannot_go_below_what_is_allocated(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
-    let no_reason = app
-        .call(
-            "/api/inventory/stock/adjust",
-            "part_number=111-0001&change=-1&reason=+",
-            Some(&cookie),
-        )
-        .await;
-    assert!(
-        no_reason.body.contains(r#""field":"reason""#),
-        "{}",
-        no_reason.body
-    );
+    let no_reason = app.run(&cookie, adjust("-1", " ")).await.unwrap_err();
+    assert!(no_reason.for_field("reason").is_some(), "{no_reason:?}");
     // 111-0001 has 31 on hand, 3 allocated.
-    let too_far = app
-        .call(
-            "/api/inventory/stock/adjust",
-            "part_number=111-0001&change=-30&reason=count",
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(too_far.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        too_far.body.contains(r#""field":"change""#),
-        "{}",
-        too_far.body
-    );
-    let counted = app
-        .call(
-            "/api/inventory/stock/adjust",
-            "part_number=111-0001&change=-2&reason=cycle+count",
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(
-        (counted.status, counted.body.as_str()),
-        (StatusCode::OK, "29")
-    );
+    let too_far = app.run(&cookie, adjust("-30", "count")).await.unwrap_err();
+    assert!(too_far.for_field("change").is_some(), "{too_far:?}");
+    let counted = app.run(&cookie, adjust("-2", "cycle count")).await;
+    assert_eq!(counted, Ok(29));
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn substitutes_refuse_the_part_itself_and_show_on_the_part_page(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
-    let add = |substitute: &str| {
-        format!(
-            "part_number=111-0001&substitute={substitute}&kind=EMERGENCY&conversion_factor=1.5&notes="
-        )
+    let add = |substitute: &str| add_substitute(substitute, "EMERGENCY", "1.5", "");
+    let itself = app.run(&cookie, add("111-0001")).await.unwrap_err();
+    assert!(
+        itself.to_string().contains("cannot substitute for itself"),
+        "{itself:?}"
+    );
+
+    app.run(&cookie, add("111-0002")).await.unwrap();
+    let page = part_page(&app, &cookie).await;
+    let shown: Vec<_> = page
+        .substitutes
+        .iter()
+        .map(|line| {
+            (
+                line.part_number.as_str(),
+                line.kind,
+                line.conversion_factor.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(shown, [("111-0002", SubstituteType::Emergency, "1.5")]);
+
+    let remove = RemoveSubstitute {
+        part_number: "111-0001".into(),
+        substitute: "111-0002".into(),
     };
-    let itself = app
-        .call(
-            "/api/inventory/substitutes/add",
-            &add("111-0001"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(itself.status, StatusCode::UNPROCESSABLE_ENTITY);
+    app.run(&cookie, remove).await.unwrap();
+    let page = part_page(&app, &cookie).await;
     assert!(
-        itself.body.contains("cannot substitute for itself"),
-        "{}",
-        itself.body
+        page.substitutes
+            .iter()
+            .all(|line| line.part_number != "111-0002"),
+        "{page:?}"
     );
-
-    let added = app
-        .call(
-            "/api/inventory/substitutes/add",
-            &add("111-0002"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(added.status, StatusCode::OK, "{}", added.body);
-    let page = app
-        .call("/api/inventory/part", "part_number=111-0001", Some(&cookie))
-        .await;
-    assert!(
-        page.body.contains(r#""part_number":"111-0002""#),
-        "{}",
-        page.body
-    );
-    assert!(
-        page.body.contains(r#""kind":"EMERGENCY""#)
-            && page.body.contains(r#""conversion_factor":"1.5""#)
-    );
-
-    let removed = app
-        .call(
-            "/api/inventory/substitutes/remove",
-            "part_number=111-0001&substitute=111-0002",
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(removed.status, StatusCode::OK);
-    let page = app
-        .call("/api/inventory/part", "part_number=111-0001", Some(&cookie))
-        .await;
-    assert!(!page.body.contains(r#""part_number":"111-0002""#));
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn notes_and_reasons_longer_than_their_fields_are_refused_at_the_field(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
     let long = "x".repeat(2_001);
-    let cases = [
+    let receipt = ReceiveStock {
+        part_number: "111-0001".into(),
+        quantity: "1".into(),
+        note: "P".repeat(101),
+    };
+    let refusals: [(Result<i32, AppError>, &str, &str); 3] = [
         (
-            "/api/inventory/stock/receive",
-            format!("part_number=111-0001&quantity=1&note={}", "P".repeat(101)),
+            app.run(&cookie, receipt).await,
             "note",
             "At most 100 characters; this has 101.",
         ),
         (
-            "/api/inventory/stock/adjust",
-            format!("part_number=111-0001&change=1&reason={long}"),
+            app.run(&cookie, adjust("1", &long)).await,
             "reason",
             "At most 2,000 characters; this has 2,001.",
         ),
         (
-            "/api/inventory/substitutes/add",
-            format!(
-                "part_number=111-0001&substitute=111-0002&kind=PREFERRED&conversion_factor=1&notes={long}"
-            ),
+            app.run(&cookie, add_substitute("111-0002", "PREFERRED", "1", &long))
+                .await
+                .map(|()| 0),
             "notes",
             "At most 2,000 characters; this has 2,001.",
         ),
     ];
-    for (path, form, field, message) in cases {
-        let reply = app.call(path, &form, Some(&cookie)).await;
-        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+    for (refused, field, message) in refusals {
+        let refused = refused.unwrap_err();
         assert!(
-            reply.body.contains(&format!(r#""field":"{field}""#)) && reply.body.contains(message),
-            "{path}: {}",
-            reply.body
+            refused
+                .for_field(field)
+                .is_some_and(|said| said.contains(message)),
+            "{field}: {refused:?}"
         );
     }
 }
