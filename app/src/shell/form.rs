@@ -88,18 +88,24 @@ pub fn Select(
     options: Vec<(String, String)>,
     #[prop(optional, into)] selected: String,
 ) -> impl IntoView {
-    let options = options
-        .into_iter()
-        .map(|(value, label)| {
-            let chosen = value == selected;
-            view! { <option value=value selected=chosen>{label}</option> }
-        })
-        .collect_view();
+    let options = self::options(&selected, options);
     view! {
         <Field id=id.clone() label field error>
             <select id=id name=name>{options}</select>
         </Field>
     }
+}
+
+/// `<option>`s of (value, label) pairs, the one whose value is `selected`
+/// chosen: the one rendering of a select's options.
+pub fn options(selected: &str, options: Vec<(String, String)>) -> impl IntoView + use<> {
+    options
+        .into_iter()
+        .map(|(value, label)| {
+            let chosen = value == selected;
+            view! { <option value=value selected=chosen>{label}</option> }
+        })
+        .collect_view()
 }
 
 /// An enum's variants as a `Select`'s options, each with its label.

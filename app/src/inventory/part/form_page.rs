@@ -13,7 +13,7 @@ use super::model::PartFormChoices;
 use crate::error::AppError;
 use crate::inventory::catalogue::{Breadcrumbs, Crumb};
 use crate::limit_hint::LimitHint;
-use crate::shell::{FieldMessage, FormError, Loaded, PermittedPage, action_error};
+use crate::shell::{FieldMessage, FormError, Loaded, PermittedPage, action_error, form};
 
 /// Opens the saved part's page once an action returns its number.
 fn open_saved_part(saved: Signal<Option<String>>) {
@@ -142,25 +142,15 @@ fn CustomPartForm(options: PartFormChoices) -> impl IntoView {
     }
 }
 
-fn choices<E: DbEnum>(current: String, label: impl Fn(E) -> &'static str) -> impl IntoView {
-    E::ALL
-        .iter()
-        .map(|&variant| {
-            let value = variant.as_db_str();
-            let selected = value == current;
-            view! { <option value=value selected=selected>{label(variant)}</option> }
-        })
-        .collect_view()
+fn choices<E: DbEnum>(current: String, label: fn(E) -> &'static str) -> impl IntoView {
+    form::options(&current, form::choices(label))
 }
 
 fn pairs(current: String, options: Vec<(String, String)>) -> impl IntoView {
     let selected_none = current.is_empty();
     view! {
         <option value="" selected=selected_none>"— none —"</option>
-        {options.into_iter().map(|(value, label)| {
-            let selected = value == current;
-            view! { <option value=value selected=selected>{label}</option> }
-        }).collect_view()}
+        {form::options(&current, options)}
     }
 }
 
