@@ -6,6 +6,6 @@ mod page;
 #[cfg(feature = "ssr")]
 mod queries;
 
-pub use api::load_dashboard;
+pub use api::{LoadDashboard, load_dashboard};
 pub use model::{DashboardSummary, StatusCount, StockAlert};
 pub use page::DashboardPage;

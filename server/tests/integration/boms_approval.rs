@@ -3,13 +3,24 @@
 //! one obsolete and gives its stock back, as does withdrawing an approval;
 //! issuing consumes it; the ledger shows every movement.
 
-use axum::http::StatusCode;
 use sqlx::PgPool;
+use torvan::bom::BomStatus;
+use torvan_app::boms::{ApproveBom, GenerateBom, IssueBom, MoveBom, Shortage, WithdrawBom};
+use torvan_app::error::AppError;
 use uuid::Uuid;
 
 use crate::orders_sinks::coordinator;
-use crate::support::TestApp;
-use crate::support::demo::orders;
+use crate::support::demo::{orders, parts};
+use crate::support::{TestApp, rule_broken};
+
+/// A new BOM version of `build`, asked for with `reason`.
+pub(crate) fn regenerate(order: &str, build: &str, reason: &str) -> GenerateBom {
+    GenerateBom {
+        order_number: order.to_owned(),
+        build_number: build.to_owned(),
+        reason: reason.to_owned(),
+    }
+}
 
 /// The newest BOM version of `build`.
 pub(crate) async fn latest(pool: &PgPool, build: &str) -> Uuid {
@@ -44,14 +55,9 @@ async fn fresh_draft(pool: &PgPool, app: &TestApp, cookie: &str, build: &str) ->
     .fetch_one(pool)
     .await
     .unwrap();
-    let reply = app
-        .call(
-            "/api/boms/generate",
-            &format!("order_number={order}&build_number={build}&reason=Test+draft"),
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    app.run(cookie, regenerate(&order, build, "Test draft"))
+        .await
+        .unwrap();
     latest(pool, build).await
 }
 
@@ -69,25 +75,27 @@ async fn stock_up(pool: &PgPool, bom: Uuid) {
 }
 
 async fn submit(app: &TestApp, cookie: &str, bom: Uuid) {
-    let reply = app
-        .call(
-            "/api/boms/status",
-            &format!("bom_id={bom}&to=PENDING_APPROVAL"),
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let submit = MoveBom {
+        bom_id: bom,
+        to: BomStatus::PendingApproval,
+    };
+    app.run(cookie, submit).await.unwrap();
 }
 
-async fn approve(app: &TestApp, cookie: &str, bom: Uuid, partial: bool) -> (StatusCode, String) {
-    let reply = app
-        .call(
-            "/api/boms/approve",
-            &format!("bom_id={bom}&partial={partial}"),
-            Some(cookie),
-        )
-        .await;
-    (reply.status, reply.body)
+async fn approve(
+    app: &TestApp,
+    cookie: &str,
+    bom: Uuid,
+    partial: bool,
+) -> Result<Vec<Shortage>, AppError> {
+    app.run(
+        cookie,
+        ApproveBom {
+            bom_id: bom,
+            partial,
+        },
+    )
+    .await
 }
 
 /// Net units the ledger holds for a BOM version, per movement type.
@@ -117,42 +125,34 @@ async fn approval_allocates_and_a_newer_approval_gives_the_old_stock_back(pool: 
     let build = orders::DELIVERED_BUILD;
     let first = fresh_draft(&pool, &app, &cookie, build).await;
     stock_up(&pool, first).await;
-    let drains_before = allocated(&pool, "221-0001").await;
+    let drains_before = allocated(&pool, parts::DRAIN_BODY).await;
 
-    let (status, body) = approve(&app, &cookie, first, false).await;
-    assert_eq!(
-        status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "a draft is submitted first: {body}"
-    );
+    // A draft is submitted first.
+    rule_broken(approve(&app, &cookie, first, false).await);
     submit(&app, &cookie, first).await;
-    let (status, body) = approve(&app, &cookie, first, false).await;
-    assert_eq!((status, body.as_str()), (StatusCode::OK, "[]"));
+    assert_eq!(approve(&app, &cookie, first, false).await, Ok(vec![]));
     let drains: i32 = sqlx::query_scalar(
         "SELECT sum(ceil(i.total_quantity))::int FROM orders.bom_items i
-         JOIN inventory.parts p ON p.id = i.part_id WHERE i.bom_id = $1 AND p.part_number = '221-0001'",
+         JOIN inventory.parts p ON p.id = i.part_id WHERE i.bom_id = $1 AND p.part_number = $2",
     )
     .bind(first)
+    .bind(parts::DRAIN_BODY)
     .fetch_one(&pool)
     .await
     .unwrap();
-    assert_eq!(allocated(&pool, "221-0001").await, drains_before + drains);
+    assert_eq!(
+        allocated(&pool, parts::DRAIN_BODY).await,
+        drains_before + drains
+    );
     let held = ledger(&pool, first).await;
     assert_eq!(held.len(), 1);
     assert!(held[0].0 == "ALLOCATE" && held[0].1 > 20, "{held:?}");
 
-    let reply = app
-        .call(
-            "/api/boms/generate",
-            "order_number=ORD-2026-0102&build_number=TB-2026-0102-01&reason=Re-run",
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!((reply.status, reply.body.as_str()), (StatusCode::OK, "3"));
+    let rerun = regenerate(orders::DELIVERED, build, "Re-run");
+    assert_eq!(app.run(&cookie, rerun).await, Ok(3));
     let second = latest(&pool, build).await;
     submit(&app, &cookie, second).await;
-    let (status, body) = approve(&app, &cookie, second, false).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    approve(&app, &cookie, second, false).await.unwrap();
 
     let old = ledger(&pool, first).await;
     assert_eq!(
@@ -162,7 +162,10 @@ async fn approval_allocates_and_a_newer_approval_gives_the_old_stock_back(pool: 
             ("RELEASE".into(), -held[0].1)
         ]
     );
-    assert_eq!(allocated(&pool, "221-0001").await, drains_before + drains);
+    assert_eq!(
+        allocated(&pool, parts::DRAIN_BODY).await,
+        drains_before + drains
+    );
     let statuses: Vec<(i32, String)> = sqlx::query_as(
         "SELECT b.version, b.status FROM orders.boms b
          JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
@@ -188,9 +191,9 @@ async fn a_short_part_stops_an_all_or_nothing_approval_but_not_a_partial_one(poo
     let bom = fresh_draft(&pool, &app, &cookie, orders::RUSH_WITH_CUSTOM_PART_BUILD).await;
     submit(&app, &cookie, bom).await;
 
-    let (status, body) = approve(&app, &cookie, bom, false).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("321-0002 needs 3, 0 available"), "{body}");
+    let refused = rule_broken(approve(&app, &cookie, bom, false).await);
+    let short = format!("{} needs 3, 0 available", parts::DRAIN_ACTUATOR);
+    assert!(refused.to_string().contains(&short), "{refused:?}");
     assert!(ledger(&pool, bom).await.is_empty());
     let status: String = sqlx::query_scalar("SELECT status FROM orders.boms WHERE id = $1")
         .bind(bom)
@@ -199,20 +202,18 @@ async fn a_short_part_stops_an_all_or_nothing_approval_but_not_a_partial_one(poo
         .unwrap();
     assert_eq!(status, "PENDING_APPROVAL");
 
-    let (status, body) = approve(&app, &cookie, bom, true).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let shortages: Vec<serde_json::Value> = serde_json::from_str(&body).unwrap();
-    assert!(
-        shortages.contains(
-            &serde_json::json!({"part_number": "321-0002", "requested": 3, "available": 0})
-        ),
-        "{body}"
-    );
+    let shortages = approve(&app, &cookie, bom, true).await.unwrap();
+    let actuators = Shortage {
+        part_number: parts::DRAIN_ACTUATOR.to_owned(),
+        requested: 3,
+        available: 0,
+    };
+    assert!(shortages.contains(&actuators), "{shortages:?}");
     assert!(
         shortages
             .iter()
-            .all(|short| short["available"].as_i64() < short["requested"].as_i64()),
-        "{body}"
+            .all(|short| short.available < short.requested),
+        "{shortages:?}"
     );
     assert!(!ledger(&pool, bom).await.is_empty());
 }
@@ -230,33 +231,18 @@ async fn on_hand_and_allocated(pool: &PgPool, part: &str) -> (i32, i32) {
 #[sqlx::test(migrations = "../migrations")]
 async fn issued_stock_leaves_the_shelf_and_a_withdrawn_approval_releases_the_rest(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let act = |what: &'static str, bom: Uuid| {
-        let (app, cookie) = (&app, cookie.clone());
-        async move {
-            app.call(
-                &format!("/api/boms/{what}"),
-                &format!("bom_id={bom}"),
-                Some(&cookie),
-            )
-            .await
-        }
+    let issue = {
+        let (app, cookie) = (&app, cookie.as_str());
+        move |bom_id| app.run(cookie, IssueBom { bom_id })
     };
     let issued = fresh_draft(&pool, &app, &cookie, orders::DELIVERED_BUILD).await;
     stock_up(&pool, issued).await;
-    let refused = act("issue", issued).await;
-    assert_eq!(
-        refused.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "a draft holds no stock"
-    );
+    // A draft holds no stock.
+    rule_broken(issue(issued).await);
     submit(&app, &cookie, issued).await;
-    assert_eq!(
-        approve(&app, &cookie, issued, false).await.0,
-        StatusCode::OK
-    );
-    let (on_hand, allocated) = on_hand_and_allocated(&pool, "221-0001").await;
-    let reply = act("issue", issued).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    approve(&app, &cookie, issued, false).await.unwrap();
+    let (on_hand, allocated) = on_hand_and_allocated(&pool, parts::DRAIN_BODY).await;
+    issue(issued).await.unwrap();
     let held = ledger(&pool, issued).await;
     let taken = -held.iter().find(|(kind, _)| kind == "ISSUE").unwrap().1;
     assert_eq!(
@@ -264,20 +250,16 @@ async fn issued_stock_leaves_the_shelf_and_a_withdrawn_approval_releases_the_res
         0,
         "{held:?}"
     );
-    let (after_on_hand, after_allocated) = on_hand_and_allocated(&pool, "221-0001").await;
+    let (after_on_hand, after_allocated) = on_hand_and_allocated(&pool, parts::DRAIN_BODY).await;
     assert!(taken > 0 && after_on_hand < on_hand && after_allocated < allocated);
-    assert_eq!(
-        act("issue", issued).await.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "once"
-    );
+    // Once.
+    rule_broken(issue(issued).await);
 
     let withdrawn = fresh_draft(&pool, &app, &cookie, orders::READY_TO_SHIP_BUILD).await;
     submit(&app, &cookie, withdrawn).await;
-    let (status, body) = approve(&app, &cookie, withdrawn, true).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let reply = act("withdraw", withdrawn).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    approve(&app, &cookie, withdrawn, true).await.unwrap();
+    let withdraw = WithdrawBom { bom_id: withdrawn };
+    app.run(&cookie, withdraw).await.unwrap();
     let moves = ledger(&pool, withdrawn).await;
     assert_eq!(moves.len(), 2);
     assert_eq!(moves[0].1, -moves[1].1, "{moves:?}");

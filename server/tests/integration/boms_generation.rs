@@ -6,32 +6,27 @@
 use axum::http::StatusCode;
 use rust_decimal::Decimal;
 use sqlx::PgPool;
+use torvan_app::error::AppError;
 
-use crate::orders_sinks::{ORDER, add, choices, coordinator, send};
-use crate::support::TestApp;
-use crate::support::demo::orders;
+use crate::boms_approval::regenerate;
+use crate::orders_sinks::{Edit, ORDER, add, approve_sink, choices, coordinator, send};
+use crate::support::demo::{orders, parts, users};
+use crate::support::{TestApp, rule_broken};
 
 /// An ESR sink with two basins, validated and ready for approval.
 async fn two_basin_sink(app: &TestApp, cookie: &str) -> String {
-    let (status, build) = add(app, cookie, ORDER, "ESR").await;
-    assert_eq!(status, StatusCode::OK, "{build}");
+    let build = add(app, cookie, ORDER, "ESR").await.unwrap();
     let mut sink = choices(app, cookie, &build).await;
     let basin = sink.basins[0].clone();
     sink.basins.push(basin);
-    let (status, body) = send(app, cookie, "validate", &build, &sink).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    send(app, cookie, Edit::Validate, &build, &sink)
+        .await
+        .unwrap();
     build
 }
 
-async fn approve(app: &TestApp, cookie: &str, build: &str) -> (StatusCode, String) {
-    let reply = app
-        .call(
-            "/api/orders/sinks/approve",
-            &format!("order_number={ORDER}&build_number={build}"),
-            Some(cookie),
-        )
-        .await;
-    (reply.status, reply.body)
+async fn approve(app: &TestApp, cookie: &str, build: &str) -> Result<(), AppError> {
+    app.run(cookie, approve_sink(ORDER, build)).await
 }
 
 async fn line_quantity(pool: &PgPool, build: &str, line: i32) -> Option<Decimal> {
@@ -52,8 +47,7 @@ async fn line_quantity(pool: &PgPool, build: &str, line: i32) -> Option<Decimal>
 async fn approval_writes_a_first_version_that_follows_the_configuration(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
     let build = two_basin_sink(&app, &cookie).await;
-    let (status, body) = approve(&app, &cookie, &build).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    approve(&app, &cookie, &build).await.unwrap();
 
     let two = Some(Decimal::from(2));
     assert_eq!(line_quantity(&pool, &build, 210).await, two, "basins");
@@ -92,12 +86,13 @@ async fn approval_writes_a_first_version_that_follows_the_configuration(pool: Pg
                     SELECT 1 FROM audit.audit_log a JOIN audit.data_changes d ON d.audit_log_id = a.id
                     WHERE a.resource_type = 'bom_items' AND a.resource_id = i.id::text
                       AND a.action = 'CREATE' AND d.operation = 'I'
-                      AND a.user_email = 'coordinator@torvan.test'))
+                      AND a.user_email = $2))
          FROM orders.bom_items i JOIN orders.boms b ON b.id = i.bom_id
          JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
          WHERE c.build_number = $1",
     )
     .bind(&build)
+    .bind(users::COORDINATOR)
     .fetch_one(&pool)
     .await
     .unwrap();
@@ -136,11 +131,10 @@ async fn a_template_that_cannot_build_the_sink_refuses_approval_and_leaves_nothi
     .await
     .unwrap();
 
-    let (status, body) = approve(&app, &cookie, &build).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let said = rule_broken(approve(&app, &cookie, &build).await).to_string();
     assert!(
-        body.contains("line 230") && body.contains("is not in the catalogue"),
-        "{body}"
+        said.contains("line 230") && said.contains("is not in the catalogue"),
+        "{said}"
     );
     let (state, boms): (String, i64) = sqlx::query_as(
         "SELECT c.configuration_status,
@@ -157,30 +151,33 @@ async fn a_template_that_cannot_build_the_sink_refuses_approval_and_leaves_nothi
 #[sqlx::test(migrations = "../migrations")]
 async fn the_first_matching_template_by_priority_builds_the_bom(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    sqlx::raw_sql(
+    sqlx::query(
         "INSERT INTO products.bom_templates (id, sink_family_id, template_name, configuration_rules,
              priority, created_by)
-         SELECT md5('three-basin ESR')::uuid, id, 'Three-basin ESR', 'basin_count >= 3', 10,
-                '00000000-0000-4000-a000-000000000001'
-         FROM products.sink_families WHERE code = 'ESR';
-         INSERT INTO products.bom_template_items (template_id, line_number, part_id, quantity_formula)
-         SELECT md5('three-basin ESR')::uuid, 10, id, 'basin_count * 2'
-         FROM inventory.parts WHERE part_number = '221-0001'",
+         SELECT md5('three-basin ESR')::uuid, id, 'Three-basin ESR', 'basin_count >= 3', 10, $1
+         FROM products.sink_families WHERE code = 'ESR'",
     )
+    .bind(users::ADMIN_ID)
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO products.bom_template_items (template_id, line_number, part_id, quantity_formula)
+         SELECT md5('three-basin ESR')::uuid, 10, id, 'basin_count * 2'
+         FROM inventory.parts WHERE part_number = $1",
+    )
+    .bind(parts::DRAIN_BODY)
     .execute(&pool)
     .await
     .unwrap();
     let build = two_basin_sink(&app, &cookie).await;
-    let (status, body) = approve(&app, &cookie, &build).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let reply = app
-        .call(
-            "/api/boms/generate",
-            "order_number=ORD-2026-0106&build_number=TB-2026-0106-01&reason=Template+added",
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    approve(&app, &cookie, &build).await.unwrap();
+    let again = regenerate(
+        orders::RUSH_WITH_CUSTOM_PART,
+        orders::RUSH_WITH_CUSTOM_PART_BUILD,
+        "Template added",
+    );
+    app.run(&cookie, again).await.unwrap();
 
     let method = |build: String| {
         let pool = pool.clone();
@@ -208,9 +205,13 @@ async fn the_first_matching_template_by_priority_builds_the_bom(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_version_downloads_as_csv_in_tree_order_once_signed_in(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let path = "/orders/ORD-2026-0106/sinks/TB-2026-0106-01/bom.csv";
+    let path = format!(
+        "/orders/{}/sinks/{}/bom.csv",
+        orders::RUSH_WITH_CUSTOM_PART,
+        orders::RUSH_WITH_CUSTOM_PART_BUILD
+    );
     assert_eq!(
-        app.get(path, None).await.status,
+        app.get(&path, None).await.status,
         StatusCode::SEE_OTHER,
         "to sign in"
     );

@@ -3,16 +3,22 @@
 //! configuration of the family included), a good save as the next version
 //! that the next BOM follows, and a preview that saves nothing.
 
-use axum::http::StatusCode;
-use serde_json::{Value, json};
+use rust_decimal::Decimal;
 use sqlx::PgPool;
+use torvan::bom::TemplateLineDraft;
+use torvan_app::bom_templates::{
+    CreateTemplate, DuplicateTemplate, GetTemplate, PreviewTemplate, SaveTemplate, TemplateEditor,
+};
+use torvan_app::error::AppError;
+use uuid::Uuid;
 
+use crate::boms_approval::regenerate;
 use crate::support::demo::{orders, users};
-use crate::support::{Reply, TestApp};
+use crate::support::{TestApp, rule_broken};
 
 const ESR: &str = "torvan-demo:bom-template:ESR";
 
-async fn template_id(pool: &PgPool) -> uuid::Uuid {
+async fn template_id(pool: &PgPool) -> Uuid {
     sqlx::query_scalar("SELECT md5($1)::uuid")
         .bind(ESR)
         .fetch_one(pool)
@@ -20,26 +26,21 @@ async fn template_id(pool: &PgPool) -> uuid::Uuid {
         .unwrap()
 }
 
-/// The editor's view of the ESR template, as JSON.
-async fn editor(app: &TestApp, cookie: &str, id: uuid::Uuid) -> Value {
-    let reply = app
-        .call("/api/bom-templates/get", &format!("id={id}"), Some(cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    serde_json::from_str(&reply.body).unwrap()
+/// The editor's view of a template, as the editor page loads it.
+async fn editor(app: &TestApp, cookie: &str, id: Uuid) -> TemplateEditor {
+    app.run(cookie, GetTemplate { id }).await.unwrap()
 }
 
-fn line_mut(editor: &mut Value, number: i64) -> &mut Value {
-    editor["lines"]
-        .as_array_mut()
-        .unwrap()
+fn line_mut(editor: &mut TemplateEditor, number: i32) -> &mut TemplateLineDraft {
+    editor
+        .lines
         .iter_mut()
-        .find(|line| line["line_number"] == number)
+        .find(|line| line.line_number == number)
         .unwrap()
 }
 
 /// The administrator signed in, with the ESR template open in the editor.
-async fn admin_editing(pool: &PgPool) -> (TestApp, String, uuid::Uuid, Value) {
+async fn admin_editing(pool: &PgPool) -> (TestApp, String, Uuid, TemplateEditor) {
     let (app, cookie) = TestApp::demo_signed_in(pool, users::ADMIN).await;
     let id = template_id(pool).await;
     let template = editor(&app, &cookie, id).await;
@@ -47,7 +48,7 @@ async fn admin_editing(pool: &PgPool) -> (TestApp, String, uuid::Uuid, Value) {
 }
 
 /// The template's version as stored.
-async fn stored_version(pool: &PgPool, id: uuid::Uuid) -> String {
+async fn stored_version(pool: &PgPool, id: Uuid) -> String {
     sqlx::query_scalar("SELECT version FROM products.bom_templates WHERE id = $1")
         .bind(id)
         .fetch_one(pool)
@@ -55,50 +56,41 @@ async fn stored_version(pool: &PgPool, id: uuid::Uuid) -> String {
         .unwrap()
 }
 
-fn assert_refused(status: StatusCode, body: &str) {
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-}
-
 /// The refusal has a message at `field`.
-fn assert_field(body: &str, field: &str) {
-    assert!(
-        body.contains(&format!(r#""field":"{field}""#)),
-        "{field} in {body}"
-    );
+fn assert_field(refused: &AppError, field: &str) {
+    assert!(refused.for_field(field).is_some(), "{field} in {refused:?}");
 }
 
-async fn duplicate(app: &TestApp, cookie: &str, id: uuid::Uuid) -> Reply {
-    app.call(
-        "/api/bom-templates/duplicate",
-        &format!("id={id}"),
-        Some(cookie),
-    )
-    .await
+async fn duplicate(app: &TestApp, cookie: &str, id: Uuid) -> Result<Uuid, AppError> {
+    app.run(cookie, DuplicateTemplate { id }).await
 }
 
-async fn save(app: &TestApp, cookie: &str, editor: &Value) -> (StatusCode, String) {
-    let body = json!({ "id": editor["id"], "header": editor["header"], "lines": editor["lines"] });
-    let reply = app
-        .call("/api/bom-templates/save", &body.to_string(), Some(cookie))
-        .await;
-    (reply.status, reply.body)
+/// Saves the editor as it stands; the new version.
+async fn save(app: &TestApp, cookie: &str, editor: &TemplateEditor) -> Result<String, AppError> {
+    let save = SaveTemplate {
+        id: editor.id,
+        header: editor.header.clone(),
+        lines: editor.lines.clone(),
+    };
+    app.run(cookie, save).await
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn every_problem_is_named_at_its_field_and_nothing_is_saved(pool: PgPool) {
     let (app, cookie, id, mut template) = admin_editing(&pool).await;
-    template["header"]["rule"] = json!("basin_cout >= 2");
-    line_mut(&mut template, 210)["quantity_formula"] = json!("basin_count * ");
-    line_mut(&mut template, 140)["part_number"] = json!("999-9999");
+    template.header.rule = "basin_cout >= 2".into();
+    line_mut(&mut template, 210).quantity_formula = "basin_count * ".into();
+    line_mut(&mut template, 140).part_number = "999-9999".into();
 
-    let (status, body) = save(&app, &cookie, &template).await;
-    assert_refused(status, &body);
+    let refused = rule_broken(save(&app, &cookie, &template).await);
     for field in ["rule", "210:quantity_formula", "140:part_number"] {
-        assert_field(&body, field);
+        assert_field(&refused, field);
     }
     assert!(
-        body.contains("unknown variable “basin_cout” at 1:1"),
-        "{body}"
+        refused
+            .for_field("rule")
+            .is_some_and(|message| message.contains("unknown variable “basin_cout” at 1:1")),
+        "{refused:?}"
     );
     assert_eq!(stored_version(&pool, id).await, "1.0");
 }
@@ -106,18 +98,18 @@ async fn every_problem_is_named_at_its_field_and_nothing_is_saved(pool: PgPool) 
 #[sqlx::test(migrations = "../migrations")]
 async fn descriptions_longer_than_their_columns_are_refused_at_their_fields(pool: PgPool) {
     let (app, cookie, _, mut template) = admin_editing(&pool).await;
-    template["header"]["description"] = json!("d".repeat(2_001));
-    line_mut(&mut template, 210)["description"] = json!("d".repeat(256));
+    template.header.description = "d".repeat(2_001);
+    line_mut(&mut template, 210).description = "d".repeat(256);
 
-    let (status, body) = save(&app, &cookie, &template).await;
-    assert_refused(status, &body);
+    let refused = rule_broken(save(&app, &cookie, &template).await);
     for (field, message) in [
         ("description", "At most 2,000 characters; this has 2,001."),
         ("210:description", "At most 255 characters; this has 256."),
     ] {
-        assert!(
-            body.contains(&format!(r#""field":"{field}","message":"{message}""#)),
-            "{field} in {body}"
+        assert_eq!(
+            refused.for_field(field).as_deref(),
+            Some(message),
+            "{refused:?}"
         );
     }
 }
@@ -125,22 +117,24 @@ async fn descriptions_longer_than_their_columns_are_refused_at_their_fields(pool
 #[sqlx::test(migrations = "../migrations")]
 async fn a_rule_that_fails_for_a_sample_configuration_is_refused_at_its_field(pool: PgPool) {
     let (app, cookie, id, mut template) = admin_editing(&pool).await;
-    template["header"]["rule"] = json!("1 / 0 > 1");
-    let (status, body) = save(&app, &cookie, &template).await;
-    assert_refused(status, &body);
-    assert_field(&body, "rule");
-    assert!(body.contains("division by zero"), "{body}");
-
-    template["header"]["rule"] = json!("");
-    line_mut(&mut template, 210)["quantity_formula"] = json!("basin_count / 0");
-    let (status, body) = save(&app, &cookie, &template).await;
-    assert_refused(status, &body);
-    assert_field(&body, "210:quantity_formula");
+    template.header.rule = "1 / 0 > 1".into();
+    let refused = rule_broken(save(&app, &cookie, &template).await);
     assert!(
-        body.contains(
-            "Fails for a sample Endoscope Reprocessing Sink configuration: division by zero"
-        ),
-        "{body}"
+        refused
+            .for_field("rule")
+            .is_some_and(|message| message.contains("division by zero")),
+        "{refused:?}"
+    );
+
+    template.header.rule = String::new();
+    line_mut(&mut template, 210).quantity_formula = "basin_count / 0".into();
+    let refused = rule_broken(save(&app, &cookie, &template).await);
+    let said = "Fails for a sample Endoscope Reprocessing Sink configuration: division by zero";
+    assert!(
+        refused
+            .for_field("210:quantity_formula")
+            .is_some_and(|message| message.contains(said)),
+        "{refused:?}"
     );
     assert_eq!(stored_version(&pool, id).await, "1.0");
 }
@@ -148,34 +142,29 @@ async fn a_rule_that_fails_for_a_sample_configuration_is_refused_at_its_field(po
 #[sqlx::test(migrations = "../migrations")]
 async fn a_saved_template_is_the_next_version_and_the_next_bom_follows_it(pool: PgPool) {
     let (app, cookie, id, mut template) = admin_editing(&pool).await;
-    let lines = template["lines"].as_array().unwrap().len();
-    line_mut(&mut template, 160)["base_quantity"] = json!("6");
+    let lines = template.lines.len();
+    line_mut(&mut template, 160).base_quantity = "6".into();
 
-    let (status, body) = save(&app, &cookie, &template).await;
-    assert_eq!((status, body.as_str()), (StatusCode::OK, "\"1.1\""));
+    assert_eq!(save(&app, &cookie, &template).await, Ok("1.1".to_owned()));
     let reread = editor(&app, &cookie, id).await;
-    assert_eq!(reread["lines"].as_array().unwrap().len(), lines);
-    assert_eq!(reread["version"], "1.1");
+    assert_eq!(reread.lines.len(), lines);
+    assert_eq!(reread.version, "1.1");
 
-    let reply = app
-        .call(
-            "/api/boms/generate",
-            "order_number=ORD-2026-0106&build_number=TB-2026-0106-01&reason=Gussets",
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let (method, gussets): (String, rust_decimal::Decimal) = sqlx::query_as(
+    let build = orders::RUSH_WITH_CUSTOM_PART_BUILD;
+    let again = regenerate(orders::RUSH_WITH_CUSTOM_PART, build, "Gussets");
+    app.run(&cookie, again).await.unwrap();
+    let (method, gussets): (String, Decimal) = sqlx::query_as(
         "SELECT b.generation_method, i.quantity_per_assembly FROM orders.boms b
          JOIN orders.bom_items i ON i.bom_id = b.id
          JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
-         WHERE c.build_number = 'TB-2026-0106-01' AND b.version = 2 AND i.line_number = 160",
+         WHERE c.build_number = $1 AND b.version = 2 AND i.line_number = 160",
     )
+    .bind(build)
     .fetch_one(&pool)
     .await
     .unwrap();
     assert_eq!(method, "Standard Endoscope Reprocessing Sink v1.1");
-    assert_eq!(gussets, rust_decimal::Decimal::from(6));
+    assert_eq!(gussets, Decimal::from(6));
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -183,50 +172,35 @@ async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: P
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
     let id = template_id(&pool).await;
     let mut template = editor(&app, &cookie, id).await;
-    line_mut(&mut template, 160)["base_quantity"] = json!("6");
-    let preview = |order: &'static str, build: &'static str, lines: Value| {
-        let (app, cookie) = (&app, cookie.clone());
-        async move {
-            let body =
-                json!({ "id": id, "lines": lines, "order_number": order, "build_number": build });
-            app.call(
-                "/api/bom-templates/preview",
-                &body.to_string(),
-                Some(&cookie),
-            )
-            .await
-        }
+    line_mut(&mut template, 160).base_quantity = "6".into();
+    let preview = |order: &str, build: &str| PreviewTemplate {
+        id,
+        lines: template.lines.clone(),
+        order_number: order.to_owned(),
+        build_number: build.to_owned(),
     };
-    let reply = preview(
+    let shown = preview(
         orders::RUSH_WITH_CUSTOM_PART,
         orders::RUSH_WITH_CUSTOM_PART_BUILD,
-        template["lines"].clone(),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let shown: Value = serde_json::from_str(&reply.body).unwrap();
-    let gussets = shown["rows"]
-        .as_array()
-        .unwrap()
+    );
+    let shown = app.run(&cookie, shown).await.unwrap();
+    let gussets = shown
+        .rows
         .iter()
-        .find(|row| row["line_number"] == 160)
+        .find(|row| row.line_number == 160)
         .unwrap();
-    assert_eq!(gussets["quantity_per_assembly"], "6");
+    assert_eq!(gussets.quantity_per_assembly, Decimal::from(6));
 
-    let other_family = preview(
-        orders::DELIVERED,
-        orders::DELIVERED_BUILD,
-        template["lines"].clone(),
-    )
-    .await;
-    assert_refused(other_family.status, &other_family.body);
+    let other_family = preview(orders::DELIVERED, orders::DELIVERED_BUILD);
+    rule_broken(app.run(&cookie, other_family).await);
     let stored: (i64, String) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM orders.boms b
                  JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
-                 WHERE c.build_number = 'TB-2026-0106-01'),
+                 WHERE c.build_number = $2),
                 (SELECT version FROM products.bom_templates WHERE id = $1)",
     )
     .bind(id)
+    .bind(orders::RUSH_WITH_CUSTOM_PART_BUILD)
     .fetch_one(&pool)
     .await
     .unwrap();
@@ -241,50 +215,39 @@ async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: P
 async fn a_duplicate_is_an_inactive_copy_with_every_line_under_its_parent(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::ADMIN).await;
     let id = template_id(&pool).await;
-    let reply = duplicate(&app, &cookie, id).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let copy: uuid::Uuid = serde_json::from_str(&reply.body).unwrap();
+    let copy = duplicate(&app, &cookie, id).await.unwrap();
     let original = editor(&app, &cookie, id).await;
     let copied = editor(&app, &cookie, copy).await;
+    assert_eq!(copied.lines, original.lines, "same lines, same parents");
+    assert!(!copied.header.active);
     assert_eq!(
-        copied["lines"], original["lines"],
-        "same lines, same parents"
-    );
-    assert_eq!(copied["header"]["active"], false);
-    assert_eq!(
-        copied["header"]["name"],
+        copied.header.name,
         "Standard Endoscope Reprocessing Sink (copy)"
     );
 
-    let again = duplicate(&app, &cookie, id).await;
-    assert_refused(again.status, &again.body);
+    rule_broken(duplicate(&app, &cookie, id).await);
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_new_template_starts_empty_inactive_and_named_once_per_family(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::ADMIN).await;
-    let create = |body: &'static str| {
-        let (app, cookie) = (&app, cookie.clone());
-        async move {
-            app.call("/api/bom-templates/create", body, Some(&cookie))
-                .await
-        }
+    let (app, cookie) = (&app, cookie.as_str());
+    let create = move |family: &str, name: &str| {
+        let create = CreateTemplate {
+            family: family.to_owned(),
+            name: name.to_owned(),
+        };
+        app.run(cookie, create)
     };
-    let reply = create("family=LAB&name=Lab+on+casters").await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let id: uuid::Uuid = serde_json::from_str(&reply.body).unwrap();
-    let new = editor(&app, &cookie, id).await;
-    assert_eq!(new["lines"], json!([]));
-    assert_eq!(
-        (new["header"]["active"].clone(), new["version"].clone()),
-        (json!(false), json!("1.0"))
-    );
+    let id = create("LAB", "Lab on casters").await.unwrap();
+    let new = editor(app, cookie, id).await;
+    assert_eq!(new.lines, []);
+    assert_eq!((new.header.active, new.version.as_str()), (false, "1.0"));
 
-    let again = create("family=LAB&name=Lab+on+casters").await;
-    assert_refused(again.status, &again.body);
-    assert_field(&again.body, "name");
-    let nameless = create("family=LAB&name=+").await;
-    assert_field(&nameless.body, "name");
-    let unknown = create("family=NONE&name=X").await;
-    assert_field(&unknown.body, "family");
+    let again = rule_broken(create("LAB", "Lab on casters").await);
+    assert_field(&again, "name");
+    let nameless = create("LAB", " ").await.unwrap_err();
+    assert_field(&nameless, "name");
+    let unknown = create("NONE", "X").await.unwrap_err();
+    assert_field(&unknown, "family");
 }

@@ -1,57 +1,69 @@
 //! Parts through HTTP as procurement keeps them: field messages, a new
 //! part in its place with its audit record, and 700-series numbers.
 
-use axum::http::StatusCode;
 use sqlx::PgPool;
+use torvan::part_spec::PartDraft;
+use torvan_app::error::AppError;
+use torvan_app::inventory::part::{CreateCustomPart, SavePart};
 
-use crate::support::demo::users;
-use crate::support::{self, TestApp};
+use crate::support::demo::{parts, places, users};
+use crate::support::{TestApp, rule_broken};
 
 async fn procurement(pool: &PgPool) -> (TestApp, String) {
     TestApp::demo_signed_in(pool, users::PROCUREMENT).await
 }
 
+/// A part named `name` with number `number`, everything else left blank.
+fn part(number: &str, name: &str) -> PartDraft {
+    PartDraft {
+        part_number: number.to_owned(),
+        name: name.to_owned(),
+        ..PartDraft::default()
+    }
+}
+
+/// Saves `draft` as a new part, as the new-part form does.
+async fn save_new(app: &TestApp, cookie: &str, draft: PartDraft) -> Result<String, AppError> {
+    let save = SavePart {
+        original: None,
+        draft,
+    };
+    app.run(cookie, save).await
+}
+
+/// A custom part of `category`, as the custom-part form sends it.
+fn custom(category: &str, draft: PartDraft) -> CreateCustomPart {
+    CreateCustomPart {
+        category: category.to_owned(),
+        draft,
+    }
+}
+
 #[sqlx::test(migrations = "../migrations")]
 async fn a_duplicate_part_number_is_reported_at_its_field(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
-    let reply = app
-        .call(
-            "/api/inventory/part/save",
-            "draft[part_number]=121-0001&draft[name]=Copy",
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let copy = save_new(&app, &cookie, part(parts::LEG_TUBE, "Copy")).await;
+    let refused = rule_broken(copy);
+    let in_use = format!("{} is already in use", parts::LEG_TUBE);
     assert!(
-        reply.body.contains(r#""field":"part_number""#),
-        "{}",
-        reply.body
-    );
-    assert!(
-        reply.body.contains("121-0001 is already in use"),
-        "{}",
-        reply.body
+        refused
+            .for_field("part_number")
+            .is_some_and(|message| message.contains(&in_use)),
+        "{refused:?}"
     );
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn negative_costs_and_quantities_are_refused_and_nothing_is_saved(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
-    let form = "draft[part_number]=NEW-0001&draft[name]=New&draft[standard_cost]=-1&draft[reorder_point]=-2";
-    let reply = app
-        .call("/api/inventory/part/save", form, Some(&cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        reply.body.contains(r#""field":"standard_cost""#),
-        "{}",
-        reply.body
-    );
-    assert!(
-        reply.body.contains(r#""field":"reorder_point""#),
-        "{}",
-        reply.body
-    );
+    let negative = PartDraft {
+        standard_cost: "-1".into(),
+        reorder_point: "-2".into(),
+        ..part("NEW-0001", "New")
+    };
+    let refused = rule_broken(save_new(&app, &cookie, negative).await);
+    assert!(refused.for_field("standard_cost").is_some(), "{refused:?}");
+    assert!(refused.for_field("reorder_point").is_some(), "{refused:?}");
     let saved: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM inventory.parts WHERE part_number = 'NEW-0001')",
     )
@@ -64,14 +76,13 @@ async fn negative_costs_and_quantities_are_refused_and_nothing_is_saved(pool: Pg
 #[sqlx::test(migrations = "../migrations")]
 async fn a_new_part_lands_in_its_place_with_an_audit_record(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
-    let place = support::encode("FRAMES > ASM-120 > SUB-121");
-    let form = format!(
-        "draft[part_number]=121-0099&draft[name]=Leg+tube+test&draft[hierarchy_path]={place}&draft[standard_cost]=12.50&draft[vendor_code]=NORTHSTEEL"
-    );
-    let reply = app
-        .call("/api/inventory/part/save", &form, Some(&cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let leg = PartDraft {
+        hierarchy_path: places::FIXED_LEGS.into(),
+        standard_cost: "12.50".into(),
+        vendor_code: "NORTHSTEEL".into(),
+        ..part("121-0099", "Leg tube test")
+    };
+    save_new(&app, &cookie, leg).await.unwrap();
     let (sub_assembly, cost, audited): (String, rust_decimal::Decimal, i64) = sqlx::query_as(
         "SELECT sa.part_number, p.standard_cost,
                 (SELECT count(*) FROM audit.audit_log l WHERE l.resource_id = p.id::text AND l.action = 'CREATE')
@@ -90,36 +101,32 @@ async fn a_new_part_lands_in_its_place_with_an_audit_record(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn custom_parts_take_consecutive_numbers_of_their_series(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
-    let form = "category=PEGBOARD&draft[name]=Pegboard+36+x+24&draft[hierarchy_path]=CUSTOM+%3E+ASM-710+%3E+SUB-711";
+    let pegboard = PartDraft {
+        hierarchy_path: places::CUSTOM_PEGBOARDS.into(),
+        ..part("", "Pegboard 36 x 24")
+    };
     let first = app
-        .call("/api/inventory/part/custom", form, Some(&cookie))
-        .await;
+        .run(&cookie, custom("PEGBOARD", pegboard.clone()))
+        .await
+        .unwrap();
     let second = app
-        .call("/api/inventory/part/custom", form, Some(&cookie))
-        .await;
-    let number = |body: &str| body.trim_matches('"').to_owned();
-    let (first, second) = (number(&first.body), number(&second.body));
+        .run(&cookie, custom("PEGBOARD", pegboard))
+        .await
+        .unwrap();
     assert!(first.starts_with("710-"), "{first}");
     let sequence = |n: &str| n[4..].parse::<u32>().unwrap();
     assert_eq!(sequence(&second), sequence(&first) + 1);
-    let custom: bool =
+    let custom_part: bool =
         sqlx::query_scalar("SELECT is_custom_part FROM inventory.parts WHERE part_number = $1")
             .bind(&first)
             .fetch_one(&pool)
             .await
             .unwrap();
-    assert!(custom);
+    assert!(custom_part);
 
     let unknown = app
-        .call(
-            "/api/inventory/part/custom",
-            "category=SINK&draft[name]=x",
-            Some(&cookie),
-        )
-        .await;
-    assert!(
-        unknown.body.contains(r#""field":"category""#),
-        "{}",
-        unknown.body
-    );
+        .run(&cookie, custom("SINK", part("", "x")))
+        .await
+        .unwrap_err();
+    assert!(unknown.for_field("category").is_some(), "{unknown:?}");
 }

@@ -3,23 +3,26 @@
 use axum::http::StatusCode;
 use sqlx::PgPool;
 use torvan::csv;
+use torvan_app::inventory::transfer::{CheckImport, IMPORT_PATH, ImportOutcome, read_file};
 
-use torvan_app::inventory::transfer::IMPORT_PATH;
-
-use crate::support::TestApp;
-use crate::support::demo::users;
+use crate::support::demo::{self, places, users};
+use crate::support::{Reply, TestApp};
 
 async fn procurement(pool: &PgPool) -> (TestApp, String) {
     TestApp::demo_signed_in(pool, users::PROCUREMENT).await
 }
 
-fn import_body(text: &str) -> String {
-    let mut records = csv::read(text).unwrap().into_iter();
-    let header = records.next().unwrap().fields;
-    let rows: Vec<serde_json::Value> = records
-        .map(|record| serde_json::json!({ "line": record.line, "fields": record.fields }))
-        .collect();
-    serde_json::json!({ "header": header, "rows": rows }).to_string()
+/// Posts a whole parts file to the import route, as the import page does:
+/// a plain route, not a server function, so the request is built here.
+async fn import(app: &TestApp, file: &str, cookie: Option<&str>) -> Reply {
+    app.post_raw(IMPORT_PATH, "text/csv", file.to_owned(), cookie)
+        .await
+}
+
+/// What an import that went through did; a refused one fails the test.
+fn outcome(reply: &Reply) -> ImportOutcome {
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    serde_json::from_str(&reply.body).unwrap()
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -36,17 +39,18 @@ async fn an_exported_catalogue_imports_unchanged(pool: PgPool) {
     let audit_rows = || sqlx::query_scalar::<_, i64>("SELECT count(*) FROM audit.audit_log");
     let before = audit_rows().fetch_one(&pool).await.unwrap();
 
-    let reply = app
-        .upload(IMPORT_PATH, "text/csv", export.body.clone(), Some(&cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reply = import(&app, &export.body, Some(&cookie)).await;
     let parts: i64 = sqlx::query_scalar("SELECT count(*) FROM inventory.parts")
         .fetch_one(&pool)
         .await
         .unwrap();
     assert_eq!(
-        reply.body,
-        format!(r#"{{"Imported":{{"created":0,"updated":0,"unchanged":{parts}}}}}"#)
+        outcome(&reply),
+        ImportOutcome::Imported {
+            created: 0,
+            updated: 0,
+            unchanged: parts as usize
+        }
     );
     assert_eq!(audit_rows().fetch_one(&pool).await.unwrap(), before);
     let again = app.get("/inventory/parts.csv", Some(&cookie)).await;
@@ -56,32 +60,28 @@ async fn an_exported_catalogue_imports_unchanged(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_file_with_one_bad_row_writes_nothing(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
-    let file = "part_number,name,standard_cost,hierarchy_path\r\n\
-                NEW-0001,Good row,1.00,FRAMES > ASM-120 > SUB-121\r\n\
-                NEW-0002,Bad row,-4,FRAMES > ASM-120 > SUB-121\r\n\
-                NEW-0003,Nowhere,2,FRAMES > ASM-120 > SUB-999\r\n";
+    let legs = places::FIXED_LEGS;
+    let file = format!(
+        "part_number,name,standard_cost,hierarchy_path\r\n\
+         NEW-0001,Good row,1.00,{legs}\r\n\
+         NEW-0002,Bad row,-4,{legs}\r\n\
+         NEW-0003,Nowhere,2,FRAMES > ASM-120 > SUB-999\r\n"
+    );
+    let (header, rows) = read_file(&file).unwrap();
     let check = app
-        .call(
-            "/api/inventory/import/check",
-            &import_body(file),
-            Some(&cookie),
-        )
-        .await;
-    assert!(
-        check.body.contains(r#""line":3,"column":"standard_cost""#),
-        "{}",
-        check.body
-    );
-    assert!(
-        check.body.contains(r#""line":4,"column":"hierarchy_path""#),
-        "{}",
-        check.body
-    );
+        .run(&cookie, CheckImport { header, rows })
+        .await
+        .unwrap();
+    let flagged: Vec<_> = check
+        .problems
+        .iter()
+        .map(|problem| (problem.line, problem.column.as_str()))
+        .collect();
+    assert!(flagged.contains(&(3, "standard_cost")), "{check:?}");
+    assert!(flagged.contains(&(4, "hierarchy_path")), "{check:?}");
 
-    let apply = app
-        .upload(IMPORT_PATH, "text/csv", file.to_owned(), Some(&cookie))
-        .await;
-    assert!(apply.body.starts_with(r#"{"Refused""#), "{}", apply.body);
+    let apply = outcome(&import(&app, &file, Some(&cookie)).await);
+    assert!(matches!(apply, ImportOutcome::Refused(_)), "{apply:?}");
     let written: i64 =
         sqlx::query_scalar("SELECT count(*) FROM inventory.parts WHERE part_number LIKE 'NEW-%'")
             .fetch_one(&pool)
@@ -117,7 +117,8 @@ async fn a_file_of_fifty_thousand_rows_is_imported_whole_in_one_request(pool: Pg
     let (app, cookie) = procurement(&pool).await;
     let rows = (0..50_000).map(|n| {
         format!(
-            "BULK-{n:05},Bulk bracket {n},FRAMES > ASM-120 > SUB-121,{}.{:02}",
+            "BULK-{n:05},Bulk bracket {n},{},{}.{:02}",
+            places::FIXED_LEGS,
             n % 500,
             n % 100
         )
@@ -131,32 +132,32 @@ async fn a_file_of_fifty_thousand_rows_is_imported_whole_in_one_request(pool: Pg
         "larger than any server function takes"
     );
 
-    let reply = app
-        .upload(IMPORT_PATH, "text/csv", file, Some(&cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reply = import(&app, &file, Some(&cookie)).await;
     assert_eq!(
-        reply.body,
-        r#"{"Imported":{"created":50000,"updated":0,"unchanged":0}}"#
+        outcome(&reply),
+        ImportOutcome::Imported {
+            created: 50_000,
+            updated: 0,
+            unchanged: 0
+        }
     );
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn only_a_role_that_may_change_inventory_may_post_a_parts_file_and_only_as_csv(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
-    let file = "part_number,name,hierarchy_path\r\nNEW-0009,Nine,FRAMES > ASM-120 > SUB-121\r\n";
-    let anonymous = app.upload(IMPORT_PATH, "text/csv", file.into(), None).await;
+    let file = format!(
+        "part_number,name,hierarchy_path\r\nNEW-0009,Nine,{}\r\n",
+        places::FIXED_LEGS
+    );
+    let anonymous = import(&app, &file, None).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
-    let qc = app
-        .sign_in(users::QC, crate::support::demo::PASSWORD)
-        .await
-        .unwrap();
-    let refused = app
-        .upload(IMPORT_PATH, "text/csv", file.into(), Some(&qc))
-        .await;
+    let qc = app.sign_in(users::QC, demo::PASSWORD).await.unwrap();
+    let refused = import(&app, &file, Some(&qc)).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    // Raw on purpose: a file that says it is not CSV.
     let as_json = app
-        .upload(IMPORT_PATH, "application/json", file.into(), Some(&cookie))
+        .post_raw(IMPORT_PATH, "application/json", file, Some(&cookie))
         .await;
     assert_eq!(as_json.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let written: i64 =

@@ -3,26 +3,34 @@
 //! stock to be issued; a shipped order's BOMs are its as-built record; and
 //! the demo orders already stand where their status says.
 
-use axum::http::StatusCode;
 use sqlx::PgPool;
+use torvan::OrderStatus;
+use torvan::order_draft::HeaderDraft;
+use torvan_app::boms::{IssueBom, WithdrawBom};
 
-use crate::boms_approval::latest;
-use crate::orders_lifecycle::{approve_bom, order, post, request_move};
-use crate::support::TestApp;
-use crate::support::demo::{orders, users};
+use crate::boms_approval::{latest, regenerate};
+use crate::orders_lifecycle::{approve_bom, new_order, order, request_move};
+use crate::orders_sinks::approve_sink;
+use crate::support::demo::{customers, orders, users};
+use crate::support::{TestApp, rule_broken};
 
 #[sqlx::test(migrations = "../migrations")]
 async fn production_waits_for_every_sinks_bom_and_names_the_build_that_holds_it_up(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
-    let sink = "order_number=ORD-2026-0112&build_number=TB-2026-0112-01";
-    let approved = post(&app, &cookie, "/api/orders/sinks/approve", sink).await;
-    assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
+    let sink = approve_sink(orders::PENDING, orders::PENDING_BUILD);
+    app.run(&cookie, sink).await.unwrap();
     let (_, version) = order(&pool, orders::PENDING).await;
-    let (status, body) = request_move(&app, &cookie, &pool, orders::PENDING, "IN_PRODUCTION").await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let start = request_move(
+        &app,
+        &cookie,
+        &pool,
+        orders::PENDING,
+        OrderStatus::InProduction,
+    );
+    let said = rule_broken(start.await).to_string();
     assert!(
-        body.contains("BOM must be approved") && body.contains(orders::PENDING_BUILD),
-        "{body}"
+        said.contains("BOM must be approved") && said.contains(orders::PENDING_BUILD),
+        "{said}"
     );
     assert_eq!(
         order(&pool, orders::PENDING).await,
@@ -33,19 +41,12 @@ async fn production_waits_for_every_sinks_bom_and_names_the_build_that_holds_it_
 #[sqlx::test(migrations = "../migrations")]
 async fn an_order_with_nothing_to_make_cannot_start_production(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
-    let (status, number) = post(
-        &app,
-        &cookie,
-        "/api/orders/create",
-        "order[customer_number]=C-10003",
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{number}");
-    let number = number.trim_matches('"').to_owned();
+    let empty = new_order(customers::NORTHWIND, HeaderDraft::default());
+    let number = app.run(&cookie, empty).await.unwrap().to_string();
 
-    let (status, body) = request_move(&app, &cookie, &pool, &number, "IN_PRODUCTION").await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("nothing to produce"), "{body}");
+    let start = request_move(&app, &cookie, &pool, &number, OrderStatus::InProduction);
+    let said = rule_broken(start.await).to_string();
+    assert!(said.contains("nothing to produce"), "{said}");
     assert_eq!(order(&pool, &number).await.0, "PENDING");
 }
 
@@ -53,19 +54,19 @@ async fn an_order_with_nothing_to_make_cannot_start_production(pool: PgPool) {
 async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
     let build = orders::READY_TO_SHIP_BUILD;
-    let generated = post(
-        &app,
-        &cookie,
-        "/api/boms/generate",
-        &format!("order_number=ORD-2026-0104&build_number={build}&reason=Engineering+change"),
-    )
-    .await;
-    assert_eq!(generated.0, StatusCode::OK, "{}", generated.1);
+    let again = regenerate(orders::READY_TO_SHIP, build, "Engineering change");
+    app.run(&cookie, again).await.unwrap();
     let bom = latest(&pool, build).await;
     approve_bom(&app, &cookie, bom).await;
-    let (status, body) = request_move(&app, &cookie, &pool, orders::READY_TO_SHIP, "SHIPPED").await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("still to issue: TB-2026-0104-01"), "{body}");
+    let ship = request_move(
+        &app,
+        &cookie,
+        &pool,
+        orders::READY_TO_SHIP,
+        OrderStatus::Shipped,
+    );
+    let said = rule_broken(ship.await).to_string();
+    assert!(said.contains(&format!("still to issue: {build}")), "{said}");
 
     // What the shelf lacked arrives; issuing takes it along with the hold.
     sqlx::query(
@@ -76,36 +77,29 @@ async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool)
     .execute(&pool)
     .await
     .unwrap();
-    let issued = post(&app, &cookie, "/api/boms/issue", &format!("bom_id={bom}")).await;
-    assert_eq!(issued.0, StatusCode::OK, "{}", issued.1);
-    let (status, body) = request_move(&app, &cookie, &pool, orders::READY_TO_SHIP, "SHIPPED").await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    app.run(&cookie, IssueBom { bom_id: bom }).await.unwrap();
+    let ship = request_move(
+        &app,
+        &cookie,
+        &pool,
+        orders::READY_TO_SHIP,
+        OrderStatus::Shipped,
+    );
+    ship.await.unwrap();
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_shipped_orders_boms_cannot_be_withdrawn_or_regenerated(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::ADMIN).await;
-    let build = "TB-2026-0101-01";
+    let build = orders::FIRST_DELIVERED_BUILD;
     let bom = latest(&pool, build).await;
 
-    let (status, body) = post(
-        &app,
-        &cookie,
-        "/api/boms/withdraw",
-        &format!("bom_id={bom}"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("as-built record"), "{body}");
-    let (status, body) = post(
-        &app,
-        &cookie,
-        "/api/boms/generate",
-        &format!("order_number=ORD-2026-0101&build_number={build}&reason=Late+change"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("as-built record"), "{body}");
+    let withdrawn = app.run(&cookie, WithdrawBom { bom_id: bom }).await;
+    let said = rule_broken(withdrawn).to_string();
+    assert!(said.contains("as-built record"), "{said}");
+    let again = regenerate(orders::FIRST_DELIVERED, build, "Late change");
+    let said = rule_broken(app.run(&cookie, again).await).to_string();
+    assert!(said.contains("as-built record"), "{said}");
 
     let (bom_status, versions): (String, i64) = sqlx::query_as(
         "SELECT (SELECT status FROM orders.boms WHERE id = $1),

@@ -2,17 +2,20 @@
 //! machine enforced by the server, the history it writes, and the version
 //! check that stops two people overwriting each other.
 
-use axum::http::StatusCode;
 use sqlx::PgPool;
+use torvan::OrderStatus;
+use torvan::bom::BomStatus;
+use torvan::order_draft::{HeaderDraft, OrderDraft};
+use torvan_app::boms::{ApproveBom, MoveBom};
+use torvan_app::error::AppError;
+use torvan_app::orders::create::CreateOrder;
+use torvan_app::orders::detail::{ChangeOrderStatus, GetOrder, OfferedMove};
+use uuid::Uuid;
 
 use crate::boms_approval::latest;
-use crate::support::demo::{orders, users};
-use crate::support::{TestApp, demo};
-
-async fn app(pool: &PgPool) -> TestApp {
-    torvan_server::seed::seed_demo(pool).await.unwrap();
-    TestApp::new(pool.clone()).await
-}
+use crate::orders_sinks::approve_sink;
+use crate::support::TestApp;
+use crate::support::demo::{self, customers, orders, users};
 
 pub(crate) async fn order(pool: &PgPool, number: &str) -> (String, i32) {
     sqlx::query_as("SELECT status::text, version FROM orders.orders WHERE order_number = $1")
@@ -22,19 +25,24 @@ pub(crate) async fn order(pool: &PgPool, number: &str) -> (String, i32) {
         .unwrap()
 }
 
-fn move_to(number: &str, to: &str, reason: &str, version: i32) -> String {
-    format!("order_number={number}&to={to}&reason={reason}&version={version}")
+fn move_to(number: &str, to: OrderStatus, reason: &str, version: i32) -> ChangeOrderStatus {
+    ChangeOrderStatus {
+        order_number: number.to_owned(),
+        to: torvan::DbEnum::as_db_str(to).to_owned(),
+        reason: reason.to_owned(),
+        version,
+    }
 }
 
-/// Calls a server function as `cookie`; the reply's status and body.
-pub(crate) async fn post(
-    app: &TestApp,
-    cookie: &str,
-    path: &str,
-    form: &str,
-) -> (StatusCode, String) {
-    let reply = app.call(path, form, Some(cookie)).await;
-    (reply.status, reply.body)
+/// A new order for `customer` as the new-order form sends it.
+pub(crate) fn new_order(customer: &str, header: HeaderDraft) -> CreateOrder {
+    CreateOrder {
+        order: OrderDraft {
+            customer_number: customer.to_owned(),
+            header,
+            ..OrderDraft::default()
+        },
+    }
 }
 
 /// Asks for a forward move of `order` from the version it has now.
@@ -43,54 +51,37 @@ pub(crate) async fn request_move(
     cookie: &str,
     pool: &PgPool,
     order_number: &str,
-    to: &str,
-) -> (StatusCode, String) {
+    to: OrderStatus,
+) -> Result<(), AppError> {
     let (_, version) = order(pool, order_number).await;
-    let form = move_to(order_number, to, "", version);
-    post(app, cookie, "/api/orders/status", &form).await
+    app.run(cookie, move_to(order_number, to, "", version))
+        .await
 }
 
 /// Submits a draft BOM version and approves it, allocating what is there.
-pub(crate) async fn approve_bom(app: &TestApp, cookie: &str, bom: uuid::Uuid) {
-    let submitted = post(
-        app,
-        cookie,
-        "/api/boms/status",
-        &format!("bom_id={bom}&to=PENDING_APPROVAL"),
-    )
-    .await;
-    assert_eq!(submitted.0, StatusCode::OK, "{}", submitted.1);
-    let approved = post(
-        app,
-        cookie,
-        "/api/boms/approve",
-        &format!("bom_id={bom}&partial=true"),
-    )
-    .await;
-    assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
+pub(crate) async fn approve_bom(app: &TestApp, cookie: &str, bom: Uuid) {
+    let submit = MoveBom {
+        bom_id: bom,
+        to: BomStatus::PendingApproval,
+    };
+    app.run(cookie, submit).await.unwrap();
+    let approve = ApproveBom {
+        bom_id: bom,
+        partial: true,
+    };
+    app.run(cookie, approve).await.unwrap();
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn starting_production_writes_the_status_history_with_who_and_from_where(pool: PgPool) {
-    let app = app(&pool).await;
-    let cookie = app
-        .sign_in(users::COORDINATOR, demo::PASSWORD)
-        .await
-        .unwrap();
-    let sink = "order_number=ORD-2026-0112&build_number=TB-2026-0112-01";
-    let approved = post(&app, &cookie, "/api/orders/sinks/approve", sink).await;
-    assert_eq!(approved.0, StatusCode::OK, "{}", approved.1);
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
+    let sink = approve_sink(orders::PENDING, orders::PENDING_BUILD);
+    app.run(&cookie, sink).await.unwrap();
     approve_bom(&app, &cookie, latest(&pool, orders::PENDING_BUILD).await).await;
     let (_, version) = order(&pool, orders::PENDING).await;
 
-    let reply = app
-        .call(
-            "/api/orders/status",
-            &move_to(orders::PENDING, "IN_PRODUCTION", "", version),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let start = move_to(orders::PENDING, OrderStatus::InProduction, "", version);
+    app.run(&cookie, start).await.unwrap();
     assert_eq!(
         order(&pool, orders::PENDING).await,
         ("IN_PRODUCTION".to_owned(), version + 1)
@@ -99,8 +90,9 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
         "SELECT h.from_status::text, u.email, h.user_agent
          FROM orders.order_status_history h
          JOIN orders.orders o ON o.id = h.order_id JOIN auth.users u ON u.id = h.changed_by
-         WHERE o.order_number = 'ORD-2026-0112' AND h.to_status = 'IN_PRODUCTION'",
+         WHERE o.order_number = $1 AND h.to_status = 'IN_PRODUCTION'",
     )
+    .bind(orders::PENDING)
     .fetch_one(&pool)
     .await
     .unwrap();
@@ -111,8 +103,9 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
     assert_eq!(user_agent.as_deref(), Some(crate::support::USER_AGENT));
     let sinks: String = sqlx::query_scalar(
         "SELECT string_agg(DISTINCT configuration_status, ',') FROM orders.order_sink_configurations c
-         JOIN orders.orders o ON o.id = c.order_id WHERE o.order_number = 'ORD-2026-0112'",
+         JOIN orders.orders o ON o.id = c.order_id WHERE o.order_number = $1",
     )
+    .bind(orders::PENDING)
     .fetch_one(&pool)
     .await
     .unwrap();
@@ -121,26 +114,12 @@ async fn starting_production_writes_the_status_history_with_who_and_from_where(p
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_change_from_a_stale_page_is_refused_and_writes_nothing(pool: PgPool) {
-    let app = app(&pool).await;
-    let cookie = app.sign_in(users::ADMIN, demo::PASSWORD).await.unwrap();
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::ADMIN).await;
     let (_, version) = order(&pool, orders::SERVICE).await;
-    let first = app
-        .call(
-            "/api/orders/status",
-            &move_to(orders::SERVICE, "IN_PRODUCTION", "", version),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
-    let second = app
-        .call(
-            "/api/orders/status",
-            &move_to(orders::SERVICE, "PRE_QC", "", version),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(second.status, StatusCode::CONFLICT);
-    assert_eq!(second.body, r#""Conflict""#);
+    let first = move_to(orders::SERVICE, OrderStatus::InProduction, "", version);
+    app.run(&cookie, first).await.unwrap();
+    let second = move_to(orders::SERVICE, OrderStatus::PreQc, "", version);
+    assert_eq!(app.run(&cookie, second).await, Err(AppError::Conflict));
     assert_eq!(
         order(&pool, orders::SERVICE).await,
         ("IN_PRODUCTION".to_owned(), version + 1)
@@ -149,86 +128,65 @@ async fn a_change_from_a_stale_page_is_refused_and_writes_nothing(pool: PgPool) 
 
 #[sqlx::test(migrations = "../migrations")]
 async fn each_role_makes_only_its_own_moves_and_rework_needs_a_reason(pool: PgPool) {
-    let app = app(&pool).await;
-    let assembler = app.sign_in(users::ASSEMBLER, demo::PASSWORD).await.unwrap();
+    let (app, assembler) = TestApp::demo_signed_in(&pool, users::ASSEMBLER).await;
     let qc = app.sign_in(users::QC, demo::PASSWORD).await.unwrap();
     let (_, version) = order(&pool, orders::IN_FINAL_QC).await;
+    let in_final_qc = |to, reason| move_to(orders::IN_FINAL_QC, to, reason, version);
 
     let not_theirs = app
-        .call(
-            "/api/orders/status",
-            &move_to(orders::IN_FINAL_QC, "QC_COMPLETE", "", version),
-            Some(&assembler),
-        )
-        .await;
+        .run(&assembler, in_final_qc(OrderStatus::QcComplete, ""))
+        .await
+        .unwrap_err();
     assert!(
-        not_theirs.body.contains("Your role may not"),
-        "{}",
-        not_theirs.body
+        not_theirs.to_string().contains("Your role may not"),
+        "{not_theirs:?}"
     );
 
     let no_reason = app
-        .call(
-            "/api/orders/status",
-            &move_to(orders::IN_FINAL_QC, "IN_PRODUCTION", "", version),
-            Some(&qc),
-        )
-        .await;
-    assert!(
-        no_reason.body.contains(r#""field":"reason""#),
-        "{}",
-        no_reason.body
-    );
+        .run(&qc, in_final_qc(OrderStatus::InProduction, ""))
+        .await
+        .unwrap_err();
+    assert_eq!(no_reason.fields(), ["reason"]);
 
-    let rework = app
-        .call(
-            "/api/orders/status",
-            &move_to(
-                orders::IN_FINAL_QC,
-                "IN_PRODUCTION",
-                "Weld+porosity+on+basin+2",
-                version,
-            ),
-            Some(&qc),
-        )
-        .await;
-    assert_eq!(rework.status, StatusCode::OK, "{}", rework.body);
+    let rework = in_final_qc(OrderStatus::InProduction, "Weld porosity on basin 2");
+    app.run(&qc, rework).await.unwrap();
     let reason: Option<String> = sqlx::query_scalar(
         "SELECT h.change_reason FROM orders.order_status_history h
          JOIN orders.orders o ON o.id = h.order_id
-         WHERE o.order_number = 'ORD-2026-0105' ORDER BY h.changed_at DESC, h.id DESC LIMIT 1",
+         WHERE o.order_number = $1 ORDER BY h.changed_at DESC, h.id DESC LIMIT 1",
     )
+    .bind(orders::IN_FINAL_QC)
     .fetch_one(&pool)
     .await
     .unwrap();
     assert_eq!(reason.as_deref(), Some("Weld porosity on basin 2"));
 
-    let page = app
-        .call(
-            "/api/orders/order",
-            "order_number=ORD-2026-0105",
-            Some(&assembler),
-        )
-        .await;
-    assert!(
-        page.body
-            .contains(r#""moves":[{"to":"PRE_QC","back":false}]"#),
-        "{}",
-        page.body
+    let page = GetOrder {
+        order_number: orders::IN_FINAL_QC.to_owned(),
+    };
+    let page = app.run(&assembler, page).await.unwrap();
+    assert_eq!(
+        page.moves,
+        [OfferedMove {
+            to: OrderStatus::PreQc,
+            back: false
+        }]
     );
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_new_order_gets_the_next_number_of_its_year_and_starts_pending(pool: PgPool) {
-    let app = app(&pool).await;
-    let cookie = app
-        .sign_in(users::COORDINATOR, demo::PASSWORD)
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
+    let header = HeaderDraft {
+        customer_po_number: "PO-778".into(),
+        priority: "RUSH".into(),
+        ..HeaderDraft::default()
+    };
+    let number = app
+        .run(&cookie, new_order(customers::NORTHWIND, header))
         .await
-        .unwrap();
-    let form = "order[customer_number]=C-10003&order[header][customer_po_number]=PO-778&order[header][priority]=RUSH";
-    let reply = app.call("/api/orders/create", form, Some(&cookie)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let number = reply.body.trim_matches('"').to_owned();
+        .unwrap()
+        .to_string();
     let year: String = sqlx::query_scalar("SELECT to_char(CURRENT_DATE, 'YYYY')")
         .fetch_one(&pool)
         .await
@@ -252,37 +210,30 @@ async fn a_new_order_gets_the_next_number_of_its_year_and_starts_pending(pool: P
 
 #[sqlx::test(migrations = "../migrations")]
 async fn an_order_for_the_past_or_an_inactive_customer_is_refused(pool: PgPool) {
-    let app = app(&pool).await;
-    let cookie = app
-        .sign_in(users::COORDINATOR, demo::PASSWORD)
-        .await
-        .unwrap();
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
+    let in_the_past = HeaderDraft {
+        requested_ship_date: "2020-01-01".into(),
+        ..HeaderDraft::default()
+    };
     let past = app
-        .call(
-            "/api/orders/create",
-            "order[customer_number]=C-10001&order[header][requested_ship_date]=2020-01-01",
-            Some(&cookie),
-        )
-        .await;
-    assert!(
-        past.body.contains(r#""field":"requested_ship_date""#),
-        "{}",
-        past.body
-    );
-    sqlx::query("UPDATE public.customers SET is_active = FALSE WHERE customer_number = 'C-10001'")
+        .run(&cookie, new_order(customers::ST_MARYS, in_the_past))
+        .await
+        .unwrap_err();
+    assert!(past.for_field("requested_ship_date").is_some(), "{past:?}");
+    sqlx::query("UPDATE public.customers SET is_active = FALSE WHERE customer_number = $1")
+        .bind(customers::ST_MARYS)
         .execute(&pool)
         .await
         .unwrap();
     let inactive = app
-        .call(
-            "/api/orders/create",
-            "order[customer_number]=C-10001",
-            Some(&cookie),
+        .run(
+            &cookie,
+            new_order(customers::ST_MARYS, HeaderDraft::default()),
         )
-        .await;
+        .await
+        .unwrap_err();
     assert!(
-        inactive.body.contains(r#""field":"customer_number""#),
-        "{}",
-        inactive.body
+        inactive.for_field("customer_number").is_some(),
+        "{inactive:?}"
     );
 }

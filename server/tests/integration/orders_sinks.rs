@@ -2,13 +2,16 @@
 //! the rules the server enforces again, approval with a build number per
 //! sink, duplicates, and the order states that allow none of it.
 
-use axum::http::StatusCode;
 use serde_json::json;
 use sqlx::PgPool;
 use torvan::sink::SinkChoices;
+use torvan_app::error::AppError;
+use torvan_app::orders::sinks::{
+    AddSink, ApproveSink, DuplicateSink, GetSink, SaveSink, Saved, ValidateSink,
+};
 
-use crate::support::TestApp;
 use crate::support::demo::{orders, users};
+use crate::support::{TestApp, rule_broken};
 
 pub(crate) const ORDER: &str = orders::OTHER_PENDING;
 
@@ -16,59 +19,90 @@ pub(crate) async fn coordinator(pool: &PgPool) -> (TestApp, String) {
     TestApp::demo_signed_in(pool, users::COORDINATOR).await
 }
 
+/// Adds a sink of `family` to `order`; its build number.
 pub(crate) async fn add(
     app: &TestApp,
     cookie: &str,
     order: &str,
     family: &str,
-) -> (StatusCode, String) {
-    let reply = app
-        .call(
-            "/api/orders/sinks/add",
-            &format!("order_number={order}&family={family}"),
-            Some(cookie),
-        )
-        .await;
-    (reply.status, reply.body.trim_matches('"').to_owned())
+) -> Result<String, AppError> {
+    let add = AddSink {
+        order_number: order.to_owned(),
+        family: family.to_owned(),
+    };
+    app.run(cookie, add).await.map(|build| build.to_string())
+}
+
+pub(crate) fn approve_sink(order: &str, build: &str) -> ApproveSink {
+    ApproveSink {
+        order_number: order.to_owned(),
+        build_number: build.to_owned(),
+    }
 }
 
 /// The configuration as the wizard loads it: its choices and version.
-async fn current(app: &TestApp, cookie: &str, order: &str, build: &str) -> (SinkChoices, i64) {
-    let reply = app
-        .call(
-            "/api/orders/sinks/get",
-            &format!("order_number={order}&build_number={build}"),
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let wizard: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
-    let choices = serde_json::from_value(wizard["choices"].clone()).unwrap();
-    (choices, wizard["version"].as_i64().unwrap())
+async fn current(app: &TestApp, cookie: &str, order: &str, build: &str) -> (SinkChoices, i32) {
+    let get = GetSink {
+        order_number: order.to_owned(),
+        build_number: build.to_owned(),
+    };
+    let wizard = app.run(cookie, get).await.unwrap();
+    (wizard.choices, wizard.version)
 }
 
 pub(crate) async fn choices(app: &TestApp, cookie: &str, build: &str) -> SinkChoices {
     current(app, cookie, ORDER, build).await.0
 }
 
+/// What the wizard's buttons do with the choices made.
+#[derive(Clone, Copy)]
+pub(crate) enum Edit {
+    Save,
+    Validate,
+}
+
+/// Saves or validates `choices` as a page that loaded `build` at `version`.
+async fn edit_at(
+    app: &TestApp,
+    cookie: &str,
+    edit: Edit,
+    (order, build, version): (&str, &str, i32),
+    choices: &SinkChoices,
+) -> Result<Saved, AppError> {
+    let (order_number, build_number) = (order.to_owned(), build.to_owned());
+    let choices = choices.clone();
+    match edit {
+        Edit::Save => {
+            let save = SaveSink {
+                order_number,
+                build_number,
+                version,
+                choices,
+            };
+            app.run(cookie, save).await
+        }
+        Edit::Validate => {
+            let validate = ValidateSink {
+                order_number,
+                build_number,
+                version,
+                choices,
+            };
+            app.run(cookie, validate).await
+        }
+    }
+}
+
 /// Saves or validates as a page that has just loaded the configuration.
 pub(crate) async fn send(
     app: &TestApp,
     cookie: &str,
-    what: &str,
+    edit: Edit,
     build: &str,
     choices: &SinkChoices,
-) -> (StatusCode, String) {
+) -> Result<Saved, AppError> {
     let version = current(app, cookie, ORDER, build).await.1;
-    let body = json!({ "order_number": ORDER, "build_number": build, "version": version, "choices": choices });
-    let reply = app
-        .call(
-            &format!("/api/orders/sinks/{what}"),
-            &body.to_string(),
-            Some(cookie),
-        )
-        .await;
-    (reply.status, reply.body)
+    edit_at(app, cookie, edit, (ORDER, build, version), choices).await
 }
 
 async fn stored(pool: &PgPool, build: &str) -> (String, i32, serde_json::Value) {
@@ -85,18 +119,16 @@ async fn stored(pool: &PgPool, build: &str) -> (String, i32, serde_json::Value) 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_sink_goes_from_draft_to_approved_with_a_build_number_per_sink(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let (status, build) = add(&app, &cookie, ORDER, "LAB").await;
-    assert_eq!(status, StatusCode::OK, "{build}");
+    let build = add(&app, &cookie, ORDER, "LAB").await.unwrap();
     assert_eq!(build, "TB-2026-0113-02");
 
     let mut sink = choices(&app, &cookie, &build).await;
     assert_eq!((sink.family.as_str(), sink.width.as_str()), ("LAB", "48"));
     sink.quantity = "3".into();
     sink.width = "60.5".into();
-    assert_eq!(
-        send(&app, &cookie, "save", &build, &sink).await.0,
-        StatusCode::OK
-    );
+    send(&app, &cookie, Edit::Save, &build, &sink)
+        .await
+        .unwrap();
     let (state, quantity, dimensions) = stored(&pool, &build).await;
     assert_eq!((state.as_str(), quantity), ("DRAFT", 3));
     assert_eq!(dimensions["width"], json!(60.5));
@@ -106,16 +138,10 @@ async fn a_sink_goes_from_draft_to_approved_with_a_build_number_per_sink(pool: P
         "a reload finds the draft"
     );
 
-    let (status, body) = send(&app, &cookie, "validate", &build, &sink).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let reply = app
-        .call(
-            "/api/orders/sinks/approve",
-            &format!("order_number={ORDER}&build_number={build}"),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    send(&app, &cookie, Edit::Validate, &build, &sink)
+        .await
+        .unwrap();
+    app.run(&cookie, approve_sink(ORDER, &build)).await.unwrap();
 
     let (validated_by, approved_by, price): (String, String, rust_decimal::Decimal) =
         sqlx::query_as(
@@ -164,25 +190,24 @@ async fn a_sink_goes_from_draft_to_approved_with_a_build_number_per_sink(pool: P
 #[sqlx::test(migrations = "../migrations")]
 async fn a_broken_rule_is_refused_at_its_field_and_the_saved_draft_kept(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let (_, build) = add(&app, &cookie, ORDER, "ESR").await;
+    let build = add(&app, &cookie, ORDER, "ESR").await.unwrap();
     let mut sink = choices(&app, &cookie, &build).await;
     sink.pegboard = "CUSTOM".into();
     sink.pegboard_width = "80".into();
     sink.pegboard_height = "36".into();
 
-    let (status, body) = send(&app, &cookie, "validate", &build, &sink).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains(r#""field":"pegboard_width""#), "{body}");
+    let refused = rule_broken(send(&app, &cookie, Edit::Validate, &build, &sink).await);
     assert!(
-        body.contains("at most as wide as the body (72 in)"),
-        "{body}"
+        refused
+            .for_field("pegboard_width")
+            .is_some_and(|message| message.contains("at most as wide as the body (72 in)")),
+        "{refused:?}"
     );
     assert_eq!(stored(&pool, &build).await.0, "DRAFT");
 
     sink.width = "wide".into();
-    let (status, body) = send(&app, &cookie, "save", &build, &sink).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains(r#""field":"width""#), "{body}");
+    let refused = rule_broken(send(&app, &cookie, Edit::Save, &build, &sink).await);
+    assert!(refused.for_field("width").is_some(), "{refused:?}");
     assert_eq!(
         stored(&pool, &build).await.2["width"],
         json!(72),
@@ -190,16 +215,14 @@ async fn a_broken_rule_is_refused_at_its_field_and_the_saved_draft_kept(pool: Pg
     );
 
     sink.width = "84".into();
-    assert_eq!(
-        send(&app, &cookie, "validate", &build, &sink).await.0,
-        StatusCode::OK
-    );
+    send(&app, &cookie, Edit::Validate, &build, &sink)
+        .await
+        .unwrap();
     assert_eq!(stored(&pool, &build).await.0, "VALIDATED");
     sink.quantity = "2".into();
-    assert_eq!(
-        send(&app, &cookie, "save", &build, &sink).await.0,
-        StatusCode::OK
-    );
+    send(&app, &cookie, Edit::Save, &build, &sink)
+        .await
+        .unwrap();
     assert_eq!(
         stored(&pool, &build).await.0,
         "DRAFT",
@@ -210,32 +233,29 @@ async fn a_broken_rule_is_refused_at_its_field_and_the_saved_draft_kept(pool: Pg
 #[sqlx::test(migrations = "../migrations")]
 async fn an_approved_configuration_is_frozen_but_can_be_duplicated(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let order = orders::PENDING;
-    let sink = format!("order_number={order}&build_number=TB-2026-0112-01");
-    let reply = app
-        .call("/api/orders/sinks/approve", &sink, Some(&cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let (order, build) = (orders::PENDING, orders::PENDING_BUILD);
+    app.run(&cookie, approve_sink(order, build)).await.unwrap();
 
-    let (_, version) = current(&app, &cookie, order, orders::PENDING_BUILD).await;
-    let body = json!({ "order_number": order, "build_number": orders::PENDING_BUILD, "version": version, "choices": SinkChoices::default() });
-    let reply = app
-        .call("/api/orders/sinks/save", &body.to_string(), Some(&cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(reply.body.contains("cannot change"), "{}", reply.body);
+    let (_, version) = current(&app, &cookie, order, build).await;
+    let blank = SinkChoices::default();
+    let frozen = edit_at(&app, &cookie, Edit::Save, (order, build, version), &blank).await;
+    let refused = rule_broken(frozen);
+    assert!(refused.to_string().contains("cannot change"), "{refused:?}");
 
-    let reply = app
-        .call("/api/orders/sinks/duplicate", &sink, Some(&cookie))
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    assert_eq!(reply.body.trim_matches('"'), "TB-2026-0112-02");
+    let duplicate = DuplicateSink {
+        order_number: order.to_owned(),
+        build_number: build.to_owned(),
+    };
+    let copy = app.run(&cookie, duplicate).await.unwrap();
+    assert_eq!(copy.to_string(), "TB-2026-0112-02");
     let copies: Vec<(String, String)> = sqlx::query_as(
         "SELECT configuration_status,
                 (SELECT jsonb_agg(b - 'function' - 'faucet') FROM jsonb_array_elements(basin_configuration) b)::text
          FROM orders.order_sink_configurations
-         WHERE build_number IN ('TB-2026-0112-01', 'TB-2026-0112-02') ORDER BY build_number",
+         WHERE build_number IN ($1, $2) ORDER BY build_number",
     )
+    .bind(build)
+    .bind(copy.to_string())
     .fetch_all(&pool)
     .await
     .unwrap();
@@ -247,12 +267,18 @@ async fn an_approved_configuration_is_frozen_but_can_be_duplicated(pool: PgPool)
 #[sqlx::test(migrations = "../migrations")]
 async fn sinks_change_only_on_pending_production_orders(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let (status, body) = add(&app, &cookie, orders::IN_PRODUCTION, "ESR").await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("only while the order is pending"), "{body}");
-    let (status, body) = add(&app, &cookie, orders::SERVICE, "ESR").await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("line items, not sinks"), "{body}");
+    let in_production = rule_broken(add(&app, &cookie, orders::IN_PRODUCTION, "ESR").await);
+    assert!(
+        in_production
+            .to_string()
+            .contains("only while the order is pending"),
+        "{in_production:?}"
+    );
+    let service = rule_broken(add(&app, &cookie, orders::SERVICE, "ESR").await);
+    assert!(
+        service.to_string().contains("line items, not sinks"),
+        "{service:?}"
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -263,7 +289,7 @@ async fn sinks_added_at_once_get_distinct_build_numbers(pool: PgPool) {
         add(&app, &cookie, ORDER, "LAB"),
         add(&app, &cookie, ORDER, "DECON"),
     );
-    let mut builds = vec![a.1, b.1, c.1];
+    let mut builds = vec![a.unwrap(), b.unwrap(), c.unwrap()];
     builds.sort();
     assert_eq!(
         builds,
@@ -274,40 +300,20 @@ async fn sinks_added_at_once_get_distinct_build_numbers(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_save_from_a_page_that_missed_another_save_is_refused(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let (_, build) = add(&app, &cookie, ORDER, "LAB").await;
+    let build = add(&app, &cookie, ORDER, "LAB").await.unwrap();
     let (mut sink, loaded) = current(&app, &cookie, ORDER, &build).await;
-    sink.quantity = "2".into();
-    let save = |version: i64, choices: &SinkChoices| {
-        json!({ "order_number": ORDER, "build_number": build, "version": version, "choices": choices }).to_string()
+    let save_at = |version: i32, sink: SinkChoices| {
+        let (app, cookie, build) = (&app, &cookie, &build);
+        async move { edit_at(app, cookie, Edit::Save, (ORDER, build, version), &sink).await }
     };
-    let first = app
-        .call(
-            "/api/orders/sinks/save",
-            &save(loaded, &sink),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    sink.quantity = "2".into();
+    let first = save_at(loaded, sink.clone()).await.unwrap();
 
     sink.quantity = "5".into();
-    let stale = app
-        .call(
-            "/api/orders/sinks/save",
-            &save(loaded, &sink),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    let stale = save_at(loaded, sink.clone()).await;
+    assert_eq!(stale, Err(AppError::Conflict));
     assert_eq!(stored(&pool, &build).await.1, 2, "the first save stands");
 
-    let saved: serde_json::Value = serde_json::from_str(&first.body).unwrap();
-    let next = app
-        .call(
-            "/api/orders/sinks/save",
-            &save(saved["version"].as_i64().unwrap(), &sink),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(next.status, StatusCode::OK, "{}", next.body);
+    save_at(first.version, sink).await.unwrap();
     assert_eq!(stored(&pool, &build).await.1, 5);
 }

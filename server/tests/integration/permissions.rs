@@ -8,14 +8,50 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support;
-
-use crate::support::demo::users;
-use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::{TestApp, demo};
-use torvan::{Action, DbEnum, Resource, Role, permits};
+use torvan::bom::{BomStatus, TemplateHeader};
+use torvan::customer::{AddressDraft, CompanyDraft, ContactDraft};
+use torvan::order_draft::{HeaderDraft, OrderDraft};
+use torvan::order_line::LineItemDraft;
+use torvan::part_spec::PartDraft;
+use torvan::sink::SinkChoices;
+use torvan::{Action, CatalogueLevel, DbEnum, Resource, Role, UserStatus, permits};
+use torvan_app::admin::{
+    ChangeRole, CreateUser, EndUserSessions, ListUsers, ResetPassword, SetUserStatus, UnlockUser,
+};
+use torvan_app::auth::{ChangePassword, SignIn, SignOut, WhoAmI};
+use torvan_app::bom_templates::{
+    CreateTemplate, DuplicateTemplate, GetTemplate, ListTemplates, PreviewTemplate, SaveTemplate,
+};
+use torvan_app::boms::{ApproveBom, GenerateBom, GetBom, IssueBom, MoveBom, WithdrawBom};
+use torvan_app::customers::{
+    AddAddress, AddContact, GetCustomer, ListCustomers, SaveCustomer, SetCustomerActive,
+    SetDefaultAddress, SetPrimaryContact, UpdateAddress, UpdateContact,
+};
+use torvan_app::dashboard::LoadDashboard;
+use torvan_app::error::AppError;
+use torvan_app::inventory::PartSearch;
+use torvan_app::inventory::SearchParts;
+use torvan_app::inventory::catalogue::{CatalogueChildren, CatalogueGroup, SaveGroup};
+use torvan_app::inventory::part::{
+    AddSubstitute, AdjustStock, CreateCustomPart, GetPart, PartFormOptions, ReceiveStock,
+    RemoveSubstitute, SavePart,
+};
+use torvan_app::inventory::reorder::ReorderReport;
+use torvan_app::inventory::transfer::{CheckImport, ImportRow};
+use torvan_app::orders::create::{CreateOrder, CustomerChoices};
+use torvan_app::orders::detail::{ChangeOrderStatus, GetOrder};
+use torvan_app::orders::header::{SaveOrderHeader, ShipChoices};
+use torvan_app::orders::lines::{AddLineItem, RemoveLineItem};
+use torvan_app::orders::sinks::{
+    AddSink, ApproveSink, DuplicateSink, GetSink, SaveSink, ValidateSink,
+};
+use torvan_app::orders::{ListOrders, OrderFilter};
 use torvan_server::seed::seed_demo;
+use uuid::Uuid;
+
+use crate::support::demo::{self, customers, parts, users};
+use crate::support::{Encoded, TestApp, refusal};
 
 /// Who may call an endpoint.
 enum Rule {
@@ -25,207 +61,508 @@ enum Rule {
 }
 
 /// A user the admin calls act on, so no demo user loses its session mid-test.
-const TARGET: &str = "00000000-0000-4000-a000-0000000000ff";
+const TARGET: Uuid = Uuid::from_u128(0x00000000_0000_4000_a000_0000000000ff);
 
-/// A one-row parts file, as the import page sends it.
-const IMPORT: &str = r#"{"header":["part_number","name"],"rows":[{"line":2,"fields":["MATRIX-0002","Matrix import"]}]}"#;
+/// An address, contact, BOM or template id that names nothing.
+const NOBODY: Uuid = Uuid::from_u128(0x00000000_0000_4000_a000_00000000dead);
 
-/// An address or contact id that names nothing.
-const NOBODY: &str = "00000000-0000-4000-a000-00000000dead";
+/// An order and a configuration that do not exist: allowed calls find nothing.
+const NO_ORDER: &str = "ORD-NONE";
+const NO_BUILD: &str = "TB-NONE";
 
-/// A configuration that does not exist: allowed calls find nothing.
-const SINK: &str = "order_number=ORD-NONE&build_number=TB-NONE";
-const SINK_CHOICES: &str =
-    r#"{"order_number":"ORD-NONE","build_number":"TB-NONE","version":0,"choices":{}}"#;
+/// A customer the matrix adds addresses and contacts to.
+const CUSTOMER: &str = customers::CEDAR_VALLEY;
 
-/// Every server function: path, a valid form body, and its rule.
-fn endpoints() -> Vec<(&'static str, String, Rule)> {
+fn text(value: &str) -> String {
+    value.to_owned()
+}
+
+/// One server function: a valid call of it, and who may make it.
+struct Endpoint {
+    call: Encoded,
+    rule: Rule,
+}
+
+fn endpoint<F>(call: F, rule: Rule) -> Endpoint
+where
+    F: server_fn::ServerFn + serde::Serialize,
+    F::Protocol: crate::support::SentAs,
+{
+    Endpoint {
+        call: Encoded::of(call),
+        rule,
+    }
+}
+
+fn address() -> AddressDraft {
+    AddressDraft {
+        address_type: text("BOTH"),
+        street_address_1: text("1 A St"),
+        city: text("Ames"),
+        state_province: text("IA"),
+        postal_code: text("50010"),
+        ..AddressDraft::default()
+    }
+}
+
+fn contact() -> ContactDraft {
+    ContactDraft {
+        first_name: text("Matrix"),
+        last_name: text("Test"),
+        phone: text("1"),
+        ..ContactDraft::default()
+    }
+}
+
+/// Every server function, with a valid call and its rule.
+fn endpoints() -> Vec<Endpoint> {
     use Action::*;
     use Resource::*;
-    let target = format!("user_id={TARGET}");
+    let no_sink = || (text(NO_ORDER), text(NO_BUILD));
     vec![
-        ("/api/auth/me", String::new(), Rule::Anyone),
-        ("/api/auth/sign-in", "email=x%40torvan.test&password=wrong-password".into(), Rule::Anyone),
-        (
-            "/api/auth/change-password",
-            "current_password=wrong&new_password=a&confirm_password=b".into(),
+        endpoint(WhoAmI {}, Rule::Anyone),
+        endpoint(
+            SignIn {
+                email: text("x@torvan.test"),
+                password: text("wrong-password"),
+            },
+            Rule::Anyone,
+        ),
+        endpoint(
+            ChangePassword {
+                current_password: text("wrong"),
+                new_password: text("a"),
+                confirm_password: text("b"),
+            },
             Rule::SignedIn,
         ),
-        ("/api/dashboard/summary", String::new(), Rule::Needs(Dashboard, Read)),
-        ("/api/orders/list", "filter[page]=0".into(), Rule::Needs(Orders, Read)),
-        (
-            "/api/customers/list",
-            "search=&include_inactive=false&page=0".into(),
-            Rule::Needs(Customers, Read),
-        ),
-        ("/api/customers/get", "customer_number=C-10001".into(), Rule::Needs(Customers, Read)),
-        (
-            "/api/customers/save",
-            "company[company_name]=Matrix+Clinic".into(),
-            Rule::Needs(Customers, Create),
-        ),
-        (
-            "/api/customers/active",
-            "customer_number=C-10004&active=true".into(),
-            Rule::Needs(Customers, Update),
-        ),
-        (
-            "/api/customers/address/add",
-            "customer_number=C-10004&address[address_type]=BOTH&address[street_address_1]=1+A+St\
-             &address[city]=Ames&address[state_province]=IA&address[postal_code]=50010"
-                .into(),
-            Rule::Needs(Customers, Update),
-        ),
-        (
-            "/api/customers/contact/add",
-            "customer_number=C-10004&contact[first_name]=Matrix&contact[last_name]=Test&contact[phone]=1".into(),
-            Rule::Needs(Customers, Update),
-        ),
-        (
-            "/api/customers/address/default",
-            format!("customer_number=C-10004&address_id={NOBODY}&billing=true"),
-            Rule::Needs(Customers, Update),
-        ),
-        (
-            "/api/customers/address/update",
-            format!(
-                "customer_number=C-10004&address_id={NOBODY}&address[address_type]=BOTH\
-                 &address[street_address_1]=1+A+St&address[city]=Ames&address[state_province]=IA\
-                 &address[postal_code]=50010"
-            ),
-            Rule::Needs(Customers, Update),
-        ),
-        (
-            "/api/customers/contact/update",
-            format!(
-                "customer_number=C-10004&contact_id={NOBODY}&contact[first_name]=Matrix\
-                 &contact[last_name]=Test&contact[phone]=1"
-            ),
-            Rule::Needs(Customers, Update),
-        ),
-        (
-            "/api/customers/contact/primary",
-            format!("customer_number=C-10004&contact_id={NOBODY}"),
-            Rule::Needs(Customers, Update),
-        ),
-        ("/api/orders/order", "order_number=ORD-NONE".into(), Rule::Needs(Orders, Read)),
-        ("/api/orders/customer-choices", String::new(), Rule::Needs(Orders, Create)),
-        ("/api/orders/create", "order[customer_number]=C-10001".into(), Rule::Needs(Orders, Create)),
-        ("/api/orders/ship-choices", "customer_number=C-10001".into(), Rule::Needs(Orders, Read)),
-        (
-            "/api/orders/header",
-            "order_number=ORD-NONE&version=1&header[priority]=RUSH".into(),
-            Rule::Needs(Orders, Update),
-        ),
-        (
-            "/api/orders/status",
-            "order_number=ORD-NONE&to=SHIPPED&reason=&version=1".into(),
+        endpoint(LoadDashboard {}, Rule::Needs(Dashboard, Read)),
+        endpoint(
+            ListOrders {
+                filter: OrderFilter::default(),
+            },
             Rule::Needs(Orders, Read),
         ),
-        (
-            "/api/orders/lines/add",
-            "order_number=ORD-NONE&line[part_number]=421-0001&line[quantity]=1&line[unit_price]=1".into(),
+        endpoint(
+            ListCustomers {
+                search: String::new(),
+                include_inactive: false,
+                page: 0,
+            },
+            Rule::Needs(Customers, Read),
+        ),
+        endpoint(
+            GetCustomer {
+                customer_number: text(customers::ST_MARYS),
+            },
+            Rule::Needs(Customers, Read),
+        ),
+        endpoint(
+            SaveCustomer {
+                customer_number: None,
+                company: CompanyDraft {
+                    company_name: text("Matrix Clinic"),
+                    ..CompanyDraft::default()
+                },
+            },
+            Rule::Needs(Customers, Create),
+        ),
+        endpoint(
+            SetCustomerActive {
+                customer_number: text(CUSTOMER),
+                active: true,
+            },
+            Rule::Needs(Customers, Update),
+        ),
+        endpoint(
+            AddAddress {
+                customer_number: text(CUSTOMER),
+                address: address(),
+            },
+            Rule::Needs(Customers, Update),
+        ),
+        endpoint(
+            AddContact {
+                customer_number: text(CUSTOMER),
+                contact: contact(),
+            },
+            Rule::Needs(Customers, Update),
+        ),
+        endpoint(
+            SetDefaultAddress {
+                customer_number: text(CUSTOMER),
+                address_id: NOBODY,
+                billing: true,
+            },
+            Rule::Needs(Customers, Update),
+        ),
+        endpoint(
+            UpdateAddress {
+                customer_number: text(CUSTOMER),
+                address_id: NOBODY,
+                address: address(),
+            },
+            Rule::Needs(Customers, Update),
+        ),
+        endpoint(
+            UpdateContact {
+                customer_number: text(CUSTOMER),
+                contact_id: NOBODY,
+                contact: contact(),
+            },
+            Rule::Needs(Customers, Update),
+        ),
+        endpoint(
+            SetPrimaryContact {
+                customer_number: text(CUSTOMER),
+                contact_id: NOBODY,
+            },
+            Rule::Needs(Customers, Update),
+        ),
+        endpoint(
+            GetOrder {
+                order_number: text(NO_ORDER),
+            },
+            Rule::Needs(Orders, Read),
+        ),
+        endpoint(CustomerChoices {}, Rule::Needs(Orders, Create)),
+        endpoint(
+            CreateOrder {
+                order: OrderDraft {
+                    customer_number: text(customers::ST_MARYS),
+                    ..OrderDraft::default()
+                },
+            },
+            Rule::Needs(Orders, Create),
+        ),
+        endpoint(
+            ShipChoices {
+                customer_number: text(customers::ST_MARYS),
+            },
+            Rule::Needs(Orders, Read),
+        ),
+        endpoint(
+            SaveOrderHeader {
+                order_number: text(NO_ORDER),
+                version: 1,
+                header: HeaderDraft {
+                    priority: text("RUSH"),
+                    ..HeaderDraft::default()
+                },
+            },
             Rule::Needs(Orders, Update),
         ),
-        ("/api/orders/lines/remove", "order_number=ORD-NONE&line_number=1".into(), Rule::Needs(Orders, Update)),
-        ("/api/orders/sinks/get", SINK.into(), Rule::Needs(Configurations, Read)),
-        ("/api/orders/sinks/add", "order_number=ORD-NONE&family=ESR".into(), Rule::Needs(Configurations, Create)),
-        ("/api/orders/sinks/save", SINK_CHOICES.into(), Rule::Needs(Configurations, Update)),
-        ("/api/orders/sinks/validate", SINK_CHOICES.into(), Rule::Needs(Configurations, Update)),
-        ("/api/orders/sinks/approve", SINK.into(), Rule::Needs(Configurations, Approve)),
-        ("/api/orders/sinks/duplicate", SINK.into(), Rule::Needs(Configurations, Create)),
-        ("/api/boms/get", format!("{SINK}&version="), Rule::Needs(Boms, Read)),
-        ("/api/boms/generate", format!("{SINK}&reason=Matrix"), Rule::Needs(Boms, Create)),
-        ("/api/boms/status", format!("bom_id={NOBODY}&to=DRAFT"), Rule::Needs(Boms, Update)),
-        ("/api/boms/approve", format!("bom_id={NOBODY}&partial=false"), Rule::Needs(Boms, Approve)),
-        ("/api/boms/withdraw", format!("bom_id={NOBODY}"), Rule::Needs(Boms, Approve)),
-        ("/api/bom-templates/list", String::new(), Rule::Needs(BomTemplates, Read)),
-        ("/api/bom-templates/get", format!("id={NOBODY}"), Rule::Needs(BomTemplates, Read)),
-        ("/api/bom-templates/duplicate", format!("id={NOBODY}"), Rule::Needs(BomTemplates, Create)),
-        ("/api/bom-templates/create", "family=NONE&name=Matrix".into(), Rule::Needs(BomTemplates, Create)),
-        (
-            "/api/bom-templates/save",
-            format!(r#"{{"id":"{NOBODY}","header":{{}},"lines":[]}}"#),
+        endpoint(
+            ChangeOrderStatus {
+                order_number: text(NO_ORDER),
+                to: text("SHIPPED"),
+                reason: String::new(),
+                version: 1,
+            },
+            Rule::Needs(Orders, Read),
+        ),
+        endpoint(
+            AddLineItem {
+                order_number: text(NO_ORDER),
+                line: LineItemDraft {
+                    part_number: text("421-0001"),
+                    quantity: text("1"),
+                    unit_price: text("1"),
+                    ..LineItemDraft::default()
+                },
+            },
+            Rule::Needs(Orders, Update),
+        ),
+        endpoint(
+            RemoveLineItem {
+                order_number: text(NO_ORDER),
+                line_number: 1,
+            },
+            Rule::Needs(Orders, Update),
+        ),
+        endpoint(
+            {
+                let (order_number, build_number) = no_sink();
+                GetSink {
+                    order_number,
+                    build_number,
+                }
+            },
+            Rule::Needs(Configurations, Read),
+        ),
+        endpoint(
+            AddSink {
+                order_number: text(NO_ORDER),
+                family: text("ESR"),
+            },
+            Rule::Needs(Configurations, Create),
+        ),
+        endpoint(
+            {
+                let (order_number, build_number) = no_sink();
+                SaveSink {
+                    order_number,
+                    build_number,
+                    version: 0,
+                    choices: SinkChoices::default(),
+                }
+            },
+            Rule::Needs(Configurations, Update),
+        ),
+        endpoint(
+            {
+                let (order_number, build_number) = no_sink();
+                ValidateSink {
+                    order_number,
+                    build_number,
+                    version: 0,
+                    choices: SinkChoices::default(),
+                }
+            },
+            Rule::Needs(Configurations, Update),
+        ),
+        endpoint(
+            {
+                let (order_number, build_number) = no_sink();
+                ApproveSink {
+                    order_number,
+                    build_number,
+                }
+            },
+            Rule::Needs(Configurations, Approve),
+        ),
+        endpoint(
+            {
+                let (order_number, build_number) = no_sink();
+                DuplicateSink {
+                    order_number,
+                    build_number,
+                }
+            },
+            Rule::Needs(Configurations, Create),
+        ),
+        endpoint(
+            {
+                let (order_number, build_number) = no_sink();
+                GetBom {
+                    order_number,
+                    build_number,
+                    version: None,
+                    compare_with: None,
+                }
+            },
+            Rule::Needs(Boms, Read),
+        ),
+        endpoint(
+            {
+                let (order_number, build_number) = no_sink();
+                GenerateBom {
+                    order_number,
+                    build_number,
+                    reason: text("Matrix"),
+                }
+            },
+            Rule::Needs(Boms, Create),
+        ),
+        endpoint(
+            MoveBom {
+                bom_id: NOBODY,
+                to: BomStatus::Draft,
+            },
+            Rule::Needs(Boms, Update),
+        ),
+        endpoint(
+            ApproveBom {
+                bom_id: NOBODY,
+                partial: false,
+            },
+            Rule::Needs(Boms, Approve),
+        ),
+        endpoint(WithdrawBom { bom_id: NOBODY }, Rule::Needs(Boms, Approve)),
+        endpoint(ListTemplates {}, Rule::Needs(BomTemplates, Read)),
+        endpoint(GetTemplate { id: NOBODY }, Rule::Needs(BomTemplates, Read)),
+        endpoint(
+            DuplicateTemplate { id: NOBODY },
+            Rule::Needs(BomTemplates, Create),
+        ),
+        endpoint(
+            CreateTemplate {
+                family: text("NONE"),
+                name: text("Matrix"),
+            },
+            Rule::Needs(BomTemplates, Create),
+        ),
+        endpoint(
+            SaveTemplate {
+                id: NOBODY,
+                header: TemplateHeader::default(),
+                lines: vec![],
+            },
             Rule::Needs(BomTemplates, Update),
         ),
-        (
-            "/api/bom-templates/preview",
-            format!(r#"{{"id":"{NOBODY}","lines":[],"order_number":"ORD-NONE","build_number":"TB-NONE"}}"#),
+        endpoint(
+            {
+                let (order_number, build_number) = no_sink();
+                PreviewTemplate {
+                    id: NOBODY,
+                    lines: vec![],
+                    order_number,
+                    build_number,
+                }
+            },
             Rule::Needs(BomTemplates, Read),
         ),
-        ("/api/boms/issue", format!("bom_id={NOBODY}"), Rule::Needs(Boms, Update)),
-        (
-            "/api/inventory/search",
-            "query[text]=drain&query[page]=0&query[page_size]=20".into(),
+        endpoint(IssueBom { bom_id: NOBODY }, Rule::Needs(Boms, Update)),
+        endpoint(
+            SearchParts {
+                query: PartSearch {
+                    text: text("drain"),
+                    stock_status: None,
+                    category_id: None,
+                    make_or_buy: None,
+                    page: 0,
+                    page_size: 20,
+                },
+            },
             Rule::Needs(Inventory, Read),
         ),
-        ("/api/inventory/part", "part_number=121-0001".into(), Rule::Needs(Inventory, Read)),
-        ("/api/inventory/part/form-options", String::new(), Rule::Needs(Inventory, Read)),
-        (
-            "/api/inventory/part/save",
-            "draft[part_number]=MATRIX-0001&draft[name]=Matrix+part".into(),
-            Rule::Needs(Inventory, Create),
-        ),
-        (
-            "/api/inventory/part/custom",
-            "category=MISC_CUSTOM&draft[name]=Matrix+custom".into(),
-            Rule::Needs(Inventory, Create),
-        ),
-        (
-            "/api/inventory/stock/receive",
-            "part_number=121-0001&quantity=1&note=matrix".into(),
-            Rule::Needs(Inventory, Update),
-        ),
-        (
-            "/api/inventory/stock/adjust",
-            "part_number=121-0001&change=1&reason=matrix".into(),
-            Rule::Needs(Inventory, Update),
-        ),
-        (
-            "/api/inventory/substitutes/add",
-            "part_number=121-0001&substitute=121-0003&kind=ACCEPTABLE&conversion_factor=1&notes=".into(),
-            Rule::Needs(Inventory, Update),
-        ),
-        (
-            "/api/inventory/substitutes/remove",
-            "part_number=121-0001&substitute=121-0003".into(),
-            Rule::Needs(Inventory, Update),
-        ),
-        ("/api/inventory/catalogue/children", String::new(), Rule::Needs(Inventory, Read)),
-        (
-            "/api/inventory/catalogue/group",
-            "level=Category&id=00000000-0000-4000-a000-000000000000".into(),
+        endpoint(
+            GetPart {
+                part_number: text(parts::LEG_TUBE),
+            },
             Rule::Needs(Inventory, Read),
         ),
-        (
-            "/api/inventory/catalogue/save",
-            "level=1&key=MATRIX&name=Matrix&description=&status=ACTIVE".into(),
+        endpoint(PartFormOptions {}, Rule::Needs(Inventory, Read)),
+        endpoint(
+            SavePart {
+                original: None,
+                draft: PartDraft {
+                    part_number: text("MATRIX-0001"),
+                    name: text("Matrix part"),
+                    ..PartDraft::default()
+                },
+            },
             Rule::Needs(Inventory, Create),
         ),
-        ("/api/inventory/reorder", String::new(), Rule::Needs(Inventory, Read)),
-        (
-            "/api/inventory/import/check",
-            IMPORT.into(),
+        endpoint(
+            CreateCustomPart {
+                category: text("MISC_CUSTOM"),
+                draft: PartDraft {
+                    name: text("Matrix custom"),
+                    ..PartDraft::default()
+                },
+            },
+            Rule::Needs(Inventory, Create),
+        ),
+        endpoint(
+            ReceiveStock {
+                part_number: text(parts::LEG_TUBE),
+                quantity: text("1"),
+                note: text("matrix"),
+            },
             Rule::Needs(Inventory, Update),
         ),
-        ("/api/admin/users/list", String::new(), Rule::Needs(Users, Read)),
-        (
-            "/api/admin/users/create",
-            "email=new.user%40torvan.test&first_name=New&last_name=User&role=ASSEMBLER&password=steel-basin-2026"
-                .into(),
+        endpoint(
+            AdjustStock {
+                part_number: text(parts::LEG_TUBE),
+                change: text("1"),
+                reason: text("matrix"),
+            },
+            Rule::Needs(Inventory, Update),
+        ),
+        endpoint(
+            AddSubstitute {
+                part_number: text(parts::LEG_TUBE),
+                substitute: text(parts::BULLET_FOOT),
+                kind: text("ACCEPTABLE"),
+                conversion_factor: text("1"),
+                notes: String::new(),
+            },
+            Rule::Needs(Inventory, Update),
+        ),
+        endpoint(
+            RemoveSubstitute {
+                part_number: text(parts::LEG_TUBE),
+                substitute: text(parts::BULLET_FOOT),
+            },
+            Rule::Needs(Inventory, Update),
+        ),
+        endpoint(
+            CatalogueChildren {
+                level: None,
+                id: None,
+            },
+            Rule::Needs(Inventory, Read),
+        ),
+        endpoint(
+            CatalogueGroup {
+                level: CatalogueLevel::Category,
+                id: Uuid::nil(),
+            },
+            Rule::Needs(Inventory, Read),
+        ),
+        endpoint(
+            SaveGroup {
+                level: text("1"),
+                id: None,
+                parent: None,
+                key: text("MATRIX"),
+                name: text("Matrix"),
+                description: String::new(),
+                status: text("ACTIVE"),
+            },
+            Rule::Needs(Inventory, Create),
+        ),
+        endpoint(ReorderReport { vendor: None }, Rule::Needs(Inventory, Read)),
+        endpoint(
+            CheckImport {
+                header: vec![text("part_number"), text("name")],
+                rows: vec![ImportRow {
+                    line: 2,
+                    fields: vec![text("MATRIX-0002"), text("Matrix import")],
+                }],
+            },
+            Rule::Needs(Inventory, Update),
+        ),
+        endpoint(ListUsers {}, Rule::Needs(Users, Read)),
+        endpoint(
+            CreateUser {
+                email: text("new.user@torvan.test"),
+                first_name: text("New"),
+                last_name: text("User"),
+                role: Role::Assembler,
+                password: text("steel-basin-2026"),
+            },
             Rule::Needs(Users, Create),
         ),
-        ("/api/admin/users/role", format!("{target}&role=ASSEMBLER"), Rule::Needs(Users, Update)),
-        ("/api/admin/users/status", format!("{target}&status=ACTIVE"), Rule::Needs(Users, Update)),
-        (
-            "/api/admin/users/reset-password",
-            format!("{target}&new_password=steel-basin-2027"),
+        endpoint(
+            ChangeRole {
+                user_id: TARGET,
+                role: Role::Assembler,
+            },
             Rule::Needs(Users, Update),
         ),
-        ("/api/admin/users/unlock", target.clone(), Rule::Needs(Users, Update)),
-        ("/api/admin/users/end-sessions", target, Rule::Needs(Users, Update)),
+        endpoint(
+            SetUserStatus {
+                user_id: TARGET,
+                status: UserStatus::Active,
+            },
+            Rule::Needs(Users, Update),
+        ),
+        endpoint(
+            ResetPassword {
+                user_id: TARGET,
+                new_password: text("steel-basin-2027"),
+            },
+            Rule::Needs(Users, Update),
+        ),
+        endpoint(UnlockUser { user_id: TARGET }, Rule::Needs(Users, Update)),
+        endpoint(
+            EndUserSessions { user_id: TARGET },
+            Rule::Needs(Users, Update),
+        ),
         // Last: it ends the caller's session. Signed out already, it does nothing.
-        ("/api/auth/sign-out", String::new(), Rule::Anyone),
+        endpoint(SignOut {}, Rule::Anyone),
     ]
 }
 
@@ -251,7 +588,10 @@ fn demo_email(role: Role) -> &'static str {
 #[sqlx::test(migrations = "../migrations")]
 async fn the_matrix_lists_every_server_function(pool: PgPool) {
     let _app = TestApp::new(pool).await; // registers the server functions
-    let listed: Vec<_> = endpoints().into_iter().map(|(path, ..)| path).collect();
+    let listed: Vec<_> = endpoints()
+        .into_iter()
+        .map(|endpoint| endpoint.call.path)
+        .collect();
     let mut registered: Vec<_> = server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
         .collect();
@@ -270,39 +610,42 @@ async fn nothing_succeeds_that_the_permission_table_forbids(pool: PgPool) {
     seed_demo(&pool).await.unwrap();
     sqlx::query(
         "INSERT INTO auth.users (id, email, password_hash, role, first_name, last_name)
-         SELECT $1::uuid, 'target@torvan.test', password_hash, 'ASSEMBLER', 'Target', 'User'
-         FROM auth.users WHERE email = 'admin@torvan.test'",
+         SELECT $1, 'target@torvan.test', password_hash, 'ASSEMBLER', 'Target', 'User'
+         FROM auth.users WHERE email = $2",
     )
     .bind(TARGET)
+    .bind(users::ADMIN)
     .execute(&pool)
     .await
     .unwrap();
     let app = TestApp::new(pool).await;
+    let refused = |error: &Option<AppError>| {
+        matches!(error, Some(AppError::Unauthorized | AppError::Forbidden))
+    };
 
-    for (path, form, rule) in endpoints() {
-        let status = app.call(path, &form, None).await.status;
+    for Endpoint { call, rule } in endpoints() {
+        let error = refusal(&app.send_encoded(&call, None).await);
+        let path = call.path;
         match rule {
-            Rule::Anyone => assert_ne!(status, StatusCode::FORBIDDEN, "{path} without session"),
-            _ => assert_eq!(status, StatusCode::UNAUTHORIZED, "{path} without session"),
+            Rule::Anyone => assert!(!refused(&error), "{path} without session: {error:?}"),
+            _ => assert_eq!(
+                error,
+                Some(AppError::Unauthorized),
+                "{path} without session"
+            ),
         }
     }
 
     for &role in Role::ALL {
         let cookie = app.sign_in(demo_email(role), demo::PASSWORD).await.unwrap();
-        for (path, form, rule) in endpoints() {
-            let reply = app.call(path, &form, Some(&cookie)).await;
-            let allowed = allows(&rule, role);
-            let refused = matches!(
-                reply.status,
-                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
-            ) && path != "/api/auth/sign-in";
+        for Endpoint { call, rule } in endpoints() {
+            let error = refusal(&app.send_encoded(&call, Some(&cookie)).await);
             assert_eq!(
-                refused,
-                !allowed,
-                "{} calling {path}: {} {}",
+                refused(&error),
+                !allows(&rule, role),
+                "{} calling {}: {error:?}",
                 role.as_db_str(),
-                reply.status,
-                reply.body
+                call.path
             );
         }
     }
@@ -318,8 +661,8 @@ fn role_endpoints() -> String {
         .map(|&role| {
             let endpoints: Vec<_> = endpoints()
                 .into_iter()
-                .filter(|(_, _, rule)| allows(rule, role))
-                .map(|(path, ..)| path)
+                .filter(|endpoint| allows(&endpoint.rule, role))
+                .map(|endpoint| endpoint.call.path)
                 .collect();
             serde_json::json!({
                 "role": role.as_db_str(),

@@ -6,15 +6,39 @@
 pub const PASSWORD: &str = "torvan-demo-2026";
 
 pub mod users {
+    use uuid::Uuid;
+
     pub const ADMIN: &str = "admin@torvan.test";
     pub const COORDINATOR: &str = "coordinator@torvan.test";
     pub const PROCUREMENT: &str = "procurement@torvan.test";
     pub const QC: &str = "qc@torvan.test";
     pub const ASSEMBLER: &str = "assembler@torvan.test";
     pub const SERVICE: &str = "service@torvan.test";
+
+    /// The administrator's account id: who set every demo record up.
+    pub const ADMIN_ID: Uuid = Uuid::from_u128(0x00000000_0000_4000_a000_000000000001);
+    /// The assembler's account id.
+    pub const ASSEMBLER_ID: Uuid = Uuid::from_u128(0x00000000_0000_4000_a000_000000000005);
+    /// The service department's account id.
+    pub const SERVICE_ID: Uuid = Uuid::from_u128(0x00000000_0000_4000_a000_000000000006);
+}
+
+pub mod customers {
+    /// St. Mary's Regional Medical Center: a hospital with a billing and a
+    /// shipping address, and the service order.
+    pub const ST_MARYS: &str = "C-10001";
+    /// Lakeside University Hospital.
+    pub const LAKESIDE: &str = "C-10002";
+    /// Northwind Clinical Laboratories: one address for billing and shipping.
+    pub const NORTHWIND: &str = "C-10003";
+    /// Cedar Valley Surgery Center.
+    pub const CEDAR_VALLEY: &str = "C-10004";
 }
 
 pub mod orders {
+    /// The first order, delivered: its BOMs are the as-built record.
+    pub const FIRST_DELIVERED: &str = "ORD-2026-0101";
+    pub const FIRST_DELIVERED_BUILD: &str = "TB-2026-0101-01";
     /// Delivered: its records are frozen.
     pub const DELIVERED: &str = "ORD-2026-0102";
     pub const DELIVERED_BUILD: &str = "TB-2026-0102-01";
@@ -37,4 +61,27 @@ pub mod orders {
     pub const OTHER_PENDING: &str = "ORD-2026-0113";
     /// A service order: parts only, no builds.
     pub const SERVICE: &str = "ORD-2026-0114";
+}
+
+pub mod parts {
+    /// A 48 in deck panel, well stocked.
+    pub const DECK_PANEL: &str = "111-0001";
+    /// A leg tube of the fixed legs (`places::FIXED_LEGS`).
+    pub const LEG_TUBE: &str = "121-0001";
+    /// An adjustable foot, also under the fixed legs.
+    pub const BULLET_FOOT: &str = "121-0003";
+    /// A drain body: every ESR basin takes one.
+    pub const DRAIN_BODY: &str = "221-0001";
+    /// An infrared sensor faucet, sold on the service order.
+    pub const SENSOR_FAUCET: &str = "311-0003";
+    /// An electronic drain actuator: none on the shelf.
+    pub const DRAIN_ACTUATOR: &str = "321-0002";
+}
+
+/// Places in the catalogue, as the parts file and the part form name them.
+pub mod places {
+    /// Fixed legs: a sub-assembly of the legs and support assembly.
+    pub const FIXED_LEGS: &str = "FRAMES > ASM-120 > SUB-121";
+    /// Custom pegboards: the 710 series of custom parts.
+    pub const CUSTOM_PEGBOARDS: &str = "CUSTOM > ASM-710 > SUB-711";
 }

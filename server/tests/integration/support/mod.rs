@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use server_fn::codec::{Json, PostUrl};
 use server_fn::{Http, ServerFn};
 use sqlx::PgPool;
+use torvan_app::auth::SignIn;
 use torvan_app::auth::sessions::AuthSettings;
 use torvan_app::error::AppError;
 use torvan_server::config::StorageConfig;
@@ -92,27 +93,10 @@ impl TestApp {
         self.send(request.body(Body::empty()).unwrap()).await
     }
 
-    /// Posts `body` to a server function: JSON when it is an object (the
-    /// functions that take JSON), a form otherwise.
-    pub async fn call(&self, path: &str, body: &str, cookie: Option<&str>) -> Reply {
-        let content_type = if body.starts_with('{') {
-            "application/json"
-        } else {
-            "application/x-www-form-urlencoded"
-        };
-        let mut request = Request::post(path)
-            .header("content-type", content_type)
-            .header("user-agent", USER_AGENT)
-            .header("sec-fetch-site", "same-origin");
-        if let Some(cookie) = cookie {
-            request = request.header("cookie", cookie);
-        }
-        self.send(request.body(Body::from(body.to_owned())).unwrap())
-            .await
-    }
-
-    /// Posts a whole file as `content_type`, as the parts import page does.
-    pub async fn upload(
+    /// Posts `body` as `content_type` from the app's own origin: what the
+    /// typed client cannot say, and only that (a whole file to the import
+    /// route, a file of the wrong type).
+    pub async fn post_raw(
         &self,
         path: &str,
         content_type: &str,
@@ -138,59 +122,116 @@ impl TestApp {
         F::Protocol: SentAs,
         F::Output: DeserializeOwned,
     {
-        let reply = self
-            .send_as::<F::Protocol>(F::PATH, &call, Some(cookie))
-            .await;
-        decode::<F::Output>(reply)
+        self.exchange(Some(cookie), call).await.result
     }
 
-    async fn send_as<P: SentAs>(
-        &self,
-        path: &str,
-        call: &impl Serialize,
-        cookie: Option<&str>,
-    ) -> Reply {
-        let mut request = Request::post(path)
-            .header("content-type", P::CONTENT_TYPE)
-            .header("user-agent", USER_AGENT)
-            .header("sec-fetch-site", "same-origin");
-        if let Some(cookie) = cookie {
-            request = request.header("cookie", cookie);
+    /// `run` with the status and the cookie that come back too, and with or
+    /// without a session: for the tests about sessions themselves.
+    pub async fn exchange<F>(&self, cookie: Option<&str>, call: F) -> Answer<F::Output>
+    where
+        F: ServerFn<Error = AppError> + Serialize,
+        F::Protocol: SentAs,
+        F::Output: DeserializeOwned,
+    {
+        let reply = self.send_encoded(&Encoded::of(call), cookie).await;
+        Answer {
+            status: reply.status,
+            set_cookie: reply
+                .headers
+                .get("set-cookie")
+                .map(|cookie| cookie.to_str().unwrap().to_owned()),
+            result: decode(reply),
         }
-        self.send(request.body(Body::from(P::encode(call))).unwrap())
+    }
+
+    /// Sends an encoded call; the reply as it came.
+    pub async fn send_encoded(&self, call: &Encoded, cookie: Option<&str>) -> Reply {
+        self.post_raw(call.path, call.content_type, call.body.clone(), cookie)
             .await
     }
 
-    /// Signs in and returns the `name=value` cookie to send back.
-    pub async fn sign_in(&self, email: &str, password: &str) -> Result<String, Reply> {
-        let form = format!("email={}&password={}", encode(email), encode(password));
-        let reply = self.call("/api/auth/sign-in", &form, None).await;
-        match reply.headers.get("set-cookie") {
-            Some(cookie) if reply.status == StatusCode::OK => Ok(cookie
-                .to_str()
-                .unwrap()
-                .split(';')
-                .next()
-                .unwrap()
-                .to_owned()),
-            _ => Err(reply),
+    /// Signs in as the sign-in page does; the `name=value` cookie to send
+    /// back, or the whole refusal.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Result<String, Answer<String>> {
+        let form = SignIn {
+            email: email.to_owned(),
+            password: password.to_owned(),
+        };
+        let answer = self.exchange(None, form).await;
+        match answer.cookie() {
+            Some(cookie) if answer.result.is_ok() => Ok(cookie),
+            _ => Err(answer),
         }
+    }
+}
+
+/// A server function call encoded as the browser sends it: to send later,
+/// or as each of several users in turn.
+pub struct Encoded {
+    pub path: &'static str,
+    content_type: &'static str,
+    body: String,
+}
+
+impl Encoded {
+    pub fn of<F>(call: F) -> Self
+    where
+        F: ServerFn + Serialize,
+        F::Protocol: SentAs,
+    {
+        Self {
+            path: F::PATH,
+            content_type: <F::Protocol as SentAs>::CONTENT_TYPE,
+            body: <F::Protocol as SentAs>::encode(&call),
+        }
+    }
+}
+
+/// A server function's whole answer: how it went over HTTP, the cookie it
+/// set, and what the caller decoded.
+#[derive(Debug, PartialEq)]
+pub struct Answer<T> {
+    pub status: StatusCode,
+    pub set_cookie: Option<String>,
+    pub result: Result<T, AppError>,
+}
+
+impl<T> Answer<T> {
+    /// The `name=value` part of the cookie set, as a browser sends it back.
+    pub fn cookie(&self) -> Option<String> {
+        let set_cookie = self.set_cookie.as_deref()?;
+        set_cookie.split(';').next().map(str::to_owned)
+    }
+}
+
+/// The `AppError` a raw request was refused with; `None` when it succeeded.
+pub fn refusal(reply: &Reply) -> Option<AppError> {
+    (!reply.status.is_success()).then(|| {
+        serde_json::from_str(&reply.body).unwrap_or_else(|error| {
+            panic!(
+                "undecodable error {} ({error}): {}",
+                reply.status, reply.body
+            )
+        })
+    })
+}
+
+/// The error of a call refused for breaking a rule (what a form shows at a
+/// field or above it); any other outcome fails the test.
+pub fn rule_broken<T: std::fmt::Debug>(result: Result<T, AppError>) -> AppError {
+    match result {
+        Err(error @ (AppError::Invalid { .. } | AppError::InvalidFields(_))) => error,
+        other => panic!("not refused for breaking a rule: {other:?}"),
     }
 }
 
 /// A server function's answer: its output, or the error a user reads. A
 /// body that is neither is a broken endpoint and fails the test.
 fn decode<T: DeserializeOwned>(reply: Reply) -> Result<T, AppError> {
-    if reply.status.is_success() {
-        Ok(serde_json::from_str(&reply.body)
-            .unwrap_or_else(|error| panic!("undecodable answer ({error}): {}", reply.body)))
-    } else {
-        Err(serde_json::from_str(&reply.body).unwrap_or_else(|error| {
-            panic!(
-                "undecodable error {} ({error}): {}",
-                reply.status, reply.body
-            )
-        }))
+    match refusal(&reply) {
+        Some(error) => Err(error),
+        None => Ok(serde_json::from_str(&reply.body)
+            .unwrap_or_else(|error| panic!("undecodable answer ({error}): {}", reply.body))),
     }
 }
 
@@ -217,15 +258,3 @@ impl SentAs for Http<Json, Json> {
 
 /// What the test client says it is, as browsers do.
 pub const USER_AGENT: &str = "torvan-integration-tests";
-
-pub fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
-                (byte as char).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
-}
