@@ -10,7 +10,7 @@ use torvan_app::error::AppError;
 
 use crate::boms_approval::regenerate;
 use crate::orders_sinks::{Edit, ORDER, add, approve_sink, choices, coordinator, send};
-use crate::support::demo::{orders, parts, users};
+use crate::support::demo::{self, orders, parts, templates, users};
 use crate::support::{TestApp, rule_broken};
 
 /// An ESR sink with two basins, validated and ready for approval.
@@ -125,8 +125,9 @@ async fn a_template_that_cannot_build_the_sink_refuses_approval_and_leaves_nothi
     let build = two_basin_sink(&app, &cookie).await;
     sqlx::query(
         "UPDATE products.bom_template_items SET part_number_pattern = '{drain.part}-X'
-         WHERE line_number = 230 AND template_id = md5('torvan-demo:bom-template:ESR')::uuid",
+         WHERE line_number = 230 AND template_id = $1",
     )
+    .bind(demo::id(&pool, templates::ESR).await)
     .execute(&pool)
     .await
     .unwrap();

@@ -13,17 +13,11 @@ use torvan_app::error::AppError;
 use uuid::Uuid;
 
 use crate::boms_approval::regenerate;
-use crate::support::demo::{orders, users};
+use crate::support::demo::{self, orders, templates, users};
 use crate::support::{TestApp, rule_broken};
 
-const ESR: &str = "torvan-demo:bom-template:ESR";
-
 async fn template_id(pool: &PgPool) -> Uuid {
-    sqlx::query_scalar("SELECT md5($1)::uuid")
-        .bind(ESR)
-        .fetch_one(pool)
-        .await
-        .unwrap()
+    demo::id(pool, templates::ESR).await
 }
 
 /// The editor's view of a template, as the editor page loads it.

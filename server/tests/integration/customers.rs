@@ -11,7 +11,7 @@ use torvan_app::error::AppError;
 use uuid::Uuid;
 
 use crate::support::TestApp;
-use crate::support::demo::users;
+use crate::support::demo::{self, customers, users};
 
 /// A new customer named `name`, everything else left blank.
 fn company(name: &str) -> SaveCustomer {
@@ -70,12 +70,12 @@ async fn bad_fields_are_named_and_nothing_is_saved(pool: PgPool) {
     assert_refused_at(&refused, "payment_terms");
 
     let bad_email = AddContact {
-        customer_number: "C-10001".into(),
+        customer_number: customers::ST_MARYS.into(),
         contact: contact("Ann", "Lee", "ann@", false),
     };
     assert_refused_at(&app.run(&cookie, bad_email).await.unwrap_err(), "email");
     let no_city = AddAddress {
-        customer_number: "C-10001".into(),
+        customer_number: customers::ST_MARYS.into(),
         address: AddressDraft {
             address_type: "SHIPPING".into(),
             street_address_1: "1 Dock Rd".into(),
@@ -85,8 +85,9 @@ async fn bad_fields_are_named_and_nothing_is_saved(pool: PgPool) {
     assert_refused_at(&app.run(&cookie, no_city).await.unwrap_err(), "city");
     let contacts: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM public.customer_contacts k JOIN public.customers c ON c.id = k.customer_id
-         WHERE c.customer_number = 'C-10001' AND k.first_name = 'Ann'",
+         WHERE c.customer_number = $1 AND k.first_name = 'Ann'",
     )
+    .bind(customers::ST_MARYS)
     .fetch_one(&pool)
     .await
     .unwrap();
@@ -106,7 +107,7 @@ async fn a_new_default_address_and_primary_contact_replace_the_old_ones(pool: Pg
         default_shipping: torvan::text::checkbox(true),
         ..AddressDraft::default()
     };
-    let customer_number = "C-10001".to_owned();
+    let customer_number = customers::ST_MARYS.to_owned();
     app.run(
         &cookie,
         AddAddress {
@@ -131,8 +132,9 @@ async fn a_new_default_address_and_primary_contact_replace_the_old_ones(pool: Pg
         "SELECT (SELECT a.city FROM public.customer_addresses a WHERE a.customer_id = c.id AND a.is_default_billing),
                 (SELECT a.city FROM public.customer_addresses a WHERE a.customer_id = c.id AND a.is_default_shipping),
                 (SELECT k.last_name FROM public.customer_contacts k WHERE k.customer_id = c.id AND k.is_primary)
-         FROM public.customers c WHERE c.customer_number = 'C-10001'",
+         FROM public.customers c WHERE c.customer_number = $1",
     )
+    .bind(customers::ST_MARYS)
     .fetch_one(&pool)
     .await
     .unwrap();
@@ -146,7 +148,7 @@ async fn a_new_default_address_and_primary_contact_replace_the_old_ones(pool: Pg
 async fn a_deactivated_customer_leaves_the_default_list(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
     let off = SetCustomerActive {
-        customer_number: "C-10002".into(),
+        customer_number: customers::LAKESIDE.into(),
         active: false,
     };
     app.run(&cookie, off).await.unwrap();
@@ -160,12 +162,12 @@ async fn a_deactivated_customer_leaves_the_default_list(pool: PgPool) {
         active
             .rows
             .iter()
-            .all(|row| row.customer_number != "C-10002"),
+            .all(|row| row.customer_number != customers::LAKESIDE),
         "{active:?}"
     );
     let all = app.run(&cookie, list("lakeside", true)).await.unwrap();
     assert_eq!(all.total, 1);
-    assert_eq!(all.rows[0].customer_number, "C-10002");
+    assert_eq!(all.rows[0].customer_number, customers::LAKESIDE);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -175,31 +177,29 @@ async fn another_address_becomes_the_default_only_for_what_it_may_do(pool: PgPoo
         "INSERT INTO public.customer_addresses (customer_id, address_type, street_address_1, city,
              state_province, postal_code, country)
          SELECT id, 'BOTH', '1 Hospital Plaza', 'Springfield', 'IL', '62701', 'United States'
-         FROM public.customers WHERE customer_number = 'C-10001' RETURNING id",
+         FROM public.customers WHERE customer_number = $1 RETURNING id",
     )
+    .bind(customers::ST_MARYS)
     .fetch_one(&pool)
     .await
     .unwrap();
     let billing_default = |address_id: Uuid| SetDefaultAddress {
-        customer_number: "C-10001".into(),
+        customer_number: customers::ST_MARYS.into(),
         address_id,
         billing: true,
     };
     app.run(&cookie, billing_default(both)).await.unwrap();
     let defaults: Vec<Uuid> = sqlx::query_scalar(
         "SELECT a.id FROM public.customer_addresses a JOIN public.customers c ON c.id = a.customer_id
-         WHERE c.customer_number = 'C-10001' AND a.is_default_billing",
+         WHERE c.customer_number = $1 AND a.is_default_billing",
     )
+    .bind(customers::ST_MARYS)
     .fetch_all(&pool)
     .await
     .unwrap();
     assert_eq!(defaults, [both]);
 
-    let dock: Uuid =
-        sqlx::query_scalar("SELECT md5('torvan-demo:customer-address:C-10001:2')::uuid")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let dock = demo::id(&pool, customers::ST_MARYS_DOCK).await;
     let refused = app.run(&cookie, billing_default(dock)).await.unwrap_err();
     assert!(
         matches!(&refused, AppError::Invalid { message, .. } if message.contains("shipping address cannot be the default")),
@@ -207,18 +207,10 @@ async fn another_address_becomes_the_default_only_for_what_it_may_do(pool: PgPoo
     );
 }
 
-async fn demo_id(pool: &PgPool, key: &str) -> Uuid {
-    sqlx::query_scalar("SELECT md5($1)::uuid")
-        .bind(format!("torvan-demo:{key}"))
-        .fetch_one(pool)
-        .await
-        .unwrap()
-}
-
 #[sqlx::test(migrations = "../migrations")]
 async fn an_edited_address_keeps_its_id_and_may_take_a_default(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let dock = demo_id(&pool, "customer-address:C-10001:2").await;
+    let dock = demo::id(&pool, customers::ST_MARYS_DOCK).await;
     let edit = |customer_number: &str| UpdateAddress {
         customer_number: customer_number.to_owned(),
         address_id: dock,
@@ -233,18 +225,19 @@ async fn an_edited_address_keeps_its_id_and_may_take_a_default(pool: PgPool) {
             ..AddressDraft::default()
         },
     };
-    app.run(&cookie, edit("C-10001")).await.unwrap();
+    app.run(&cookie, edit(customers::ST_MARYS)).await.unwrap();
     let billing: Vec<(Uuid, String, String)> = sqlx::query_as(
         "SELECT a.id, a.label, a.city FROM public.customer_addresses a
          JOIN public.customers c ON c.id = a.customer_id
-         WHERE c.customer_number = 'C-10001' AND a.is_default_billing",
+         WHERE c.customer_number = $1 AND a.is_default_billing",
     )
+    .bind(customers::ST_MARYS)
     .fetch_all(&pool)
     .await
     .unwrap();
     assert_eq!(billing, [(dock, "North dock".into(), "Peoria".into())]);
 
-    let elsewhere = app.run(&cookie, edit("C-10002")).await;
+    let elsewhere = app.run(&cookie, edit(customers::LAKESIDE)).await;
     assert_eq!(elsewhere, Err(AppError::NotFound));
 }
 
@@ -254,13 +247,14 @@ async fn a_contact_edit_with_a_bad_email_changes_nothing(pool: PgPool) {
     let (contact_id, email): (Uuid, String) = sqlx::query_as(
         "SELECT k.id, k.email FROM public.customer_contacts k
          JOIN public.customers c ON c.id = k.customer_id
-         WHERE c.customer_number = 'C-10001' AND k.is_primary",
+         WHERE c.customer_number = $1 AND k.is_primary",
     )
+    .bind(customers::ST_MARYS)
     .fetch_one(&pool)
     .await
     .unwrap();
     let edit = |email: &str| UpdateContact {
-        customer_number: "C-10001".into(),
+        customer_number: customers::ST_MARYS.into(),
         contact_id,
         contact: contact("Dana", "Reyes", email, true),
     };

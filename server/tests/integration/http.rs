@@ -1,14 +1,14 @@
 //! The HTTP surface end to end in-process: probes, request ids, security
 //! headers, server-side rendering from real data, and the 404 page.
 
-use crate::support;
-
-use crate::support::demo::users;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use server_fn::ServerFn;
 use sqlx::PgPool;
-use support::{TestApp, demo};
-use torvan_server::seed::seed_demo;
+use torvan_app::auth::SignIn;
+
+use crate::support::TestApp;
+use crate::support::demo::users;
 
 #[sqlx::test(migrations = "../migrations")]
 async fn probes_answer_and_every_response_has_a_request_id(pool: PgPool) {
@@ -42,20 +42,17 @@ async fn not_ready_when_the_database_is_gone(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_dashboard_renders_the_figures_on_the_server(pool: PgPool) {
-    seed_demo(&pool).await.unwrap();
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
     let pending: i64 =
         sqlx::query_scalar("SELECT count(*) FROM orders.orders WHERE status = 'PENDING'")
             .fetch_one(&pool)
             .await
             .unwrap();
-    let app = TestApp::new(pool).await;
-    let cookie = app
-        .sign_in(users::COORDINATOR, demo::PASSWORD)
-        .await
-        .unwrap();
 
     let reply = app.get("/", Some(&cookie)).await;
     assert_eq!(reply.status, StatusCode::OK);
+    // The HTML as served is what this test is about: the figures are in the
+    // page before any script runs.
     let html = reply.body;
     assert!(html.contains("<h2 id=\"orders-by-status\">Orders by status</h2>"));
     let row_start = html.find("data-status=\"PENDING\"").expect("a PENDING row");
@@ -82,6 +79,7 @@ async fn pages_carry_a_content_security_policy_naming_their_script_nonce(pool: P
         .nth(1)
         .and_then(|rest| rest.split('\'').next())
         .expect("a nonce in the policy");
+    // The rendered page's own script tags carry the nonce.
     assert!(
         reply.body.contains(&format!("nonce=\"{nonce}\"")),
         "scripts carry the nonce"
@@ -99,12 +97,11 @@ async fn pages_carry_a_content_security_policy_naming_their_script_nonce(pool: P
 
 #[sqlx::test(migrations = "../migrations")]
 async fn an_unknown_address_is_a_404_page(pool: PgPool) {
-    seed_demo(&pool).await.unwrap();
-    let app = TestApp::new(pool).await;
-    let cookie = app.sign_in(users::QC, demo::PASSWORD).await.unwrap();
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::QC).await;
 
     let reply = app.get("/no-such-page", Some(&cookie)).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    // A page, not an error body: what the browser shows is rendered HTML.
     assert!(reply.body.contains("Page not found"));
 }
 
@@ -123,8 +120,10 @@ async fn signed_out_visitors_are_sent_to_the_sign_in_page(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_body_over_the_limit_is_refused(pool: PgPool) {
     let app = TestApp::new(pool).await;
+    // Raw on purpose: the limit answers before any server function reads
+    // the body, with a status and no `AppError`.
     let body = format!("email=a&password={}", "x".repeat(2 * 1024 * 1024));
-    let request = Request::post("/api/auth/sign-in")
+    let request = Request::post(SignIn::PATH)
         .header("content-type", "application/x-www-form-urlencoded")
         .header("content-length", body.len())
         .body(Body::from(body))

@@ -9,11 +9,11 @@ use torvan_app::inventory::part::{
 };
 
 use crate::support::TestApp;
-use crate::support::demo::users;
+use crate::support::demo::{parts, users};
 
 fn adjust(change: &str, reason: &str) -> AdjustStock {
     AdjustStock {
-        part_number: "111-0001".into(),
+        part_number: parts::DECK_PANEL.into(),
         change: change.to_owned(),
         reason: reason.to_owned(),
     }
@@ -21,7 +21,7 @@ fn adjust(change: &str, reason: &str) -> AdjustStock {
 
 fn add_substitute(substitute: &str, kind: &str, factor: &str, notes: &str) -> AddSubstitute {
     AddSubstitute {
-        part_number: "111-0001".into(),
+        part_number: parts::DECK_PANEL.into(),
         substitute: substitute.to_owned(),
         kind: kind.to_owned(),
         conversion_factor: factor.to_owned(),
@@ -31,7 +31,7 @@ fn add_substitute(substitute: &str, kind: &str, factor: &str, notes: &str) -> Ad
 
 async fn part_page(app: &TestApp, cookie: &str) -> PartDetail {
     let part = GetPart {
-        part_number: "111-0001".into(),
+        part_number: parts::DECK_PANEL.into(),
     };
     app.run(cookie, part).await.unwrap()
 }
@@ -99,13 +99,13 @@ async fn an_adjustment_needs_a_reason_and_cannot_go_below_what_is_allocated(pool
 async fn substitutes_refuse_the_part_itself_and_show_on_the_part_page(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
     let add = |substitute: &str| add_substitute(substitute, "EMERGENCY", "1.5", "");
-    let itself = app.run(&cookie, add("111-0001")).await.unwrap_err();
+    let itself = app.run(&cookie, add(parts::DECK_PANEL)).await.unwrap_err();
     assert!(
         itself.to_string().contains("cannot substitute for itself"),
         "{itself:?}"
     );
 
-    app.run(&cookie, add("111-0002")).await.unwrap();
+    app.run(&cookie, add(parts::WIDE_DECK_PANEL)).await.unwrap();
     let page = part_page(&app, &cookie).await;
     let shown: Vec<_> = page
         .substitutes
@@ -118,18 +118,21 @@ async fn substitutes_refuse_the_part_itself_and_show_on_the_part_page(pool: PgPo
             )
         })
         .collect();
-    assert_eq!(shown, [("111-0002", SubstituteType::Emergency, "1.5")]);
+    assert_eq!(
+        shown,
+        [(parts::WIDE_DECK_PANEL, SubstituteType::Emergency, "1.5")]
+    );
 
     let remove = RemoveSubstitute {
-        part_number: "111-0001".into(),
-        substitute: "111-0002".into(),
+        part_number: parts::DECK_PANEL.into(),
+        substitute: parts::WIDE_DECK_PANEL.into(),
     };
     app.run(&cookie, remove).await.unwrap();
     let page = part_page(&app, &cookie).await;
     assert!(
         page.substitutes
             .iter()
-            .all(|line| line.part_number != "111-0002"),
+            .all(|line| line.part_number != parts::WIDE_DECK_PANEL),
         "{page:?}"
     );
 }
@@ -139,7 +142,7 @@ async fn notes_and_reasons_longer_than_their_fields_are_refused_at_the_field(poo
     let (app, cookie) = procurement(&pool).await;
     let long = "x".repeat(2_001);
     let receipt = ReceiveStock {
-        part_number: "111-0001".into(),
+        part_number: parts::DECK_PANEL.into(),
         quantity: "1".into(),
         note: "P".repeat(101),
     };
@@ -155,9 +158,12 @@ async fn notes_and_reasons_longer_than_their_fields_are_refused_at_the_field(poo
             "At most 2,000 characters; this has 2,001.",
         ),
         (
-            app.run(&cookie, add_substitute("111-0002", "PREFERRED", "1", &long))
-                .await
-                .map(|()| 0),
+            app.run(
+                &cookie,
+                add_substitute(parts::WIDE_DECK_PANEL, "PREFERRED", "1", &long),
+            )
+            .await
+            .map(|()| 0),
             "notes",
             "At most 2,000 characters; this has 2,001.",
         ),

@@ -9,17 +9,11 @@ use torvan_app::orders::create::CreateOrder;
 use torvan_app::orders::header::SaveOrderHeader;
 use uuid::Uuid;
 
-use crate::support::demo::{orders, users};
-use crate::support::{TestApp, demo};
+use crate::support::TestApp;
+use crate::support::demo::{customers, orders, users};
 
 async fn coordinator(pool: &PgPool) -> (TestApp, String) {
-    torvan_server::seed::seed_demo(pool).await.unwrap();
-    let app = TestApp::new(pool.clone()).await;
-    let cookie = app
-        .sign_in(users::COORDINATOR, demo::PASSWORD)
-        .await
-        .unwrap();
-    (app, cookie)
+    TestApp::demo_signed_in(pool, users::COORDINATOR).await
 }
 
 /// An address of `customer` that is not its default shipping address.
@@ -56,7 +50,7 @@ fn header(order: &str, version: i32, header: HeaderDraft) -> SaveOrderHeader {
 #[sqlx::test(migrations = "../migrations")]
 async fn an_edited_header_is_saved_once_and_a_stale_page_is_refused(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let dock = other_address(&pool, "C-10003").await;
+    let dock = other_address(&pool, customers::NORTHWIND).await;
     let before = version(&pool, orders::PENDING).await;
     let form = header(
         orders::PENDING,
@@ -72,8 +66,9 @@ async fn an_edited_header_is_saved_once_and_a_stale_page_is_refused(pool: PgPool
     app.run(&cookie, form.clone()).await.unwrap();
     let saved: (String, String, Option<Uuid>, bool, i32) = sqlx::query_as(
         "SELECT priority::text, customer_po_number, ship_to_address_id, contact_id IS NOT NULL, version
-         FROM orders.orders WHERE order_number = 'ORD-2026-0112'",
+         FROM orders.orders WHERE order_number = $1",
     )
+    .bind(orders::PENDING)
     .fetch_one(&pool)
     .await
     .unwrap();
@@ -95,7 +90,7 @@ async fn an_edited_header_is_saved_once_and_a_stale_page_is_refused(pool: PgPool
 #[sqlx::test(migrations = "../migrations")]
 async fn another_customers_address_is_refused_at_its_field(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
-    let elsewhere = other_address(&pool, "C-10001").await;
+    let elsewhere = other_address(&pool, customers::ST_MARYS).await;
     let current = version(&pool, orders::PENDING).await;
     let bad_contact = HeaderDraft {
         ship_to_address_id: elsewhere.to_string(),
@@ -146,7 +141,7 @@ async fn a_new_order_ships_to_the_customers_default_address_and_names_its_primar
 ) {
     let (app, cookie) = coordinator(&pool).await;
     let order = OrderDraft {
-        customer_number: "C-10002".into(),
+        customer_number: customers::LAKESIDE.into(),
         ..OrderDraft::default()
     };
     let number = app

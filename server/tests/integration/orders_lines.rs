@@ -8,7 +8,7 @@ use torvan_app::error::AppError;
 use torvan_app::orders::lines::{AddLineItem, RemoveLineItem};
 
 use crate::support::TestApp;
-use crate::support::demo::{orders, users};
+use crate::support::demo::{orders, parts, users};
 
 const SERVICE: &str = orders::SERVICE;
 
@@ -39,15 +39,19 @@ async fn total(pool: &PgPool) -> rust_decimal::Decimal {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_line_takes_the_part_from_the_catalogue_and_the_amounts_from_the_database(pool: PgPool) {
     let (app, cookie) = service_desk(&pool).await;
-    app.run(&cookie, add(SERVICE, "311-0003", "3", "940.00", "12.5"))
-        .await
-        .unwrap();
+    app.run(
+        &cookie,
+        add(SERVICE, parts::SENSOR_FAUCET, "3", "940.00", "12.5"),
+    )
+    .await
+    .unwrap();
     let (number, description, net): (i32, String, rust_decimal::Decimal) = sqlx::query_as(
         "SELECT l.line_number, l.description, l.net_amount FROM orders.order_line_items l
          JOIN orders.orders o ON o.id = l.order_id
-         WHERE o.order_number = $1 AND l.part_number = '311-0003'",
+         WHERE o.order_number = $1 AND l.part_number = $2",
     )
     .bind(SERVICE)
+    .bind(parts::SENSOR_FAUCET)
     .fetch_one(&pool)
     .await
     .unwrap();
@@ -68,7 +72,10 @@ async fn a_line_takes_the_part_from_the_catalogue_and_the_amounts_from_the_datab
 async fn bad_lines_are_refused_at_their_fields(pool: PgPool) {
     let (app, cookie) = service_desk(&pool).await;
     let refused = app
-        .run(&cookie, add(SERVICE, "311-0003", "0", "abc", "120"))
+        .run(
+            &cookie,
+            add(SERVICE, parts::SENSOR_FAUCET, "0", "abc", "120"),
+        )
         .await
         .unwrap_err();
     assert_eq!(
@@ -88,7 +95,7 @@ async fn bad_lines_are_refused_at_their_fields(pool: PgPool) {
     let production = app
         .run(
             &cookie,
-            add(orders::OTHER_PENDING, "311-0003", "1", "5", "0"),
+            add(orders::OTHER_PENDING, parts::SENSOR_FAUCET, "1", "5", "0"),
         )
         .await
         .unwrap_err();

@@ -73,6 +73,17 @@ const NO_BUILD: &str = "TB-NONE";
 /// A customer the matrix adds addresses and contacts to.
 const CUSTOMER: &str = customers::CEDAR_VALLEY;
 
+/// `$call` for the configuration that does not exist, with its other fields.
+macro_rules! no_sink {
+    ($call:ident { $($field:ident: $value:expr),* $(,)? }) => {
+        $call {
+            order_number: text(NO_ORDER),
+            build_number: text(NO_BUILD),
+            $($field: $value),*
+        }
+    };
+}
+
 fn text(value: &str) -> String {
     value.to_owned()
 }
@@ -118,7 +129,6 @@ fn contact() -> ContactDraft {
 fn endpoints() -> Vec<Endpoint> {
     use Action::*;
     use Resource::*;
-    let no_sink = || (text(NO_ORDER), text(NO_BUILD));
     vec![
         endpoint(WhoAmI {}, Rule::Anyone),
         endpoint(
@@ -265,7 +275,7 @@ fn endpoints() -> Vec<Endpoint> {
             AddLineItem {
                 order_number: text(NO_ORDER),
                 line: LineItemDraft {
-                    part_number: text("421-0001"),
+                    part_number: text(parts::SENSOR_MODULE),
                     quantity: text("1"),
                     unit_price: text("1"),
                     ..LineItemDraft::default()
@@ -280,16 +290,7 @@ fn endpoints() -> Vec<Endpoint> {
             },
             Rule::Needs(Orders, Update),
         ),
-        endpoint(
-            {
-                let (order_number, build_number) = no_sink();
-                GetSink {
-                    order_number,
-                    build_number,
-                }
-            },
-            Rule::Needs(Configurations, Read),
-        ),
+        endpoint(no_sink!(GetSink {}), Rule::Needs(Configurations, Read)),
         endpoint(
             AddSink {
                 order_number: text(NO_ORDER),
@@ -298,70 +299,38 @@ fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Configurations, Create),
         ),
         endpoint(
-            {
-                let (order_number, build_number) = no_sink();
-                SaveSink {
-                    order_number,
-                    build_number,
-                    version: 0,
-                    choices: SinkChoices::default(),
-                }
-            },
+            no_sink!(SaveSink {
+                version: 0,
+                choices: SinkChoices::default(),
+            }),
             Rule::Needs(Configurations, Update),
         ),
         endpoint(
-            {
-                let (order_number, build_number) = no_sink();
-                ValidateSink {
-                    order_number,
-                    build_number,
-                    version: 0,
-                    choices: SinkChoices::default(),
-                }
-            },
+            no_sink!(ValidateSink {
+                version: 0,
+                choices: SinkChoices::default(),
+            }),
             Rule::Needs(Configurations, Update),
         ),
         endpoint(
-            {
-                let (order_number, build_number) = no_sink();
-                ApproveSink {
-                    order_number,
-                    build_number,
-                }
-            },
+            no_sink!(ApproveSink {}),
             Rule::Needs(Configurations, Approve),
         ),
         endpoint(
-            {
-                let (order_number, build_number) = no_sink();
-                DuplicateSink {
-                    order_number,
-                    build_number,
-                }
-            },
+            no_sink!(DuplicateSink {}),
             Rule::Needs(Configurations, Create),
         ),
         endpoint(
-            {
-                let (order_number, build_number) = no_sink();
-                GetBom {
-                    order_number,
-                    build_number,
-                    version: None,
-                    compare_with: None,
-                }
-            },
+            no_sink!(GetBom {
+                version: None,
+                compare_with: None,
+            }),
             Rule::Needs(Boms, Read),
         ),
         endpoint(
-            {
-                let (order_number, build_number) = no_sink();
-                GenerateBom {
-                    order_number,
-                    build_number,
-                    reason: text("Matrix"),
-                }
-            },
+            no_sink!(GenerateBom {
+                reason: text("Matrix"),
+            }),
             Rule::Needs(Boms, Create),
         ),
         endpoint(
@@ -401,15 +370,10 @@ fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(BomTemplates, Update),
         ),
         endpoint(
-            {
-                let (order_number, build_number) = no_sink();
-                PreviewTemplate {
-                    id: NOBODY,
-                    lines: vec![],
-                    order_number,
-                    build_number,
-                }
-            },
+            no_sink!(PreviewTemplate {
+                id: NOBODY,
+                lines: vec![],
+            }),
             Rule::Needs(BomTemplates, Read),
         ),
         endpoint(IssueBom { bom_id: NOBODY }, Rule::Needs(Boms, Update)),

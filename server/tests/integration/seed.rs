@@ -8,6 +8,11 @@ async fn count(pool: &PgPool, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
 }
 
+/// The count `sql` makes is zero, as the demo promises (`promise`).
+async fn assert_none(pool: &PgPool, sql: &str, promise: &str) {
+    assert_eq!(count(pool, sql).await, 0, "{promise}");
+}
+
 /// Row counts of every table the seed writes, plus the audit trail.
 async fn fingerprint(pool: &PgPool) -> Vec<i64> {
     let mut counts = Vec::new();
@@ -61,28 +66,28 @@ async fn demo_data_is_rich_enough_to_show_every_screen(pool: PgPool) {
     )
     .await;
     assert!(low > 0, "some parts are below their reorder point");
-    let oversold = count(
+    assert_none(
         &pool,
         "SELECT count(*) FROM inventory.parts WHERE quantity_allocated > quantity_on_hand",
+        "no part has more allocated than on hand",
     )
     .await;
-    assert_eq!(oversold, 0, "no part has more allocated than on hand");
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn parts_hang_under_all_four_levels(pool: PgPool) {
     seed_demo(&pool).await.unwrap();
 
-    let orphans = count(
+    assert_none(
         &pool,
         "SELECT count(*) FROM inventory.parts p
          LEFT JOIN inventory.sub_assemblies s ON s.id = p.sub_assembly_id
          LEFT JOIN inventory.assemblies a ON a.id = s.assembly_id
          LEFT JOIN inventory.categories c ON c.id = a.category_id
          WHERE c.id IS NULL",
+        "every part reaches a category",
     )
     .await;
-    assert_eq!(orphans, 0, "every part reaches a category");
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -97,14 +102,14 @@ async fn loading_twice_changes_nothing(pool: PgPool) {
 async fn every_order_history_starts_pending_and_ends_at_the_status(pool: PgPool) {
     seed_demo(&pool).await.unwrap();
 
-    let inconsistent = count(
+    assert_none(
         &pool,
         "SELECT count(*) FROM orders.orders o
          WHERE (SELECT h.to_status FROM orders.order_status_history h
                 WHERE h.order_id = o.id ORDER BY h.changed_at DESC LIMIT 1) IS DISTINCT FROM o.status
             OR NOT EXISTS (SELECT 1 FROM orders.order_status_history h
                            WHERE h.order_id = o.id AND h.from_status IS NULL AND h.to_status = 'PENDING')",
+        "every history starts pending and ends at the order's status",
     )
     .await;
-    assert_eq!(inconsistent, 0);
 }

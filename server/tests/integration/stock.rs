@@ -39,6 +39,23 @@ async fn ledger_sums(pool: &PgPool, part: Uuid) -> (i64, i64) {
     .unwrap()
 }
 
+/// The part's stock level (on hand, allocated) is `level`, and its ledger
+/// rows sum to `ledger`: what moved through the ledger, not what the part
+/// was created with.
+async fn assert_stands_at(
+    pool: &PgPool,
+    part: Uuid,
+    (on_hand, allocated): (i32, i32),
+    ledger: (i64, i64),
+) {
+    let mut conn = pool.acquire().await.unwrap();
+    assert_eq!(
+        level(&mut conn, part).await.unwrap(),
+        Some(StockLevel { on_hand, allocated })
+    );
+    assert_eq!(ledger_sums(pool, part).await, ledger);
+}
+
 async fn move_stock(
     pool: &PgPool,
     part: Uuid,
@@ -112,14 +129,7 @@ async fn refused_movements_say_why_and_change_nothing(pool: PgPool) {
     let mut conn = pool.acquire().await.unwrap();
     let no_reason = apply(&mut conn, part, Movement::Adjust(2), None, Some("  "), None).await;
     assert!(matches!(no_reason, Err(StockError::ReasonRequired)));
-    assert_eq!(
-        level(&mut conn, part).await.unwrap(),
-        Some(StockLevel {
-            on_hand: 5,
-            allocated: 0
-        })
-    );
-    assert_eq!(ledger_sums(&pool, part).await, (0, 0));
+    assert_stands_at(&pool, part, (5, 0), (0, 0)).await;
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -155,15 +165,7 @@ async fn two_hundred_concurrent_allocations_of_one_part_never_oversell(pool: PgP
         }
     }
     assert_eq!(succeeded, 100);
-    let mut conn = pool.acquire().await.unwrap();
-    assert_eq!(
-        level(&mut conn, part).await.unwrap(),
-        Some(StockLevel {
-            on_hand: 100,
-            allocated: 100
-        })
-    );
-    assert_eq!(ledger_sums(&pool, part).await, (0, 100));
+    assert_stands_at(&pool, part, (100, 100), (0, 100)).await;
 }
 
 #[sqlx::test(migrations = "../migrations")]

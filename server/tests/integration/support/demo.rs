@@ -2,6 +2,9 @@
 //! the story the seed tells (`server/seed/`), so a test says "a pending
 //! order" rather than a number whose meaning lives in a SQL file.
 
+use sqlx::PgPool;
+use uuid::Uuid;
+
 /// Every demo user's password.
 pub const PASSWORD: &str = "torvan-demo-2026";
 
@@ -33,6 +36,24 @@ pub mod customers {
     pub const NORTHWIND: &str = "C-10003";
     /// Cedar Valley Surgery Center.
     pub const CEDAR_VALLEY: &str = "C-10004";
+    /// St. Mary's receiving dock: its default shipping address, for
+    /// shipping only (a seed key: see `demo::id`).
+    pub const ST_MARYS_DOCK: &str = "customer-address:C-10001:2";
+}
+
+pub mod templates {
+    /// The standard template of the ESR family, version 1.0 (a seed key:
+    /// see `demo::id`).
+    pub const ESR: &str = "bom-template:ESR";
+}
+
+/// The id the seed gives the record with `key` (`md5('torvan-demo:' || key)`).
+pub async fn id(pool: &PgPool, key: &str) -> Uuid {
+    sqlx::query_scalar("SELECT md5('torvan-demo:' || $1)::uuid")
+        .bind(key)
+        .fetch_one(pool)
+        .await
+        .unwrap()
 }
 
 pub mod orders {
@@ -66,6 +87,8 @@ pub mod orders {
 pub mod parts {
     /// A 48 in deck panel, well stocked.
     pub const DECK_PANEL: &str = "111-0001";
+    /// A 60 in deck panel: out of stock.
+    pub const WIDE_DECK_PANEL: &str = "111-0002";
     /// A leg tube of the fixed legs (`places::FIXED_LEGS`).
     pub const LEG_TUBE: &str = "121-0001";
     /// An adjustable foot, also under the fixed legs.
@@ -74,6 +97,8 @@ pub mod parts {
     pub const DRAIN_BODY: &str = "221-0001";
     /// An infrared sensor faucet, sold on the service order.
     pub const SENSOR_FAUCET: &str = "311-0003";
+    /// An infrared sensor module, a spare for the sensor faucets.
+    pub const SENSOR_MODULE: &str = "421-0001";
     /// An electronic drain actuator: none on the shelf.
     pub const DRAIN_ACTUATOR: &str = "321-0002";
 }
