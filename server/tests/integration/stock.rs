@@ -7,7 +7,7 @@ use std::sync::Arc;
 use sqlx::PgPool;
 use torvan::stock::{Movement, Quantity, StockLevel, StockProblem};
 use torvan_app::inventory::stock::{
-    AllocationMode, Reference, StockError, allocate_lines, apply, level,
+    AllocationMode, AllocationReport, Reference, StockError, allocate_lines, apply, level,
 };
 use uuid::Uuid;
 
@@ -54,6 +54,24 @@ async fn assert_stands_at(
         Some(StockLevel { on_hand, allocated })
     );
     assert_eq!(ledger_sums(pool, part).await, ledger);
+}
+
+/// Allocates `lines` for one BOM in `mode`, committed.
+async fn allocate(
+    pool: &PgPool,
+    lines: &[(Uuid, Quantity)],
+    mode: AllocationMode,
+) -> AllocationReport {
+    let reference = Reference {
+        kind: "BOM",
+        id: "bom-1",
+    };
+    let mut tx = pool.begin().await.unwrap();
+    let report = allocate_lines(&mut tx, lines, reference, None, mode)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    report
 }
 
 async fn move_stock(
@@ -222,22 +240,8 @@ async fn all_or_nothing_lists_the_short_lines_and_allocates_nothing(pool: PgPool
     let plenty = part_with(&pool, "L-1", 50).await;
     let scarce = part_with(&pool, "L-2", 3).await;
     let lines = [(plenty, q(10)), (scarce, q(5))];
-    let reference = Reference {
-        kind: "BOM",
-        id: "bom-1",
-    };
 
-    let mut tx = pool.begin().await.unwrap();
-    let report = allocate_lines(
-        &mut tx,
-        &lines,
-        reference,
-        None,
-        AllocationMode::AllOrNothing,
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    let report = allocate(&pool, &lines, AllocationMode::AllOrNothing).await;
     assert!(report.allocated.is_empty());
     assert_eq!(report.shortages.len(), 1);
     assert_eq!(
@@ -246,17 +250,7 @@ async fn all_or_nothing_lists_the_short_lines_and_allocates_nothing(pool: PgPool
     );
     assert_eq!(ledger_sums(&pool, plenty).await, (0, 0));
 
-    let mut tx = pool.begin().await.unwrap();
-    let report = allocate_lines(
-        &mut tx,
-        &lines,
-        reference,
-        None,
-        AllocationMode::WhatIsAvailable,
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    let report = allocate(&pool, &lines, AllocationMode::WhatIsAvailable).await;
     let mut allocated = report.allocated.clone();
     allocated.sort();
     let mut expected = vec![(plenty, 10), (scarce, 3)];
