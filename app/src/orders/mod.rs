@@ -18,7 +18,7 @@ pub mod sinks;
 #[cfg(feature = "ssr")]
 mod totals;
 
-pub use api::list_orders;
+pub use api::{ListOrders, list_orders};
 pub use create::NewOrderPage;
 pub use detail::OrderPage;
 pub use model::{OrderFilter, OrderList, OrderRow, OrderSort};

@@ -20,6 +20,7 @@ mod orders_lifecycle;
 mod orders_lines;
 mod orders_list;
 mod orders_sinks;
+mod paging;
 mod permissions;
 mod schema_audit;
 mod schema_columns;
