@@ -4,8 +4,12 @@ pub enum Command {
     Serve,
     Migrate,
     /// `force`: load it even into a database that holds other users.
-    SeedDemo { force: bool },
-    CreateAdmin { email: String },
+    SeedDemo {
+        force: bool,
+    },
+    CreateAdmin {
+        email: String,
+    },
     Help,
 }
 
