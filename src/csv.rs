@@ -76,11 +76,13 @@ pub fn write_row<S: AsRef<str>>(fields: &[S]) -> String {
 }
 
 /// Quotes a field when needed, and defuses text a spreadsheet would run as a
-/// formula (a leading `=`, `+`, `-` or `@`) by prefixing an apostrophe.
+/// formula by prefixing an apostrophe: a leading `=`, `+`, `-` or `@`, and a
+/// leading tab or carriage return, which spreadsheets skip before looking for
+/// one of those (OWASP's CSV injection list).
 fn quote(value: &str) -> String {
     let is_number = value.parse::<f64>().is_ok();
     let value = match value.chars().next() {
-        Some('=' | '+' | '-' | '@') if !is_number => format!("'{value}"),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_number => format!("'{value}"),
         _ => value.to_owned(),
     };
     if value.contains([',', '"', '\n', '\r']) {
@@ -122,6 +124,12 @@ mod tests {
             write_row(&["=HYPERLINK(\"x\")", "-3"]),
             "\"'=HYPERLINK(\"\"x\"\")\",-3\r\n"
         );
+    }
+
+    #[test]
+    fn a_formula_behind_a_leading_tab_or_carriage_return_is_defused() {
+        assert_eq!(write_row(&["\t=1+2"]), "'\t=1+2\r\n");
+        assert_eq!(write_row(&["\r=1+2"]), "\"'\r=1+2\"\r\n");
     }
 
     proptest! {

@@ -21,6 +21,7 @@ pub mod order_line;
 pub mod order_number;
 pub mod order_priority;
 pub mod order_status;
+pub mod paging;
 pub mod part_number;
 pub mod part_spec;
 pub mod part_status;

@@ -30,7 +30,7 @@ pub enum AppError {
     /// at its field.
     #[error("{}", fields_summary(.0))]
     InvalidFields(Vec<torvan::FieldError>),
-    #[error("The database is not reachable right now. Please try again in a moment.")]
+    #[error("TORVAN cannot reach its database. Nothing you saved is lost; try again in a minute.")]
     Unavailable,
     #[error("Something went wrong on our side. The details have been logged.")]
     Internal,

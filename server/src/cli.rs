@@ -3,8 +3,13 @@
 pub enum Command {
     Serve,
     Migrate,
-    SeedDemo,
-    CreateAdmin { email: String },
+    /// `force`: load it even into a database that holds other users.
+    SeedDemo {
+        force: bool,
+    },
+    CreateAdmin {
+        email: String,
+    },
     Help,
 }
 
@@ -15,7 +20,9 @@ usage: torvan [COMMAND]
 commands:
   serve       apply pending migrations and serve the app (default)
   migrate     apply pending database migrations and exit
-  seed-demo   load the demo data set (idempotent; never run it in production)
+  seed-demo [--force]
+              load the demo data set (idempotent); refused when the
+              database holds users the demo did not create, unless forced
   create-admin --email EMAIL
               create an administrator; the password is read from the
               terminal (or the first line of standard input)
@@ -27,7 +34,11 @@ configuration comes from environment variables: see README.md";
         let command = match args.next().as_deref() {
             None | Some("serve") => Self::Serve,
             Some("migrate") => Self::Migrate,
-            Some("seed-demo") => Self::SeedDemo,
+            Some("seed-demo") => match args.next().as_deref() {
+                None => Self::SeedDemo { force: false },
+                Some("--force") => Self::SeedDemo { force: true },
+                Some(other) => return Err(format!("unexpected argument `{other}`")),
+            },
             Some("create-admin") => match (args.next().as_deref(), args.next()) {
                 (Some("--email"), Some(email)) => Self::CreateAdmin { email },
                 _ => return Err("create-admin needs --email EMAIL".into()),
@@ -59,7 +70,14 @@ mod tests {
     #[test]
     fn named_commands_parse() {
         assert_eq!(parse(&["migrate"]), Ok(Command::Migrate));
-        assert_eq!(parse(&["seed-demo"]), Ok(Command::SeedDemo));
+        assert_eq!(
+            parse(&["seed-demo"]),
+            Ok(Command::SeedDemo { force: false })
+        );
+        assert_eq!(
+            parse(&["seed-demo", "--force"]),
+            Ok(Command::SeedDemo { force: true })
+        );
         assert_eq!(parse(&["--help"]), Ok(Command::Help));
         assert_eq!(
             parse(&["create-admin", "--email", "it@hospital.test"]),

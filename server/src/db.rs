@@ -7,12 +7,24 @@ use crate::config::DatabaseConfig;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
+/// How long a request waits for a database connection before it is told
+/// the database is unreachable. Short, because a person is waiting: a healthy
+/// pool hands out a connection in milliseconds even under load (BENCHMARKS.md),
+/// and an unreachable database would otherwise hold every request for the
+/// whole wait.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_millis(1500);
+
 pub async fn connect(config: &DatabaseConfig) -> Result<PgPool, sqlx::Error> {
-    PgPoolOptions::new()
-        .max_connections(config.max_connections)
-        .acquire_timeout(Duration::from_secs(5))
+    pool_options(config.max_connections)
         .connect(&config.url)
         .await
+}
+
+/// The pool every server uses, before it is pointed at a database.
+pub fn pool_options(max_connections: u32) -> PgPoolOptions {
+    PgPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(ACQUIRE_TIMEOUT)
 }
 
 /// Applies pending migrations, then writes the permission table.

@@ -26,7 +26,7 @@ async fn main() -> ExitCode {
     let outcome = match command {
         Command::Serve => serve::run().await,
         Command::Migrate => migrate().await,
-        Command::SeedDemo => seed_demo().await,
+        Command::SeedDemo { force } => seed_demo(force).await,
         Command::CreateAdmin { email } => create_admin::run(&email).await,
         Command::Help => Ok(()),
     };
@@ -48,10 +48,13 @@ async fn migrate() -> Result<(), ServerError> {
     Ok(())
 }
 
-async fn seed_demo() -> Result<(), ServerError> {
+async fn seed_demo(force: bool) -> Result<(), ServerError> {
     let database = config::DatabaseConfig::from_env()?;
     let pool = db::connect(&database).await?;
     db::migrate(&pool).await?;
+    if !force {
+        seed::refuse_a_database_in_use(&pool).await?;
+    }
     let report = seed::seed_demo(&pool).await?;
     tracing::info!(files = report.files, "demo data loaded");
     Ok(())

@@ -4,11 +4,44 @@
 
 use sqlx::PgPool;
 
+use crate::error::ServerError;
+
 /// The SQL files of `server/seed/`, in name order, embedded at build time.
 const SEED_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/seed_files.rs"));
 
 /// The demo admin of `01_users.sql`, who generates the demo BOMs.
 const DEMO_ADMIN: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000001);
+
+/// Refuses to load the demo into a database in real use: one that holds a
+/// user the demo did not create (an administrator made with `create-admin`,
+/// anyone added on the users screen). The demo adds an administrator whose
+/// password is published, so loading it there would open the installation.
+pub async fn refuse_a_database_in_use(pool: &PgPool) -> Result<(), ServerError> {
+    let others = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM auth.users WHERE NOT (id = ANY($1))"#,
+        &DEMO_USERS[..],
+    )
+    .fetch_one(pool)
+    .await?;
+    match others {
+        0 => Ok(()),
+        others => Err(ServerError::Input(format!(
+            "this database holds {others} user(s) the demo did not create, so it looks like a \
+             real installation, and the demo adds accounts whose password is published. Nothing \
+             was loaded; run `torvan seed-demo --force` if this really is a demo database"
+        ))),
+    }
+}
+
+/// The ids of `01_users.sql`, one user per role.
+const DEMO_USERS: [uuid::Uuid; 6] = [
+    DEMO_ADMIN,
+    uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000002),
+    uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000003),
+    uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000004),
+    uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000005),
+    uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000006),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SeedReport {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use torvan::Action;
+use torvan::paging::Page;
 
 use super::api::list_customers;
 use super::model::{CustomerList, PAGE_SIZE};
@@ -18,10 +19,7 @@ pub fn CustomersPage() -> impl IntoView {
         (
             query.get("q").unwrap_or_default(),
             query.get("inactive").is_some_and(|value| value == "1"),
-            query
-                .get("page")
-                .and_then(|page| page.parse::<i64>().ok())
-                .map_or(0, |page| (page - 1).max(0)),
+            Page::from_address(query.get("page").as_deref()).index(),
         )
     });
     let customers = Resource::new(

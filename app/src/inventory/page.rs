@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
+use torvan::paging::Page;
 use torvan::{DbEnum, MakeOrBuy, StockStatus};
 
 use super::api::search_parts;
@@ -22,9 +23,7 @@ fn from_query(query: &ParamsMap) -> PartSearch {
         text: value("q").unwrap_or_default(),
         stock_status: value("status").and_then(|status| StockStatus::parse(&status).ok()),
         make_or_buy: value("make").and_then(|code| MakeOrBuy::parse(&code).ok()),
-        page: value("page")
-            .and_then(|page| page.parse::<i64>().ok())
-            .map_or(0, |page| (page - 1).max(0)),
+        page: Page::from_address(value("page").as_deref()).index(),
         page_size: PAGE_SIZE,
         category_id: value("category").and_then(|id| uuid::Uuid::parse_str(&id).ok()),
     }

@@ -8,6 +8,7 @@
 //! every value bound, each search gets a plan that uses its indexes.
 
 use sqlx::{PgConnection, Postgres, QueryBuilder};
+use torvan::paging::{MAX_PAGE_SIZE, Page};
 use torvan::{DbEnum, MakeOrBuy, StockStatus};
 
 use super::model::{PartHit, PartSearch, SearchPage};
@@ -75,7 +76,7 @@ fn push_filters(sql: &mut QueryBuilder<'_, Postgres>, query: &PartSearch) {
 /// part-number index and stops after a page, while the count needs no joins
 /// or sorting unless a category is asked for.
 pub async fn search(conn: &mut PgConnection, query: &PartSearch) -> Result<SearchPage, AppError> {
-    let page_size = query.page_size.clamp(1, 200);
+    let page_size = query.page_size.clamp(1, MAX_PAGE_SIZE);
     let mut page = QueryBuilder::<Postgres>::new(format!(
         "SELECT p.part_number, p.name, c.name AS category, p.quantity_on_hand AS on_hand, p.quantity_allocated AS allocated,
                 p.quantity_available AS available,
@@ -87,7 +88,7 @@ pub async fn search(conn: &mut PgConnection, query: &PartSearch) -> Result<Searc
     page.push(" ORDER BY p.part_number LIMIT ")
         .push_bind(page_size)
         .push(" OFFSET ")
-        .push_bind(query.page.max(0) * page_size);
+        .push_bind(Page::requested(query.page).offset(page_size));
 
     let joins = if query.category_id.is_some() {
         HIERARCHY

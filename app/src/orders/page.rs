@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use torvan::date_range::check_range;
+use torvan::paging::Page;
 use torvan::{DbEnum, OrderPriority, OrderStatus};
 
 use super::api::list_orders;
@@ -29,9 +30,7 @@ fn from_query(query: &ParamsMap) -> OrderFilter {
         sort: value("sort")
             .and_then(|key| OrderSort::from_key(&key))
             .unwrap_or_default(),
-        page: value("page")
-            .and_then(|page| page.parse::<i64>().ok())
-            .map_or(0, |page| (page - 1).max(0)),
+        page: Page::from_address(value("page").as_deref()).index(),
     }
 }
 

@@ -10,6 +10,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, Postgres, QueryBuilder};
+use torvan::paging::Page;
 use torvan::{DbEnum, OrderNumber, OrderPriority, OrderStatus};
 
 use super::model::{OrderFilter, OrderList, OrderRow, OrderSort, PAGE_SIZE};
@@ -146,7 +147,7 @@ pub async fn list(conn: &mut PgConnection, filter: &OrderFilter) -> Result<Order
     page.push(" ORDER BY ").push(order_by(filter.sort, &TABLES));
     page.push(" LIMIT ").push_bind(PAGE_SIZE);
     page.push(" OFFSET ")
-        .push_bind(filter.page.max(0) * PAGE_SIZE);
+        .push_bind(Page::requested(filter.page).offset(PAGE_SIZE));
     page.push(") ORDER BY ").push(order_by(filter.sort, &VIEW));
 
     // With no customer, number or date filter the total comes from the per status

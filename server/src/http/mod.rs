@@ -8,6 +8,7 @@ mod request_log;
 mod security;
 mod session;
 mod static_files;
+mod unavailable;
 mod uploads;
 
 use axum::Router;

@@ -10,7 +10,7 @@ use torvan_app::auth::guard::SessionUser;
 use torvan_app::auth::sessions::{self, token_from_cookie_header};
 use torvan_app::error::AppError;
 
-use super::AppState;
+use super::{AppState, unavailable};
 
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
@@ -29,7 +29,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
             Ok(session) => session,
             Err(error) => {
                 tracing::error!(?error, "cannot resolve a session");
-                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+                return unavailable::response(&path);
             }
         },
         None => None,

@@ -2,7 +2,7 @@
 //! promises, and a second load changes nothing.
 
 use sqlx::PgPool;
-use torvan_server::seed::seed_demo;
+use torvan_server::seed::{refuse_a_database_in_use, seed_demo};
 
 async fn count(pool: &PgPool, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
@@ -112,4 +112,26 @@ async fn every_order_history_starts_pending_and_ends_at_the_status(pool: PgPool)
         "every history starts pending and ends at the order's status",
     )
     .await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_demo_may_load_again_over_itself(pool: PgPool) {
+    seed_demo(&pool).await.unwrap();
+    refuse_a_database_in_use(&pool).await.unwrap();
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_demo_refuses_a_database_with_a_user_it_did_not_create(pool: PgPool) {
+    sqlx::query(
+        "INSERT INTO auth.users (email, password_hash, role, status, first_name, last_name)
+         VALUES ('it@hospital.test', 'x', 'ADMIN', 'ACTIVE', 'Ida', 'Tran')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let refusal = refuse_a_database_in_use(&pool).await.unwrap_err();
+    assert!(
+        refusal.to_string().contains("seed-demo --force"),
+        "the refusal says how to load it anyway: {refusal}"
+    );
 }

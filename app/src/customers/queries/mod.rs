@@ -4,6 +4,7 @@
 use sqlx::PgConnection;
 use torvan::DbEnum;
 use torvan::customer::CustomerType;
+use torvan::paging::Page;
 
 use super::model::{CustomerList, CustomerRow, PAGE_SIZE};
 use crate::error::AppError;
@@ -38,7 +39,7 @@ pub async fn list(
         search,
         include_inactive,
         PAGE_SIZE,
-        page.max(0) * PAGE_SIZE,
+        Page::requested(page).offset(PAGE_SIZE),
     )
     .fetch_all(conn)
     .await?;

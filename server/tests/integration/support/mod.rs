@@ -19,6 +19,7 @@ use torvan_server::http::{AppState, router};
 use torvan_server::storage::Storage;
 use tower::ServiceExt;
 
+pub mod db_proxy;
 pub mod demo;
 pub mod rows;
 
