@@ -293,7 +293,10 @@ async fn an_unreadable_argument_is_a_short_400_that_does_not_echo_it(pool: PgPoo
             format!("email=a%40b.test&first_name=A&last_name=B&password=p&role={long}"),
         ),
         ("/api/orders/list", format!("filter[status]={long}")),
-        ("/api/inventory/part/save", format!("draft[status]={long}")),
+        (
+            "/api/customers/active",
+            format!("customer_number=C-10004&active={long}"),
+        ),
         ("/api/orders/list", "filter[page]=many".to_owned()),
         (
             "/api/bom-templates/preview",

@@ -8,6 +8,7 @@ mod boms_approval;
 mod boms_generation;
 mod boms_templates;
 mod customers;
+mod fuzz;
 mod http;
 mod inventory_catalogue;
 mod inventory_parts;

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
-use super::model::{CHECK_ROWS, ImportCheck, ImportRow};
+use super::model::{CHECK_ROWS, ImportCheck, ImportRow, MAX_COLUMNS};
 use crate::error::AppError;
 
 /// Checks some rows of a file without writing anything (the page sends a
@@ -19,6 +19,10 @@ pub async fn check_import(
     if rows.len() > CHECK_ROWS {
         let message = format!("At most {CHECK_ROWS} rows are checked at once.");
         return Err(AppError::invalid("rows", message));
+    }
+    if header.len() > MAX_COLUMNS {
+        let message = format!("A parts file has at most {MAX_COLUMNS} columns.");
+        return Err(AppError::invalid("header", message));
     }
     let mut conn = crate::db::connection().await?;
     super::import::check(&mut conn, &header, &rows).await

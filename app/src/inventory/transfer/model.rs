@@ -47,6 +47,9 @@ pub fn read_file(text: &str) -> Result<(Vec<String>, Vec<ImportRow>), String> {
 /// steady progress on a large file.
 pub const CHECK_ROWS: usize = 250;
 
+/// More columns than a parts file has (the export writes some twenty).
+pub const MAX_COLUMNS: usize = 100;
+
 /// The text one slice may hold, well inside the server's 256 KB limit on a
 /// server function's arguments even when every character is escaped.
 const CHECK_BYTES: usize = 96 * 1024;
