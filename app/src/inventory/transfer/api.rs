@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
-use super::model::{CHECK_ROWS, ImportCheck, ImportRow, MAX_COLUMNS};
+use super::model::{ImportCheck, ImportRow};
 use crate::error::AppError;
 
 /// Checks some rows of a file without writing anything (the page sends a
@@ -16,6 +16,7 @@ pub async fn check_import(
     rows: Vec<ImportRow>,
 ) -> Result<ImportCheck, AppError> {
     crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
+    use super::model::{CHECK_ROWS, MAX_COLUMNS};
     if rows.len() > CHECK_ROWS {
         let message = format!("At most {CHECK_ROWS} rows are checked at once.");
         return Err(AppError::invalid("rows", message));
