@@ -30,6 +30,10 @@ pub enum AppError {
     /// at its field.
     #[error("{}", fields_summary(.0))]
     InvalidFields(Vec<torvan::FieldError>),
+    /// Arguments the server could not read (malformed, of the wrong type,
+    /// too long, or holding a NUL character); what was sent is not repeated.
+    #[error("The request could not be read: a value is malformed, too long or of the wrong kind.")]
+    BadRequest,
     #[error("TORVAN cannot reach its database. Nothing you saved is lost; try again in a minute.")]
     Unavailable,
     #[error("Something went wrong on our side. The details have been logged.")]
@@ -45,6 +49,21 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         let detail = value.to_string();
+        // On the server these are arguments that could not be decoded. The
+        // decoder's message quotes the input, which may be long and is the
+        // caller's own: it is logged, shortened, and not sent back.
+        if cfg!(feature = "ssr")
+            && matches!(
+                value,
+                ServerFnErrorErr::Args(_)
+                    | ServerFnErrorErr::MissingArg(_)
+                    | ServerFnErrorErr::Deserialization(_)
+            )
+        {
+            let shown: String = detail.chars().take(200).collect();
+            leptos::logging::warn!("unreadable server function arguments: {shown}");
+            return Self::BadRequest;
+        }
         leptos::logging::warn!("server function failed: {detail}");
         Self::Transport(detail)
     }

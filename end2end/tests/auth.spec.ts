@@ -53,7 +53,7 @@ test('a wrong password shows an error and sets no session', async ({ page }) => 
 
 test('after five failures the account is locked, with the same message', async ({ page, baseURL }) => {
   const email = `locked.${Date.now()}@torvan.test`;
-  const admin = await apiRequest.newContext({ baseURL, storageState: '.auth/admin.json' });
+  const admin = await apiRequest.newContext({ baseURL, storageState: '.auth/admin.json', extraHTTPHeaders: { Origin: baseURL! } });
   const created = await admin.post('/api/admin/users/create', {
     form: { email, first_name: 'Lock', last_name: 'Test', role: 'ASSEMBLER', password: 'steel-basin-2026' },
   });
@@ -70,7 +70,7 @@ test('after five failures the account is locked, with the same message', async (
   expect(await sessionCookie(page)).toBeUndefined();
 });
 
-test('an assembler is refused the admin screen and the admin server functions', async ({ page }) => {
+test('an assembler is refused the admin screen and the admin server functions', async ({ page, baseURL }) => {
   await signIn(page, 'assembler@torvan.test', DEMO_PASSWORD);
   await expect(page).toHaveURL((url) => url.pathname === '/');
 
@@ -81,6 +81,7 @@ test('an assembler is refused the admin screen and the admin server functions', 
   for (const endpoint of ['/api/admin/users/list', '/api/admin/users/unlock']) {
     const reply = await page.request.post(endpoint, {
       form: { user_id: '00000000-0000-4000-a000-000000000001' },
+      headers: { Origin: baseURL! },
     });
     expect(reply.status(), endpoint).toBe(403);
   }
@@ -116,7 +117,7 @@ test('signing out ends the session on the server', async ({ page, browser }) => 
 
 test('a user changes their own password', async ({ page, baseURL }) => {
   const email = `changer.${Date.now()}@torvan.test`;
-  const admin = await apiRequest.newContext({ baseURL, storageState: '.auth/admin.json' });
+  const admin = await apiRequest.newContext({ baseURL, storageState: '.auth/admin.json', extraHTTPHeaders: { Origin: baseURL! } });
   await admin.post('/api/admin/users/create', {
     form: { email, first_name: 'Pat', last_name: 'Changer', role: 'QC_PERSON', password: 'steel-basin-2026' },
   });

@@ -8,6 +8,12 @@ use chrono::Duration;
 use torvan::session::{LockoutPolicy, SessionPolicy};
 use torvan_app::auth::sessions::AuthSettings;
 
+/// Server-function arguments and forms are small: a larger body is refused
+/// before it is read, so nobody can make the server hold megabytes.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
+/// A parts file (the one upload) may be large: 50,000 rows are some 15 MB.
+pub const DEFAULT_MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", .problems.join("; "))]
 pub struct ConfigError {
@@ -70,17 +76,19 @@ impl ServeConfig {
 
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let mut env = Env::new(lookup);
+        let database = DatabaseConfig::read(&mut env);
+        let site_addr = env.parsed("TORVAN_SITE_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)));
         let config = Self {
-            database: DatabaseConfig::read(&mut env),
-            site_addr: env.parsed("TORVAN_SITE_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000))),
+            database,
+            site_addr,
             site_root: env
                 .optional("TORVAN_SITE_ROOT")
                 .unwrap_or("target/site".into())
                 .into(),
             storage: StorageConfig::read(&mut env),
-            auth: read_auth(&mut env),
-            max_body_bytes: env.parsed("TORVAN_MAX_BODY_BYTES", 16 * 1024 * 1024),
-            max_import_bytes: env.parsed("TORVAN_MAX_IMPORT_BYTES", 64 * 1024 * 1024),
+            auth: read_auth(&mut env, site_addr),
+            max_body_bytes: env.parsed("TORVAN_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+            max_import_bytes: env.parsed("TORVAN_MAX_IMPORT_BYTES", DEFAULT_MAX_IMPORT_BYTES),
         };
         env.finish(config)
     }
@@ -112,7 +120,10 @@ impl StorageConfig {
     }
 }
 
-fn read_auth(env: &mut Env<impl Fn(&str) -> Option<String>>) -> AuthSettings {
+fn read_auth(
+    env: &mut Env<impl Fn(&str) -> Option<String>>,
+    site_addr: SocketAddr,
+) -> AuthSettings {
     let idle_minutes = env.parsed("TORVAN_SESSION_IDLE_MINUTES", 30_i64);
     let max_hours = env.parsed("TORVAN_SESSION_MAX_HOURS", 12_i64);
     if idle_minutes < 1 || max_hours < 1 {
@@ -125,8 +136,34 @@ fn read_auth(env: &mut Env<impl Fn(&str) -> Option<String>>) -> AuthSettings {
             absolute_timeout: Duration::hours(max_hours),
         },
         lockout: LockoutPolicy::default(),
-        secure_cookies: env.parsed("TORVAN_SECURE_COOKIES", false),
+        secure_cookies: behind_tls(env, site_addr),
     }
+}
+
+/// Whether browsers reach the app over TLS (a proxy in front terminates
+/// it): then the cookie is `Secure` and `__Host-` named, HSTS is sent and
+/// only an `https` origin is the app's. Plain HTTP is the default only on
+/// loopback, where nobody else can listen in; on any other address the
+/// operator says which it is, so no installation is plain HTTP by mistake.
+fn behind_tls(env: &mut Env<impl Fn(&str) -> Option<String>>, site_addr: SocketAddr) -> bool {
+    if env.optional("TORVAN_SECURE_COOKIES").is_some() {
+        env.problems
+            .push("TORVAN_SECURE_COOKIES is replaced by TORVAN_BEHIND_TLS".into());
+    }
+    let tls = env.parsed("TORVAN_BEHIND_TLS", false);
+    let insecure = env.parsed("TORVAN_INSECURE_HTTP", false);
+    match (tls, insecure) {
+        (true, true) => env
+            .problems
+            .push("TORVAN_BEHIND_TLS and TORVAN_INSECURE_HTTP cannot both be true".into()),
+        (false, false) if !site_addr.ip().is_loopback() => env.problems.push(format!(
+            "TORVAN_SITE_ADDR={site_addr} is reachable from other machines: serve it behind \
+             TLS and set TORVAN_BEHIND_TLS=true, or set TORVAN_INSECURE_HTTP=true to serve \
+             plain HTTP knowingly"
+        )),
+        _ => {}
+    }
+    tls
 }
 
 /// Reads variables and collects every problem instead of stopping at the first.
@@ -194,7 +231,7 @@ mod tests {
         assert_eq!(config.database.max_connections, 10);
         assert!(matches!(config.storage, StorageConfig::Embedded { .. }));
         assert_eq!(config.auth.sessions, SessionPolicy::default());
-        assert_eq!(config.max_body_bytes, 16 * 1024 * 1024);
+        assert_eq!(config.max_body_bytes, 256 * 1024);
         assert!(!config.auth.secure_cookies);
     }
 
@@ -204,7 +241,7 @@ mod tests {
             ("DATABASE_URL", "postgres://localhost/torvan"),
             ("TORVAN_SESSION_IDLE_MINUTES", "10"),
             ("TORVAN_SESSION_MAX_HOURS", "8"),
-            ("TORVAN_SECURE_COOKIES", "true"),
+            ("TORVAN_BEHIND_TLS", "true"),
         ])
         .unwrap();
         assert_eq!(config.auth.sessions.idle_timeout, Duration::minutes(10));
@@ -249,6 +286,61 @@ mod tests {
                 access_key_id: "key".into(),
                 secret_access_key: "secret".into(),
             }
+        );
+    }
+
+    const DB: (&str, &str) = ("DATABASE_URL", "postgres://localhost/torvan");
+
+    #[test]
+    fn a_public_address_without_tls_in_front_is_refused_unless_said_knowingly() {
+        let error = config(&[DB, ("TORVAN_SITE_ADDR", "0.0.0.0:3000")]).unwrap_err();
+        assert_eq!(error.problems.len(), 1);
+        assert!(
+            error.problems[0].contains("TORVAN_BEHIND_TLS=true"),
+            "{error}"
+        );
+
+        let tls = config(&[
+            DB,
+            ("TORVAN_SITE_ADDR", "0.0.0.0:3000"),
+            ("TORVAN_BEHIND_TLS", "true"),
+        ]);
+        assert!(tls.unwrap().auth.secure_cookies);
+        let plain = config(&[
+            DB,
+            ("TORVAN_SITE_ADDR", "10.0.0.5:80"),
+            ("TORVAN_INSECURE_HTTP", "true"),
+        ]);
+        assert!(!plain.unwrap().auth.secure_cookies);
+    }
+
+    #[test]
+    fn loopback_is_plain_http_unless_a_proxy_on_the_host_serves_tls() {
+        assert!(
+            !config(&[DB, ("TORVAN_SITE_ADDR", "[::1]:3000")])
+                .unwrap()
+                .auth
+                .secure_cookies
+        );
+        let proxied = config(&[DB, ("TORVAN_BEHIND_TLS", "true")]).unwrap();
+        assert!(proxied.auth.secure_cookies);
+    }
+
+    #[test]
+    fn contradicting_or_retired_transport_variables_are_refused() {
+        let both = config(&[
+            DB,
+            ("TORVAN_BEHIND_TLS", "true"),
+            ("TORVAN_INSECURE_HTTP", "true"),
+        ]);
+        assert_eq!(
+            both.unwrap_err().problems,
+            ["TORVAN_BEHIND_TLS and TORVAN_INSECURE_HTTP cannot both be true"]
+        );
+        let retired = config(&[DB, ("TORVAN_SECURE_COOKIES", "true")]);
+        assert_eq!(
+            retired.unwrap_err().problems,
+            ["TORVAN_SECURE_COOKIES is replaced by TORVAN_BEHIND_TLS"]
         );
     }
 

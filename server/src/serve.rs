@@ -44,7 +44,11 @@ pub async fn run() -> Result<(), ServerError> {
         max_import_bytes: config.max_import_bytes,
     });
 
-    tracing::info!(url = %format!("http://{}", config.site_addr), "TORVAN is serving");
+    tracing::info!(
+        url = %format!("http://{}", config.site_addr),
+        behind_tls = config.auth.secure_cookies,
+        "TORVAN is serving"
+    );
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

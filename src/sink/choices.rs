@@ -2,7 +2,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{FamilyOptions, LegKind, OptionGroup, PegboardKind};
-use crate::DbEnum;
+use crate::{DbEnum, FieldError};
+
+/// More basins than any family takes: the rules then say the family's own
+/// limit. A list longer than this is not a sink anyone configures.
+pub const MAX_BASINS: usize = 8;
+/// More accessory lines than one sink carries (each accessory once).
+pub const MAX_ACCESSORIES: usize = 64;
 
 /// The wizard's answers as the user gives them: numbers stay text until the
 /// rules read them, so a half-typed value is kept, not dropped.
@@ -109,6 +115,24 @@ impl SinkChoices {
     pub fn leg_kind(&self) -> Option<LegKind> {
         LegKind::parse(&self.legs).ok()
     }
+
+    /// Refuses lists no configuration has, before any rule walks them, so
+    /// the work a save does (and the messages it answers) stays small.
+    pub fn check_list_lengths(&self) -> Result<(), FieldError> {
+        if self.basins.len() > MAX_BASINS {
+            return Err(FieldError::new(
+                "basins",
+                format!("A sink takes at most {MAX_BASINS} basins."),
+            ));
+        }
+        if self.accessories.len() > MAX_ACCESSORIES {
+            return Err(FieldError::new(
+                "accessories",
+                format!("A sink carries at most {MAX_ACCESSORIES} accessory lines."),
+            ));
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -123,6 +147,21 @@ mod tests {
         assert_eq!(choices.material, "304");
         assert_eq!(choices.basins.len(), 1);
         assert_eq!(choices.pegboard, "NONE");
+    }
+
+    #[test]
+    fn lists_longer_than_any_sink_has_are_refused() {
+        let family = esr();
+        let mut choices = SinkChoices::defaults_for(&family);
+        assert_eq!(choices.check_list_lengths(), Ok(()));
+        choices.accessories = vec![AccessoryChoice::default(); MAX_ACCESSORIES + 1];
+        assert_eq!(
+            choices.check_list_lengths().unwrap_err().field,
+            "accessories"
+        );
+        choices.accessories.clear();
+        choices.basins = vec![BasinChoice::default(); MAX_BASINS + 1];
+        assert_eq!(choices.check_list_lengths().unwrap_err().field, "basins");
     }
 
     #[test]

@@ -14,6 +14,10 @@ use super::guard::SessionUser;
 use crate::error::AppError;
 
 pub const COOKIE_NAME: &str = "torvan_session";
+/// The name over TLS. A browser keeps a `__Host-` cookie only if it is
+/// Secure, for the whole site and for this host alone, so neither a plain
+/// HTTP page nor a sibling domain can plant one.
+pub const SECURE_COOKIE_NAME: &str = "__Host-torvan_session";
 
 /// How sessions and sign-ins behave on this installation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +26,17 @@ pub struct AuthSettings {
     pub lockout: LockoutPolicy,
     /// Mark the cookie `Secure` (the site is served over TLS).
     pub secure_cookies: bool,
+}
+
+impl AuthSettings {
+    /// The session cookie's name: `__Host-` prefixed over TLS.
+    pub fn cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            SECURE_COOKIE_NAME
+        } else {
+            COOKIE_NAME
+        }
+    }
 }
 
 /// A session just started: its id and the token for the cookie.
@@ -212,15 +227,17 @@ fn cookie(value: &str, max_age: i64, settings: &AuthSettings) -> String {
     } else {
         ""
     };
-    format!("{COOKIE_NAME}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
+    let name = settings.cookie_name();
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
 }
 
-/// The session token in a `Cookie` header, if any.
-pub fn token_from_cookie_header(header: &str) -> Option<&str> {
+/// The session token in a `Cookie` header, if any, under the one name
+/// `settings` use.
+pub fn token_from_cookie_header<'a>(header: &'a str, settings: &AuthSettings) -> Option<&'a str> {
     header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
+        .find(|(name, _)| *name == settings.cookie_name())
         .map(|(_, value)| value)
         .filter(|value| !value.is_empty())
 }
@@ -252,16 +269,38 @@ mod tests {
             "torvan_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200"
         );
         settings.secure_cookies = true;
-        assert!(session_cookie("abc", &settings).ends_with("; Secure"));
+        let cookie = session_cookie("abc", &settings);
+        assert!(cookie.ends_with("; Secure"));
+        assert!(cookie.starts_with("__Host-torvan_session=abc; Path=/;"));
+    }
+
+    fn settings(secure_cookies: bool) -> AuthSettings {
+        AuthSettings {
+            sessions: SessionPolicy::default(),
+            lockout: LockoutPolicy::default(),
+            secure_cookies,
+        }
     }
 
     #[test]
     fn the_token_is_found_among_other_cookies() {
+        let plain = settings(false);
         assert_eq!(
-            token_from_cookie_header("a=1; torvan_session=xyz; b=2"),
+            token_from_cookie_header("a=1; torvan_session=xyz; b=2", &plain),
             Some("xyz")
         );
-        assert_eq!(token_from_cookie_header("a=1"), None);
-        assert_eq!(token_from_cookie_header("torvan_session="), None);
+        assert_eq!(token_from_cookie_header("a=1", &plain), None);
+        assert_eq!(token_from_cookie_header("torvan_session=", &plain), None);
+    }
+
+    #[test]
+    fn over_tls_only_the_host_prefixed_cookie_is_read() {
+        let tls = settings(true);
+        let both = "torvan_session=planted; __Host-torvan_session=real";
+        assert_eq!(token_from_cookie_header(both, &tls), Some("real"));
+        assert_eq!(
+            token_from_cookie_header("torvan_session=planted", &tls),
+            None
+        );
     }
 }

@@ -4,9 +4,9 @@
 
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use torvan_app::error::AppError;
 
 /// Error bodies are small; anything larger is passed on untouched.
@@ -29,6 +29,18 @@ pub async fn map(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// An error answered by the HTTP layer itself (before or instead of a
+/// server function), in the shape the browser's client decodes.
+pub(super) fn refused(error: AppError) -> Response {
+    let body = serde_json::to_string(&error).unwrap_or_default();
+    (
+        status_of(&error),
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
+}
+
 pub(super) fn status_of(error: &AppError) -> StatusCode {
     match error {
         AppError::Unauthorized | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
@@ -36,7 +48,7 @@ pub(super) fn status_of(error: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Conflict => StatusCode::CONFLICT,
         AppError::Invalid { .. } | AppError::InvalidFields(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::Transport(_) => StatusCode::BAD_REQUEST,
+        AppError::Transport(_) | AppError::BadRequest => StatusCode::BAD_REQUEST,
         AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }

@@ -1,7 +1,9 @@
 //! The HTTP surface: probes, static assets, the Leptos pages and server
-//! functions, wrapped in request ids, logs, compression and a body limit.
+//! functions, wrapped in request ids, logs, compression, the security
+//! checks, the session, and a body limit with its arguments screened.
 
 mod api_status;
+mod arguments;
 mod downloads;
 mod health;
 mod request_log;
@@ -60,11 +62,13 @@ pub fn router(state: AppState) -> Router {
     };
 
     // The parts file is the one upload: it gets its own, larger limit, and
-    // every other route the general one.
+    // every other route (every server function) the small general one.
+    let max_import_bytes = state.max_import_bytes;
     let uploads = Router::new()
         .route(transfer::IMPORT_PATH, post(uploads::import_parts))
-        .layer(DefaultBodyLimit::max(state.max_import_bytes))
-        .layer(RequestBodyLimitLayer::new(state.max_import_bytes));
+        .layer(DefaultBodyLimit::max(max_import_bytes))
+        .layer(from_fn_with_state(max_import_bytes, arguments::screen))
+        .layer(RequestBodyLimitLayer::new(max_import_bytes));
     let app = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -80,6 +84,7 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(from_fn_with_state(max_body_bytes, arguments::screen))
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .merge(uploads)
         .layer(from_fn(api_status::map))

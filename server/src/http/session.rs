@@ -1,15 +1,21 @@
 //! Resolves the session cookie once per request and keeps signed-out people
-//! to the sign-in page. Server functions check permissions themselves.
+//! to the sign-in page. A server-function call without a valid session is
+//! refused here, before its body is read: nobody unknown can make the server
+//! parse arguments (sign-in and the two calls a signed-out page makes
+//! aside). Server functions check permissions themselves.
 
 use axum::extract::{Request, State};
 use axum::http::header::{COOKIE, LOCATION};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use leptos::server_fn::ServerFn;
 use torvan_app::auth::guard::SessionUser;
 use torvan_app::auth::sessions::{self, token_from_cookie_header};
+use torvan_app::auth::{SignIn, SignOut, WhoAmI};
 use torvan_app::error::AppError;
 
+use super::api_status::refused;
 use super::{AppState, unavailable};
 
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -17,13 +23,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     if is_asset(&path) {
         return next.run(request).await;
     }
-    let token = request
-        .headers()
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(token_from_cookie_header)
-        .map(str::to_owned);
+    let token = session_token(request.headers(), &state.auth).map(str::to_owned);
     let session = match token {
         Some(token) => match session_of(&state, &token).await {
             Ok(session) => session,
@@ -38,6 +38,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     let page_request = matches!(*request.method(), Method::GET | Method::HEAD) && !is_open(&path);
     match (&session, page_request, path.as_str()) {
         (None, true, _) => return see_other("/login"),
+        (None, false, _) if needs_session(&path) => return refused(AppError::Unauthorized),
         (Some(_), _, "/login") => return see_other("/"),
         _ => {}
     }
@@ -45,6 +46,19 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         request.extensions_mut().insert::<SessionUser>(session);
     }
     next.run(request).await
+}
+
+/// The session cookie's token in a request's headers, under the name this
+/// installation uses.
+pub(super) fn session_token<'a>(
+    headers: &'a axum::http::HeaderMap,
+    settings: &sessions::AuthSettings,
+) -> Option<&'a str> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|header| token_from_cookie_header(header, settings))
 }
 
 /// The session of a cookie token, on a connection held only while it is
@@ -55,9 +69,15 @@ async fn session_of(state: &AppState, token: &str) -> Result<Option<SessionUser>
     sessions::resolve(&mut conn, token, &state.auth.sessions, now).await
 }
 
+/// A server function only a signed-in user may call: all but signing in,
+/// asking who is signed in, and signing out (which a stale page may send).
+fn needs_session(path: &str) -> bool {
+    path.starts_with("/api/") && ![SignIn::PATH, WhoAmI::PATH, SignOut::PATH].contains(&path)
+}
+
 /// Files and probes that need no session (and no database round trip).
 /// CSV downloads are data, not files: they need the session.
-fn is_asset(path: &str) -> bool {
+pub(super) fn is_asset(path: &str) -> bool {
     let is_download = path.ends_with(".csv");
     path.starts_with("/pkg/")
         || path.starts_with("/icons/")
@@ -95,6 +115,20 @@ mod tests {
         }
         for path in ["/", "/orders", "/admin/users", "/api/auth/me"] {
             assert!(!is_asset(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn every_server_function_but_signing_in_and_out_needs_a_session() {
+        for path in ["/api/auth/sign-in", "/api/auth/me", "/api/auth/sign-out"] {
+            assert!(!needs_session(path), "{path}");
+        }
+        for path in [
+            "/api/bom-templates/preview",
+            "/api/auth/change-password",
+            "/api/x",
+        ] {
+            assert!(needs_session(path), "{path}");
         }
     }
 }

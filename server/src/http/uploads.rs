@@ -16,17 +16,7 @@ use torvan_app::error::AppError;
 use torvan_app::inventory::transfer::{ImportOutcome, import};
 
 use super::AppState;
-use super::api_status::status_of;
-
-fn refused(error: AppError) -> Response {
-    let body = serde_json::to_string(&error).unwrap_or_default();
-    (
-        status_of(&error),
-        [(header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response()
-}
+use super::api_status::refused;
 
 pub async fn import_parts(
     State(state): State<AppState>,

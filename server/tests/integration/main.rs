@@ -9,6 +9,7 @@ mod boms_generation;
 mod boms_templates;
 mod customers;
 mod database_outage;
+mod fuzz;
 mod http;
 mod inventory_catalogue;
 mod inventory_parts;

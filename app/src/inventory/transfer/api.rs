@@ -16,6 +16,15 @@ pub async fn check_import(
     rows: Vec<ImportRow>,
 ) -> Result<ImportCheck, AppError> {
     crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
+    use super::model::{CHECK_ROWS, MAX_COLUMNS};
+    if rows.len() > CHECK_ROWS {
+        let message = format!("At most {CHECK_ROWS} rows are checked at once.");
+        return Err(AppError::invalid("rows", message));
+    }
+    if header.len() > MAX_COLUMNS {
+        let message = format!("A parts file has at most {MAX_COLUMNS} columns.");
+        return Err(AppError::invalid("header", message));
+    }
     let mut conn = crate::db::connection().await?;
     super::import::check(&mut conn, &header, &rows).await
 }

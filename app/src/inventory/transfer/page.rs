@@ -6,12 +6,9 @@ use leptos_meta::Title;
 use torvan::Action;
 
 use super::api::check_import;
-use super::model::{ImportCheck, ImportOutcome, RowProblem, read_file};
+use super::model::{ImportCheck, ImportOutcome, RowProblem, read_file, slices};
 use crate::error::AppError;
 use crate::shell::{Crumb, Permitted, Trail};
-
-/// Rows per check request: small enough for steady progress on a large file.
-const SLICE: usize = 250;
 
 /// Where the import of the chosen file stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +101,8 @@ async fn check_file(text: &str, stage: RwSignal<Stage>, file: StoredValue<File>)
     let total = rows.len();
     let mut check = ImportCheck::default();
     stage.set(Stage::Checking { done: 0, total });
-    for (index, slice) in rows.chunks(SLICE).enumerate() {
+    let mut done = 0;
+    for slice in slices(&rows) {
         match check_import(header.clone(), slice.to_vec()).await {
             Ok(part) => {
                 check.problems.extend(part.problems);
@@ -113,10 +111,8 @@ async fn check_file(text: &str, stage: RwSignal<Stage>, file: StoredValue<File>)
             }
             Err(error) => return stage.set(Stage::Failed(error.to_string())),
         }
-        stage.set(Stage::Checking {
-            done: (index * SLICE + slice.len()).min(total),
-            total,
-        });
+        done += slice.len();
+        stage.set(Stage::Checking { done, total });
     }
     file.set_value(File {
         text: text.to_owned(),

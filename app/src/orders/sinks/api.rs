@@ -48,6 +48,7 @@ pub async fn save_sink(
     let session =
         crate::auth::guard::require(torvan::Resource::Configurations, torvan::Action::Update)?;
     let target = super::queries::Target::parse(&order_number, &build_number)?;
+    choices.check_list_lengths()?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     let saved = super::save::save(&mut tx, &session, (&target, version), &choices, false).await?;
     tx.commit().await?;
@@ -66,6 +67,7 @@ pub async fn validate_sink(
     let session =
         crate::auth::guard::require(torvan::Resource::Configurations, torvan::Action::Update)?;
     let target = super::queries::Target::parse(&order_number, &build_number)?;
+    choices.check_list_lengths()?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     let saved = super::save::save(&mut tx, &session, (&target, version), &choices, true).await?;
     tx.commit().await?;

@@ -14,7 +14,7 @@ use sqlx::PgPool;
 use torvan_app::auth::SignIn;
 use torvan_app::auth::sessions::AuthSettings;
 use torvan_app::error::AppError;
-use torvan_server::config::StorageConfig;
+use torvan_server::config::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_IMPORT_BYTES, StorageConfig};
 use torvan_server::http::{AppState, router};
 use torvan_server::storage::Storage;
 use tower::ServiceExt;
@@ -53,6 +53,11 @@ impl TestApp {
     }
 
     pub async fn new(pool: PgPool) -> Self {
+        Self::with_auth(pool, auth_settings()).await
+    }
+
+    /// The app with its own session and transport settings (TLS in front).
+    pub async fn with_auth(pool: PgPool, auth: AuthSettings) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let storage = Storage::start(&StorageConfig::Embedded {
             data_dir: dir.path().join("s3"),
@@ -68,9 +73,9 @@ impl TestApp {
             leptos_options,
             pool,
             storage,
-            auth: auth_settings(),
-            max_body_bytes: 2 * 1024 * 1024,
-            max_import_bytes: 64 * 1024 * 1024,
+            auth,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_import_bytes: DEFAULT_MAX_IMPORT_BYTES,
         });
         Self { router, _dir: dir }
     }
