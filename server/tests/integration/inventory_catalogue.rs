@@ -55,7 +55,8 @@ async fn the_tree_counts_what_is_below_each_group(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_category_code_in_use_is_reported_at_its_field(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
-    let form = "level=1&key=frames&name=Again&description=&status=ACTIVE";
+    let form =
+        "level=1&group[key]=frames&group[name]=Again&group[description]=&group[status]=ACTIVE";
     let reply = app
         .call("/api/inventory/catalogue/save", form, Some(&cookie))
         .await;
@@ -68,7 +69,7 @@ async fn a_category_code_in_use_is_reported_at_its_field(pool: PgPool) {
     let orphan = app
         .call(
             "/api/inventory/catalogue/save",
-            "level=2&key=ASM-999&name=Orphan&description=&status=ACTIVE",
+            "level=2&group[key]=ASM-999&group[name]=Orphan&group[description]=&group[status]=ACTIVE",
             Some(&cookie),
         )
         .await;
@@ -80,7 +81,7 @@ async fn a_category_code_in_use_is_reported_at_its_field(pool: PgPool) {
     let too_deep = app
         .call(
             "/api/inventory/catalogue/save",
-            "level=5&key=X-1&name=Deep&description=&status=ACTIVE",
+            "level=5&group[key]=X-1&group[name]=Deep&group[description]=&group[status]=ACTIVE",
             Some(&cookie),
         )
         .await;
@@ -95,7 +96,7 @@ async fn a_category_code_in_use_is_reported_at_its_field(pool: PgPool) {
 async fn a_group_description_longer_than_a_page_is_refused_at_its_field(pool: PgPool) {
     let (app, cookie) = procurement(&pool).await;
     let form = format!(
-        "level=1&key=NEWCAT&name=New&description={}&status=ACTIVE",
+        "level=1&group[key]=NEWCAT&group[name]=New&group[description]={}&group[status]=ACTIVE",
         "d".repeat(2_001)
     );
     let reply = app

@@ -173,17 +173,17 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ),
         (
             "/api/inventory/stock/receive",
-            "part_number=121-0001&quantity=1&note=matrix".into(),
+            "part_number=121-0001&receipt[quantity]=1&receipt[note]=matrix".into(),
             Rule::Needs(Inventory, Update),
         ),
         (
             "/api/inventory/stock/adjust",
-            "part_number=121-0001&change=1&reason=matrix".into(),
+            "part_number=121-0001&adjustment[change]=1&adjustment[reason]=matrix".into(),
             Rule::Needs(Inventory, Update),
         ),
         (
             "/api/inventory/substitutes/add",
-            "part_number=121-0001&substitute=121-0003&kind=ACCEPTABLE&conversion_factor=1&notes=".into(),
+            "part_number=121-0001&substitution[substitute]=121-0003&substitution[kind]=ACCEPTABLE&substitution[conversion_factor]=1&substitution[notes]=".into(),
             Rule::Needs(Inventory, Update),
         ),
         (
@@ -199,7 +199,7 @@ fn endpoints() -> Vec<(&'static str, String, Rule)> {
         ),
         (
             "/api/inventory/catalogue/save",
-            "level=1&key=MATRIX&name=Matrix&description=&status=ACTIVE".into(),
+            "level=1&group[key]=MATRIX&group[name]=Matrix&group[description]=&group[status]=ACTIVE".into(),
             Rule::Needs(Inventory, Create),
         ),
         ("/api/inventory/reorder", String::new(), Rule::Needs(Inventory, Read)),
