@@ -115,6 +115,15 @@ pub fn options(selected: &str, options: Vec<(String, String)>) -> impl IntoView 
         .collect_view()
 }
 
+/// `options` after a first, empty choice labelled `blank` ("— none —",
+/// the customer's default, …), which a `Select` chooses when its value is
+/// empty.
+pub fn after_blank(blank: &str, options: Vec<(String, String)>) -> Vec<(String, String)> {
+    std::iter::once((String::new(), blank.to_owned()))
+        .chain(options)
+        .collect()
+}
+
 /// An enum's variants as a `Select`'s options, each with its label.
 pub fn choices<E: DbEnum>(label: fn(E) -> &'static str) -> Vec<(String, String)> {
     E::ALL

@@ -137,12 +137,6 @@ fn CustomPartForm(options: PartFormChoices) -> impl IntoView {
     }
 }
 
-/// `options` after a first choice of none, chosen when `current` is empty.
-fn or_none(options: Vec<(String, String)>) -> Vec<(String, String)> {
-    let none = (String::new(), "— none —".to_owned());
-    std::iter::once(none).chain(options).collect()
-}
-
 /// `current`, or `default` when the draft has none yet.
 fn or_default(current: String, default: impl DbEnum) -> String {
     if current.is_empty() {
@@ -170,7 +164,7 @@ fn PartFields(
             {number}
             {form.text("name", "Name", draft.name)}
             {form.text_area("description", "Description", draft.description)}
-            {form.select("hierarchy_path", "Place in the catalogue", or_none(options.places), draft.hierarchy_path)}
+            {form.select("hierarchy_path", "Place in the catalogue", form::after_blank("— none —", options.places), draft.hierarchy_path)}
             {form.text("part_type", "Type (e.g. COMPONENT)", draft.part_type)}
             {form.select("unit_of_measure", "Unit of measure", form::choices(UnitOfMeasure::label), draft.unit_of_measure)}
             {form.select("make_or_buy", "Make or buy", form::choices(MakeOrBuy::label), make)}
@@ -189,7 +183,7 @@ fn PartFields(
         <fieldset>
             <legend>"Cost and vendor"</legend>
             {form.text("standard_cost", "Standard cost ($)", draft.standard_cost)}
-            {form.select("vendor_code", "Vendor", or_none(options.vendors), draft.vendor_code)}
+            {form.select("vendor_code", "Vendor", form::after_blank("— none —", options.vendors), draft.vendor_code)}
             {form.text("vendor_part_number", "Vendor part number", draft.vendor_part_number)}
         </fieldset>
         <fieldset>
