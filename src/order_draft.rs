@@ -107,6 +107,15 @@ fn optional(raw: &str) -> Option<String> {
 }
 
 impl HeaderDraft {
+    /// The most characters each text field of the header holds.
+    pub fn text_limit(field: &str) -> Option<usize> {
+        match field {
+            "customer_po_number" => Some(PO_LIMIT),
+            "special_instructions" => Some(INSTRUCTIONS_LIMIT),
+            _ => None,
+        }
+    }
+
     /// Checks the header of an order placed on `order_date`; problems are
     /// added to `errors`.
     fn check(&self, order_date: NaiveDate, errors: &mut Vec<FieldError>) -> HeaderSpec {

@@ -15,6 +15,11 @@ pub struct Receipt {
 }
 
 impl Receipt {
+    /// The most characters each text field of the receipt form holds.
+    pub fn text_limit(field: &str) -> Option<usize> {
+        (field == "note").then_some(RECEIPT_NOTE_LIMIT)
+    }
+
     pub fn parse(quantity: &str, note: &str) -> Result<Self, FieldError> {
         let quantity =
             Quantity::parse(quantity).map_err(|message| FieldError::new("quantity", message))?;
@@ -32,6 +37,11 @@ pub struct Adjustment {
 }
 
 impl Adjustment {
+    /// The most characters each text field of the count's form holds.
+    pub fn text_limit(field: &str) -> Option<usize> {
+        (field == "reason").then_some(REASON_LIMIT)
+    }
+
     pub fn parse(change: &str, reason: &str) -> Result<Self, FieldError> {
         let change =
             parse_adjustment(change).map_err(|message| FieldError::new("change", message))?;
@@ -61,6 +71,17 @@ mod tests {
                 "Enter a number greater than zero."
             ))
         );
+    }
+
+    #[test]
+    fn each_form_limits_its_text_to_what_its_parse_accepts() {
+        let note = Receipt::text_limit("note").unwrap();
+        assert!(Receipt::parse("1", &"P".repeat(note)).is_ok());
+        assert!(Receipt::parse("1", &"P".repeat(note + 1)).is_err());
+        let reason = Adjustment::text_limit("reason").unwrap();
+        assert!(Adjustment::parse("1", &"R".repeat(reason)).is_ok());
+        assert!(Adjustment::parse("1", &"R".repeat(reason + 1)).is_err());
+        assert_eq!(Receipt::text_limit("quantity"), None);
     }
 
     #[test]

@@ -35,6 +35,15 @@ pub struct Substitution {
 }
 
 impl Substitution {
+    /// The most characters each text field of the substitute form holds.
+    pub fn text_limit(field: &str) -> Option<usize> {
+        match field {
+            "substitute" => Some(PartNumber::MAX_LEN),
+            "notes" => Some(NOTES_LIMIT),
+            _ => None,
+        }
+    }
+
     pub fn parse(
         substitute: &str,
         kind: &str,
@@ -97,6 +106,15 @@ mod tests {
                 notes: None,
             }
         );
+    }
+
+    #[test]
+    fn the_substitute_form_limits_its_text_to_what_parse_accepts() {
+        let notes = Substitution::text_limit("notes").unwrap();
+        assert!(Substitution::parse("111-0002", "PREFERRED", "1", &"n".repeat(notes)).is_ok());
+        assert!(Substitution::parse("111-0002", "PREFERRED", "1", &"n".repeat(notes + 1)).is_err());
+        let number = Substitution::text_limit("substitute").unwrap();
+        assert!(Substitution::parse(&"1".repeat(number + 1), "PREFERRED", "1", "").is_err());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use torvan::{Action, DbEnum, Role, UserStatus};
 use super::api::*;
 use super::model::UserRow;
 use crate::error::AppError;
-use crate::shell::form::{Select, TextField, choices};
+use crate::shell::form::{Input, Select, TextField, choices};
 use crate::shell::{Loaded, Permitted, PermittedPage, action_error, successes};
 
 #[component]
@@ -207,15 +207,15 @@ fn NewUserForm(action: ServerAction<CreateUser>) -> impl IntoView {
             <h2 id="new-user">"New user"</h2>
             <ActionForm action attr:class="form">
                 <TextField id="new-email" name="email" label="Email" field="email" error
-                    kind="email" required=true limit=limit("email")/>
+                    input=Input::EMAIL.required() limit=limit("email")/>
                 <TextField id="new-first-name" name="first_name" label="First name" field="first_name"
-                    error required=true limit=limit("first_name")/>
+                    error input=Input::LINE.required() limit=limit("first_name")/>
                 <TextField id="new-last-name" name="last_name" label="Last name" field="last_name"
-                    error required=true limit=limit("last_name")/>
+                    error input=Input::LINE.required() limit=limit("last_name")/>
                 <Select id="new-role" name="role" label="Role" field="role" error
                     options=choices(Role::label)/>
                 <TextField id="new-password" name="password" label="Initial password" field="password"
-                    error kind="password" autocomplete="new-password" minlength=MIN_LENGTH required=true/>
+                    error input=Input::PASSWORD.required() autocomplete="new-password" minlength=MIN_LENGTH/>
                 <button type="submit" class="button">"Create user"</button>
             </ActionForm>
         </section>

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::SignIn;
-use crate::shell::hard_navigate;
+use crate::shell::form::{Input, TextField};
+use crate::shell::{action_error, hard_navigate};
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -15,6 +16,7 @@ pub fn SignInPage() -> impl IntoView {
             hard_navigate(&next);
         }
     });
+    let field_error = action_error(action);
     let error = move || {
         action
             .value()
@@ -28,16 +30,10 @@ pub fn SignInPage() -> impl IntoView {
         <section class="card narrow sign-in">
             <h1>"Sign in"</h1>
             <ActionForm action attr:class="form">
-                <label for="email">"Email"</label>
-                <input id="email" name="email" type="email" autocomplete="username" required/>
-                <label for="password">"Password"</label>
-                <input
-                    id="password"
-                    name="password"
-                    type="password"
-                    autocomplete="current-password"
-                    required
-                />
+                <TextField id="email" name="email" label="Email" field="email" error=field_error
+                    input=Input::EMAIL.required() autocomplete="username"/>
+                <TextField id="password" name="password" label="Password" field="password"
+                    error=field_error input=Input::PASSWORD.required() autocomplete="current-password"/>
                 {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
                 <button type="submit" class="button" disabled=move || action.pending().get()>
                     "Sign in"

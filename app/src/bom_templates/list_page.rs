@@ -9,7 +9,8 @@ use torvan::Action;
 
 use super::api::{CreateTemplate, list_templates};
 use super::model::{TemplateList, TemplateSummary};
-use crate::shell::{FieldMessage, FormError, Loaded, Permitted, PermittedPage, action_error};
+use crate::shell::form::{Select, TextField};
+use crate::shell::{FormError, Loaded, Permitted, PermittedPage, action_error};
 
 /// `/admin/bom-templates`
 #[component]
@@ -49,14 +50,9 @@ fn NewTemplate(families: Vec<(String, String)>) -> impl IntoView {
             <h2 id="new-template-heading">"New template"</h2>
             <ActionForm action=create attr:class="form">
                 <FormError error/>
-                <label for="new-template-family">"Family"</label>
-                <select id="new-template-family" name="family">
-                    {families.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
-                </select>
-                <FieldMessage error field="family"/>
-                <label for="new-template-name">"Template name"</label>
-                <input id="new-template-name" name="name"/>
-                <FieldMessage error field="name"/>
+                <Select id="new-template-family" name="family" label="Family" field="family" error
+                    options=families/>
+                <TextField id="new-template-name" name="name" label="Template name" field="name" error/>
                 <button type="submit" class="button">"Create template"</button>
             </ActionForm>
         </section>

@@ -3,7 +3,7 @@
 
 use sqlx::PgPool;
 use torvan_app::error::AppError;
-use torvan_app::inventory::catalogue::{CatalogueChildren, CatalogueLevel, SaveGroup};
+use torvan_app::inventory::catalogue::{CatalogueChildren, CatalogueLevel, GroupEntry, SaveGroup};
 use uuid::Uuid;
 
 use crate::support::demo::users;
@@ -19,10 +19,12 @@ fn new_group(level: &str, key: &str, name: &str, description: &str) -> SaveGroup
         level: level.to_owned(),
         id: None,
         parent: None,
-        key: key.to_owned(),
-        name: name.to_owned(),
-        description: description.to_owned(),
-        status: "ACTIVE".to_owned(),
+        group: GroupEntry {
+            key: key.to_owned(),
+            name: name.to_owned(),
+            description: description.to_owned(),
+            status: "ACTIVE".to_owned(),
+        },
     }
 }
 

@@ -5,7 +5,8 @@ use sqlx::PgPool;
 use torvan::SubstituteType;
 use torvan_app::error::AppError;
 use torvan_app::inventory::part::{
-    AddSubstitute, AdjustStock, GetPart, PartDetail, ReceiveStock, RemoveSubstitute,
+    AddSubstitute, AdjustStock, AdjustmentEntry, GetPart, PartDetail, ReceiptEntry, ReceiveStock,
+    RemoveSubstitute, SubstitutionEntry,
 };
 
 use crate::support::TestApp;
@@ -14,18 +15,22 @@ use crate::support::demo::{parts, users};
 fn adjust(change: &str, reason: &str) -> AdjustStock {
     AdjustStock {
         part_number: parts::DECK_PANEL.into(),
-        change: change.to_owned(),
-        reason: reason.to_owned(),
+        adjustment: AdjustmentEntry {
+            change: change.to_owned(),
+            reason: reason.to_owned(),
+        },
     }
 }
 
 fn add_substitute(substitute: &str, kind: &str, factor: &str, notes: &str) -> AddSubstitute {
     AddSubstitute {
         part_number: parts::DECK_PANEL.into(),
-        substitute: substitute.to_owned(),
-        kind: kind.to_owned(),
-        conversion_factor: factor.to_owned(),
-        notes: notes.to_owned(),
+        substitution: SubstitutionEntry {
+            substitute: substitute.to_owned(),
+            kind: kind.to_owned(),
+            conversion_factor: factor.to_owned(),
+            notes: notes.to_owned(),
+        },
     }
 }
 
@@ -63,8 +68,10 @@ async fn receiving_stock_lifts_a_low_part_and_is_in_the_ledger(pool: PgPool) {
     let quantity = reorder_point * 3 + 1;
     let receipt = ReceiveStock {
         part_number: number.clone(),
-        quantity: quantity.to_string(),
-        note: "PO-4711".into(),
+        receipt: ReceiptEntry {
+            quantity: quantity.to_string(),
+            note: "PO-4711".into(),
+        },
     };
     app.run(&cookie, receipt).await.unwrap();
     assert_eq!(stock_status(&pool, &number).await, "IN_STOCK");
@@ -143,8 +150,10 @@ async fn notes_and_reasons_longer_than_their_fields_are_refused_at_the_field(poo
     let long = "x".repeat(2_001);
     let receipt = ReceiveStock {
         part_number: parts::DECK_PANEL.into(),
-        quantity: "1".into(),
-        note: "P".repeat(101),
+        receipt: ReceiptEntry {
+            quantity: "1".into(),
+            note: "P".repeat(101),
+        },
     };
     let refusals: [(Result<i32, AppError>, &str, &str); 3] = [
         (

@@ -32,10 +32,10 @@ use torvan_app::dashboard::LoadDashboard;
 use torvan_app::error::AppError;
 use torvan_app::inventory::PartSearch;
 use torvan_app::inventory::SearchParts;
-use torvan_app::inventory::catalogue::{CatalogueChildren, CatalogueGroup, SaveGroup};
+use torvan_app::inventory::catalogue::{CatalogueChildren, CatalogueGroup, GroupEntry, SaveGroup};
 use torvan_app::inventory::part::{
-    AddSubstitute, AdjustStock, CreateCustomPart, GetPart, PartFormOptions, ReceiveStock,
-    RemoveSubstitute, SavePart,
+    AddSubstitute, AdjustStock, AdjustmentEntry, CreateCustomPart, GetPart, PartFormOptions,
+    ReceiptEntry, ReceiveStock, RemoveSubstitute, SavePart, SubstitutionEntry,
 };
 use torvan_app::inventory::reorder::ReorderReport;
 use torvan_app::inventory::transfer::{CheckImport, ImportRow};
@@ -421,26 +421,32 @@ fn endpoints() -> Vec<Endpoint> {
         endpoint(
             ReceiveStock {
                 part_number: text(parts::LEG_TUBE),
-                quantity: text("1"),
-                note: text("matrix"),
+                receipt: ReceiptEntry {
+                    quantity: text("1"),
+                    note: text("matrix"),
+                },
             },
             Rule::Needs(Inventory, Update),
         ),
         endpoint(
             AdjustStock {
                 part_number: text(parts::LEG_TUBE),
-                change: text("1"),
-                reason: text("matrix"),
+                adjustment: AdjustmentEntry {
+                    change: text("1"),
+                    reason: text("matrix"),
+                },
             },
             Rule::Needs(Inventory, Update),
         ),
         endpoint(
             AddSubstitute {
                 part_number: text(parts::LEG_TUBE),
-                substitute: text(parts::BULLET_FOOT),
-                kind: text("ACCEPTABLE"),
-                conversion_factor: text("1"),
-                notes: String::new(),
+                substitution: SubstitutionEntry {
+                    substitute: text(parts::BULLET_FOOT),
+                    kind: text("ACCEPTABLE"),
+                    conversion_factor: text("1"),
+                    notes: String::new(),
+                },
             },
             Rule::Needs(Inventory, Update),
         ),
@@ -470,10 +476,12 @@ fn endpoints() -> Vec<Endpoint> {
                 level: text("1"),
                 id: None,
                 parent: None,
-                key: text("MATRIX"),
-                name: text("Matrix"),
-                description: String::new(),
-                status: text("ACTIVE"),
+                group: GroupEntry {
+                    key: text("MATRIX"),
+                    name: text("Matrix"),
+                    description: String::new(),
+                    status: text("ACTIVE"),
+                },
             },
             Rule::Needs(Inventory, Create),
         ),

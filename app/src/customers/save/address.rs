@@ -28,55 +28,42 @@ pub async fn save_address(
         spec.default_shipping,
     )
     .await?;
-    let written = match address_id {
-        None => {
-            sqlx::query!(
-                "INSERT INTO public.customer_addresses (customer_id, address_type, label,
-                 street_address_1, street_address_2, city, state_province, postal_code, country,
-                 is_default_billing, is_default_shipping)
-             VALUES ($1, $2::text::address_type, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                id,
-                spec.address_type.as_db_str(),
-                spec.label,
-                spec.street_address_1,
-                spec.street_address_2,
-                spec.city,
-                spec.state_province,
-                spec.postal_code,
-                spec.country,
-                spec.default_billing,
-                spec.default_shipping,
-            )
-            .execute(conn)
-            .await?
-        }
-        Some(address_id) => {
-            sqlx::query!(
-                "UPDATE public.customer_addresses
-             SET address_type = $3::text::address_type, label = $4, street_address_1 = $5,
-                 street_address_2 = $6, city = $7, state_province = $8, postal_code = $9,
-                 country = $10, is_default_billing = $11, is_default_shipping = $12
-             WHERE id = $2 AND customer_id = $1",
-                id,
-                address_id,
-                spec.address_type.as_db_str(),
-                spec.label,
-                spec.street_address_1,
-                spec.street_address_2,
-                spec.city,
-                spec.state_province,
-                spec.postal_code,
-                spec.country,
-                spec.default_billing,
-                spec.default_shipping,
-            )
-            .execute(conn)
-            .await?
-        }
-    };
-    if written.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
+    // One statement for both: the update touches no row for a new address,
+    // the insert none for an existing one, so the values are bound once.
+    let written = sqlx::query_scalar!(
+        r#"WITH updated AS (
+               UPDATE public.customer_addresses
+               SET address_type = $3::text::address_type, label = $4, street_address_1 = $5,
+                   street_address_2 = $6, city = $7, state_province = $8, postal_code = $9,
+                   country = $10, is_default_billing = $11, is_default_shipping = $12
+               WHERE id = $2 AND customer_id = $1
+               RETURNING id),
+           inserted AS (
+               INSERT INTO public.customer_addresses (customer_id, address_type, label,
+                   street_address_1, street_address_2, city, state_province, postal_code,
+                   country, is_default_billing, is_default_shipping)
+               SELECT $1, $3::text::address_type, $4, $5, $6, $7, $8, $9, $10, $11, $12
+               WHERE $2::uuid IS NULL
+               RETURNING id)
+           SELECT id AS "id!" FROM updated
+           UNION ALL
+           SELECT id FROM inserted"#,
+        id,
+        address_id,
+        spec.address_type.as_db_str(),
+        spec.label,
+        spec.street_address_1,
+        spec.street_address_2,
+        spec.city,
+        spec.state_province,
+        spec.postal_code,
+        spec.country,
+        spec.default_billing,
+        spec.default_shipping,
+    )
+    .fetch_optional(conn)
+    .await?;
+    written.ok_or(AppError::NotFound)?;
     Ok(())
 }
 

@@ -21,45 +21,36 @@ pub async fn save_contact(
     }
     let email = spec.email.as_ref().map(|email| email.as_str());
     let phone = spec.phone.as_ref().map(Phone::as_str);
-    let changed = match contact_id {
-        Some(contact_id) => {
-            sqlx::query!(
-                "UPDATE public.customer_contacts
-             SET first_name = $3, last_name = $4, title = $5, email = $6, phone = $7,
-                 is_primary = $8
-             WHERE id = $2 AND customer_id = $1 AND coalesce(is_active, true)",
-                id,
-                contact_id,
-                spec.first_name,
-                spec.last_name,
-                spec.title,
-                email,
-                phone,
-                spec.primary,
-            )
-            .execute(conn)
-            .await?
-        }
-        None => {
-            sqlx::query!(
-                "INSERT INTO public.customer_contacts
-                 (customer_id, first_name, last_name, title, email, phone, is_primary)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                id,
-                spec.first_name,
-                spec.last_name,
-                spec.title,
-                email,
-                phone,
-                spec.primary,
-            )
-            .execute(conn)
-            .await?
-        }
-    };
-    if changed.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
+    // One statement for both: the update touches no row for a new contact,
+    // the insert none for an existing one, so the values are bound once.
+    let changed = sqlx::query_scalar!(
+        r#"WITH updated AS (
+               UPDATE public.customer_contacts
+               SET first_name = $3, last_name = $4, title = $5, email = $6, phone = $7,
+                   is_primary = $8
+               WHERE id = $2 AND customer_id = $1 AND coalesce(is_active, true)
+               RETURNING id),
+           inserted AS (
+               INSERT INTO public.customer_contacts
+                   (customer_id, first_name, last_name, title, email, phone, is_primary)
+               SELECT $1, $3, $4, $5, $6, $7, $8
+               WHERE $2::uuid IS NULL
+               RETURNING id)
+           SELECT id AS "id!" FROM updated
+           UNION ALL
+           SELECT id FROM inserted"#,
+        id,
+        contact_id,
+        spec.first_name,
+        spec.last_name,
+        spec.title,
+        email,
+        phone,
+        spec.primary,
+    )
+    .fetch_optional(conn)
+    .await?;
+    changed.ok_or(AppError::NotFound)?;
     Ok(())
 }
 

@@ -34,32 +34,26 @@ pub async fn save_company(
     spec: &CompanySpec,
 ) -> Result<String, AppError> {
     let website = spec.website.as_ref().map(Website::as_str);
-    let Some(number) = customer_number else {
-        let number = sqlx::query_scalar!(
-            "INSERT INTO public.customers (customer_number, company_name, customer_type, tax_id,
-                 website, payment_terms, credit_limit, notes, created_by)
-             VALUES ('C-' || (10000 + system.next_number('CUSTOMER', '')), $1,
-                     $2::text::customer_type, $3, $4, $5, $6, $7, $8)
-             RETURNING customer_number",
-            spec.company_name,
-            spec.customer_type.as_db_str(),
-            spec.tax_id,
-            website,
-            spec.payment_terms,
-            spec.credit_limit,
-            spec.notes,
-            created_by,
-        )
-        .fetch_one(conn)
-        .await?;
-        return Ok(number);
-    };
-    let id = customer_id(conn, number).await?;
-    sqlx::query!(
-        "UPDATE public.customers SET company_name = $2, customer_type = $3::text::customer_type,
-             tax_id = $4, website = $5, payment_terms = $6, credit_limit = $7, notes = $8
-         WHERE id = $1",
-        id,
+    // One statement for both: the update touches no row for a new customer,
+    // the insert none (and draws no number) for an existing one.
+    sqlx::query_scalar!(
+        r#"WITH updated AS (
+               UPDATE public.customers
+               SET company_name = $2, customer_type = $3::text::customer_type, tax_id = $4,
+                   website = $5, payment_terms = $6, credit_limit = $7, notes = $8
+               WHERE customer_number = trim($1)
+               RETURNING customer_number),
+           inserted AS (
+               INSERT INTO public.customers (customer_number, company_name, customer_type,
+                   tax_id, website, payment_terms, credit_limit, notes, created_by)
+               SELECT 'C-' || (10000 + system.next_number('CUSTOMER', '')), $2,
+                      $3::text::customer_type, $4, $5, $6, $7, $8, $9::uuid
+               WHERE $1::text IS NULL
+               RETURNING customer_number)
+           SELECT customer_number AS "customer_number!" FROM updated
+           UNION ALL
+           SELECT customer_number FROM inserted"#,
+        customer_number,
         spec.company_name,
         spec.customer_type.as_db_str(),
         spec.tax_id,
@@ -67,10 +61,11 @@ pub async fn save_company(
         spec.payment_terms,
         spec.credit_limit,
         spec.notes,
+        created_by,
     )
-    .execute(conn)
-    .await?;
-    Ok(number.trim().to_owned())
+    .fetch_optional(conn)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 pub async fn set_active(

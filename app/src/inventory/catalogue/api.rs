@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use torvan::CatalogueLevel;
 use uuid::Uuid;
 
-use super::model::{CatalogueNode, GroupDetail};
+use super::model::{CatalogueNode, GroupDetail, GroupEntry};
 use crate::error::AppError;
 
 /// The tree's top (categories) or the children of one group.
@@ -28,16 +28,14 @@ pub async fn catalogue_group(level: CatalogueLevel, id: Uuid) -> Result<GroupDet
 }
 
 /// Creates a group under `parent` (`id` empty) or edits group `id` of
-/// `level` (1 categories to 3 sub-assemblies); returns its id.
+/// `level` (1 categories to 3 sub-assemblies) with the fields of `group`;
+/// returns its id.
 #[server(prefix = "/api", endpoint = "inventory/catalogue/save")]
 pub async fn save_group(
     level: String,
     id: Option<Uuid>,
     parent: Option<Uuid>,
-    key: String,
-    name: String,
-    description: String,
-    status: String,
+    group: GroupEntry,
 ) -> Result<Uuid, AppError> {
     let action = if id.is_some() {
         torvan::Action::Update
@@ -47,8 +45,13 @@ pub async fn save_group(
     let session = crate::auth::guard::require(torvan::Resource::Inventory, action)?;
     let level = torvan::catalogue_group::parse_level(&level)
         .map_err(|message| AppError::invalid("level", message))?;
-    let draft =
-        torvan::catalogue_group::GroupDraft::parse(level, &key, &name, &description, &status)?;
+    let draft = torvan::catalogue_group::GroupDraft::parse(
+        level,
+        &group.key,
+        &group.name,
+        &group.description,
+        &group.status,
+    )?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     let saved = super::save::save(&mut tx, &draft, id, parent, session.user.id).await?;
     tx.commit().await?;

@@ -11,8 +11,9 @@ use uuid::Uuid;
 use super::api::{SaveGroup, catalogue_group};
 use super::crumbs::Breadcrumbs;
 use super::model::{CatalogueNode, GroupDetail};
-use crate::limit_hint::LimitHint;
-use crate::shell::{FieldMessage, FormError, Loaded, Permitted, action_error, successes};
+use crate::error::AppError;
+use crate::shell::form::{self, Form, Input};
+use crate::shell::{FormError, Loaded, Permitted, action_error, successes};
 
 /// `/inventory/catalogue/:level/:id`: a category, assembly or sub-assembly.
 #[component]
@@ -139,11 +140,10 @@ fn key_label(level: CatalogueLevel) -> &'static str {
     }
 }
 
-fn status_options(current: PartStatus) -> impl IntoView {
-    PartStatus::ALL
-        .iter()
-        .map(|&status| view! { <option value=status.as_db_str() selected=status == current>{status.label()}</option> })
-        .collect_view()
+/// A group form's fields named `group[…]`, ids `{id}-{field}`, each text
+/// field's limit the one `level` keeps.
+fn group_form(id: String, level: CatalogueLevel, error: Signal<Option<AppError>>) -> Form {
+    Form::new(id, "group", error, move |field| level.text_limit(field))
 }
 
 /// Adds a category (at the top) or a child of the group shown.
@@ -165,14 +165,9 @@ pub fn NewGroupForm(
             }
         });
     }
-    let limit = move |field| level.text_limit(field);
     let heading = format!("New {}", level.label().to_lowercase());
-    let slug = level.slug();
-    let (key_id, name_id, description_id) = (
-        format!("new-{slug}-key"),
-        format!("new-{slug}-name"),
-        format!("new-{slug}-description"),
-    );
+    let form = group_form(format!("new-{}", level.slug()), level, error);
+    let required = Input::LINE.required();
     view! {
         <section class="card narrow" aria-label=heading.clone()>
             <h2>{heading.clone()}</h2>
@@ -180,19 +175,10 @@ pub fn NewGroupForm(
                 <FormError error/>
                 <input type="hidden" name="level" value=level.depth()/>
                 {parent.map(|parent| view! { <input type="hidden" name="parent" value=parent.to_string()/> })}
-                <input type="hidden" name="status" value="ACTIVE"/>
-                <label for=key_id.clone()>{key_label(level)}</label>
-                <input id=key_id name="key" required maxlength=limit("key")/>
-                <LimitHint limit=limit("key")/>
-                <FieldMessage error field="key"/>
-                <label for=name_id.clone()>"Name"</label>
-                <input id=name_id name="name" required maxlength=limit("name")/>
-                <LimitHint limit=limit("name")/>
-                <FieldMessage error field="name"/>
-                <label for=description_id.clone()>"Description"</label>
-                <textarea id=description_id name="description" rows="2" maxlength=limit("description")></textarea>
-                <LimitHint limit=limit("description")/>
-                <FieldMessage error field="description"/>
+                <input type="hidden" name=form.name_of("status") value=PartStatus::Active.as_db_str()/>
+                {form.input("key", key_label(level), String::new(), required)}
+                {form.input("name", "Name", String::new(), required)}
+                {form.text_area("description", "Description", String::new())}
                 <button type="submit" class="button">{format!("Add {}", level.label().to_lowercase())}</button>
             </ActionForm>
         </section>
@@ -207,7 +193,8 @@ fn EditGroupForm(
 ) -> impl IntoView {
     let error = action_error(action);
     let level = node.level;
-    let limit = move |field| level.text_limit(field);
+    let form = group_form("group".to_owned(), level, error);
+    let required = Input::LINE.required();
     view! {
         <section class="card narrow" aria-label="Edit">
             <h2>"Edit"</h2>
@@ -215,20 +202,10 @@ fn EditGroupForm(
                 <FormError error/>
                 <input type="hidden" name="level" value=level.depth()/>
                 <input type="hidden" name="id" value=node.id.to_string()/>
-                <label for="group-key">{key_label(level)}</label>
-                <input id="group-key" name="key" required value=node.key maxlength=limit("key")/>
-                <LimitHint limit=limit("key")/>
-                <FieldMessage error field="key"/>
-                <label for="group-name">"Name"</label>
-                <input id="group-name" name="name" required value=node.name maxlength=limit("name")/>
-                <LimitHint limit=limit("name")/>
-                <FieldMessage error field="name"/>
-                <label for="group-description">"Description"</label>
-                <textarea id="group-description" name="description" rows="3" maxlength=limit("description")>{description}</textarea>
-                <LimitHint limit=limit("description")/>
-                <FieldMessage error field="description"/>
-                <label for="group-status">"Status"</label>
-                <select id="group-status" name="status">{status_options(node.status)}</select>
+                {form.input("key", key_label(level), node.key, required)}
+                {form.input("name", "Name", node.name, required)}
+                {form.input("description", "Description", description, Input::area(3))}
+                {form.select("status", "Status", form::choices(PartStatus::label), node.status.as_db_str().to_owned())}
                 <button type="submit" class="button">"Save changes"</button>
             </ActionForm>
         </section>

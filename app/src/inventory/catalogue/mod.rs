@@ -14,6 +14,6 @@ mod tree_page;
 pub use api::*;
 pub use crumbs::{Breadcrumbs, Crumb};
 pub use group_page::GroupPage;
-pub use model::{CatalogueNode, GroupDetail};
+pub use model::{CatalogueNode, GroupDetail, GroupEntry};
 pub use torvan::CatalogueLevel;
 pub use tree_page::CataloguePage;

@@ -34,3 +34,13 @@ pub struct GroupDetail {
     /// For sub-assemblies: where new parts under it go, as a hierarchy path.
     pub place: Option<String>,
 }
+
+/// A group's fields as its form sends them (`group[key]`, …), parsed by
+/// `torvan::catalogue_group::GroupDraft::parse` for the group's level.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupEntry {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub status: String,
+}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use torvan::part_spec::PartDraft;
 
-use super::model::{PartDetail, PartFormChoices};
+use super::model::{AdjustmentEntry, PartDetail, PartFormChoices, ReceiptEntry, SubstitutionEntry};
 use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "inventory/part")]
@@ -55,13 +55,9 @@ pub async fn create_custom_part(category: String, draft: PartDraft) -> Result<St
 }
 
 #[server(prefix = "/api", endpoint = "inventory/stock/receive")]
-pub async fn receive_stock(
-    part_number: String,
-    quantity: String,
-    note: String,
-) -> Result<i32, AppError> {
+pub async fn receive_stock(part_number: String, receipt: ReceiptEntry) -> Result<i32, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    let receipt = torvan::stock_entry::Receipt::parse(&quantity, &note)?;
+    let receipt = torvan::stock_entry::Receipt::parse(&receipt.quantity, &receipt.note)?;
     let number = torvan::PartNumber::parse(&part_number).map_err(|_| AppError::NotFound)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     let on_hand =
@@ -73,11 +69,11 @@ pub async fn receive_stock(
 #[server(prefix = "/api", endpoint = "inventory/stock/adjust")]
 pub async fn adjust_stock(
     part_number: String,
-    change: String,
-    reason: String,
+    adjustment: AdjustmentEntry,
 ) -> Result<i32, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    let adjustment = torvan::stock_entry::Adjustment::parse(&change, &reason)?;
+    let adjustment =
+        torvan::stock_entry::Adjustment::parse(&adjustment.change, &adjustment.reason)?;
     let number = torvan::PartNumber::parse(&part_number).map_err(|_| AppError::NotFound)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     let on_hand =
@@ -89,17 +85,14 @@ pub async fn adjust_stock(
 #[server(prefix = "/api", endpoint = "inventory/substitutes/add")]
 pub async fn add_substitute(
     part_number: String,
-    substitute: String,
-    kind: String,
-    conversion_factor: String,
-    notes: String,
+    substitution: SubstitutionEntry,
 ) -> Result<(), AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
     let substitution = torvan::substitute_type::Substitution::parse(
-        &substitute,
-        &kind,
-        &conversion_factor,
-        &notes,
+        &substitution.substitute,
+        &substitution.kind,
+        &substitution.conversion_factor,
+        &substitution.notes,
     )?;
     let number = torvan::PartNumber::parse(&part_number).map_err(|_| AppError::NotFound)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;

@@ -12,8 +12,8 @@ use super::api::{CreateCustomPart, SavePart, get_part, part_form_options};
 use super::model::PartFormChoices;
 use crate::error::AppError;
 use crate::inventory::catalogue::{Breadcrumbs, Crumb};
-use crate::limit_hint::LimitHint;
-use crate::shell::{FieldMessage, FormError, Loaded, PermittedPage, action_error, form};
+use crate::shell::form::{self, Form, Input, Select};
+use crate::shell::{FormError, Loaded, PermittedPage, action_error};
 
 /// Opens the saved part's page once an action returns its number.
 fn open_saved_part(saved: Signal<Option<String>>) {
@@ -126,49 +126,23 @@ fn CustomPartForm(options: PartFormChoices) -> impl IntoView {
     open_saved_part(Signal::derive(move || {
         action.value().get().and_then(Result::ok)
     }));
-    let series = CustomCategory::ALL
-        .iter()
-        .map(|&category| view! { <option value=category.as_db_str()>{category.label()}</option> })
-        .collect_view();
     view! {
         <ActionForm action attr:class="form part-form">
             <FormError error/>
-            <label for="custom-category">"Series"</label>
-            <select id="custom-category" name="category">{series}</select>
-            <FieldMessage error field="category"/>
+            <Select id="custom-category" name="category" label="Series" field="category" error
+                options=form::choices(CustomCategory::label)/>
             <PartFields draft=PartDraft::default() options error with_number=false/>
             <button type="submit" class="button">"Create custom part"</button>
         </ActionForm>
     }
 }
 
-fn choices<E: DbEnum>(current: String, label: fn(E) -> &'static str) -> impl IntoView {
-    form::options(&current, form::choices(label))
-}
-
-fn pairs(current: String, options: Vec<(String, String)>) -> impl IntoView {
-    let selected_none = current.is_empty();
-    view! {
-        <option value="" selected=selected_none>"— none —"</option>
-        {form::options(&current, options)}
-    }
-}
-
-/// One labelled input named `draft[field]`, with its message.
-fn input(
-    field: &'static str,
-    label: &'static str,
-    value: String,
-    kind: &'static str,
-    error: Signal<Option<AppError>>,
-) -> impl IntoView {
-    let id = format!("part-{field}");
-    let limit = text_limit(field);
-    view! {
-        <label for=id.clone()>{label}</label>
-        <input id=id name=format!("draft[{field}]") value=value type=kind maxlength=limit/>
-        <LimitHint limit/>
-        <FieldMessage error field/>
+/// `current`, or `default` when the draft has none yet.
+fn or_default(current: String, default: impl DbEnum) -> String {
+    if current.is_empty() {
+        default.as_db_str().to_owned()
+    } else {
+        current
     }
 }
 
@@ -179,74 +153,45 @@ fn PartFields(
     error: Signal<Option<AppError>>,
     with_number: bool,
 ) -> impl IntoView {
-    let number = with_number.then(|| {
-        input(
-            "part_number",
-            "Part number",
-            draft.part_number.clone(),
-            "text",
-            error,
-        )
-    });
-    let unit = draft.unit_of_measure.clone();
-    let make = if draft.make_or_buy.is_empty() {
-        "B".to_owned()
-    } else {
-        draft.make_or_buy.clone()
-    };
-    let status = if draft.status.is_empty() {
-        "ACTIVE".to_owned()
-    } else {
-        draft.status.clone()
-    };
-    let lot = draft.lot_control == "yes";
-    let serial = draft.serial_control == "yes";
+    let form = Form::new("part", "draft", error, text_limit);
+    let number = with_number.then(|| form.text("part_number", "Part number", draft.part_number));
+    let make = or_default(draft.make_or_buy, MakeOrBuy::Buy);
+    let status = or_default(draft.status, PartStatus::Active);
+    let whole = |field, label, value| form.input(field, label, value, Input::WHOLE);
     view! {
         <fieldset>
             <legend>"Identification"</legend>
             {number}
-            {input("name", "Name", draft.name, "text", error)}
-            <label for="part-description">"Description"</label>
-            <textarea id="part-description" name="draft[description]" rows="2"
-                maxlength=text_limit("description")>{draft.description}</textarea>
-            <LimitHint limit=text_limit("description")/>
-            <FieldMessage error field="description"/>
-            <label for="part-hierarchy_path">"Place in the catalogue"</label>
-            <select id="part-hierarchy_path" name="draft[hierarchy_path]">{pairs(draft.hierarchy_path, options.places)}</select>
-            <FieldMessage error field="hierarchy_path"/>
-            {input("part_type", "Type (e.g. COMPONENT)", draft.part_type, "text", error)}
-            <label for="part-unit_of_measure">"Unit of measure"</label>
-            <select id="part-unit_of_measure" name="draft[unit_of_measure]">{choices::<UnitOfMeasure>(unit, UnitOfMeasure::label)}</select>
-            <label for="part-make_or_buy">"Make or buy"</label>
-            <select id="part-make_or_buy" name="draft[make_or_buy]">{choices::<MakeOrBuy>(make, MakeOrBuy::label)}</select>
-            <label for="part-status">"Status"</label>
-            <select id="part-status" name="draft[status]">{choices::<PartStatus>(status, PartStatus::label)}</select>
-            <FieldMessage error field="status"/>
-            {input("replacement_part_number", "Replaced by (part number, obsolete parts only)", draft.replacement_part_number, "text", error)}
+            {form.text("name", "Name", draft.name)}
+            {form.text_area("description", "Description", draft.description)}
+            {form.select("hierarchy_path", "Place in the catalogue", form::after_blank("— none —", options.places), draft.hierarchy_path)}
+            {form.text("part_type", "Type (e.g. COMPONENT)", draft.part_type)}
+            {form.select("unit_of_measure", "Unit of measure", form::choices(UnitOfMeasure::label), draft.unit_of_measure)}
+            {form.select("make_or_buy", "Make or buy", form::choices(MakeOrBuy::label), make)}
+            {form.select("status", "Status", form::choices(PartStatus::label), status)}
+            {form.text("replacement_part_number", "Replaced by (part number, obsolete parts only)", draft.replacement_part_number)}
         </fieldset>
         <fieldset>
             <legend>"Reordering"</legend>
-            {input("reorder_point", "Reorder point", draft.reorder_point, "number", error)}
-            {input("reorder_quantity", "Reorder quantity", draft.reorder_quantity, "number", error)}
-            {input("safety_stock", "Safety stock", draft.safety_stock, "number", error)}
-            {input("minimum_order_quantity", "Minimum order quantity", draft.minimum_order_quantity, "number", error)}
-            {input("order_multiple", "Order multiple", draft.order_multiple, "number", error)}
-            {input("lead_time_days", "Lead time (days)", draft.lead_time_days, "number", error)}
+            {whole("reorder_point", "Reorder point", draft.reorder_point)}
+            {whole("reorder_quantity", "Reorder quantity", draft.reorder_quantity)}
+            {whole("safety_stock", "Safety stock", draft.safety_stock)}
+            {whole("minimum_order_quantity", "Minimum order quantity", draft.minimum_order_quantity)}
+            {whole("order_multiple", "Order multiple", draft.order_multiple)}
+            {whole("lead_time_days", "Lead time (days)", draft.lead_time_days)}
         </fieldset>
         <fieldset>
             <legend>"Cost and vendor"</legend>
-            {input("standard_cost", "Standard cost ($)", draft.standard_cost, "text", error)}
-            <label for="part-vendor_code">"Vendor"</label>
-            <select id="part-vendor_code" name="draft[vendor_code]">{pairs(draft.vendor_code, options.vendors)}</select>
-            <FieldMessage error field="vendor_code"/>
-            {input("vendor_part_number", "Vendor part number", draft.vendor_part_number, "text", error)}
+            {form.text("standard_cost", "Standard cost ($)", draft.standard_cost)}
+            {form.select("vendor_code", "Vendor", form::after_blank("— none —", options.vendors), draft.vendor_code)}
+            {form.text("vendor_part_number", "Vendor part number", draft.vendor_part_number)}
         </fieldset>
         <fieldset>
             <legend>"Physical and control"</legend>
-            {input("material", "Material", draft.material, "text", error)}
-            {input("finish", "Finish", draft.finish, "text", error)}
-            <label class="check"><input type="checkbox" name="draft[lot_control]" value="yes" checked=lot/>"Lot controlled"</label>
-            <label class="check"><input type="checkbox" name="draft[serial_control]" value="yes" checked=serial/>"Serial controlled"</label>
+            {form.text("material", "Material", draft.material)}
+            {form.text("finish", "Finish", draft.finish)}
+            {form.check("lot_control", "Lot controlled", &draft.lot_control)}
+            {form.check("serial_control", "Serial controlled", &draft.serial_control)}
         </fieldset>
     }
 }

@@ -72,3 +72,29 @@ pub struct PartFormChoices {
     /// (code, name) of every active vendor.
     pub vendors: Vec<(String, String)>,
 }
+
+/// Goods received as the form sends them (`receipt[quantity]`, …), parsed
+/// by `torvan::stock_entry::Receipt::parse`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptEntry {
+    pub quantity: String,
+    pub note: String,
+}
+
+/// A count's correction as the form sends it (`adjustment[change]`, …),
+/// parsed by `torvan::stock_entry::Adjustment::parse`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdjustmentEntry {
+    pub change: String,
+    pub reason: String,
+}
+
+/// A substitute as the form sends it (`substitution[substitute]`, …),
+/// parsed by `torvan::substitute_type::Substitution::parse`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubstitutionEntry {
+    pub substitute: String,
+    pub kind: String,
+    pub conversion_factor: String,
+    pub notes: String,
+}

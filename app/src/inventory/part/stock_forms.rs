@@ -3,11 +3,11 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use torvan::stock::{REASON_LIMIT, RECEIPT_NOTE_LIMIT};
+use torvan::stock_entry::{Adjustment, Receipt};
 
 use super::api::{AddSubstitute, AdjustStock, ReceiveStock, RemoveSubstitute};
-use crate::limit_hint::LimitHint;
-use crate::shell::{FieldMessage, FormError, action_error, successes};
+use crate::shell::form::{Form, Input};
+use crate::shell::{FormError, action_error, successes};
 
 /// The changes the part page makes; the page reloads after any of them.
 #[derive(Clone, Copy)]
@@ -45,6 +45,8 @@ impl StockActions {
 pub fn StockForms(part_number: String, actions: StockActions) -> impl IntoView {
     let receive_error = action_error(actions.receive);
     let adjust_error = action_error(actions.adjust);
+    let receipt = Form::new("receive", "receipt", receive_error, Receipt::text_limit);
+    let adjustment = Form::new("adjust", "adjustment", adjust_error, Adjustment::text_limit);
     let receive_number = part_number.clone();
     view! {
         <div class="part-grid">
@@ -53,13 +55,8 @@ pub fn StockForms(part_number: String, actions: StockActions) -> impl IntoView {
                 <ActionForm action=actions.receive attr:class="form">
                     <FormError error=receive_error/>
                     <input type="hidden" name="part_number" value=receive_number/>
-                    <label for="receive-quantity">"Quantity received"</label>
-                    <input id="receive-quantity" name="quantity" type="number" min="1" step="1" required inputmode="numeric"/>
-                    <FieldMessage error=receive_error field="quantity"/>
-                    <label for="receive-note">"Delivery note or PO"</label>
-                    <input id="receive-note" name="note" maxlength=RECEIPT_NOTE_LIMIT/>
-                    <LimitHint limit=Some(RECEIPT_NOTE_LIMIT)/>
-                    <FieldMessage error=receive_error field="note"/>
+                    {receipt.input("quantity", "Quantity received", String::new(), Input::WHOLE.min("1").required())}
+                    {receipt.text("note", "Delivery note or PO", String::new())}
                     <button type="submit" class="button">"Receive"</button>
                 </ActionForm>
             </section>
@@ -68,13 +65,8 @@ pub fn StockForms(part_number: String, actions: StockActions) -> impl IntoView {
                 <ActionForm action=actions.adjust attr:class="form">
                     <FormError error=adjust_error/>
                     <input type="hidden" name="part_number" value=part_number/>
-                    <label for="adjust-change">"Change (+ found, − missing)"</label>
-                    <input id="adjust-change" name="change" type="number" step="1" required inputmode="numeric"/>
-                    <FieldMessage error=adjust_error field="change"/>
-                    <label for="adjust-reason">"Reason"</label>
-                    <input id="adjust-reason" name="reason" required maxlength=REASON_LIMIT/>
-                    <LimitHint limit=Some(REASON_LIMIT)/>
-                    <FieldMessage error=adjust_error field="reason"/>
+                    {adjustment.input("change", "Change (+ found, − missing)", String::new(), Input::WHOLE.required())}
+                    {adjustment.input("reason", "Reason", String::new(), Input::LINE.required())}
                     <button type="submit" class="button">"Adjust"</button>
                 </ActionForm>
             </section>

@@ -3,13 +3,13 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use torvan::substitute_type::NOTES_LIMIT;
-use torvan::{Action, DbEnum, PartNumber, SubstituteType};
+use torvan::substitute_type::Substitution;
+use torvan::{Action, SubstituteType};
 
 use super::model::SubstituteLine;
 use super::stock_forms::StockActions;
-use crate::limit_hint::LimitHint;
-use crate::shell::{FieldMessage, FormError, Permitted, action_error};
+use crate::shell::form::{self, Form, Input};
+use crate::shell::{FormError, Permitted, action_error};
 
 /// Shown when the part is short: the substitutes that have stock, best first.
 #[component]
@@ -130,29 +130,22 @@ fn RemoveButton(part_number: String, substitute: String, actions: StockActions) 
 #[component]
 fn AddSubstituteForm(part_number: String, actions: StockActions) -> impl IntoView {
     let error = action_error(actions.add_substitute);
-    let kinds = SubstituteType::ALL
-        .iter()
-        .map(|&kind| view! { <option value=kind.as_db_str()>{kind.label()}</option> })
-        .collect_view();
+    let form = Form::new(
+        "substitute",
+        "substitution",
+        error,
+        Substitution::text_limit,
+    );
     view! {
         <section class="card narrow" aria-labelledby="add-substitute-heading">
             <h3 id="add-substitute-heading">"Add a substitute"</h3>
             <ActionForm action=actions.add_substitute attr:class="form">
                 <FormError error/>
                 <input type="hidden" name="part_number" value=part_number/>
-                <label for="substitute-number">"Substitute part number"</label>
-                <input id="substitute-number" name="substitute" required maxlength=PartNumber::MAX_LEN/>
-                <LimitHint limit=Some(PartNumber::MAX_LEN)/>
-                <FieldMessage error field="substitute"/>
-                <label for="substitute-kind">"Substitute type"</label>
-                <select id="substitute-kind" name="kind">{kinds}</select>
-                <label for="substitute-factor">"Conversion factor"</label>
-                <input id="substitute-factor" name="conversion_factor" value="1" inputmode="decimal"/>
-                <FieldMessage error field="conversion_factor"/>
-                <label for="substitute-notes">"Notes"</label>
-                <input id="substitute-notes" name="notes" maxlength=NOTES_LIMIT/>
-                <LimitHint limit=Some(NOTES_LIMIT)/>
-                <FieldMessage error field="notes"/>
+                {form.input("substitute", "Substitute part number", String::new(), Input::LINE.required())}
+                {form.select("kind", "Substitute type", form::choices(SubstituteType::label), String::new())}
+                {form.input("conversion_factor", "Conversion factor", "1".to_owned(), Input::DECIMAL)}
+                {form.text("notes", "Notes", String::new())}
                 <button type="submit" class="button">"Add substitute"</button>
             </ActionForm>
         </section>

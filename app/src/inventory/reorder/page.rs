@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::reorder_report;
 use super::model::{ReorderRow, ReorderView};
+use crate::shell::form::{self, Select};
 use crate::shell::{Crumb, Loaded, Trail};
 
 /// `/inventory/reorder?vendor=CODE`
@@ -28,24 +29,15 @@ pub fn ReorderPage() -> impl IntoView {
 #[component]
 fn Report(view: ReorderView, vendor: Option<String>) -> impl IntoView {
     let current = vendor.clone().unwrap_or_default();
-    let options = view
-        .vendors
-        .into_iter()
-        .map(|(code, name)| {
-            let selected = code == current;
-            view! { <option value=code selected=selected>{name}</option> }
-        })
-        .collect_view();
+    let options = form::after_blank("All vendors", view.vendors);
     let vendor_pair: Vec<_> = vendor.iter().map(|code| ("vendor", code.clone())).collect();
     let csv_href = crate::routes::with_query("/inventory/reorder.csv", &vendor_pair);
     let count = view.lines.len();
     view! {
         <form method="get" action="/inventory/reorder" class="filters">
-            <label for="reorder-vendor">"Vendor"</label>
-            <select id="reorder-vendor" name="vendor">
-                <option value="">"All vendors"</option>
-                {options}
-            </select>
+            // A filter has no saving to refuse: its select never shows a message.
+            <Select id="reorder-vendor" name="vendor" label="Vendor" field="vendor"
+                error=Signal::stored(None) options selected=current/>
             <button type="submit" class="button subtle">"Show"</button>
             <a class="button" href=csv_href download>"Download CSV"</a>
         </form>

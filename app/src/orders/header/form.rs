@@ -4,61 +4,36 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use torvan::order_draft::{HeaderDraft, INSTRUCTIONS_LIMIT, PO_LIMIT};
-use torvan::{DbEnum, OrderNumber, OrderPriority};
+use torvan::order_draft::HeaderDraft;
+use torvan::{OrderNumber, OrderPriority};
 
 use super::api::{SaveOrderHeader, ship_choices};
 use super::model::ShipToChoices;
 use crate::error::AppError;
-use crate::limit_hint::LimitHint;
+use crate::shell::form::{self, Form, Input};
 use crate::shell::{FieldMessage, FormError, action_error};
 
-/// Ship-to address and contact selects from `choices`, named
-/// `{prefix}[ship_to_address_id]` and `{prefix}[contact_id]`; an empty
-/// choice means the customer's default.
-#[component]
-pub fn ShipToFields(
+/// Ship-to address and contact selects from `choices`, fields of `form`
+/// (`ship_to_address_id`, `contact_id`); an empty choice means the
+/// customer's default.
+pub fn ship_to_fields(
+    form: &Form,
     choices: ShipToChoices,
-    prefix: &'static str,
-    #[prop(optional)] address: String,
-    #[prop(optional)] contact: String,
-    error: Signal<Option<AppError>>,
-) -> impl IntoView {
-    let select = move |id: &'static str,
-                       field: &'static str,
-                       label: &'static str,
-                       default: &'static str,
-                       options: Vec<(String, String)>,
-                       chosen: String| {
-        let options = options
-            .into_iter()
-            .map(|(value, text)| {
-                let selected = value == chosen;
-                view! { <option value=value selected=selected>{text}</option> }
-            })
-            .collect_view();
-        view! {
-            <label for=id>{label}</label>
-            <select id=id name=format!("{prefix}[{field}]")>
-                <option value="">{default}</option>
-                {options}
-            </select>
-            <FieldMessage error field/>
-        }
-    };
+    address: String,
+    contact: String,
+) -> impl IntoView + use<> {
+    let addresses = form::after_blank("The customer's default shipping address", choices.addresses);
+    let contacts = form::after_blank("The customer's primary contact", choices.contacts);
     view! {
-        {select("ship-to", "ship_to_address_id", "Ship to", "The customer's default shipping address", choices.addresses, address)}
-        {select("contact", "contact_id", "Contact", "The customer's primary contact", choices.contacts, contact)}
+        {form.select("ship_to_address_id", "Ship to", addresses, address)}
+        {form.select("contact_id", "Contact", contacts, contact)}
     }
 }
 
 /// The ship-to fields of a form whose customer is picked on it: the
 /// customer's choices are fetched when one is picked (`customer_changed`),
 /// nothing shows before.
-pub fn picked_customer_ship_to(
-    prefix: &'static str,
-    error: Signal<Option<AppError>>,
-) -> (Callback<String>, impl IntoView) {
+pub fn picked_customer_ship_to(form: Form) -> (Callback<String>, impl IntoView) {
     let load = Action::new(|customer: &String| ship_choices(customer.clone()));
     let changed = Callback::new(move |customer: String| {
         if !customer.is_empty() {
@@ -69,9 +44,14 @@ pub fn picked_customer_ship_to(
         load.value()
             .get()
             .and_then(Result::ok)
-            .map(|choices| view! { <ShipToFields choices prefix error/> })
+            .map(|choices| ship_to_fields(&form, choices, String::new(), String::new()))
     };
     (changed, fields)
+}
+
+/// The header's fields, named `{name}[field]` with ids `{id}-{field}`.
+pub fn header_form(id: &str, name: &'static str, error: Signal<Option<AppError>>) -> Form {
+    Form::new(id, name, error, HeaderDraft::text_limit)
 }
 
 /// The header as it can still change, with the version the page showed.
@@ -84,13 +64,8 @@ pub fn HeaderForm(
     action: ServerAction<SaveOrderHeader>,
 ) -> impl IntoView {
     let error = action_error(action);
-    let priorities = OrderPriority::ALL
-        .iter()
-        .map(|&priority| {
-            let selected = priority.as_db_str() == header.priority;
-            view! { <option value=priority.as_db_str() selected=selected>{priority.label()}</option> }
-        })
-        .collect_view();
+    let form = header_form("header", "header", error);
+    let priorities = form::choices(OrderPriority::label);
     view! {
         <details class="edit" open=move || error.get().is_some()>
             <summary>"Edit order details"</summary>
@@ -98,24 +73,12 @@ pub fn HeaderForm(
                 <FormError error/>
                 <input type="hidden" name="order_number" value=order_number.to_string()/>
                 <input type="hidden" name="version" value=version/>
-                <label for="header-po">"Customer PO number"</label>
-                <input id="header-po" name="header[customer_po_number]" value=header.customer_po_number maxlength=PO_LIMIT/>
-                <LimitHint limit=Some(PO_LIMIT)/>
-                <FieldMessage error field="customer_po_number"/>
-                <label for="header-priority">"Priority"</label>
-                <select id="header-priority" name="header[priority]">{priorities}</select>
-                <FieldMessage error field="priority"/>
-                <label for="header-requested">"Requested ship date"</label>
-                <input id="header-requested" type="date" name="header[requested_ship_date]" value=header.requested_ship_date/>
-                <FieldMessage error field="requested_ship_date"/>
-                <label for="header-promised">"Promised ship date"</label>
-                <input id="header-promised" type="date" name="header[promised_ship_date]" value=header.promised_ship_date/>
-                <FieldMessage error field="promised_ship_date"/>
-                <ShipToFields choices prefix="header" address=header.ship_to_address_id contact=header.contact_id error/>
-                <label for="header-instructions">"Special instructions"</label>
-                <textarea id="header-instructions" name="header[special_instructions]" rows="3" maxlength=INSTRUCTIONS_LIMIT>{header.special_instructions}</textarea>
-                <LimitHint limit=Some(INSTRUCTIONS_LIMIT)/>
-                <FieldMessage error field="special_instructions"/>
+                {form.text("customer_po_number", "Customer PO number", header.customer_po_number)}
+                {form.select("priority", "Priority", priorities, header.priority)}
+                {form.input("requested_ship_date", "Requested ship date", header.requested_ship_date, Input::DATE)}
+                {form.input("promised_ship_date", "Promised ship date", header.promised_ship_date, Input::DATE)}
+                {ship_to_fields(&form, choices, header.ship_to_address_id, header.contact_id)}
+                {form.input("special_instructions", "Special instructions", header.special_instructions, Input::area(3))}
                 <FieldMessage error field="order"/>
                 <button type="submit" class="button">"Save order details"</button>
             </ActionForm>

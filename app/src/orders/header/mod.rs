@@ -12,5 +12,5 @@ pub(crate) mod queries;
 pub(crate) mod save;
 
 pub use api::*;
-pub use form::{HeaderForm, picked_customer_ship_to};
+pub use form::{HeaderForm, header_form, picked_customer_ship_to};
 pub use model::ShipToChoices;

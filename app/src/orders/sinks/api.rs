@@ -45,14 +45,7 @@ pub async fn save_sink(
     version: i32,
     choices: SinkChoices,
 ) -> Result<Saved, AppError> {
-    let session =
-        crate::auth::guard::require(torvan::Resource::Configurations, torvan::Action::Update)?;
-    let target = super::queries::Target::parse(&order_number, &build_number)?;
-    choices.check_list_lengths()?;
-    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
-    let saved = super::save::save(&mut tx, &session, (&target, version), &choices, false).await?;
-    tx.commit().await?;
-    Ok(saved)
+    store(order_number, build_number, version, choices, false).await
 }
 
 /// Saves the choices and, if every rule holds, marks the configuration
@@ -64,12 +57,27 @@ pub async fn validate_sink(
     version: i32,
     choices: SinkChoices,
 ) -> Result<Saved, AppError> {
+    store(order_number, build_number, version, choices, true).await
+}
+
+/// What saving and validating share: the choices stored in one
+/// transaction, marked validated when `validate` is set and every rule
+/// holds.
+#[cfg(feature = "ssr")]
+async fn store(
+    order_number: String,
+    build_number: String,
+    version: i32,
+    choices: SinkChoices,
+    validate: bool,
+) -> Result<Saved, AppError> {
     let session =
         crate::auth::guard::require(torvan::Resource::Configurations, torvan::Action::Update)?;
     let target = super::queries::Target::parse(&order_number, &build_number)?;
     choices.check_list_lengths()?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
-    let saved = super::save::save(&mut tx, &session, (&target, version), &choices, true).await?;
+    let saved =
+        super::save::save(&mut tx, &session, (&target, version), &choices, validate).await?;
     tx.commit().await?;
     Ok(saved)
 }
