@@ -16,6 +16,16 @@ pub enum AppError {
         "Sign-in failed: check your email and password. After 5 failed attempts the account is locked for 15 minutes."
     )]
     SignInFailed,
+    /// Too many password checks from this address, for this account or
+    /// for everyone at once: answered 429 with `Retry-After`, nothing checked.
+    #[error("Too many attempts. Wait {}, then try again.", wait(.retry_after_seconds))]
+    TooManyAttempts { retry_after_seconds: u64 },
+    /// The password was set by an administrator, who knows it: until the
+    /// user chooses their own, changing it is all they may do.
+    #[error(
+        "Choose a new password first: an administrator set the one you signed in with."
+    )]
+    MustChangePassword,
     #[error("That record does not exist (any more).")]
     NotFound,
     /// The record changed since the page showed it; nothing was written.
@@ -144,6 +154,14 @@ impl AppError {
                 .map(|error| error.message.clone()),
             _ => None,
         }
+    }
+}
+
+/// A wait of `seconds`, in the largest unit a person reads it in.
+fn wait(seconds: &u64) -> String {
+    match *seconds {
+        0..60 => torvan::plural::count(*seconds, "second", "seconds"),
+        _ => torvan::plural::count(seconds.div_ceil(60), "minute", "minutes"),
     }
 }
 

@@ -126,7 +126,7 @@ pub async fn resolve(
 ) -> Result<Option<SessionUser>, AppError> {
     let row = sqlx::query!(
         r#"SELECT s.id, s.created_at AS "created_at!", s.last_seen_at, u.id AS user_id, u.email,
-                u.first_name, u.last_name, u.role::text AS "role!"
+                u.first_name, u.last_name, u.role::text AS "role!", u.must_change_password
          FROM auth.user_sessions s JOIN auth.users u ON u.id = s.user_id
          WHERE s.session_token = $1 AND s.is_active AND u.status = 'ACTIVE'"#,
         token_hash(token),
@@ -150,6 +150,7 @@ pub async fn resolve(
     }
     Ok(Some(SessionUser {
         session_id: row.id,
+        must_change_password: row.must_change_password,
         user: CurrentUser {
             id: row.user_id,
             email: row.email,
