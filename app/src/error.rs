@@ -22,9 +22,7 @@ pub enum AppError {
     TooManyAttempts { retry_after_seconds: u64 },
     /// The password was set by an administrator, who knows it: until the
     /// user chooses their own, changing it is all they may do.
-    #[error(
-        "Choose a new password first: an administrator set the one you signed in with."
-    )]
+    #[error("Choose a new password first: an administrator set the one you signed in with.")]
     MustChangePassword,
     #[error("That record does not exist (any more).")]
     NotFound,

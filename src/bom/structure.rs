@@ -151,11 +151,7 @@ fn report_loop(
         ),
     };
     if let Some(&number) = walk.first() {
-        problems.push(LineProblem::new(
-            number,
-            TemplateField::ParentLine,
-            message,
-        ));
+        problems.push(LineProblem::new(number, TemplateField::ParentLine, message));
     }
 }
 

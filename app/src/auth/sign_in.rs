@@ -16,6 +16,8 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use torvan::session::{LockoutPolicy, SessionPolicy};
 use torvan::{DbEnum, Role, UserStatus};
+use uuid::Uuid;
+
 use super::CurrentUser;
 use super::password_hash;
 use super::sessions::{self, Client, Issued};
@@ -145,7 +147,7 @@ pub async fn reserve(
            )
            UPDATE auth.users u
            SET failed_login_attempts = counted.number,
-               locked_until = CASE WHEN counted.number >= $3 THEN $4 END
+               locked_until = CASE WHEN counted.number >= $3 THEN $4::timestamptz END
            FROM counted WHERE u.id = counted.id
            RETURNING counted.number AS "number!""#,
         account.id,

@@ -167,7 +167,9 @@ fn a_loop_through_every_line_of_the_largest_template_is_one_short_message() {
         [(
             1,
             "parent_line",
-            format!("Its parents lead back to itself through {length} lines: 1 → 2 → 3 → 4 → … → {length} → 1.")
+            format!(
+                "Its parents lead back to itself through {length} lines: 1 → 2 → 3 → 4 → … → {length} → 1."
+            )
         )]
     );
 }

@@ -71,8 +71,8 @@ pub fn accessory_quantity(raw: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use crate::sink::test_family::{esr, fields};
     use super::MAX_ACCESSORIES;
+    use crate::sink::test_family::{esr, fields};
     use crate::sink::{AccessoryChoice, SinkChoices, check};
 
     fn accessory(code: &str, quantity: &str) -> AccessoryChoice {
