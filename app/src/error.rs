@@ -194,3 +194,31 @@ impl From<torvan::FieldError> for AppError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_throttled_sign_in_says_how_long_to_wait_in_words() {
+        let wait = |retry_after_seconds| {
+            AppError::TooManyAttempts {
+                retry_after_seconds,
+            }
+            .to_string()
+        };
+        assert_eq!(wait(1), "Too many attempts. Wait 1 second, then try again.");
+        assert_eq!(
+            wait(45),
+            "Too many attempts. Wait 45 seconds, then try again."
+        );
+        assert_eq!(
+            wait(61),
+            "Too many attempts. Wait 2 minutes, then try again."
+        );
+        assert_eq!(
+            wait(900),
+            "Too many attempts. Wait 15 minutes, then try again."
+        );
+    }
+}

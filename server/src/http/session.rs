@@ -1,5 +1,6 @@
 //! Resolves the session cookie once per request and keeps signed-out people
-//! to the sign-in page. Server functions check permissions themselves.
+//! to the sign-in page, and people whose password an administrator set to
+//! the password page. Server functions check permissions themselves.
 
 use axum::extract::{Request, State};
 use axum::http::header::{COOKIE, LOCATION};
@@ -9,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use torvan_app::auth::guard::SessionUser;
 use torvan_app::auth::sessions::{self, token_from_cookie_header};
 use torvan_app::error::AppError;
+use torvan_app::routes;
 
 use super::AppState;
 
@@ -39,6 +41,12 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     match (&session, page_request, path.as_str()) {
         (None, true, _) => return see_other("/login"),
         (Some(_), _, "/login") => return see_other("/"),
+        // A password an administrator set is changed before anything else.
+        (Some(session), true, path)
+            if session.must_change_password && path != routes::CHANGE_PASSWORD =>
+        {
+            return see_other(routes::CHANGE_PASSWORD);
+        }
         _ => {}
     }
     if let Some(session) = session {
