@@ -4,7 +4,9 @@
 //! columns and are given; a new password meets the policy. The admin form
 //! takes `NewUser::text_limit` for `maxlength` and its hints, and the
 //! server refuses longer text with both lengths. An admin cannot lock
-//! themselves out: they keep their own admin role and active status.
+//! themselves out: they keep their own admin role and active status; nor
+//! reset their own password, which is changed where the current one is
+//! asked for.
 
 use crate::email::Email;
 use crate::password::check_new_password;
@@ -117,6 +119,16 @@ pub fn own_status(status: UserStatus) -> Result<(), FieldError> {
             "You cannot suspend or deactivate yourself.",
         )),
     }
+}
+
+/// Why an admin cannot reset their own password from the users screen: a
+/// reset asks for no current password, so a borrowed session could take
+/// over the account.
+pub fn own_password_reset() -> FieldError {
+    FieldError::new(
+        "new_password",
+        "Change your own password on the password page, where your current one is asked for.",
+    )
 }
 
 #[cfg(test)]

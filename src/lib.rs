@@ -38,6 +38,7 @@ pub mod stock_entry;
 pub mod stock_status;
 pub mod substitute_type;
 pub mod text;
+pub mod throttle;
 pub mod unit_of_measure;
 pub mod user_status;
 

@@ -64,10 +64,12 @@ impl Default for LockoutPolicy {
 }
 
 impl LockoutPolicy {
-    /// After one more consecutive failure (making `failures` in all), until
-    /// when the account is locked, if it is.
-    pub fn lock_after(&self, failures: i32, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        (failures >= self.max_failures).then(|| now + self.lock_for)
+    /// Until when an account is locked by the attempt that makes
+    /// `max_failures` consecutive ones, made at `now`. The lock is taken
+    /// as that attempt is let through, before its password is checked, so
+    /// no attempt past it is checked while the lock holds.
+    pub fn lock_ends(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        now + self.lock_for
     }
 }
 
@@ -108,7 +110,7 @@ mod tests {
     #[test]
     fn the_fifth_consecutive_failure_locks_for_fifteen_minutes() {
         let policy = LockoutPolicy::default();
-        assert_eq!(policy.lock_after(4, at(0)), None);
-        assert_eq!(policy.lock_after(5, at(0)), Some(at(15)));
+        assert_eq!(policy.max_failures, 5);
+        assert_eq!(policy.lock_ends(at(0)), at(15));
     }
 }

@@ -16,6 +16,14 @@ pub enum AppError {
         "Sign-in failed: check your email and password. After 5 failed attempts the account is locked for 15 minutes."
     )]
     SignInFailed,
+    /// Too many password checks from this address, for this account or
+    /// for everyone at once: answered 429 with `Retry-After`, nothing checked.
+    #[error("Too many attempts. Wait {}, then try again.", wait(.retry_after_seconds))]
+    TooManyAttempts { retry_after_seconds: u64 },
+    /// The password was set by an administrator, who knows it: until the
+    /// user chooses their own, changing it is all they may do.
+    #[error("Choose a new password first: an administrator set the one you signed in with.")]
+    MustChangePassword,
     #[error("That record does not exist (any more).")]
     NotFound,
     /// The record changed since the page showed it; nothing was written.
@@ -166,6 +174,14 @@ impl AppError {
     }
 }
 
+/// A wait of `seconds`, in the largest unit a person reads it in.
+fn wait(seconds: &u64) -> String {
+    match *seconds {
+        0..60 => torvan::plural::count(*seconds, "second", "seconds"),
+        _ => torvan::plural::count(seconds.div_ceil(60), "minute", "minutes"),
+    }
+}
+
 fn fields_summary(errors: &[torvan::FieldError]) -> String {
     match errors.len() {
         1 => errors[0].message.clone(),
@@ -195,5 +211,33 @@ impl From<torvan::FieldError> for AppError {
             field: error.field,
             message: error.message,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_throttled_sign_in_says_how_long_to_wait_in_words() {
+        let wait = |retry_after_seconds| {
+            AppError::TooManyAttempts {
+                retry_after_seconds,
+            }
+            .to_string()
+        };
+        assert_eq!(wait(1), "Too many attempts. Wait 1 second, then try again.");
+        assert_eq!(
+            wait(45),
+            "Too many attempts. Wait 45 seconds, then try again."
+        );
+        assert_eq!(
+            wait(61),
+            "Too many attempts. Wait 2 minutes, then try again."
+        );
+        assert_eq!(
+            wait(900),
+            "Too many attempts. Wait 15 minutes, then try again."
+        );
     }
 }

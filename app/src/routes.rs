@@ -9,6 +9,9 @@ use std::fmt::Display;
 use torvan::CatalogueLevel;
 use uuid::Uuid;
 
+/// The page where a user changes their own password.
+pub const CHANGE_PASSWORD: &str = "/account/password";
+
 /// Percent-encodes everything but the unreserved characters of RFC 3986.
 fn encode(text: &str) -> String {
     text.bytes()

@@ -44,13 +44,21 @@ pub struct RequestInfo {
 }
 
 impl RequestInfo {
+    /// The request's client: its address as `AuthSettings::client_address`
+    /// says to read it, and its user agent.
     pub fn current() -> Self {
         let parts = use_context::<Parts>();
+        let from =
+            auth_settings().map_or_else(|_| Default::default(), |settings| settings.client_address);
         Self {
-            ip: parts
-                .as_ref()
-                .and_then(|parts| parts.extensions.get::<ConnectInfo<SocketAddr>>())
-                .map(|ConnectInfo(addr)| addr.ip().to_string()),
+            ip: parts.as_ref().and_then(|parts| {
+                let connection = parts
+                    .extensions
+                    .get::<ConnectInfo<SocketAddr>>()
+                    .map(|ConnectInfo(addr)| addr.ip());
+                from.address(&parts.headers, connection)
+                    .map(|ip| ip.to_string())
+            }),
             user_agent: parts
                 .as_ref()
                 .and_then(|parts| parts.headers.get(USER_AGENT))

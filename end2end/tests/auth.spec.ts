@@ -123,9 +123,9 @@ test('a user changes their own password', async ({ page, baseURL }) => {
   });
   await admin.dispose();
 
+  // The administrator chose the password: the user lands on the page that changes it.
   await signIn(page, email, 'steel-basin-2026');
-  await expect(page).toHaveURL((url) => url.pathname === '/');
-  await page.goto('/account/password');
+  await expect(page).toHaveURL((url) => url.pathname === '/account/password');
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
   await page.getByLabel('Current password').fill('steel-basin-2026');
   await page.getByLabel('New password', { exact: true }).fill('password1234');

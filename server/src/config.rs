@@ -137,6 +137,7 @@ fn read_auth(
         },
         lockout: LockoutPolicy::default(),
         secure_cookies: behind_tls(env, site_addr),
+        client_address: env.parsed("TORVAN_CLIENT_ADDRESS_HEADER", Default::default()),
     }
 }
 
@@ -215,6 +216,7 @@ impl<F: Fn(&str) -> Option<String>> Env<F> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use torvan_app::auth::sessions::ClientAddressFrom;
 
     fn config(vars: &[(&str, &str)]) -> Result<ServeConfig, ConfigError> {
         ServeConfig::from_lookup(|key| {
@@ -247,6 +249,23 @@ mod tests {
         assert_eq!(config.auth.sessions.idle_timeout, Duration::minutes(10));
         assert_eq!(config.auth.sessions.absolute_timeout, Duration::hours(8));
         assert!(config.auth.secure_cookies);
+    }
+
+    #[test]
+    fn the_client_address_comes_from_the_connection_unless_a_proxy_header_is_named() {
+        let base = ("DATABASE_URL", "postgres://localhost/torvan");
+        let from = |header: &'static str| {
+            config(&[base, ("TORVAN_CLIENT_ADDRESS_HEADER", header)]).map(|c| c.auth.client_address)
+        };
+        assert_eq!(
+            config(&[base]).unwrap().auth.client_address,
+            ClientAddressFrom::Connection
+        );
+        assert_eq!(
+            from("X-Forwarded-For").unwrap(),
+            ClientAddressFrom::XForwardedFor
+        );
+        assert!(from("Forwarded").is_err());
     }
 
     #[test]

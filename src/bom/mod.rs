@@ -55,7 +55,7 @@ pub use selection::{Selection, SelectionFailure, select};
 pub use status::BomStatus;
 pub use structure::MAX_LEVEL;
 pub use template::{PartSource, Quantity, Template, TemplateLine, Written};
-pub use template_check::{check_template, line_field};
+pub use template_check::{MAX_LINES, check_template, line_field, within_line_cap};
 pub use template_version::next_version;
 pub use tree::{TreeRow, rolled_up};
 pub use trial::{TrialFailures, samples, trial};

@@ -16,8 +16,9 @@ enum State {
 }
 
 /// Each line's level, reporting line numbers used twice, parents not in
-/// the template, loops of parents and nesting deeper than `MAX_LEVEL`.
-/// Every line walks up to a line already settled, so the whole is linear.
+/// the template, loops of parents (each once) and nesting deeper than
+/// `MAX_LEVEL`. Every line walks up to a line already settled, so the
+/// whole is linear in the number of lines, problems included.
 pub(super) fn levels(
     drafts: &[TemplateLineDraft],
     problems: &mut Vec<LineProblem>,
@@ -110,7 +111,14 @@ fn settle(
     }
 }
 
-/// Each line of the loop is told the loop as seen from itself.
+/// Lines of a loop named in full; a longer loop is named by its first
+/// lines and its last, so the one message stays short however long the
+/// loop a tampered request sends.
+const LOOP_NAMED_IN_FULL: usize = 8;
+
+/// A loop is reported once, at its lowest line number and walked from
+/// there: telling every line of it the whole loop would cost the square of
+/// its length.
 fn report_loop(
     chain: &[usize],
     back_at: usize,
@@ -122,18 +130,32 @@ fn report_loop(
         .skip_while(|&&index| index != back_at)
         .filter_map(|&index| drafts.get(index).map(|draft| draft.line_number))
         .collect();
-    for (start, number) in numbers.iter().enumerate() {
-        let walk: Vec<String> = numbers
-            .iter()
-            .cycle()
-            .skip(start)
-            .take(numbers.len() + 1)
-            .map(i32::to_string)
-            .collect();
-        problems.push(LineProblem::new(
-            *number,
-            TemplateField::ParentLine,
-            format!("Its parents lead back to itself: {}.", walk.join(" → ")),
-        ));
+    let Some(lowest) = (0..numbers.len()).min_by_key(|&at| numbers.get(at)) else {
+        return;
+    };
+    let walk: Vec<i32> = numbers
+        .iter()
+        .cycle()
+        .skip(lowest)
+        .take(numbers.len() + 1)
+        .copied()
+        .collect();
+    let message = match walk.len() - 1 {
+        length if length <= LOOP_NAMED_IN_FULL => {
+            format!("Its parents lead back to itself: {}.", arrows(&walk))
+        }
+        length => format!(
+            "Its parents lead back to itself through {length} lines: {} → … → {}.",
+            arrows(&walk[..LOOP_NAMED_IN_FULL / 2]),
+            arrows(&walk[length - 1..]),
+        ),
+    };
+    if let Some(&number) = walk.first() {
+        problems.push(LineProblem::new(number, TemplateField::ParentLine, message));
     }
+}
+
+fn arrows(numbers: &[i32]) -> String {
+    let numbers: Vec<String> = numbers.iter().map(i32::to_string).collect();
+    numbers.join(" → ")
 }

@@ -12,9 +12,9 @@ use crate::error::AppError;
 #[server(prefix = "/api", endpoint = "admin/users/list")]
 pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
     use torvan::{Action, Resource};
-    crate::auth::guard::require(Resource::Users, Action::Read)?;
+    let session = crate::auth::guard::require(Resource::Users, Action::Read)?;
     let mut conn = crate::db::connection().await?;
-    super::queries::list(&mut conn).await
+    super::queries::list(&mut conn, session.user.id).await
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/create")]
@@ -64,11 +64,16 @@ pub async fn set_user_status(user_id: Uuid, status: UserStatus) -> Result<(), Ap
     Ok(())
 }
 
-/// Sets a new password chosen by the admin; the user's sessions end.
+/// Sets a new password chosen by the admin, which the user must change at
+/// their next sign-in; the user's sessions end. An admin changes their own
+/// password on the password page, where the current one is asked for.
 #[server(prefix = "/api", endpoint = "admin/users/reset-password")]
 pub async fn reset_password(user_id: Uuid, new_password: String) -> Result<(), AppError> {
     use torvan::{Action, Resource};
     let session = crate::auth::guard::require(Resource::Users, Action::Update)?;
+    if user_id == session.user.id {
+        return Err(torvan::account::own_password_reset().into());
+    }
     let email = super::queries::email_of(&mut *crate::db::connection().await?, user_id).await?;
     torvan::password::check_new_password(&new_password, &email)
         .map_err(|problem| AppError::invalid("new_password", problem.to_string()))?;

@@ -60,7 +60,7 @@ pub async fn reset_password(
 ) -> Result<(), AppError> {
     let changed = sqlx::query!(
         "UPDATE auth.users SET password_hash = $2, password_changed_at = now(),
-                failed_login_attempts = 0, locked_until = NULL
+                failed_login_attempts = 0, locked_until = NULL, must_change_password = TRUE
          WHERE id = $1",
         user_id,
         password_hash,

@@ -1,5 +1,6 @@
-//! Creating an account: one per email address, said at the email field
-//! when the address is taken.
+//! Creating an account: one per email address whatever its case, said at
+//! the email field when the address is taken. The administrator chose the
+//! password, so the user must change it at their first sign-in.
 
 use sqlx::PgConnection;
 use torvan::DbEnum;
@@ -17,9 +18,10 @@ pub async fn create(
     password_hash: String,
 ) -> Result<(), AppError> {
     let inserted = sqlx::query!(
-        "INSERT INTO auth.users (email, password_hash, role, first_name, last_name, created_by)
-         VALUES ($1, $2, $3::text::user_role, $4, $5, $6)
-         ON CONFLICT (email) DO NOTHING",
+        "INSERT INTO auth.users
+             (email, password_hash, role, first_name, last_name, created_by, must_change_password)
+         VALUES ($1, $2, $3::text::user_role, $4, $5, $6, TRUE)
+         ON CONFLICT ((lower(email))) DO NOTHING",
         new.email,
         password_hash,
         new.role.as_db_str(),

@@ -15,4 +15,7 @@ pub struct UserRow {
     pub last_login_at: Option<DateTime<Utc>>,
     pub locked_until: Option<DateTime<Utc>>,
     pub active_sessions: i64,
+    /// The account of the admin looking at the list, whose password is
+    /// changed on the password page, not reset here.
+    pub is_viewer: bool,
 }

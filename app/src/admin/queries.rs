@@ -8,7 +8,8 @@ use uuid::Uuid;
 use super::model::UserRow;
 use crate::error::AppError;
 
-pub async fn list(conn: &mut PgConnection) -> Result<Vec<UserRow>, AppError> {
+/// Every account, the caller's (`viewer`) marked as theirs.
+pub async fn list(conn: &mut PgConnection, viewer: Uuid) -> Result<Vec<UserRow>, AppError> {
     let rows = sqlx::query!(
         r#"SELECT u.id, u.first_name, u.last_name, u.email, u.role::text AS "role!",
                 u.status::text AS "status!", u.last_login_at,
@@ -30,6 +31,7 @@ pub async fn list(conn: &mut PgConnection) -> Result<Vec<UserRow>, AppError> {
                 last_login_at: row.last_login_at,
                 locked_until: row.locked_until,
                 active_sessions: row.active_sessions,
+                is_viewer: row.id == viewer,
             })
         })
         .collect()

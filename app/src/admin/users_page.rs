@@ -159,6 +159,17 @@ fn UserRowView(user: UserRow, actions: UserActions) -> impl IntoView {
     let new_password_label = format!("New password for {who}");
     let reset_label = format!("Reset password of {who}");
 
+    let reset = (!user.is_viewer).then(|| {
+        view! {
+            <ActionForm action=actions.reset attr:class="inline-form">
+                <input type="hidden" name="user_id" value=id_reset/>
+                <input type="password" name="new_password" autocomplete="new-password" minlength=MIN_LENGTH
+                    required aria-label=new_password_label/>
+                <button type="submit" class="button subtle" aria-label=reset_label>"Reset password"</button>
+            </ActionForm>
+        }
+    });
+
     let row_key = user.email.clone();
     view! {
         <tr data-email=row_key>
@@ -185,12 +196,7 @@ fn UserRowView(user: UserRow, actions: UserActions) -> impl IntoView {
                     <input type="hidden" name="user_id" value=id_end/>
                     <button type="submit" class="button subtle" aria-label=end_label>"End sessions"</button>
                 </ActionForm>
-                <ActionForm action=actions.reset attr:class="inline-form">
-                    <input type="hidden" name="user_id" value=id_reset/>
-                    <input type="password" name="new_password" autocomplete="new-password" minlength=MIN_LENGTH
-                        required aria-label=new_password_label/>
-                    <button type="submit" class="button subtle" aria-label=reset_label>"Reset password"</button>
-                </ActionForm>
+                {reset}
             </td>
         </tr>
     }

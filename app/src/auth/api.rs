@@ -7,57 +7,67 @@ use leptos::prelude::*;
 use super::CurrentUser;
 use crate::error::AppError;
 
-/// Signs in and sets the session cookie. Returns where to go next.
+/// Signs in and sets the session cookie. Returns where to go next: the
+/// password page when an administrator set the password.
 #[server(prefix = "/api", endpoint = "auth/sign-in")]
 pub async fn sign_in(email: String, password: String) -> Result<String, AppError> {
-    use super::sessions;
     use super::sign_in::{self, Verdict};
+    use super::{sessions, throttle};
     let pool = crate::state::pool()?;
     let settings = crate::state::auth_settings()?;
     let request = crate::state::RequestInfo::current();
     let now = chrono::Utc::now();
     let email = sign_in::folded(&email);
-    let account = sign_in::account(&mut *crate::db::connection().await?, &email).await?;
-    match sign_in::judge(account, password, now).await? {
-        Verdict::Accepted { account, rehashed } => {
+    let (admitted, attempt) = {
+        let mut conn = crate::db::connection().await?;
+        let policy = torvan::throttle::ThrottlePolicy::default();
+        let buckets = throttle::sign_in(&policy, request.client().ip);
+        let admitted = throttle::admit(&mut conn, &buckets, now).await?;
+        let account = sign_in::account(&mut conn, &email).await?;
+        let attempt = sign_in::reserve(&mut conn, account, &settings.lockout, now).await?;
+        (admitted, attempt)
+    };
+    let refusal = match sign_in::judge(attempt, password).await? {
+        Verdict::Accepted {
+            account,
+            number,
+            rehashed,
+        } => {
             let mut tx = crate::db::begin_acting(&pool, account.id(), None).await?;
-            let signed_in = sign_in::accept(
+            let accepted = sign_in::accept(
                 &mut tx,
                 &settings.sessions,
+                &settings.lockout,
                 account,
+                number,
                 rehashed,
                 now,
                 request.client(),
             )
             .await?;
-            tx.commit().await?;
-            crate::state::set_cookie(&sessions::session_cookie(
-                &signed_in.session.token,
-                &settings,
-            ));
-            tracing::info!(user = %signed_in.user.email, "signed in");
-            Ok("/".to_owned())
+            if let Some(signed_in) = accepted {
+                admitted.give_back(&mut tx).await?;
+                tx.commit().await?;
+                crate::state::set_cookie(&sessions::session_cookie(
+                    &signed_in.session.token,
+                    &settings,
+                ));
+                tracing::info!(user = %signed_in.user.email, "signed in");
+                let next = match signed_in.must_change_password {
+                    true => crate::routes::CHANGE_PASSWORD,
+                    false => "/",
+                };
+                return Ok(next.to_owned());
+            }
+            sign_in::Refusal::Locked
         }
-        Verdict::Refused {
-            reason,
-            wrong_password_for,
-        } => {
-            // Nobody to act as: the refusal is recorded anonymously.
-            let mut tx = pool.begin().await?;
-            sign_in::refuse(
-                &mut tx,
-                &settings.lockout,
-                &email,
-                reason,
-                wrong_password_for,
-                now,
-                request.client(),
-            )
-            .await?;
-            tx.commit().await?;
-            Err(AppError::SignInFailed)
-        }
-    }
+        Verdict::Refused(reason) => reason,
+    };
+    // Nobody to act as: the refusal is recorded anonymously.
+    let mut tx = pool.begin().await?;
+    sign_in::refuse(&mut tx, &email, refusal, request.client()).await?;
+    tx.commit().await?;
+    Err(AppError::SignInFailed)
 }
 
 /// Ends the caller's session and removes the cookie.
@@ -82,19 +92,29 @@ pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
 }
 
 /// Changes the caller's own password. Every session of theirs ends, and
-/// this browser gets a fresh one.
+/// this browser gets a fresh one. The current-password check is throttled
+/// as sign-in is: per address, per account and for everyone.
 #[server(prefix = "/api", endpoint = "auth/change-password")]
 pub async fn change_password(
     current_password: String,
     new_password: String,
     confirm_password: String,
 ) -> Result<(), AppError> {
-    use super::{guard, password_change, password_hash, sessions};
+    use super::{guard, password_change, password_hash, sessions, throttle};
     let session = guard::require_signed_in()?;
     torvan::account::new_password(&new_password, &confirm_password, &session.user.email)
         .map_err(|error| AppError::invalid(&error.field, error.message))?;
-    let stored =
-        password_change::stored_hash(&mut *crate::db::connection().await?, session.user.id).await?;
+    let request = crate::state::RequestInfo::current();
+    let (admitted, stored) = {
+        let mut conn = crate::db::connection().await?;
+        let policy = torvan::throttle::ThrottlePolicy::default();
+        let buckets = throttle::password_change(&policy, session.user.id, request.client().ip);
+        let admitted = throttle::admit(&mut conn, &buckets, chrono::Utc::now()).await?;
+        (
+            admitted,
+            password_change::stored_hash(&mut conn, session.user.id).await?,
+        )
+    };
     if !password_hash::verify(current_password, stored)
         .await?
         .matches
@@ -106,8 +126,8 @@ pub async fn change_password(
     }
     let new_hash = password_hash::hash(new_password).await?;
     let settings = crate::state::auth_settings()?;
-    let request = crate::state::RequestInfo::current();
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    admitted.give_back(&mut tx).await?;
     let fresh = password_change::change_password(
         &mut tx,
         session.user.id,

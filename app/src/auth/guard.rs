@@ -1,5 +1,8 @@
 //! The check at the top of every server function: who is calling, and may
 //! they. The session was resolved once per request by the host's middleware.
+//! A user whose password an administrator set may do nothing that needs a
+//! permission until they choose their own: `require` refuses them, and
+//! only what `require_signed_in` guards (changing the password) is open.
 
 use axum::http::StatusCode;
 use axum::http::request::Parts;
@@ -17,6 +20,8 @@ use crate::error::AppError;
 pub struct SessionUser {
     pub user: CurrentUser,
     pub session_id: Uuid,
+    /// An administrator set the password; the user must change it first.
+    pub must_change_password: bool,
 }
 
 /// The caller's session, if signed in.
@@ -25,12 +30,17 @@ pub fn session() -> Option<SessionUser> {
 }
 
 /// The caller, if they may do `action` on `resource`; otherwise 401 (not
-/// signed in) or 403 (signed in, not allowed), with the status set.
+/// signed in) or 403 (signed in, not allowed, or yet to change a password
+/// an administrator set), with the status set.
 pub fn require(resource: Resource, action: Action) -> Result<SessionUser, AppError> {
     let Some(session) = session() else {
         set_status(StatusCode::UNAUTHORIZED);
         return Err(AppError::Unauthorized);
     };
+    if session.must_change_password {
+        set_status(StatusCode::FORBIDDEN);
+        return Err(AppError::MustChangePassword);
+    }
     if !session.user.may(resource, action) {
         tracing::warn!(user = %session.user.email, role = ?session.user.role,
             ?resource, ?action, "refused: not permitted");

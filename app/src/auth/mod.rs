@@ -14,6 +14,8 @@ pub mod sessions;
 #[cfg(feature = "ssr")]
 mod sign_in;
 mod sign_in_page;
+#[cfg(feature = "ssr")]
+mod throttle;
 
 pub use api::{
     ChangePassword, SignIn, SignOut, WhoAmI, change_password, sign_in, sign_out, who_am_i,

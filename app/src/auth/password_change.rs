@@ -19,8 +19,9 @@ pub async fn stored_hash(conn: &mut PgConnection, user_id: Uuid) -> Result<Strin
     .await?)
 }
 
-/// Stores the new hash and ends the user's sessions; returns the session
-/// that replaces the caller's.
+/// Stores the new hash, which is the user's own (an administrator's is
+/// no longer to be changed), and ends the user's sessions; returns the
+/// session that replaces the caller's.
 pub async fn change_password(
     conn: &mut PgConnection,
     user_id: Uuid,
@@ -30,7 +31,9 @@ pub async fn change_password(
     client: Client<'_>,
 ) -> Result<Issued, AppError> {
     sqlx::query!(
-        "UPDATE auth.users SET password_hash = $2, password_changed_at = now() WHERE id = $1",
+        "UPDATE auth.users SET password_hash = $2, password_changed_at = now(),
+                must_change_password = FALSE
+         WHERE id = $1",
         user_id,
         new_hash,
     )

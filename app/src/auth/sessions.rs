@@ -26,6 +26,56 @@ pub struct AuthSettings {
     pub lockout: LockoutPolicy,
     /// Mark the cookie `Secure` (the site is served over TLS).
     pub secure_cookies: bool,
+    /// Where a client's address is read, which sign-in throttling counts by.
+    pub client_address: ClientAddressFrom,
+}
+
+/// Where the client's address comes from: the connection, or, behind a
+/// reverse proxy that every request passes, the header that proxy sets.
+/// `X-Real-IP` is taken whole (the proxy must overwrite what a client
+/// sent); of `X-Forwarded-For` only the last address counts, the one the
+/// proxy appended, since a client can write any before it. A header that
+/// is missing or holds no address leaves the connection's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClientAddressFrom {
+    #[default]
+    Connection,
+    XRealIp,
+    XForwardedFor,
+}
+
+impl std::str::FromStr for ClientAddressFrom {
+    type Err = String;
+
+    /// The header's name, any case, as `TORVAN_CLIENT_ADDRESS_HEADER` gives it.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "x-real-ip" => Ok(Self::XRealIp),
+            "x-forwarded-for" => Ok(Self::XForwardedFor),
+            _ => Err(format!("`{name}` is not X-Real-IP or X-Forwarded-For")),
+        }
+    }
+}
+
+impl ClientAddressFrom {
+    /// The client's address, from `headers` when a proxy header applies,
+    /// else from the connection.
+    pub fn address(
+        self,
+        headers: &axum::http::HeaderMap,
+        connection: Option<std::net::IpAddr>,
+    ) -> Option<std::net::IpAddr> {
+        let header = match self {
+            Self::Connection => None,
+            Self::XRealIp => headers.get("x-real-ip"),
+            Self::XForwardedFor => headers.get_all("x-forwarded-for").iter().next_back(),
+        };
+        let from_header = header
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.rsplit(',').next())
+            .and_then(|last| last.trim().parse().ok());
+        from_header.or(connection)
+    }
 }
 
 impl AuthSettings {
@@ -141,7 +191,7 @@ pub async fn resolve(
 ) -> Result<Option<SessionUser>, AppError> {
     let row = sqlx::query!(
         r#"SELECT s.id, s.created_at AS "created_at!", s.last_seen_at, u.id AS user_id, u.email,
-                u.first_name, u.last_name, u.role::text AS "role!"
+                u.first_name, u.last_name, u.role::text AS "role!", u.must_change_password
          FROM auth.user_sessions s JOIN auth.users u ON u.id = s.user_id
          WHERE s.session_token = $1 AND s.is_active AND u.status = 'ACTIVE'"#,
         token_hash(token),
@@ -165,6 +215,7 @@ pub async fn resolve(
     }
     Ok(Some(SessionUser {
         session_id: row.id,
+        must_change_password: row.must_change_password,
         user: CurrentUser {
             id: row.user_id,
             email: row.email,
@@ -262,6 +313,7 @@ mod tests {
             sessions: SessionPolicy::default(),
             lockout: LockoutPolicy::default(),
             secure_cookies: false,
+            client_address: ClientAddressFrom::Connection,
         };
         let cookie = session_cookie("abc", &settings);
         assert_eq!(
@@ -279,7 +331,43 @@ mod tests {
             sessions: SessionPolicy::default(),
             lockout: LockoutPolicy::default(),
             secure_cookies,
+            client_address: ClientAddressFrom::default(),
         }
+    }
+
+    #[test]
+    fn the_client_address_is_the_connections_unless_a_trusted_proxy_header_says_it() {
+        let connection = Some("10.0.0.2".parse().unwrap());
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert("x-real-ip", "203.0.113.7".parse().unwrap());
+        headers.insert(
+            "x-forwarded-for",
+            "192.0.2.66, 198.51.100.4".parse().unwrap(),
+        );
+        let address = |from: &str, headers: &axum::http::HeaderMap| {
+            from.parse::<ClientAddressFrom>()
+                .unwrap()
+                .address(headers, connection)
+                .map(|ip| ip.to_string())
+        };
+        assert_eq!(
+            ClientAddressFrom::Connection
+                .address(&headers, connection)
+                .map(|ip| ip.to_string()),
+            Some("10.0.0.2".to_owned())
+        );
+        assert_eq!(
+            address("X-Real-IP", &headers),
+            Some("203.0.113.7".to_owned())
+        );
+        assert_eq!(
+            address("x-forwarded-for", &headers),
+            Some("198.51.100.4".to_owned()),
+            "the address the proxy appended, not one the client wrote"
+        );
+        headers.insert("x-real-ip", "not an address".parse().unwrap());
+        assert_eq!(address("X-Real-IP", &headers), Some("10.0.0.2".to_owned()));
+        assert!("Forwarded".parse::<ClientAddressFrom>().is_err());
     }
 
     #[test]

@@ -1,10 +1,16 @@
 //! The sign-in procedure: every attempt recorded, five consecutive failures
 //! lock the account for a while, and the answer never tells an unknown email
 //! from a wrong password or a locked account. The server function reads the
-//! account (`account`), judges the attempt away from the database
-//! (`judge`: checking a password is slow), then records it in a
-//! transaction of its own: `accept` acting as the user now signed in,
-//! `refuse` acting as nobody.
+//! account (`account`), reserves the attempt (`reserve`), judges it away
+//! from the database (`judge`: checking a password is slow), then records
+//! it in a transaction of its own: `accept` acting as the user now signed
+//! in, `refuse` acting as nobody.
+//!
+//! The lock holds under concurrency because the attempt is counted before
+//! its password is checked, in one `UPDATE … RETURNING` that refuses a
+//! locked account and takes the lock itself when it makes the fifth: of a
+//! burst, exactly five are checked. A right password clears the count only
+//! if no other attempt has locked the account meanwhile.
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
@@ -26,7 +32,7 @@ pub struct Account {
     role: Role,
     status: UserStatus,
     password_hash: String,
-    locked_until: Option<DateTime<Utc>>,
+    must_change_password: bool,
 }
 
 impl Account {
@@ -56,23 +62,31 @@ impl Refusal {
     }
 }
 
+/// An attempt before its password is checked.
+pub enum Attempt {
+    /// Refused already: its password is checked against a decoy only.
+    Refused(Refusal),
+    /// Counted against an active, unlocked account as its `number`th
+    /// consecutive attempt.
+    Reserved { account: Account, number: i32 },
+}
+
 /// What an attempt comes to once its password is checked.
 pub enum Verdict {
     /// The right password for an account that may sign in; `rehashed` is
     /// its hash under today's parameters when the stored one is older.
     Accepted {
         account: Account,
+        number: i32,
         rehashed: Option<String>,
     },
-    /// Refused; a wrong password counts against the account it was for.
-    Refused {
-        reason: Refusal,
-        wrong_password_for: Option<Uuid>,
-    },
+    /// Refused; a wrong password stays counted against its account.
+    Refused(Refusal),
 }
 
 pub struct SignedIn {
     pub user: CurrentUser,
+    pub must_change_password: bool,
     pub session: Issued,
 }
 
@@ -85,7 +99,7 @@ pub fn folded(email: &str) -> String {
 pub async fn account(conn: &mut PgConnection, email: &str) -> Result<Option<Account>, AppError> {
     let row = sqlx::query!(
         r#"SELECT id, email, first_name, last_name, role::text AS "role!",
-                status::text AS "status!", password_hash, locked_until
+                status::text AS "status!", password_hash, must_change_password
          FROM auth.users WHERE lower(email) = $1"#,
         email,
     )
@@ -100,115 +114,138 @@ pub async fn account(conn: &mut PgConnection, email: &str) -> Result<Option<Acco
         role: Role::parse(&row.role)?,
         status: UserStatus::parse(&row.status)?,
         password_hash: row.password_hash,
-        locked_until: row.locked_until,
+        must_change_password: row.must_change_password,
     }))
 }
 
-/// Checks `password` against the account; an attempt that cannot succeed
-/// still spends the time of a check, so timing tells nothing either.
-pub async fn judge(
+/// Counts the attempt against its account before the password is checked:
+/// refused if the account is unknown, not active, or locked (a lock whose
+/// time has passed starts the count afresh). The attempt that makes
+/// `max_failures` takes the lock itself, so none after it is checked.
+pub async fn reserve(
+    conn: &mut PgConnection,
     account: Option<Account>,
-    password: String,
+    lockout: &LockoutPolicy,
     now: DateTime<Utc>,
-) -> Result<Verdict, AppError> {
+) -> Result<Attempt, AppError> {
     let account = match account {
-        None => return decoy(Refusal::UnknownEmail, password).await,
+        None => return Ok(Attempt::Refused(Refusal::UnknownEmail)),
         Some(account) if account.status != UserStatus::Active => {
-            return decoy(Refusal::AccountNotActive, password).await;
-        }
-        Some(account) if account.locked_until.is_some_and(|until| until > now) => {
-            return decoy(Refusal::Locked, password).await;
+            return Ok(Attempt::Refused(Refusal::AccountNotActive));
         }
         Some(account) => account,
     };
+    let number = sqlx::query_scalar!(
+        r#"WITH counted AS (
+               SELECT id, CASE WHEN locked_until IS NOT NULL THEN 1
+                               ELSE coalesce(failed_login_attempts, 0) + 1 END AS number
+               FROM auth.users
+               WHERE id = $1
+                 AND (locked_until <= $2
+                      OR (locked_until IS NULL AND coalesce(failed_login_attempts, 0) < $3))
+               FOR UPDATE
+           )
+           UPDATE auth.users u
+           SET failed_login_attempts = counted.number,
+               locked_until = CASE WHEN counted.number >= $3 THEN $4::timestamptz END
+           FROM counted WHERE u.id = counted.id
+           RETURNING counted.number AS "number!""#,
+        account.id,
+        now,
+        lockout.max_failures,
+        lockout.lock_ends(now),
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(match number {
+        Some(number) => Attempt::Reserved { account, number },
+        None => Attempt::Refused(Refusal::Locked),
+    })
+}
+
+/// Checks `password` against the reserved account; an attempt refused
+/// already still spends the time of a check, so timing tells nothing either.
+pub async fn judge(attempt: Attempt, password: String) -> Result<Verdict, AppError> {
+    let (account, number) = match attempt {
+        Attempt::Refused(reason) => return decoy(reason, password).await,
+        Attempt::Reserved { account, number } => (account, number),
+    };
     let verified = password_hash::verify(password.clone(), account.password_hash.clone()).await?;
     if !verified.matches {
-        return Ok(Verdict::Refused {
-            reason: Refusal::BadPassword,
-            wrong_password_for: Some(account.id),
-        });
+        return Ok(Verdict::Refused(Refusal::BadPassword));
     }
     let rehashed = match verified.needs_rehash {
         true => Some(password_hash::hash(password).await?),
         false => None,
     };
-    Ok(Verdict::Accepted { account, rehashed })
+    Ok(Verdict::Accepted {
+        account,
+        number,
+        rehashed,
+    })
 }
 
 async fn decoy(reason: Refusal, password: String) -> Result<Verdict, AppError> {
     password_hash::verify_decoy(password).await?;
-    Ok(Verdict::Refused {
-        reason,
-        wrong_password_for: None,
-    })
+    Ok(Verdict::Refused(reason))
 }
 
 /// Records a successful sign-in and starts the session, in the caller's
-/// transaction acting as the account.
+/// transaction acting as the account; `None` when another attempt locked
+/// the account while this one was checked (the lock stands, nothing is
+/// written). The attempt's own reservation may have taken the lock, being
+/// the last let through: then the count is still `number`.
+#[allow(clippy::too_many_arguments)]
 pub async fn accept(
     conn: &mut PgConnection,
     policy: &SessionPolicy,
+    lockout: &LockoutPolicy,
     account: Account,
+    number: i32,
     rehashed: Option<String>,
     now: DateTime<Utc>,
     client: Client<'_>,
-) -> Result<SignedIn, AppError> {
-    sqlx::query!(
+) -> Result<Option<SignedIn>, AppError> {
+    let cleared = sqlx::query!(
         "UPDATE auth.users SET failed_login_attempts = 0, locked_until = NULL, last_login_at = $2,
                 password_hash = coalesce($3, password_hash)
-         WHERE id = $1",
+         WHERE id = $1
+           AND (locked_until IS NULL
+                OR (failed_login_attempts = $4 AND $4 >= $5 AND locked_until = $6))",
         account.id,
         now,
         rehashed,
+        number,
+        lockout.max_failures,
+        lockout.lock_ends(now),
     )
     .execute(&mut *conn)
     .await?;
+    if cleared.rows_affected() == 0 {
+        return Ok(None);
+    }
     let session = sessions::start(conn, account.id, policy, now, client).await?;
     record_attempt(conn, &account.email, None, client).await?;
-    Ok(SignedIn {
+    Ok(Some(SignedIn {
         user: CurrentUser {
             id: account.id,
             role: account.role,
             name: format!("{} {}", account.first_name, account.last_name),
             email: account.email,
         },
+        must_change_password: account.must_change_password,
         session,
-    })
+    }))
 }
 
-/// Records a refused attempt at `email`; a wrong password counts towards
-/// the account's lock, and a lock that has run out starts the count afresh.
+/// Records a refused attempt at `email`, acting as nobody; a wrong
+/// password was counted against its account when it was reserved.
 pub async fn refuse(
     conn: &mut PgConnection,
-    lockout: &LockoutPolicy,
     email: &str,
     reason: Refusal,
-    wrong_password_for: Option<Uuid>,
-    now: DateTime<Utc>,
     client: Client<'_>,
 ) -> Result<(), AppError> {
-    if let Some(account_id) = wrong_password_for {
-        let failures = sqlx::query_scalar!(
-            r#"UPDATE auth.users SET failed_login_attempts =
-                 CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1
-                      ELSE coalesce(failed_login_attempts, 0) + 1 END,
-                 locked_until = NULL
-             WHERE id = $1 RETURNING failed_login_attempts AS "failures!""#,
-            account_id,
-            now,
-        )
-        .fetch_one(&mut *conn)
-        .await?;
-        if let Some(until) = lockout.lock_after(failures, now) {
-            sqlx::query!(
-                "UPDATE auth.users SET locked_until = $2 WHERE id = $1",
-                account_id,
-                until,
-            )
-            .execute(&mut *conn)
-            .await?;
-        }
-    }
     record_attempt(conn, email, Some(reason), client).await?;
     tracing::info!(%email, reason = reason.as_db_str(), "sign-in refused");
     Ok(())

@@ -64,6 +64,7 @@ pub async fn preview_template(
     crate::auth::guard::require(torvan::Resource::BomTemplates, torvan::Action::Read)?;
     let order_number = torvan::OrderNumber::parse(&order_number).map_err(|_| AppError::NotFound)?;
     let build_number = torvan::BuildNumber::parse(&build_number).map_err(|_| AppError::NotFound)?;
+    torvan::bom::within_line_cap(&lines)?;
     let mut conn = crate::db::connection().await?;
     super::preview::preview(&mut conn, id, &lines, &order_number, &build_number).await
 }

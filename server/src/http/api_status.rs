@@ -44,7 +44,8 @@ pub(super) fn refused(error: AppError) -> Response {
 pub(super) fn status_of(error: &AppError) -> StatusCode {
     match error {
         AppError::Unauthorized | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::Forbidden | AppError::MustChangePassword => StatusCode::FORBIDDEN,
+        AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Conflict => StatusCode::CONFLICT,
         AppError::Invalid { .. } | AppError::InvalidFields(_) => StatusCode::UNPROCESSABLE_ENTITY,

@@ -1,5 +1,6 @@
 //! Resolves the session cookie once per request and keeps signed-out people
-//! to the sign-in page. A server-function call without a valid session is
+//! to the sign-in page, and people whose password an administrator set to
+//! the password page. A server-function call without a valid session is
 //! refused here, before its body is read: nobody unknown can make the server
 //! parse arguments (sign-in and the two calls a signed-out page makes
 //! aside). Server functions check permissions themselves.
@@ -14,6 +15,7 @@ use torvan_app::auth::guard::SessionUser;
 use torvan_app::auth::sessions::{self, token_from_cookie_header};
 use torvan_app::auth::{SignIn, SignOut, WhoAmI};
 use torvan_app::error::AppError;
+use torvan_app::routes;
 
 use super::api_status::refused;
 use super::{AppState, unavailable};
@@ -40,6 +42,12 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         (None, true, _) => return see_other("/login"),
         (None, false, _) if needs_session(&path) => return refused(AppError::Unauthorized),
         (Some(_), _, "/login") => return see_other("/"),
+        // A password an administrator set is changed before anything else.
+        (Some(session), true, path)
+            if session.must_change_password && path != routes::CHANGE_PASSWORD =>
+        {
+            return see_other(routes::CHANGE_PASSWORD);
+        }
         _ => {}
     }
     if let Some(session) = session {

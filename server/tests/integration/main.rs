@@ -4,6 +4,7 @@
 mod support;
 
 mod auth;
+mod auth_hardening;
 mod boms_approval;
 mod boms_generation;
 mod boms_templates;

@@ -1,5 +1,5 @@
 use super::{family, line, with_formula};
-use crate::bom::{TemplateHeader, check_template, line_field};
+use crate::bom::{MAX_LINES, TemplateHeader, TemplateLineDraft, check_template, line_field};
 
 fn header(rule: &str) -> TemplateHeader {
     TemplateHeader {
@@ -65,6 +65,23 @@ fn rules_that_fail_for_a_sample_configuration_are_refused_at_their_fields() {
         [(
             "10:quantity_formula".to_owned(),
             format!("Fails for a sample {name} configuration: division by zero at 1:13.")
+        )]
+    );
+}
+
+#[test]
+fn a_template_of_more_lines_than_any_real_one_is_refused_at_its_lines_before_they_are_read() {
+    let numbered = |count: usize| -> Vec<TemplateLineDraft> {
+        (1..=i32::try_from(count).unwrap())
+            .map(|n| line(n, "121-LEG"))
+            .collect()
+    };
+    assert!(check_template(&header("basin_count >= 1"), &numbered(MAX_LINES), &family()).is_ok());
+    assert_eq!(
+        problems(&header("basin_count >= 1"), &numbered(MAX_LINES + 1)),
+        [(
+            "lines".to_owned(),
+            "A template holds at most 5000 lines; this one has 5001.".to_owned()
         )]
     );
 }

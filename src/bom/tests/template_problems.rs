@@ -1,5 +1,7 @@
 use super::{line, template, under};
-use crate::bom::{LineProblem, MAX_LEVEL, TemplateField, TemplateLineDraft, parse_template};
+use crate::bom::{
+    LineProblem, MAX_LEVEL, MAX_LINES, TemplateField, TemplateLineDraft, parse_template,
+};
 
 fn problems(drafts: &[TemplateLineDraft]) -> Vec<(i32, &'static str, String)> {
     parse_template(drafts)
@@ -121,16 +123,54 @@ fn line_numbers_and_parents_must_make_a_tree() {
                 "Its parents lead back to itself: 30 → 40 → 30.".to_owned()
             ),
             (
-                40,
-                "parent_line",
-                "Its parents lead back to itself: 40 → 30 → 40.".to_owned()
-            ),
-            (
                 50,
                 "parent_line",
                 "Its parents lead back to itself: 50 → 50.".to_owned()
             ),
         ]
+    );
+}
+
+/// Lines 1 to `length`, each the child of the next and the last of the
+/// first: one loop through all of them.
+fn one_loop(length: i32) -> Vec<TemplateLineDraft> {
+    (1..=length)
+        .map(|n| under(n % length + 1, line(n, "L")))
+        .collect()
+}
+
+#[test]
+fn a_loop_is_reported_once_at_its_lowest_line_walked_from_there() {
+    let drafts = [
+        under(30, line(40, "E")),
+        under(50, line(30, "D")),
+        under(40, line(50, "F")),
+    ];
+    assert_eq!(
+        problems(&drafts),
+        [(
+            30,
+            "parent_line",
+            "Its parents lead back to itself: 30 → 50 → 40 → 30.".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_loop_through_every_line_of_the_largest_template_is_one_short_message() {
+    let length = i32::try_from(MAX_LINES).unwrap();
+    let found = problems(&one_loop(length));
+    // Told to every line of the loop, it would be 5,000 messages of 5,000
+    // numbers each: the size of the report is the work done.
+    assert_eq!(
+        found,
+        [(
+            1,
+            "parent_line",
+            format!(
+                "Its parents lead back to itself through {length} lines: 1 → 2 → 3 → 4 → … → {length} → 1."
+            )
+        )]
     );
 }
 

@@ -1,8 +1,16 @@
+//! Faucet, drain and accessories. Each accessory is listed once, and a
+//! list longer than any family's offer is refused whole, so the checks of
+//! a configuration stay small whatever list a request sends.
+
+use std::collections::HashSet;
+
 use super::offered;
 use crate::FieldError;
 use crate::sink::{FamilyOptions, OptionGroup, SinkChoices};
 
 pub const MAX_ACCESSORY_QUANTITY: u32 = 10;
+/// More accessories than any family offers.
+pub const MAX_ACCESSORIES: usize = 50;
 
 pub(super) fn check(choices: &SinkChoices, family: &FamilyOptions, errors: &mut Vec<FieldError>) {
     offered(
@@ -21,6 +29,14 @@ pub(super) fn check(choices: &SinkChoices, family: &FamilyOptions, errors: &mut 
         &choices.drain,
         "a drain",
     );
+    if choices.accessories.len() > MAX_ACCESSORIES {
+        errors.push(FieldError::new(
+            "accessories",
+            format!("List at most {MAX_ACCESSORIES} accessories, each once."),
+        ));
+        return;
+    }
+    let mut listed = HashSet::with_capacity(choices.accessories.len());
     for (index, accessory) in choices.accessories.iter().enumerate() {
         let code = format!("accessories.{index}.code");
         offered(
@@ -31,10 +47,7 @@ pub(super) fn check(choices: &SinkChoices, family: &FamilyOptions, errors: &mut 
             &accessory.code,
             "an accessory",
         );
-        let listed_before = choices.accessories[..index]
-            .iter()
-            .any(|earlier| earlier.code == accessory.code);
-        if listed_before {
+        if !listed.insert(accessory.code.as_str()) {
             errors.push(FieldError::new(
                 &code,
                 "This accessory is listed already: change its quantity instead.",
@@ -58,6 +71,7 @@ pub fn accessory_quantity(raw: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    use super::MAX_ACCESSORIES;
     use crate::sink::test_family::{esr, fields};
     use crate::sink::{AccessoryChoice, SinkChoices, check};
 
@@ -85,5 +99,19 @@ mod tests {
                 "accessories.2.quantity"
             ]
         );
+    }
+
+    #[test]
+    fn a_list_longer_than_any_offer_is_refused_once_whole() {
+        let family = esr();
+        let mut choices = SinkChoices::defaults_for(&family);
+        choices.accessories = vec![accessory("DOSING_PUMP", "1"); MAX_ACCESSORIES];
+        assert_eq!(check(&choices, &family).len(), MAX_ACCESSORIES - 1);
+        // Checked one by one, ten thousand copies would give ten thousand
+        // messages, each found by comparing with every accessory before it.
+        choices.accessories = vec![accessory("DOSING_PUMP", "1"); 10_000];
+        let errors = check(&choices, &family);
+        assert_eq!(fields(&errors), ["accessories"]);
+        assert_eq!(errors[0].message, "List at most 50 accessories, each once.");
     }
 }

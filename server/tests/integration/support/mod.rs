@@ -40,6 +40,7 @@ pub fn auth_settings() -> AuthSettings {
         sessions: Default::default(),
         lockout: Default::default(),
         secure_cookies: false,
+        client_address: Default::default(),
     }
 }
 
