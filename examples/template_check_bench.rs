@@ -13,7 +13,9 @@ use std::time::Instant;
 use torvan::bom::{MAX_LINES, TemplateLineDraft, parse_template, within_line_cap};
 
 fn numbered(count: usize, line: impl Fn(i32) -> TemplateLineDraft) -> Vec<TemplateLineDraft> {
-    (1..=i32::try_from(count).unwrap_or(i32::MAX)).map(line).collect()
+    (1..=i32::try_from(count).unwrap_or(i32::MAX))
+        .map(line)
+        .collect()
 }
 
 fn fixed(n: i32, parent: Option<i32>) -> TemplateLineDraft {
