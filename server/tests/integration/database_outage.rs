@@ -36,6 +36,18 @@ async fn app_behind(proxy: &DbProxy, pool: &PgPool) -> TestApp {
     TestApp::new(torvan_server::db::pool_options(4).connect_lazy_with(options)).await
 }
 
+/// The demo app reached through a proxy, and a coordinator's session.
+async fn signed_in_behind_a_proxy(pool: &PgPool) -> (DbProxy, TestApp, String) {
+    torvan_server::seed::seed_demo(pool).await.unwrap();
+    let proxy = DbProxy::start(cluster_of(pool).await).await;
+    let app = app_behind(&proxy, pool).await;
+    let cookie = app
+        .sign_in(users::COORDINATOR, demo::PASSWORD)
+        .await
+        .unwrap();
+    (proxy, app, cookie)
+}
+
 async fn timed<T>(request: impl Future<Output = T>) -> (T, Duration) {
     let started = Instant::now();
     let answer = request.await;
@@ -44,13 +56,7 @@ async fn timed<T>(request: impl Future<Output = T>) -> (T, Duration) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_page_says_in_words_within_two_seconds_that_the_database_is_unreachable(pool: PgPool) {
-    torvan_server::seed::seed_demo(&pool).await.unwrap();
-    let proxy = DbProxy::start(cluster_of(&pool).await).await;
-    let app = app_behind(&proxy, &pool).await;
-    let cookie = app
-        .sign_in(users::COORDINATOR, demo::PASSWORD)
-        .await
-        .unwrap();
+    let (proxy, app, cookie) = signed_in_behind_a_proxy(&pool).await;
 
     proxy.cut();
     let (page, waited): (Reply, _) = timed(app.get("/orders", Some(&cookie))).await;
@@ -66,13 +72,7 @@ async fn a_page_says_in_words_within_two_seconds_that_the_database_is_unreachabl
 async fn a_server_function_answers_unavailable_within_two_seconds_for_the_form_to_show(
     pool: PgPool,
 ) {
-    torvan_server::seed::seed_demo(&pool).await.unwrap();
-    let proxy = DbProxy::start(cluster_of(&pool).await).await;
-    let app = app_behind(&proxy, &pool).await;
-    let cookie = app
-        .sign_in(users::COORDINATOR, demo::PASSWORD)
-        .await
-        .unwrap();
+    let (proxy, app, cookie) = signed_in_behind_a_proxy(&pool).await;
 
     proxy.cut();
     let list = ListOrders {
@@ -85,13 +85,7 @@ async fn a_server_function_answers_unavailable_within_two_seconds_for_the_form_t
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_app_works_again_as_soon_as_the_database_is_back(pool: PgPool) {
-    torvan_server::seed::seed_demo(&pool).await.unwrap();
-    let proxy = DbProxy::start(cluster_of(&pool).await).await;
-    let app = app_behind(&proxy, &pool).await;
-    let cookie = app
-        .sign_in(users::COORDINATOR, demo::PASSWORD)
-        .await
-        .unwrap();
+    let (proxy, app, cookie) = signed_in_behind_a_proxy(&pool).await;
     assert_eq!(
         app.get("/orders", Some(&cookie)).await.status,
         StatusCode::OK

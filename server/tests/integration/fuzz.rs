@@ -11,10 +11,9 @@
 use crate::support;
 
 use crate::support::demo::users;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::{Reply, TestApp, USER_AGENT};
+use support::TestApp;
 
 /// Flat argument names the server functions take.
 const FIELDS: &[&str] = &[
@@ -183,24 +182,6 @@ fn paths() -> Vec<&'static str> {
     paths
 }
 
-async fn post(
-    app: &TestApp,
-    path: &str,
-    content_type: &str,
-    body: &[u8],
-    cookie: Option<&str>,
-) -> Reply {
-    let mut request = Request::post(path)
-        .header("content-type", content_type)
-        .header("user-agent", USER_AGENT)
-        .header("sec-fetch-site", "same-origin");
-    if let Some(cookie) = cookie {
-        request = request.header("cookie", cookie);
-    }
-    app.send(request.body(Body::from(body.to_vec())).unwrap())
-        .await
-}
-
 /// Sends every body to every function and lists what went wrong. With a
 /// session, a 401 outside sign-in and sign-out means the session was lost
 /// and the rest was not fuzzed as a signed-in user: that is wrong too.
@@ -209,7 +190,9 @@ async fn fuzz(app: &TestApp, cookie: Option<&str>) -> Vec<String> {
     let mut problems = Vec::new();
     for path in paths() {
         for (content_type, body) in &bodies {
-            let reply = post(app, path, content_type, body, cookie).await;
+            let reply = app
+                .post_raw(path, content_type, body.to_vec(), cookie)
+                .await;
             let sent: String = String::from_utf8_lossy(body).chars().take(80).collect();
             if reply.status.is_server_error() {
                 problems.push(format!(

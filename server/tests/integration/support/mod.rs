@@ -107,7 +107,7 @@ impl TestApp {
         &self,
         path: &str,
         content_type: &str,
-        body: String,
+        body: impl Into<Body>,
         cookie: Option<&str>,
     ) -> Reply {
         let mut request = Request::post(path)
@@ -117,7 +117,7 @@ impl TestApp {
         if let Some(cookie) = cookie {
             request = request.header("cookie", cookie);
         }
-        self.send(request.body(Body::from(body)).unwrap()).await
+        self.send(request.body(body.into()).unwrap()).await
     }
 
     /// Calls the server function `F` with its own argument struct, encoded
