@@ -12,6 +12,7 @@ mod customers;
 mod database_outage;
 mod fuzz;
 mod http;
+mod http_edge;
 mod inventory_catalogue;
 mod inventory_parts;
 mod inventory_queries;
