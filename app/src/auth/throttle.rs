@@ -75,27 +75,37 @@ pub async fn admit(
     )
     .execute(&mut *conn)
     .await?;
-    let mut counted = Vec::with_capacity(buckets.len());
+    let windows: Vec<_> = buckets.iter().map(|(_, limit)| limit.window(now)).collect();
+    let names: Vec<String> = buckets.iter().map(|(bucket, _)| bucket.clone()).collect();
+    let starts: Vec<_> = windows.iter().map(|window| window.start).collect();
+    let ends: Vec<_> = windows.iter().map(|window| window.end).collect();
+    // Every bucket counted in one statement; the buckets are distinct, so
+    // no row is touched twice.
+    let counts = sqlx::query!(
+        r#"INSERT INTO auth.attempt_counts (bucket, window_start, window_end, hits)
+           SELECT bucket, window_start, window_end, 1
+           FROM UNNEST($1::text[], $2::timestamptz[], $3::timestamptz[])
+                AS t(bucket, window_start, window_end)
+           ON CONFLICT (bucket, window_start)
+           DO UPDATE SET hits = auth.attempt_counts.hits + 1
+           RETURNING bucket, hits"#,
+        &names,
+        &starts,
+        &ends,
+    )
+    .fetch_all(&mut *conn)
+    .await?;
     let mut wait = None;
-    for (bucket, limit) in buckets {
-        let window = limit.window(now);
-        let hits = sqlx::query_scalar!(
-            "INSERT INTO auth.attempt_counts (bucket, window_start, window_end, hits)
-             VALUES ($1, $2, $3, 1)
-             ON CONFLICT (bucket, window_start)
-             DO UPDATE SET hits = auth.attempt_counts.hits + 1
-             RETURNING hits",
-            bucket,
-            window.start,
-            window.end,
-        )
-        .fetch_one(&mut *conn)
-        .await?;
-        counted.push((bucket.clone(), window.start));
+    for ((bucket, limit), window) in buckets.iter().zip(&windows) {
+        let hits = counts
+            .iter()
+            .find(|count| &count.bucket == bucket)
+            .map_or(0, |count| count.hits);
         if limit.exceeded_by(hits) {
             wait = wait.max(Some(window.retry_after(now)));
         }
     }
+    let counted = names.into_iter().zip(starts).collect();
     match wait {
         None => Ok(Admitted { counted }),
         Some(retry_after_seconds) => {
@@ -114,16 +124,16 @@ pub async fn admit(
 impl Admitted {
     /// Takes the attempt off the counts: it let its user in.
     pub async fn give_back(self, conn: &mut PgConnection) -> Result<(), AppError> {
-        for (bucket, window_start) in self.counted {
-            sqlx::query!(
-                "UPDATE auth.attempt_counts SET hits = hits - 1
-                 WHERE bucket = $1 AND window_start = $2 AND hits > 0",
-                bucket,
-                window_start,
-            )
-            .execute(&mut *conn)
-            .await?;
-        }
+        let (buckets, starts): (Vec<String>, Vec<DateTime<Utc>>) = self.counted.into_iter().unzip();
+        sqlx::query!(
+            "UPDATE auth.attempt_counts c SET hits = c.hits - 1
+             FROM UNNEST($1::text[], $2::timestamptz[]) AS t(bucket, window_start)
+             WHERE c.bucket = t.bucket AND c.window_start = t.window_start AND c.hits > 0",
+            &buckets,
+            &starts,
+        )
+        .execute(&mut *conn)
+        .await?;
         Ok(())
     }
 }
