@@ -19,9 +19,11 @@ use axum::http::request::Parts;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{LeptosRoutes, generate_route_list_with_exclusions};
+use server_fn::ServerFn;
 use sqlx::PgPool;
 use torvan_app::auth::sessions::AuthSettings;
+use torvan_app::bom_templates::{PreviewTemplate, SaveTemplate};
 use torvan_app::inventory::transfer;
 use torvan_app::{App, shell};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -40,9 +42,21 @@ pub struct AppState {
     pub max_import_bytes: usize,
 }
 
+/// The body limit of the two server functions that carry a whole BOM
+/// template (saving and previewing it): room for `torvan::bom::MAX_LINES`
+/// lines of some 800 bytes of JSON each, where the general limit holds
+/// fewer than a thousand. The template check refuses more lines, linearly.
+pub const TEMPLATE_BODY_BYTES: usize = torvan::bom::MAX_LINES * 800;
+
+/// The server functions whose arguments are a whole template.
+const TEMPLATE_PATHS: [&str; 2] = [SaveTemplate::PATH, PreviewTemplate::PATH];
+
 pub fn router(state: AppState) -> Router {
     let max_body_bytes = state.max_body_bytes;
-    let routes = generate_route_list(App);
+    // The template functions are left out of the general routes: they are
+    // routed below with their own limit.
+    let excluded = TEMPLATE_PATHS.map(String::from).to_vec();
+    let routes = generate_route_list_with_exclusions(App, Some(excluded));
     let context = {
         let (pool, auth) = (state.pool.clone(), state.auth);
         move || {
@@ -61,14 +75,35 @@ pub fn router(state: AppState) -> Router {
         move || shell(options.clone())
     };
 
-    // The parts file is the one upload: it gets its own, larger limit, and
-    // every other route (every server function) the small general one.
+    // The parts file and the two template functions get their own, larger
+    // limits; every other route (every server function) the small general one.
     let max_import_bytes = state.max_import_bytes;
     let uploads = Router::new()
         .route(transfer::IMPORT_PATH, post(uploads::import_parts))
         .layer(DefaultBodyLimit::max(max_import_bytes))
         .layer(from_fn_with_state(max_import_bytes, arguments::screen))
         .layer(RequestBodyLimitLayer::new(max_import_bytes));
+    let templates = TEMPLATE_PATHS
+        .into_iter()
+        .fold(Router::new(), |router, path| {
+            let context = context.clone();
+            let state = state.clone();
+            router.route(
+                path,
+                post(move |request| {
+                    // What `leptos_routes_with_context` gives the others.
+                    leptos_axum::handle_server_fns_with_context(
+                        move || {
+                            provide_context(state.clone());
+                            context();
+                        },
+                        request,
+                    )
+                }),
+            )
+        })
+        .layer(from_fn_with_state(TEMPLATE_BODY_BYTES, arguments::screen))
+        .layer(RequestBodyLimitLayer::new(TEMPLATE_BODY_BYTES));
     let app = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -87,6 +122,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(max_body_bytes, arguments::screen))
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .merge(uploads)
+        .merge(templates)
         .layer(from_fn(api_status::map))
         .layer(from_fn_with_state(state.clone(), session::resolve))
         .layer(from_fn_with_state(state.clone(), security::headers))

@@ -161,6 +161,43 @@ async fn a_saved_template_is_the_next_version_and_the_next_bom_follows_it(pool: 
     assert_eq!(gussets, Decimal::from(6));
 }
 
+/// The template's lines copied, renumbered after the last, until it holds
+/// `count` lines: each copy keeps its parents inside the same copy.
+fn grown_to(lines: &[TemplateLineDraft], count: usize) -> Vec<TemplateLineDraft> {
+    let step = lines.iter().map(|line| line.line_number).max().unwrap();
+    (0..)
+        .flat_map(|copy| {
+            lines.iter().map(move |line| TemplateLineDraft {
+                line_number: line.line_number + copy * step,
+                parent_line: line.parent_line.map(|parent| parent + copy * step),
+                ..line.clone()
+            })
+        })
+        .take(count)
+        .collect()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_template_of_as_many_lines_as_the_cap_allows_is_saved_and_previewed(pool: PgPool) {
+    let (app, cookie, id, mut template) = admin_editing(&pool).await;
+    template.lines = grown_to(&template.lines, torvan::bom::MAX_LINES);
+    let body = serde_json::to_vec(&template.lines).unwrap().len();
+    assert!(body > 1024 * 1024, "the lines are {body} bytes of JSON");
+
+    let preview = PreviewTemplate {
+        id,
+        lines: template.lines.clone(),
+        order_number: orders::RUSH_WITH_CUSTOM_PART.to_owned(),
+        build_number: orders::RUSH_WITH_CUSTOM_PART_BUILD.to_owned(),
+    };
+    app.run(&cookie, preview).await.unwrap();
+    assert_eq!(save(&app, &cookie, &template).await, Ok("1.1".to_owned()));
+    assert_eq!(
+        editor(&app, &cookie, id).await.lines.len(),
+        torvan::bom::MAX_LINES
+    );
+}
+
 #[sqlx::test(migrations = "../migrations")]
 async fn a_preview_shows_the_bom_of_the_lines_as_typed_and_saves_nothing(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
