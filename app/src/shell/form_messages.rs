@@ -20,8 +20,17 @@ pub fn FieldMessage(error: Signal<Option<AppError>>, field: &'static str) -> imp
         error
             .get()
             .and_then(|error| error.for_field(field))
-            .map(|message| view! { <p class="field-error" data-field=field>{message}</p> })
+            .map(|message| field_error(field, message))
     }
+}
+
+/// How every form shows the message of one field (`data-field` names the
+/// field for tests and for the form's summary links): the posted forms
+/// through `FieldMessage`, the editors checked as the user types (the sink
+/// wizard, the template editor) with the domain's messages of their draft.
+pub fn field_error(field: impl Into<String>, message: String) -> impl IntoView {
+    let field: String = field.into();
+    view! { <p class="field-error" data-field=field>{message}</p> }
 }
 
 /// The form's summary, placed at its top and announced to screen readers:

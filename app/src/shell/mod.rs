@@ -20,7 +20,7 @@ mod trail;
 pub use confirm::ConfirmSubmit;
 pub use document::shell;
 pub use failure::Failure;
-pub use form_messages::{FieldMessage, FormError, action_error, successes};
+pub use form_messages::{FieldMessage, FormError, action_error, field_error, successes};
 pub use loaded::Loaded;
 pub use navigate::hard_navigate;
 pub use pager::Pager;

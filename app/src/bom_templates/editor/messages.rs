@@ -8,6 +8,7 @@ use torvan::bom::{TemplateHeader, TemplateLineDraft, check_template};
 use torvan::sink::FamilyOptions;
 
 use crate::error::AppError;
+use crate::shell::field_error;
 
 /// What is wrong with each field: the checks run in the browser as the
 /// admin types (the trial on the family's samples included), then what only
@@ -74,6 +75,6 @@ pub(super) fn message(
         let field = field();
         messages
             .for_field(&field)
-            .map(|text| view! { <p class="field-error" data-field=field>{text}</p> })
+            .map(|text| field_error(field, text))
     }
 }

@@ -6,16 +6,16 @@ use torvan::sink::{OptionGroup, SinkChoices};
 
 use super::draft::Draft;
 use crate::money::money;
+use crate::shell::field_error;
 
 /// The message at one field, if its rule is broken.
 #[component]
 pub fn Problem(field: String) -> impl IntoView {
     let draft = expect_context::<Draft>();
-    let shown = field.clone();
     move || {
         draft
-            .message(&shown)
-            .map(|message| view! { <p class="field-error" data-field=field.clone()>{message}</p> })
+            .message(&field)
+            .map(|message| field_error(field.clone(), message))
     }
 }
 
