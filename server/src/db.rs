@@ -1,8 +1,8 @@
 use std::time::Duration;
 
 use sqlx::PgPool;
-use torvan::SystemActor;
 use sqlx::postgres::PgPoolOptions;
+use torvan::SystemActor;
 
 use crate::config::DatabaseConfig;
 

@@ -40,5 +40,13 @@ pub async fn change_password(
     .execute(&mut *conn)
     .await?;
     sessions::end_all_sessions(conn, user_id, EndReason::PasswordChanged).await?;
-    sessions::start(conn, user_id, policy, now, client, StartReason::PasswordChanged).await
+    sessions::start(
+        conn,
+        user_id,
+        policy,
+        now,
+        client,
+        StartReason::PasswordChanged,
+    )
+    .await
 }

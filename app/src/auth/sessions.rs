@@ -107,10 +107,16 @@ pub enum EndReason<'a> {
     /// The user changed their own password.
     PasswordChanged,
     /// An admin set a new password.
-    PasswordReset { admin: &'a str },
+    PasswordReset {
+        admin: &'a str,
+    },
     /// An admin suspended or deactivated the account.
-    Suspended { admin: &'a str },
-    EndedByAdmin { admin: &'a str },
+    Suspended {
+        admin: &'a str,
+    },
+    EndedByAdmin {
+        admin: &'a str,
+    },
 }
 
 impl EndReason<'_> {
