@@ -39,7 +39,7 @@ async fn sign_in_from_the_browser(app: &TestApp, email: &str) -> String {
         password: demo::PASSWORD.to_owned(),
     };
     let answer = app.exchange_from(None, &FROM, form).await;
-    answer.result.unwrap();
+    assert_eq!(answer.result, Ok("/".to_owned()));
     answer.cookie().unwrap()
 }
 
@@ -132,8 +132,8 @@ async fn a_change_naming_no_user_and_no_system_actor_is_refused_and_leaves_nothi
     .await
     .unwrap_err();
     let anonymous_line = sqlx::query(
-        "INSERT INTO orders.bom_items (bom_id, line_number, part_id, quantity_required)
-         VALUES ($1::uuid, 1, $2::uuid, 1)",
+        "INSERT INTO orders.bom_items (bom_id, line_number, part_id, quantity_required, unit_cost)
+         VALUES ($1::uuid, 1, $2::uuid, 1, 1.00)",
     )
     .bind(&bom)
     .bind(&part)
