@@ -102,7 +102,7 @@ mod tests {
     use crate::stock::MovementKind;
     use crate::{
         CustomCategory, MakeOrBuy, OrderPriority, OrderStatus, PartStatus, Role, StockStatus,
-        SubstituteType, UnitOfMeasure, UserStatus,
+        SubstituteType, SystemActor, UnitOfMeasure, UserStatus,
     };
 
     fn reads_back_and_refuses_the_rest<E: DbEnum + PartialEq + Debug>() {
@@ -173,6 +173,7 @@ mod tests {
         labelled(Role::label);
         labelled(StockStatus::label);
         labelled(SubstituteType::label);
+        labelled(SystemActor::label);
         labelled(UnitOfMeasure::label);
         labelled(UserStatus::label);
     }

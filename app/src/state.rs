@@ -3,14 +3,14 @@
 use std::net::SocketAddr;
 
 use axum::extract::ConnectInfo;
-use axum::http::HeaderValue;
 use axum::http::header::{SET_COOKIE, USER_AGENT};
 use axum::http::request::Parts;
+use axum::http::{Extensions, HeaderMap, HeaderValue};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 use sqlx::PgPool;
 
-use crate::auth::sessions::{AuthSettings, Client};
+use crate::auth::sessions::{AuthSettings, Client, ClientAddressFrom};
 use crate::error::AppError;
 
 /// The database pool.
@@ -37,31 +37,39 @@ pub fn set_cookie(value: &str) {
     }
 }
 
-/// Where a request came from, for sessions and sign-in records.
+/// Where a request came from, for sessions, sign-in records and the audit
+/// trail.
 pub struct RequestInfo {
     ip: Option<String>,
     user_agent: Option<String>,
 }
 
 impl RequestInfo {
-    /// The request's client: its address as `AuthSettings::client_address`
-    /// says to read it, and its user agent.
+    /// The client of the request being served, if any (a command-line tool
+    /// serves none): its address as `AuthSettings::client_address` says to
+    /// read it, and its user agent.
     pub fn current() -> Self {
-        let parts = use_context::<Parts>();
+        let Some(parts) = use_context::<Parts>() else {
+            return Self {
+                ip: None,
+                user_agent: None,
+            };
+        };
         let from =
             auth_settings().map_or_else(|_| Default::default(), |settings| settings.client_address);
+        Self::of(&parts.headers, &parts.extensions, from)
+    }
+
+    /// The client of a request with these headers and extensions (where the
+    /// host put the connection's address).
+    pub fn of(headers: &HeaderMap, extensions: &Extensions, from: ClientAddressFrom) -> Self {
+        let connection = extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip());
         Self {
-            ip: parts.as_ref().and_then(|parts| {
-                let connection = parts
-                    .extensions
-                    .get::<ConnectInfo<SocketAddr>>()
-                    .map(|ConnectInfo(addr)| addr.ip());
-                from.address(&parts.headers, connection)
-                    .map(|ip| ip.to_string())
-            }),
-            user_agent: parts
-                .as_ref()
-                .and_then(|parts| parts.headers.get(USER_AGENT))
+            ip: from.address(headers, connection).map(|ip| ip.to_string()),
+            user_agent: headers
+                .get(USER_AGENT)
                 .and_then(|value| value.to_str().ok())
                 .map(str::to_owned),
         }

@@ -1,5 +1,8 @@
 -- 10,000 more orders over two years for the order-list benchmark, each with one
--- approved sink, spread over every status, priority and demo customer.
+-- approved sink, spread over every status, priority and demo customer, written
+-- (and audited) as the demo coordinator: the audit trigger refuses a change
+-- that names nobody.
+SELECT set_config('app.current_user_id', '00000000-0000-4000-a000-000000000002', false);
 INSERT INTO orders.orders (order_number, order_type, customer_id, customer_po_number, status,
                            priority, order_date, requested_ship_date, created_by, subtotal,
                            total_amount)

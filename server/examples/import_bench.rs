@@ -9,6 +9,7 @@
 use std::time::Instant;
 
 use sqlx::postgres::PgPoolOptions;
+use torvan_app::db::begin_acting;
 use torvan_app::inventory::transfer::import::{apply_file, check};
 use torvan_app::inventory::transfer::{ImportOutcome, ImportRow};
 use uuid::Uuid;
@@ -74,7 +75,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     for label in ["apply (all new)", "re-import (all unchanged)"] {
         let started = Instant::now();
-        let mut tx = pool.begin().await?;
+        let mut tx = begin_acting(&pool, ADMIN, None).await?;
         let outcome = apply_file(&mut tx, &file, ADMIN).await?;
         tx.commit().await?;
         let ImportOutcome::Imported {

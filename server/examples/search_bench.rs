@@ -7,7 +7,8 @@
 use std::time::{Duration, Instant};
 
 use sqlx::postgres::PgPoolOptions;
-use torvan::StockStatus;
+use torvan::{StockStatus, SystemActor};
+use torvan_app::db::begin_system;
 use torvan_app::inventory::{PartSearch, search::search};
 
 const PARTS: i64 = 100_000;
@@ -21,7 +22,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .connect(&url)
         .await?;
     torvan_server::db::migrate(&pool).await?;
-    // Deterministic names and descriptions from a small shop vocabulary.
+    // Written as the demo seed (the audit trigger refuses a change that
+    // names nobody). Deterministic names and descriptions from a small shop vocabulary.
+    let mut tx = begin_system(&pool, SystemActor::SeedDemo).await?;
     sqlx::raw_sql(&format!(
         "INSERT INTO inventory.parts (part_number, name, description, quantity_on_hand,
                                       reorder_point, make_or_buy)
@@ -41,8 +44,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
          ON CONFLICT (part_number) DO NOTHING;
          ANALYZE inventory.parts;"
     ))
-    .execute(&pool)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
 
     let searches = [
         PartSearch {

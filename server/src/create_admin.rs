@@ -4,6 +4,7 @@
 
 use std::io::{BufRead, IsTerminal};
 
+use torvan::SystemActor;
 use torvan::password::check_new_password;
 use torvan_app::auth::password_hash;
 
@@ -21,6 +22,7 @@ pub async fn run(email: &str) -> Result<(), ServerError> {
     let hash = password_hash::hash(password)
         .await
         .map_err(|error| ServerError::Input(error.to_string()))?;
+    let mut tx = torvan_app::db::begin_system(&pool, SystemActor::CreateAdmin).await?;
     let created = sqlx::query!(
         "INSERT INTO auth.users (email, password_hash, role, first_name, last_name)
          VALUES ($1, $2, 'ADMIN', 'Administrator', $3)
@@ -29,13 +31,14 @@ pub async fn run(email: &str) -> Result<(), ServerError> {
         hash,
         email.split('@').next().unwrap_or_default(),
     )
-    .execute(&pool)
+    .execute(&mut *tx)
     .await?;
     if created.rows_affected() == 0 {
         return Err(ServerError::Input(format!(
             "an account for {email} already exists"
         )));
     }
+    tx.commit().await?;
     println!("administrator {email} created");
     Ok(())
 }

@@ -2,6 +2,7 @@ use std::time::Duration;
 
 use sqlx::PgPool;
 use sqlx::postgres::PgPoolOptions;
+use torvan::SystemActor;
 
 use crate::config::DatabaseConfig;
 
@@ -27,10 +28,12 @@ pub fn pool_options(max_connections: u32) -> PgPoolOptions {
         .acquire_timeout(ACQUIRE_TIMEOUT)
 }
 
-/// Applies pending migrations, then writes the permission table.
+/// Applies pending migrations, then writes the permission table, acting
+/// as the `migrate` system actor. (A migration that writes audited rows
+/// declares that actor itself: other tools run migrations too.)
 pub async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
     MIGRATOR.run(pool).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = torvan_app::db::begin_system(pool, SystemActor::Migrate).await?;
     crate::permissions::sync(&mut tx).await?;
     tx.commit().await?;
     Ok(())

@@ -3,6 +3,7 @@
 //! changes nothing and writes no audit rows.
 
 use sqlx::PgPool;
+use torvan::SystemActor;
 
 use crate::error::ServerError;
 
@@ -48,9 +49,10 @@ pub struct SeedReport {
     pub files: usize,
 }
 
-/// Loads the demo data in one transaction: all of it or none of it.
+/// Loads the demo data in one transaction, all of it or none of it, acting
+/// as the `seed-demo` system actor.
 pub async fn seed_demo(pool: &PgPool) -> Result<SeedReport, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = torvan_app::db::begin_system(pool, SystemActor::SeedDemo).await?;
     for (name, sql) in SEED_FILES {
         tracing::debug!(file = name, "loading demo data");
         sqlx::raw_sql(sql).execute(&mut *tx).await?;

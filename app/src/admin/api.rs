@@ -59,7 +59,7 @@ pub async fn set_user_status(user_id: Uuid, status: UserStatus) -> Result<(), Ap
             .map_err(|error| AppError::invalid(&error.field, error.message))?;
     }
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
-    super::change::set_status(&mut tx, user_id, status).await?;
+    super::change::set_status(&mut tx, user_id, status, &session.user.name).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -79,7 +79,7 @@ pub async fn reset_password(user_id: Uuid, new_password: String) -> Result<(), A
         .map_err(|problem| AppError::invalid("new_password", problem.to_string()))?;
     let hash = crate::auth::password_hash::hash(new_password).await?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
-    super::change::reset_password(&mut tx, user_id, hash).await?;
+    super::change::reset_password(&mut tx, user_id, hash, &session.user.name).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -99,7 +99,7 @@ pub async fn end_user_sessions(user_id: Uuid) -> Result<(), AppError> {
     use torvan::{Action, Resource};
     let session = crate::auth::guard::require(Resource::Users, Action::Update)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
-    super::change::end_sessions(&mut tx, user_id).await?;
+    super::change::end_sessions(&mut tx, user_id, &session.user.name).await?;
     tx.commit().await?;
     Ok(())
 }

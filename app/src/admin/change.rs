@@ -32,11 +32,13 @@ pub async fn change_role(
     found(changed.rows_affected())
 }
 
-/// Sets the account's status; any status but active ends its sessions.
+/// Sets the account's status; any status but active ends its sessions,
+/// which the trail says `admin` ended.
 pub async fn set_status(
     conn: &mut PgConnection,
     user_id: Uuid,
     status: UserStatus,
+    admin: &str,
 ) -> Result<(), AppError> {
     let changed = sqlx::query!(
         "UPDATE auth.users SET status = $2::text::user_status WHERE id = $1",
@@ -47,16 +49,18 @@ pub async fn set_status(
     .await?;
     found(changed.rows_affected())?;
     if status != UserStatus::Active {
-        end_all_sessions(conn, user_id, EndReason::Suspended).await?;
+        end_all_sessions(conn, user_id, EndReason::Suspended { admin }).await?;
     }
     Ok(())
 }
 
-/// Sets a new password (and lifts any lock); the account's sessions end.
+/// Sets a new password (and lifts any lock); the account's sessions end,
+/// which the trail says `admin` ended.
 pub async fn reset_password(
     conn: &mut PgConnection,
     user_id: Uuid,
     password_hash: String,
+    admin: &str,
 ) -> Result<(), AppError> {
     let changed = sqlx::query!(
         "UPDATE auth.users SET password_hash = $2, password_changed_at = now(),
@@ -68,7 +72,7 @@ pub async fn reset_password(
     .execute(&mut *conn)
     .await?;
     found(changed.rows_affected())?;
-    end_all_sessions(conn, user_id, EndReason::PasswordChanged).await
+    end_all_sessions(conn, user_id, EndReason::PasswordReset { admin }).await
 }
 
 pub async fn unlock(conn: &mut PgConnection, user_id: Uuid) -> Result<(), AppError> {
@@ -81,6 +85,11 @@ pub async fn unlock(conn: &mut PgConnection, user_id: Uuid) -> Result<(), AppErr
     found(changed.rows_affected())
 }
 
-pub async fn end_sessions(conn: &mut PgConnection, user_id: Uuid) -> Result<(), AppError> {
-    end_all_sessions(conn, user_id, EndReason::EndedByAdmin).await
+/// Ends the account's sessions, which the trail says `admin` ended.
+pub async fn end_sessions(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    admin: &str,
+) -> Result<(), AppError> {
+    end_all_sessions(conn, user_id, EndReason::EndedByAdmin { admin }).await
 }

@@ -1,6 +1,7 @@
 //! The sign-in, sign-out and own-password server functions, and who is
 //! signed in. Sign-in has no session to act as: an accepted attempt is
-//! recorded acting as the user it signs in, a refused one as nobody.
+//! recorded acting as the user it signs in; counting an attempt against its
+//! account, and recording a refused one, act as the `sign-in` system actor.
 
 use leptos::prelude::*;
 
@@ -13,20 +14,22 @@ use crate::error::AppError;
 pub async fn sign_in(email: String, password: String) -> Result<String, AppError> {
     use super::sign_in::{self, Verdict};
     use super::{sessions, throttle};
+    use torvan::SystemActor;
     let pool = crate::state::pool()?;
     let settings = crate::state::auth_settings()?;
     let request = crate::state::RequestInfo::current();
     let now = chrono::Utc::now();
     let email = sign_in::folded(&email);
-    let (admitted, attempt) = {
+    let (admitted, account) = {
         let mut conn = crate::db::connection().await?;
         let policy = torvan::throttle::ThrottlePolicy::default();
         let buckets = throttle::sign_in(&policy, request.client().ip);
         let admitted = throttle::admit(&mut conn, &buckets, now).await?;
-        let account = sign_in::account(&mut conn, &email).await?;
-        let attempt = sign_in::reserve(&mut conn, account, &settings.lockout, now).await?;
-        (admitted, attempt)
+        (admitted, sign_in::account(&mut conn, &email).await?)
     };
+    let mut tx = crate::db::begin_system(&pool, SystemActor::SignIn).await?;
+    let attempt = sign_in::reserve(&mut tx, account, &settings.lockout, now).await?;
+    tx.commit().await?;
     let refusal = match sign_in::judge(attempt, password).await? {
         Verdict::Accepted {
             account,
@@ -63,8 +66,8 @@ pub async fn sign_in(email: String, password: String) -> Result<String, AppError
         }
         Verdict::Refused(reason) => reason,
     };
-    // Nobody to act as: the refusal is recorded anonymously.
-    let mut tx = pool.begin().await?;
+    // Nobody to act as: the refusal is recorded by sign-in itself.
+    let mut tx = crate::db::begin_system(&pool, SystemActor::SignIn).await?;
     sign_in::refuse(&mut tx, &email, refusal, request.client()).await?;
     tx.commit().await?;
     Err(AppError::SignInFailed)

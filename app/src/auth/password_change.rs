@@ -7,7 +7,7 @@ use sqlx::PgConnection;
 use torvan::session::SessionPolicy;
 use uuid::Uuid;
 
-use super::sessions::{self, Client, EndReason, Issued};
+use super::sessions::{self, Client, EndReason, Issued, StartReason};
 use crate::error::AppError;
 
 pub async fn stored_hash(conn: &mut PgConnection, user_id: Uuid) -> Result<String, AppError> {
@@ -40,5 +40,13 @@ pub async fn change_password(
     .execute(&mut *conn)
     .await?;
     sessions::end_all_sessions(conn, user_id, EndReason::PasswordChanged).await?;
-    sessions::start(conn, user_id, policy, now, client).await
+    sessions::start(
+        conn,
+        user_id,
+        policy,
+        now,
+        client,
+        StartReason::PasswordChanged,
+    )
+    .await
 }

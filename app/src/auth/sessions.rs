@@ -6,11 +6,13 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::PgConnection;
 use torvan::session::{LockoutPolicy, SessionEnd, SessionPolicy};
-use torvan::{DbEnum, Role};
+use torvan::{DbEnum, Role, SystemActor};
 use uuid::Uuid;
 
 use super::CurrentUser;
 use super::guard::SessionUser;
+use crate::audit::event::{self, Event, Kind};
+use crate::db::{self, Acting};
 use crate::error::AppError;
 
 pub const COOKIE_NAME: &str = "torvan_session";
@@ -95,35 +97,81 @@ pub struct Issued {
     pub token: String,
 }
 
-/// Why a session ended, as stored in `end_reason`.
+/// Why a session ended, as stored in `end_reason` and told in the trail.
+/// An admin's doing names the admin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EndReason {
+pub enum EndReason<'a> {
     SignOut,
     Idle,
     Expired,
+    /// The user changed their own password.
     PasswordChanged,
-    Suspended,
-    EndedByAdmin,
+    /// An admin set a new password.
+    PasswordReset {
+        admin: &'a str,
+    },
+    /// An admin suspended or deactivated the account.
+    Suspended {
+        admin: &'a str,
+    },
+    EndedByAdmin {
+        admin: &'a str,
+    },
 }
 
-impl EndReason {
+impl EndReason<'_> {
     fn as_db_str(self) -> &'static str {
         match self {
             Self::SignOut => "SIGN_OUT",
             Self::Idle => "IDLE",
             Self::Expired => "EXPIRED",
-            Self::PasswordChanged => "PASSWORD_CHANGED",
-            Self::Suspended => "SUSPENDED",
-            Self::EndedByAdmin => "ENDED_BY_ADMIN",
+            Self::PasswordChanged | Self::PasswordReset { .. } => "PASSWORD_CHANGED",
+            Self::Suspended { .. } => "SUSPENDED",
+            Self::EndedByAdmin { .. } => "ENDED_BY_ADMIN",
+        }
+    }
+
+    /// What the audit trail says of a session ended so.
+    fn description(self) -> String {
+        match self {
+            Self::SignOut => "signed out".to_owned(),
+            Self::Idle => "session timed out: not used for too long".to_owned(),
+            Self::Expired => "session timed out: reached its time limit".to_owned(),
+            Self::PasswordChanged => "session ended: password changed".to_owned(),
+            Self::PasswordReset { admin } => {
+                format!("session ended by admin {admin}: password reset")
+            }
+            Self::Suspended { admin } => {
+                format!("session ended by admin {admin}: account no longer active")
+            }
+            Self::EndedByAdmin { admin } => format!("session ended by admin {admin}"),
         }
     }
 }
 
-impl From<SessionEnd> for EndReason {
+impl From<SessionEnd> for EndReason<'static> {
     fn from(end: SessionEnd) -> Self {
         match end {
             SessionEnd::Idle => Self::Idle,
             SessionEnd::Expired => Self::Expired,
+        }
+    }
+}
+
+/// How a session came to start, as the trail tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartReason {
+    SignIn,
+    /// The user changed their password: their other sessions ended, and the
+    /// browser that changed it goes on in a new one.
+    PasswordChanged,
+}
+
+impl StartReason {
+    fn description(self) -> &'static str {
+        match self {
+            Self::SignIn => "signed in",
+            Self::PasswordChanged => "signed in again after changing the password",
         }
     }
 }
@@ -155,13 +203,15 @@ pub struct Client<'a> {
     pub user_agent: Option<&'a str>,
 }
 
-/// Starts a session for `user_id`, in the caller's transaction.
+/// Starts a session for `user_id`, in the caller's transaction, and
+/// records it in the audit trail.
 pub async fn start(
     conn: &mut PgConnection,
     user_id: Uuid,
     policy: &SessionPolicy,
     now: DateTime<Utc>,
     client: Client<'_>,
+    reason: StartReason,
 ) -> Result<Issued, AppError> {
     let token = new_token()?;
     let id = sqlx::query_scalar!(
@@ -176,18 +226,37 @@ pub async fn start(
         client.user_agent,
         now,
     )
-    .fetch_one(conn)
+    .fetch_one(&mut *conn)
+    .await?;
+    event::record(
+        conn,
+        session_event(Kind::Login, user_id, id, reason.description()),
+    )
     .await?;
     Ok(Issued { id, token })
 }
 
+fn session_event(kind: Kind, user_id: Uuid, session_id: Uuid, description: &str) -> Event<'_> {
+    Event {
+        kind,
+        user_id,
+        session_id: Some(session_id),
+        resource_type: "user_sessions",
+        resource_id: Some(session_id.to_string()),
+        description,
+    }
+}
+
 /// The user behind a cookie token, if its session is active, within its
-/// timeouts, and its user is active. A session past a timeout is ended here.
+/// timeouts, and its user is active. A session past a timeout is ended
+/// here, when it is next used (nothing watches the clock), acting as the
+/// session-expiry system actor for `client`, the request that found it.
 pub async fn resolve(
     conn: &mut PgConnection,
     token: &str,
     policy: &SessionPolicy,
     now: DateTime<Utc>,
+    client: Client<'_>,
 ) -> Result<Option<SessionUser>, AppError> {
     let row = sqlx::query!(
         r#"SELECT s.id, s.created_at AS "created_at!", s.last_seen_at, u.id AS user_id, u.email,
@@ -201,7 +270,10 @@ pub async fn resolve(
     let Some(row) = row else { return Ok(None) };
 
     if let Err(end) = policy.check(row.created_at, row.last_seen_at, now) {
-        end_session(conn, row.id, end.into()).await?;
+        let acting = Acting::System(SystemActor::SessionExpiry);
+        let mut tx = db::begin_on(conn, acting, client).await?;
+        end_session(&mut tx, row.id, end.into()).await?;
+        tx.commit().await?;
         return Ok(None);
     }
     if now - row.last_seen_at >= TOUCH_INTERVAL {
@@ -225,36 +297,56 @@ pub async fn resolve(
     }))
 }
 
+/// Ends one session, if still active, and records why in the trail.
 pub async fn end_session(
     conn: &mut PgConnection,
     session_id: Uuid,
-    reason: EndReason,
+    reason: EndReason<'_>,
 ) -> Result<(), AppError> {
-    sqlx::query!(
+    let ended = sqlx::query!(
         "UPDATE auth.user_sessions SET is_active = FALSE, ended_at = now(), end_reason = $2
-         WHERE id = $1 AND is_active",
+         WHERE id = $1 AND is_active
+         RETURNING id, user_id",
         session_id,
         reason.as_db_str(),
     )
-    .execute(conn)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(())
+    let ended = ended.into_iter().map(|row| (row.id, row.user_id));
+    record_ends(conn, ended, reason).await
 }
 
-/// Ends every active session of a user.
+/// Ends every active session of a user, each recorded in the trail.
 pub async fn end_all_sessions(
     conn: &mut PgConnection,
     user_id: Uuid,
-    reason: EndReason,
+    reason: EndReason<'_>,
 ) -> Result<(), AppError> {
-    sqlx::query!(
+    let ended = sqlx::query!(
         "UPDATE auth.user_sessions SET is_active = FALSE, ended_at = now(), end_reason = $2
-         WHERE user_id = $1 AND is_active",
+         WHERE user_id = $1 AND is_active
+         RETURNING id, user_id",
         user_id,
         reason.as_db_str(),
     )
-    .execute(conn)
+    .fetch_all(&mut *conn)
     .await?;
+    let ended = ended.into_iter().map(|row| (row.id, row.user_id));
+    record_ends(conn, ended, reason).await
+}
+
+/// One LOGOUT row per session ended (a session ended already is not
+/// ended again, so it is never recorded twice).
+async fn record_ends(
+    conn: &mut PgConnection,
+    ended: impl Iterator<Item = (Uuid, Uuid)>,
+    reason: EndReason<'_>,
+) -> Result<(), AppError> {
+    let description = reason.description();
+    for (session_id, user_id) in ended {
+        let event = session_event(Kind::Logout, user_id, session_id, &description);
+        event::record(conn, event).await?;
+    }
     Ok(())
 }
 

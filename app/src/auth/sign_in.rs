@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use super::CurrentUser;
 use super::password_hash;
-use super::sessions::{self, Client, Issued};
+use super::sessions::{self, Client, Issued, StartReason};
 use crate::error::AppError;
 
 /// An account as sign-in needs it, its role and status parsed.
@@ -224,7 +224,8 @@ pub async fn accept(
     if cleared.rows_affected() == 0 {
         return Ok(None);
     }
-    let session = sessions::start(conn, account.id, policy, now, client).await?;
+    let session =
+        sessions::start(conn, account.id, policy, now, client, StartReason::SignIn).await?;
     record_attempt(conn, &account.email, None, client).await?;
     Ok(Some(SignedIn {
         user: CurrentUser {

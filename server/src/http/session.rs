@@ -16,6 +16,7 @@ use torvan_app::auth::sessions::{self, token_from_cookie_header};
 use torvan_app::auth::{SignIn, SignOut, WhoAmI};
 use torvan_app::error::AppError;
 use torvan_app::routes;
+use torvan_app::state::RequestInfo;
 
 use super::api_status::refused;
 use super::{AppState, unavailable};
@@ -27,7 +28,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     }
     let token = session_token(request.headers(), &state.auth).map(str::to_owned);
     let session = match token {
-        Some(token) => match session_of(&state, &token).await {
+        Some(token) => match session_of(&state, &token, &client_of(&state, &request)).await {
             Ok(session) => session,
             Err(error) => {
                 tracing::error!(?error, "cannot resolve a session");
@@ -71,10 +72,23 @@ pub(super) fn session_token<'a>(
 
 /// The session of a cookie token, on a connection held only while it is
 /// looked up (and ended or touched), not for the rest of the request.
-async fn session_of(state: &AppState, token: &str) -> Result<Option<SessionUser>, AppError> {
+/// Ending one is recorded with the request's `client`.
+async fn session_of(
+    state: &AppState,
+    token: &str,
+    client: &RequestInfo,
+) -> Result<Option<SessionUser>, AppError> {
     let mut conn = state.pool.acquire().await?;
     let now = chrono::Utc::now();
-    sessions::resolve(&mut conn, token, &state.auth.sessions, now).await
+    sessions::resolve(&mut conn, token, &state.auth.sessions, now, client.client()).await
+}
+
+fn client_of(state: &AppState, request: &Request) -> RequestInfo {
+    RequestInfo::of(
+        request.headers(),
+        request.extensions(),
+        state.auth.client_address,
+    )
 }
 
 /// A server function only a signed-in user may call: all but signing in,

@@ -11,7 +11,7 @@ use torvan_app::error::AppError;
 use torvan_server::seed::seed_demo;
 
 use crate::support::demo::{self, users};
-use crate::support::{Answer, TestApp};
+use crate::support::{Answer, TestApp, arranging};
 
 async fn app(pool: &PgPool) -> TestApp {
     seed_demo(pool).await.unwrap();
@@ -145,7 +145,7 @@ async fn five_failures_lock_the_account_until_the_period_passes(pool: PgPool) {
         "UPDATE auth.users SET locked_until = now() - interval '1 second' WHERE email = $1",
     )
     .bind(users::SERVICE)
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
     assert!(app.sign_in(users::SERVICE, demo::PASSWORD).await.is_ok());

@@ -21,7 +21,7 @@ use torvan_app::error::AppError;
 use uuid::Uuid;
 
 use crate::support::demo::{self, users};
-use crate::support::{Answer, Reply, TestApp, USER_AGENT, refusal};
+use crate::support::{Answer, Reply, TestApp, USER_AGENT, arranging, refusal};
 
 const WRONG: &str = "not-the-password";
 /// A password the policy accepts, for the accounts the tests create.
@@ -317,7 +317,7 @@ async fn one_account_per_email_whatever_its_case(pool: PgPool) {
         "INSERT INTO auth.users (email, password_hash, role, first_name, last_name)
          VALUES ('QC@Torvan.test', 'x', 'QC_PERSON', 'Helen', 'Again')",
     )
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap_err();
     assert_eq!(

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::orders_sinks::coordinator;
 use crate::support::demo::{orders, parts};
-use crate::support::{TestApp, rule_broken};
+use crate::support::{TestApp, arranging, rule_broken};
 
 /// A new BOM version of `build`, asked for with `reason`.
 pub(crate) fn regenerate(order: &str, build: &str, reason: &str) -> GenerateBom {
@@ -44,7 +44,7 @@ async fn fresh_draft(pool: &PgPool, app: &TestApp, cookie: &str, build: &str) ->
          WHERE c.order_id = o.id AND c.build_number = $1 AND o.status IN ('SHIPPED', 'DELIVERED')",
     )
     .bind(build)
-    .execute(pool)
+    .execute(&mut arranging(pool).await)
     .await
     .unwrap();
     let order: String = sqlx::query_scalar(
@@ -69,7 +69,7 @@ async fn stock_up(pool: &PgPool, bom: Uuid) {
          WHERE id IN (SELECT part_id FROM orders.bom_part_standing WHERE bom_id = $1)",
     )
     .bind(bom)
-    .execute(pool)
+    .execute(&mut arranging(pool).await)
     .await
     .unwrap();
 }

@@ -11,7 +11,7 @@ use torvan_app::error::AppError;
 use crate::boms_approval::regenerate;
 use crate::orders_sinks::{Edit, ORDER, add, approve_sink, choices, coordinator, send};
 use crate::support::demo::{self, orders, parts, templates, users};
-use crate::support::{TestApp, rule_broken};
+use crate::support::{TestApp, arranging, rule_broken};
 
 /// An ESR sink with two basins, validated and ready for approval.
 async fn two_basin_sink(app: &TestApp, cookie: &str) -> String {
@@ -128,7 +128,7 @@ async fn a_template_that_cannot_build_the_sink_refuses_approval_and_leaves_nothi
          WHERE line_number = 230 AND template_id = $1",
     )
     .bind(demo::id(&pool, templates::ESR).await)
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
 
@@ -159,7 +159,7 @@ async fn the_first_matching_template_by_priority_builds_the_bom(pool: PgPool) {
          FROM products.sink_families WHERE code = 'ESR'",
     )
     .bind(users::ADMIN_ID)
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
     sqlx::query(
@@ -168,7 +168,7 @@ async fn the_first_matching_template_by_priority_builds_the_bom(pool: PgPool) {
          FROM inventory.parts WHERE part_number = $1",
     )
     .bind(parts::DRAIN_BODY)
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
     let build = two_basin_sink(&app, &cookie).await;

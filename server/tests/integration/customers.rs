@@ -10,8 +10,8 @@ use torvan_app::customers::{
 use torvan_app::error::AppError;
 use uuid::Uuid;
 
-use crate::support::TestApp;
 use crate::support::demo::{self, customers, users};
+use crate::support::{TestApp, arranging};
 
 /// A new customer named `name`, everything else left blank.
 fn company(name: &str) -> SaveCustomer {
@@ -180,7 +180,7 @@ async fn another_address_becomes_the_default_only_for_what_it_may_do(pool: PgPoo
          FROM public.customers WHERE customer_number = $1 RETURNING id",
     )
     .bind(customers::ST_MARYS)
-    .fetch_one(&pool)
+    .fetch_one(&mut arranging(&pool).await)
     .await
     .unwrap();
     let billing_default = |address_id: Uuid| SetDefaultAddress {

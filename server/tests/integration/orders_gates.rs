@@ -12,7 +12,7 @@ use crate::boms_approval::{latest, regenerate};
 use crate::orders_lifecycle::{approve_bom, new_order, order, request_move};
 use crate::orders_sinks::approve_sink;
 use crate::support::demo::{customers, orders, users};
-use crate::support::{TestApp, rule_broken};
+use crate::support::{TestApp, arranging, rule_broken};
 
 #[sqlx::test(migrations = "../migrations")]
 async fn production_waits_for_every_sinks_bom_and_names_the_build_that_holds_it_up(pool: PgPool) {
@@ -71,7 +71,7 @@ async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool)
          WHERE id IN (SELECT part_id FROM orders.bom_part_standing WHERE bom_id = $1)",
     )
     .bind(bom)
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
     app.run(&cookie, IssueBom { bom_id: bom }).await.unwrap();

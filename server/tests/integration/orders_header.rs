@@ -9,8 +9,8 @@ use torvan_app::orders::create::CreateOrder;
 use torvan_app::orders::header::SaveOrderHeader;
 use uuid::Uuid;
 
-use crate::support::TestApp;
 use crate::support::demo::{customers, orders, users};
+use crate::support::{TestApp, arranging};
 
 async fn coordinator(pool: &PgPool) -> (TestApp, String) {
     TestApp::demo_signed_in(pool, users::COORDINATOR).await
@@ -26,7 +26,7 @@ async fn other_address(pool: &PgPool, customer: &str) -> Uuid {
          RETURNING id",
     )
     .bind(customer)
-    .fetch_one(pool)
+    .fetch_one(&mut arranging(pool).await)
     .await
     .unwrap()
 }

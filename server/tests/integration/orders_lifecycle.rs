@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use crate::boms_approval::latest;
 use crate::orders_sinks::approve_sink;
-use crate::support::TestApp;
 use crate::support::demo::{self, customers, orders, users};
+use crate::support::{TestApp, arranging};
 
 pub(crate) async fn order(pool: &PgPool, number: &str) -> (String, i32) {
     sqlx::query_as("SELECT status::text, version FROM orders.orders WHERE order_number = $1")
@@ -222,7 +222,7 @@ async fn an_order_for_the_past_or_an_inactive_customer_is_refused(pool: PgPool) 
     assert!(past.for_field("requested_ship_date").is_some(), "{past:?}");
     sqlx::query("UPDATE public.customers SET is_active = FALSE WHERE customer_number = $1")
         .bind(customers::ST_MARYS)
-        .execute(&pool)
+        .execute(&mut arranging(&pool).await)
         .await
         .unwrap();
     let inactive = app

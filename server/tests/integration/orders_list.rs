@@ -1,5 +1,6 @@
 //! The order list's filters, sort and pages against what the database holds.
 
+use crate::support::arranging;
 use crate::support::demo::orders;
 use sqlx::PgPool;
 use torvan::{OrderPriority, OrderStatus};
@@ -96,7 +97,7 @@ async fn the_most_urgent_come_first_and_pages_hold_fifty(pool: PgPool) {
                 'STANDARD', CURRENT_DATE, '00000000-0000-4000-a000-000000000001'
          FROM generate_series(1, 100) AS n",
     )
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
     let urgent = list(
@@ -138,7 +139,7 @@ async fn the_kept_counts_follow_every_new_moved_and_deleted_order(pool: PgPool) 
          UPDATE orders.orders SET priority = 'EMERGENCY' WHERE order_number = 'ORD-C-3';
          DELETE FROM orders.orders WHERE order_number = 'ORD-C-4';",
     )
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
     let mismatches: i64 = sqlx::query_scalar(

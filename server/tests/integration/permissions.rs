@@ -51,7 +51,7 @@ use torvan_server::seed::seed_demo;
 use uuid::Uuid;
 
 use crate::support::demo::{self, customers, parts, users};
-use crate::support::{Encoded, TestApp, refusal};
+use crate::support::{Encoded, TestApp, arranging, refusal};
 
 /// Who may call an endpoint.
 enum Rule {
@@ -587,7 +587,7 @@ async fn nothing_succeeds_that_the_permission_table_forbids(pool: PgPool) {
     )
     .bind(TARGET)
     .bind(users::ADMIN)
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
     let app = TestApp::new(pool).await;

@@ -3,7 +3,7 @@
 
 use sqlx::{PgPool, Row};
 
-use crate::support::rows::{insert_customer, insert_order, insert_user};
+use crate::support::rows::{insert_customer, insert_order, insert_user, sqlstate};
 
 #[sqlx::test(migrations = "../migrations")]
 async fn audit_trigger_records_acting_user(pool: PgPool) -> sqlx::Result<()> {
@@ -12,15 +12,17 @@ async fn audit_trigger_records_acting_user(pool: PgPool) -> sqlx::Result<()> {
     let customer = insert_customer(&pool, "C-1", "General Hospital", &admin).await;
     let order = insert_order(&pool, "ORD-1", &customer, &coord).await;
 
-    // Inserted without app.current_user_id: CREATE row with no user.
-    let created_by_nobody: i64 = sqlx::query_scalar(
+    // Inserted by the arrangement, which acts as the demo seed: a CREATE
+    // row with no user that names the seed.
+    let created_by_the_seed: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM audit.audit_log
-         WHERE resource_type = 'orders' AND resource_id = $1 AND action = 'CREATE' AND user_id IS NULL",
+         WHERE resource_type = 'orders' AND resource_id = $1 AND action = 'CREATE'
+           AND user_id IS NULL AND system_actor = 'seed-demo'",
     )
     .bind(&order)
     .fetch_one(&pool)
     .await?;
-    assert_eq!(created_by_nobody, 1);
+    assert_eq!(created_by_the_seed, 1);
 
     let mut tx = pool.begin().await?;
     sqlx::query(&format!("SET LOCAL app.current_user_id = '{coord}'"))
@@ -83,30 +85,33 @@ async fn audit_trigger_records_acting_user(pool: PgPool) -> sqlx::Result<()> {
     .await?;
     assert_eq!(detail, 1);
 
-    // After the transaction the setting reads '' (not NULL); writes still work
-    // and carry no user. An update that changes nothing but updated_at is not logged.
+    // After the transaction the setting reads '' (not NULL): a change then
+    // names nobody and is refused. An update that changes nothing but
+    // updated_at records nothing, so it is neither logged nor refused.
     sqlx::query("UPDATE orders.orders SET priority = priority WHERE id = $1::uuid")
         .bind(&order)
         .execute(&pool)
         .await?;
-    sqlx::query("UPDATE orders.orders SET special_instructions = 'Call ahead' WHERE id = $1::uuid")
-        .bind(&order)
-        .execute(&pool)
-        .await?;
+    let refused = sqlx::query(
+        "UPDATE orders.orders SET special_instructions = 'Call ahead' WHERE id = $1::uuid",
+    )
+    .bind(&order)
+    .execute(&pool)
+    .await
+    .unwrap_err();
+    assert_eq!(sqlstate(&refused).as_deref(), Some("42501"), "{refused}");
     let updates: Vec<Option<String>> = sqlx::query_scalar(
         "SELECT user_id::text FROM audit.audit_log
-         WHERE resource_type = 'orders' AND resource_id = $1 AND action = 'UPDATE'
-         ORDER BY created_at, (user_id IS NULL)",
+         WHERE resource_type = 'orders' AND resource_id = $1 AND action = 'UPDATE'",
     )
     .bind(&order)
     .fetch_all(&pool)
     .await?;
     assert_eq!(
-        updates.len(),
-        2,
-        "no-op update must not be audited: {updates:?}"
+        updates,
+        [Some(coord.clone())],
+        "only the coordinator's update is audited"
     );
-    assert!(updates.contains(&None));
     Ok(())
 }
 

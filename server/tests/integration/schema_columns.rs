@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use sqlx::{PgPool, Row};
 
+use crate::support::arranging;
 use crate::support::rows::{insert_customer, insert_order, insert_part, insert_user, sqlstate};
 
 #[sqlx::test(migrations = "../migrations")]
@@ -19,7 +20,7 @@ async fn parts_quantity_available_is_generated(pool: PgPool) -> sqlx::Result<()>
 
     sqlx::query("UPDATE inventory.parts SET quantity_allocated = 10 WHERE id = $1::uuid")
         .bind(&id)
-        .execute(&pool)
+        .execute(&mut arranging(&pool).await)
         .await?;
     let available: i32 =
         sqlx::query_scalar("SELECT quantity_available FROM inventory.parts WHERE id = $1::uuid")
@@ -31,7 +32,7 @@ async fn parts_quantity_available_is_generated(pool: PgPool) -> sqlx::Result<()>
     // A generated column cannot be written.
     let err = sqlx::query("UPDATE inventory.parts SET quantity_available = 5 WHERE id = $1::uuid")
         .bind(&id)
-        .execute(&pool)
+        .execute(&mut arranging(&pool).await)
         .await
         .expect_err("writing a generated column must fail");
     assert!(err.as_database_error().is_some());
@@ -53,7 +54,7 @@ async fn order_line_item_amounts_are_generated(pool: PgPool) -> sqlx::Result<()>
     .bind(&order)
     .bind(dec!(19.99))
     .bind(dec!(10))
-    .fetch_one(&pool)
+    .fetch_one(&mut arranging(&pool).await)
     .await?;
 
     let row = sqlx::query(
@@ -76,7 +77,7 @@ async fn order_line_item_amounts_are_generated(pool: PgPool) -> sqlx::Result<()>
 
     sqlx::query("UPDATE orders.order_line_items SET quantity_shipped = 1 WHERE id = $1::uuid")
         .bind(&line_id)
-        .execute(&pool)
+        .execute(&mut arranging(&pool).await)
         .await?;
     let backordered: i32 = sqlx::query_scalar(
         "SELECT quantity_backordered FROM orders.order_line_items WHERE id = $1::uuid",
@@ -95,7 +96,7 @@ async fn order_line_item_amounts_are_generated(pool: PgPool) -> sqlx::Result<()>
     )
     .bind(&order)
     .bind(dec!(16.92))
-    .fetch_one(&pool)
+    .fetch_one(&mut arranging(&pool).await)
     .await?;
     assert_eq!(row.try_get::<Decimal, _>("extended_price")?, dec!(67.68));
     assert_eq!(row.try_get::<Decimal, _>("discount_amount")?, dec!(0));
@@ -116,7 +117,7 @@ async fn bom_item_child_level_must_exceed_parent(pool: PgPool) -> sqlx::Result<(
     )
     .bind(&order)
     .bind(&user)
-    .fetch_one(&pool)
+    .fetch_one(&mut arranging(&pool).await)
     .await?;
 
     let insert_item = "INSERT INTO orders.bom_items
@@ -133,7 +134,7 @@ async fn bom_item_child_level_must_exceed_parent(pool: PgPool) -> sqlx::Result<(
         .bind(dec!(2.5))
         .bind(dec!(10.00))
         .bind(dec!(0.05))
-        .fetch_one(&pool)
+        .fetch_one(&mut arranging(&pool).await)
         .await?;
 
     // generated total_quantity / extended_cost on the way
@@ -156,7 +157,7 @@ async fn bom_item_child_level_must_exceed_parent(pool: PgPool) -> sqlx::Result<(
             .bind(dec!(1))
             .bind(dec!(1.00))
             .bind(dec!(0))
-            .fetch_one(&pool)
+            .fetch_one(&mut arranging(&pool).await)
             .await
             .expect_err("child level not greater than parent must be rejected");
         assert_eq!(
@@ -175,14 +176,14 @@ async fn bom_item_child_level_must_exceed_parent(pool: PgPool) -> sqlx::Result<(
         .bind(dec!(1))
         .bind(dec!(1.00))
         .bind(dec!(0))
-        .fetch_one(&pool)
+        .fetch_one(&mut arranging(&pool).await)
         .await?;
     assert!(!child.is_empty());
 
     // Raising the parent to its child's level is rejected as well.
     let err = sqlx::query("UPDATE orders.bom_items SET level = 3 WHERE id = $1::uuid")
         .bind(&parent)
-        .execute(&pool)
+        .execute(&mut arranging(&pool).await)
         .await
         .expect_err("parent level may not reach its child's level");
     assert_eq!(sqlstate(&err).as_deref(), Some("23514"));

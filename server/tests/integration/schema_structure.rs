@@ -3,6 +3,7 @@
 
 use sqlx::{PgPool, Row};
 
+use crate::support::arranging;
 use crate::support::rows::{insert_part, insert_user};
 
 #[sqlx::test(migrations = "../migrations")]
@@ -89,12 +90,12 @@ async fn updated_at_moves_on_update(pool: PgPool) -> sqlx::Result<()> {
          RETURNING id::text",
     )
     .bind(&user)
-    .fetch_one(&pool)
+    .fetch_one(&mut arranging(&pool).await)
     .await?;
 
     sqlx::query("UPDATE customers SET company_name = 'New Name' WHERE id = $1::uuid")
         .bind(&customer)
-        .execute(&pool)
+        .execute(&mut arranging(&pool).await)
         .await?;
 
     let row = sqlx::query(
@@ -115,7 +116,7 @@ async fn updated_at_moves_on_update(pool: PgPool) -> sqlx::Result<()> {
          WHERE id = $1::uuid",
     )
     .bind(&part)
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await?;
     let moved: bool = sqlx::query_scalar(
         "SELECT updated_at > '2020-01-02T00:00:00Z'::timestamptz FROM inventory.parts WHERE id = $1::uuid",

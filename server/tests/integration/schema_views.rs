@@ -3,6 +3,7 @@
 
 use sqlx::{PgPool, Row};
 
+use crate::support::arranging;
 use crate::support::rows::{
     insert_customer, insert_order, insert_part, insert_sink_family, insert_user,
 };
@@ -37,7 +38,7 @@ async fn parts_availability_stock_status_boundaries(pool: PgPool) -> sqlx::Resul
     sqlx::query(
         "UPDATE inventory.parts SET status = 'DISCONTINUED' WHERE part_number = '900-0001'",
     )
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await?;
     let listed: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM inventory.parts_availability WHERE part_number = '900-0001'",
@@ -65,7 +66,7 @@ async fn order_summary_view(pool: PgPool) -> sqlx::Result<()> {
         .bind(build)
         .bind(&family)
         .bind(qty)
-        .execute(&pool)
+        .execute(&mut arranging(&pool).await)
         .await?;
     }
 
@@ -111,7 +112,7 @@ async fn order_summary_view(pool: PgPool) -> sqlx::Result<()> {
         sqlx::query("UPDATE orders.orders SET status = $1::order_status WHERE id = $2::uuid")
             .bind(status)
             .bind(&order)
-            .execute(&pool)
+            .execute(&mut arranging(&pool).await)
             .await?;
         let shown: Option<String> = sqlx::query_scalar(
             "SELECT status_display FROM orders.order_summary WHERE id = $1::uuid",

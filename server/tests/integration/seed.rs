@@ -4,6 +4,8 @@
 use sqlx::PgPool;
 use torvan_server::seed::{refuse_a_database_in_use, seed_demo};
 
+use crate::support::arranging;
+
 async fn count(pool: &PgPool, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
 }
@@ -126,7 +128,7 @@ async fn the_demo_refuses_a_database_with_a_user_it_did_not_create(pool: PgPool)
         "INSERT INTO auth.users (email, password_hash, role, status, first_name, last_name)
          VALUES ('it@hospital.test', 'x', 'ADMIN', 'ACTIVE', 'Ida', 'Tran')",
     )
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
     let refusal = refuse_a_database_in_use(&pool).await.unwrap_err();

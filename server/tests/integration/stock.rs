@@ -5,11 +5,15 @@
 use std::sync::Arc;
 
 use sqlx::PgPool;
+use torvan::SystemActor;
 use torvan::stock::{Movement, Quantity, StockLevel, StockProblem};
+use torvan_app::db::begin_system;
 use torvan_app::inventory::stock::{
     AllocationMode, AllocationReport, Reference, StockError, allocate_lines, apply, level,
 };
 use uuid::Uuid;
+
+use crate::support::arranging;
 
 fn q(value: i32) -> Quantity {
     Quantity::new(value).unwrap()
@@ -22,7 +26,7 @@ async fn part_with(pool: &PgPool, number: &str, on_hand: i32) -> Uuid {
     )
     .bind(number)
     .bind(on_hand)
-    .fetch_one(pool)
+    .fetch_one(&mut arranging(pool).await)
     .await
     .unwrap()
 }
@@ -66,7 +70,7 @@ async fn allocate(
         kind: "BOM",
         id: "bom-1",
     };
-    let mut tx = pool.begin().await.unwrap();
+    let mut tx = begin_system(pool, SystemActor::SeedDemo).await.unwrap();
     let report = allocate_lines(&mut tx, lines, reference, None, mode)
         .await
         .unwrap();
@@ -79,20 +83,22 @@ async fn move_stock(
     part: Uuid,
     movement: Movement,
 ) -> Result<StockLevel, StockError> {
-    let mut conn = pool.acquire().await.unwrap();
+    let mut tx = begin_system(pool, SystemActor::SeedDemo).await.unwrap();
     let reference = Reference {
         kind: "TEST",
         id: "1",
     };
-    apply(
-        &mut conn,
+    let level = apply(
+        &mut tx,
         part,
         movement,
         Some(reference),
         Some("cycle count"),
         None,
     )
-    .await
+    .await?;
+    tx.commit().await.unwrap();
+    Ok(level)
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -193,7 +199,7 @@ async fn allocations_spread_over_ten_thousand_parts_never_oversell(pool: PgPool)
          SELECT 'S-' || n, 'Spread part ' || n, 1 FROM generate_series(1, 10000) AS n
          RETURNING id",
     )
-    .fetch_all(&pool)
+    .fetch_all(&mut arranging(&pool).await)
     .await
     .unwrap();
     // Every part asked for twice: exactly one request per part can succeed.

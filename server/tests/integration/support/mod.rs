@@ -10,7 +10,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use server_fn::codec::{Json, PostUrl};
 use server_fn::{Http, ServerFn};
-use sqlx::PgPool;
+use sqlx::{Connection, PgConnection, PgPool};
+use torvan::{DbEnum, SystemActor};
 use torvan_app::auth::SignIn;
 use torvan_app::auth::sessions::AuthSettings;
 use torvan_app::error::AppError;
@@ -110,6 +111,20 @@ impl TestApp {
         body: impl Into<Body>,
         cookie: Option<&str>,
     ) -> Reply {
+        self.post_raw_from(path, content_type, body, cookie, &[])
+            .await
+    }
+
+    /// `post_raw` with `headers` set over the test client's own: a client
+    /// behind a proxy, a browser's own user agent.
+    pub async fn post_raw_from(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<Body>,
+        cookie: Option<&str>,
+        headers: &[(&'static str, &str)],
+    ) -> Reply {
         let mut request = Request::post(path)
             .header("content-type", content_type)
             .header("user-agent", USER_AGENT)
@@ -117,7 +132,11 @@ impl TestApp {
         if let Some(cookie) = cookie {
             request = request.header("cookie", cookie);
         }
-        self.send(request.body(body.into()).unwrap()).await
+        let mut request = request.body(body.into()).unwrap();
+        for &(name, value) in headers {
+            request.headers_mut().insert(name, value.parse().unwrap());
+        }
+        self.send(request).await
     }
 
     /// Calls the server function `F` with its own argument struct, encoded
@@ -140,7 +159,25 @@ impl TestApp {
         F::Protocol: SentAs,
         F::Output: DeserializeOwned,
     {
-        let reply = self.send_encoded(&Encoded::of(call), cookie).await;
+        self.exchange_from(cookie, &[], call).await
+    }
+
+    /// `exchange` from a client that sends `headers` too (`post_raw_from`).
+    pub async fn exchange_from<F>(
+        &self,
+        cookie: Option<&str>,
+        headers: &[(&'static str, &str)],
+        call: F,
+    ) -> Answer<F::Output>
+    where
+        F: ServerFn<Error = AppError> + Serialize,
+        F::Protocol: SentAs,
+        F::Output: DeserializeOwned,
+    {
+        let call = Encoded::of(call);
+        let reply = self
+            .post_raw_from(call.path, call.content_type, call.body, cookie, headers)
+            .await;
         Answer {
             status: reply.status,
             set_cookie: reply
@@ -261,6 +298,23 @@ impl SentAs for Http<Json, Json> {
     fn encode(call: &impl Serialize) -> String {
         serde_json::to_string(call).unwrap()
     }
+}
+
+/// A connection of its own for a test's arrangement: rows or states no
+/// server function makes (a lock run out, a thousand orders, a schema
+/// check's bare rows). The audit trigger refuses a change that names
+/// nobody, so it acts as the demo seed, whose data such rows extend. It
+/// closes when dropped, its setting with it.
+pub async fn arranging(pool: &PgPool) -> PgConnection {
+    let mut conn = PgConnection::connect_with(&pool.connect_options())
+        .await
+        .unwrap();
+    sqlx::query("SELECT set_config('app.system_actor', $1, false)")
+        .bind(SystemActor::SeedDemo.as_db_str())
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn
 }
 
 /// What the test client says it is, as browsers do.

@@ -1,6 +1,9 @@
-//! Rows the schema tests insert for themselves (no demo data in these tests).
+//! Rows the schema tests insert for themselves (no demo data in these
+//! tests), as test arrangements (`arranging`).
 
 use sqlx::PgPool;
+
+use super::arranging;
 
 pub const TEST_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$dGVzdHNhbHQ$not-a-real-hash-test-only";
 
@@ -13,7 +16,7 @@ pub async fn insert_user(pool: &PgPool, email: &str, role: &str) -> String {
     .bind(email)
     .bind(TEST_HASH)
     .bind(role)
-    .fetch_one(pool)
+    .fetch_one(&mut arranging(pool).await)
     .await
     .expect("insert user")
 }
@@ -27,7 +30,7 @@ pub async fn insert_customer(pool: &PgPool, number: &str, name: &str, created_by
     .bind(number)
     .bind(name)
     .bind(created_by)
-    .fetch_one(pool)
+    .fetch_one(&mut arranging(pool).await)
     .await
     .expect("insert customer")
 }
@@ -46,7 +49,7 @@ pub async fn insert_order(
     .bind(number)
     .bind(customer_id)
     .bind(created_by)
-    .fetch_one(pool)
+    .fetch_one(&mut arranging(pool).await)
     .await
     .expect("insert order")
 }
@@ -69,7 +72,7 @@ pub async fn insert_part(
     .bind(on_hand)
     .bind(allocated)
     .bind(reorder_point)
-    .fetch_one(pool)
+    .fetch_one(&mut arranging(pool).await)
     .await
     .expect("insert part")
 }
@@ -81,7 +84,7 @@ pub async fn insert_sink_family(pool: &PgPool, code: &str) -> String {
          RETURNING id::text",
     )
     .bind(code)
-    .fetch_one(pool)
+    .fetch_one(&mut arranging(pool).await)
     .await
     .expect("insert sink family")
 }
