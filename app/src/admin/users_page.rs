@@ -9,6 +9,7 @@ use torvan::password::MIN_LENGTH;
 use torvan::{Action, DbEnum, Role, UserStatus};
 
 use super::api::*;
+use super::chain_panel::ChainPanel;
 use super::model::UserRow;
 use crate::error::AppError;
 use crate::shell::form::{Input, Select, TextField, choices};
@@ -30,6 +31,9 @@ pub fn UsersPage() -> impl IntoView {
             }/>
             <Permitted on=torvan::Resource::Users action=Action::Create>
                 <NewUserForm action=actions.create/>
+            </Permitted>
+            <Permitted on=torvan::Resource::Audit action=Action::Read>
+                <ChainPanel/>
             </Permitted>
         </PermittedPage>
     }

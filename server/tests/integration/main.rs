@@ -3,6 +3,8 @@
 
 mod support;
 
+mod audit_chain;
+mod audit_roles;
 mod auth;
 mod auth_hardening;
 mod boms_approval;
