@@ -198,6 +198,45 @@ BEGIN
 END;
 $$;
 
+-- The head's lock is taken before a statement on an audited table locks
+-- any row of it. Were it taken only when the first audit row is linked (after
+-- the statement's row locks), two transactions could each hold what the other
+-- waits for: T1 changed order A (and holds the head), T2 changed order B and
+-- waits for the head, T1 now changes B. Taking it first, T2 waits without
+-- holding B, and T1 finishes. (A transaction that locked rows by other means
+-- before its first audited statement can still deadlock; PostgreSQL then
+-- refuses one of the two, as it does any deadlock.)
+CREATE FUNCTION audit.chain_lock()
+RETURNS TRIGGER
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, public
+AS $$
+BEGIN
+    PERFORM 1 FROM audit.chain_head WHERE singleton FOR UPDATE;
+    RETURN NULL;
+END;
+$$;
+
+-- On every table the audit triggers watch; a table audited by a later
+-- migration gets the same trigger beside its audit trigger.
+DO $$
+DECLARE
+    t REGCLASS;
+BEGIN
+    FOR t IN
+        SELECT DISTINCT tr.tgrelid::regclass
+          FROM pg_trigger AS tr
+          JOIN pg_proc AS p ON p.oid = tr.tgfoid
+         WHERE p.pronamespace = 'audit'::regnamespace
+           AND p.proname IN ('audit_trigger_function', 'audit_inserted_rows')
+    LOOP
+        EXECUTE format('CREATE TRIGGER audit_chain_lock BEFORE INSERT OR UPDATE OR DELETE ON %s '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION audit.chain_lock()', t);
+    END LOOP;
+END;
+$$;
+
 -- Rows written before this migration join the chain in the order they were
 -- written (created_at, then id). The genesis link is 32 zero bytes.
 INSERT INTO audit.chain_head (seq, row_hash) VALUES (0, decode(repeat('00', 32), 'hex'));

@@ -277,3 +277,82 @@ async fn admins_see_the_last_verification(pool: PgPool) {
     assert_eq!(shown.rows_checked as u64, verification.rows_checked);
     assert_eq!(shown.last_seq, verification.verified_to.seq);
 }
+
+#[sqlx::test(migrations = false)]
+async fn rows_written_before_the_chain_join_it_in_the_order_they_were_written(pool: PgPool) {
+    // The schema as it was before migration 30, with audit rows in it.
+    let migrations = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations");
+    let before = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&migrations).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name.as_str() < "20261130000030" {
+            std::fs::copy(&path, before.path().join(name)).unwrap();
+        }
+    }
+    sqlx::migrate::Migrator::new(before.path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    insert_user(&pool, "admin@example.com", "ADMIN").await;
+    for (email, at) in [
+        ("late@example.com", "2030-01-01T00:00:00Z"),
+        ("early@example.com", "2020-01-01T00:00:00Z"),
+    ] {
+        sqlx::query("INSERT INTO audit.login_attempts (email, success, attempted_at) VALUES ($1, false, $2::timestamptz)")
+            .bind(email)
+            .bind(at)
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+
+    torvan_server::db::MIGRATOR.run(&pool).await.unwrap();
+
+    let verification = audit_verify::verify(&pool).await.unwrap();
+    intact(&verification);
+    assert_eq!(verification.rows_checked, 4);
+    let order: Vec<String> = sqlx::query_scalar(
+        "SELECT email FROM audit.login_attempts ORDER BY seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(order, ["early@example.com", "late@example.com"]);
+    let first: i64 = sqlx::query_scalar("SELECT seq FROM audit.login_attempts WHERE email = 'early@example.com'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(first, 1);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn writers_crossing_the_same_rows_wait_for_each_other_instead_of_deadlocking(pool: PgPool) {
+    let admin = insert_user(&pool, "admin@example.com", "ADMIN").await;
+    let a = insert_customer(&pool, "C-A", "Hospital A", &admin).await;
+    let b = insert_customer(&pool, "C-B", "Hospital B", &admin).await;
+    let rename = "UPDATE customers SET company_name = company_name || '.' WHERE id = $1::uuid";
+
+    let mut first = pool.begin().await.unwrap();
+    sqlx::query(rename).bind(&a).execute(&mut *first).await.unwrap();
+    let second = {
+        let pool = pool.clone();
+        let (a, b) = (a.clone(), b.clone());
+        tokio::spawn(async move {
+            let mut tx = pool.begin().await?;
+            sqlx::query(rename).bind(&b).execute(&mut *tx).await?;
+            sqlx::query(rename).bind(&a).execute(&mut *tx).await?;
+            tx.commit().await
+        })
+    };
+    // Let the second transaction reach its first statement and wait there.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    sqlx::query(rename).bind(&b).execute(&mut *first).await.unwrap();
+    first.commit().await.unwrap();
+
+    second.await.unwrap().expect("no deadlock: the second waited for the first");
+    let verification = audit_verify::verify(&pool).await.unwrap();
+    intact(&verification);
+}
