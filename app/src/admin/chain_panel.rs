@@ -5,13 +5,15 @@
 
 use leptos::prelude::*;
 
-use super::api::last_chain_verification;
 use super::model::ChainVerification;
+use crate::error::AppError;
 use crate::shell::Loaded;
 
+/// `last` is made by the page, outside the `Permitted` that shows this
+/// panel: a resource made inside it would be made at another point on the
+/// server than in the browser, and hydration would not match.
 #[component]
-pub fn ChainPanel() -> impl IntoView {
-    let last = Resource::new(|| (), |_| last_chain_verification());
+pub fn ChainPanel(last: Resource<Result<Option<ChainVerification>, AppError>>) -> impl IntoView {
     view! {
         <section class="card narrow" aria-labelledby="audit-chain">
             <h2 id="audit-chain">"Audit chain"</h2>

@@ -20,6 +20,7 @@ pub fn UsersPage() -> impl IntoView {
     let actions = UserActions::new();
     let saved = actions.saves();
     let users = Resource::new(move || saved.get(), |_| list_users());
+    let chain = Resource::new(|| (), |_| last_chain_verification());
 
     view! {
         <PermittedPage on=torvan::Resource::Users action=Action::Read>
@@ -33,7 +34,7 @@ pub fn UsersPage() -> impl IntoView {
                 <NewUserForm action=actions.create/>
             </Permitted>
             <Permitted on=torvan::Resource::Audit action=Action::Read>
-                <ChainPanel/>
+                <ChainPanel last=chain/>
             </Permitted>
         </PermittedPage>
     }

@@ -314,17 +314,18 @@ async fn rows_written_before_the_chain_join_it_in_the_order_they_were_written(po
     let verification = audit_verify::verify(&pool).await.unwrap();
     intact(&verification);
     assert_eq!(verification.rows_checked, 4);
-    let order: Vec<String> = sqlx::query_scalar(
-        "SELECT email FROM audit.login_attempts ORDER BY seq",
+    let order: Vec<String> =
+        sqlx::query_scalar("SELECT email FROM audit.login_attempts ORDER BY seq")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(order, ["early@example.com", "late@example.com"]);
+    let first: i64 = sqlx::query_scalar(
+        "SELECT seq FROM audit.login_attempts WHERE email = 'early@example.com'",
     )
-    .fetch_all(&pool)
+    .fetch_one(&pool)
     .await
     .unwrap();
-    assert_eq!(order, ["early@example.com", "late@example.com"]);
-    let first: i64 = sqlx::query_scalar("SELECT seq FROM audit.login_attempts WHERE email = 'early@example.com'")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
     assert_eq!(first, 1);
 }
 
@@ -336,7 +337,11 @@ async fn writers_crossing_the_same_rows_wait_for_each_other_instead_of_deadlocki
     let rename = "UPDATE customers SET company_name = company_name || '.' WHERE id = $1::uuid";
 
     let mut first = pool.begin().await.unwrap();
-    sqlx::query(rename).bind(&a).execute(&mut *first).await.unwrap();
+    sqlx::query(rename)
+        .bind(&a)
+        .execute(&mut *first)
+        .await
+        .unwrap();
     let second = {
         let pool = pool.clone();
         let (a, b) = (a.clone(), b.clone());
@@ -349,10 +354,17 @@ async fn writers_crossing_the_same_rows_wait_for_each_other_instead_of_deadlocki
     };
     // Let the second transaction reach its first statement and wait there.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    sqlx::query(rename).bind(&b).execute(&mut *first).await.unwrap();
+    sqlx::query(rename)
+        .bind(&b)
+        .execute(&mut *first)
+        .await
+        .unwrap();
     first.commit().await.unwrap();
 
-    second.await.unwrap().expect("no deadlock: the second waited for the first");
+    second
+        .await
+        .unwrap()
+        .expect("no deadlock: the second waited for the first");
     let verification = audit_verify::verify(&pool).await.unwrap();
     intact(&verification);
 }
