@@ -112,35 +112,32 @@ CREATE TABLE audit.chain_head (
 
 -- A row's hash: SHA-256 over the table's name and the row as jsonb (its
 -- seq and prev_hash included, row_hash left out). Canonical: jsonb's text
--- form is one per value (keys sorted, no spacing choices); top-level nulls
--- are left out, so a column added later (NULL in old rows) does not change
--- old rows' hashes. The caller renders the row with TimeZone = UTC, because
--- to_jsonb writes a timestamptz in the session's zone.
+-- form is one per value (keys sorted, no spacing choices). Nulls are left
+-- out, so a column added later (NULL in old rows) does not change old rows'
+-- hashes; jsonb_strip_nulls drops them inside old_values/new_values too (a
+-- key whose value is null weighs nothing), at half the cost of dropping only
+-- the top level's (BENCHMARKS.md). The caller renders the row with TimeZone
+-- = UTC, because to_jsonb writes a timestamptz in the session's zone.
 CREATE FUNCTION audit.chain_digest(table_name TEXT, content JSONB)
 RETURNS BYTEA
 LANGUAGE sql
 IMMUTABLE
 PARALLEL SAFE
 AS $$
-    SELECT sha256(convert_to(
-        table_name || E'\n' || (
-            SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb)
-            FROM jsonb_each(content - 'row_hash') AS e
-            WHERE e.value <> 'null'::jsonb
-        )::text,
-        'UTF8'))
+    SELECT sha256(convert_to(table_name || E'\n' || jsonb_strip_nulls(content - 'row_hash')::text, 'UTF8'))
 $$;
 
 -- BEFORE INSERT on every chained table. Named zz_… where it is attached, so
 -- it fires after any other BEFORE INSERT trigger and hashes the row as stored.
--- Within a transaction the chain's end travels in the transaction-local
--- setting `audit.chain_tail` ('seq:hex'): updating chain_head once per row
--- would leave a thousand dead versions of one row in a BOM generation's
--- transaction, each walked by the next update (quadratic). A savepoint
--- rolled back restores the setting along with removing its rows. The head
--- row is stored once, at commit, by `chain_store_tail`. A session that
--- forges the setting can only break the chain (a link `verify` names),
--- never mend one.
+-- The statement already holds the head's lock (`chain_lock`, below, fires
+-- before each statement on a chained table). Within a transaction the chain's
+-- end travels in the transaction-local setting `audit.chain_tail`
+-- ('seq:hex'): updating chain_head once per row would leave a thousand dead
+-- versions of one row in a BOM generation's transaction, each walked by the
+-- next update (quadratic). A savepoint rolled back restores the setting along
+-- with removing its rows. `chain_store_tail` writes the head after each
+-- statement. A session that forges the setting can only break the chain (a
+-- link `verify` names), never mend one.
 CREATE FUNCTION audit.chain_link()
 RETURNS TRIGGER
 LANGUAGE plpgsql
@@ -149,19 +146,16 @@ SET search_path = pg_catalog, public
 SET "TimeZone" = 'UTC'
 AS $$
 DECLARE
-    v_tail TEXT;
+    v_tail TEXT := NULLIF(current_setting('audit.chain_tail', true), '');
     v_seq BIGINT;
     v_prev BYTEA;
 BEGIN
-    -- Re-locking a row this transaction holds costs microseconds; taking the
-    -- lock on every row (not only the first) means a forged tail setting
-    -- never links without the lock.
-    SELECT h.seq, h.row_hash INTO v_seq, v_prev
-      FROM audit.chain_head AS h
-     WHERE h.singleton
-       FOR UPDATE;
-    v_tail := NULLIF(current_setting('audit.chain_tail', true), '');
-    IF v_tail IS NOT NULL THEN
+    IF v_tail IS NULL THEN
+        SELECT h.seq, h.row_hash INTO v_seq, v_prev
+          FROM audit.chain_head AS h
+         WHERE h.singleton
+           FOR UPDATE;
+    ELSE
         v_seq := split_part(v_tail, ':', 1)::bigint;
         v_prev := decode(split_part(v_tail, ':', 2), 'hex');
     END IF;
@@ -175,9 +169,9 @@ BEGIN
 END;
 $$;
 
--- Deferred to commit: writes the transaction's chain end to chain_head. It
--- fires once per linked row; the first firing stores the tail, the others
--- find the head already there and change nothing.
+-- AFTER INSERT, once per statement: writes the chain's end to chain_head, so
+-- the next transaction starts from it (a handful of updates of the head per
+-- transaction, not one per row).
 CREATE FUNCTION audit.chain_store_tail()
 RETURNS TRIGGER
 LANGUAGE plpgsql
@@ -301,9 +295,10 @@ BEGIN
         EXECUTE format('CREATE UNIQUE INDEX %I ON audit.%I (seq)', 'uq_' || t || '_seq', t);
         EXECUTE format('CREATE TRIGGER zz_chain_link BEFORE INSERT ON audit.%I '
                        'FOR EACH ROW EXECUTE FUNCTION audit.chain_link()', t);
-        EXECUTE format('CREATE CONSTRAINT TRIGGER chain_store_tail AFTER INSERT ON audit.%I '
-                       'DEFERRABLE INITIALLY DEFERRED '
-                       'FOR EACH ROW EXECUTE FUNCTION audit.chain_store_tail()', t);
+        EXECUTE format('CREATE TRIGGER chain_lock BEFORE INSERT ON audit.%I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION audit.chain_lock()', t);
+        EXECUTE format('CREATE TRIGGER chain_store_tail AFTER INSERT ON audit.%I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION audit.chain_store_tail()', t);
     END LOOP;
     FOREACH t IN ARRAY ARRAY['audit_log', 'data_changes', 'login_attempts', 'chain_verifications']
     LOOP
