@@ -48,17 +48,53 @@ pg_stop() {
   PG_DIR=""
 }
 
-# pg_create_db NAME: (re)creates an empty database on the private cluster.
+# pg_ensure_roles: the two login roles of the private cluster (README,
+# security). torvan_owner owns the databases and applies the migrations;
+# torvan_app, a member of torvan_runtime (which owns nothing), serves.
+# Trust authentication: no passwords on a cluster only this checkout reaches.
+pg_ensure_roles() {
+  "$(postgres_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -v ON_ERROR_STOP=1 <<'SQL'
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'torvan_runtime') THEN
+        CREATE ROLE torvan_runtime NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'torvan_owner') THEN
+        CREATE ROLE torvan_owner LOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'torvan_app') THEN
+        CREATE ROLE torvan_app LOGIN IN ROLE torvan_runtime;
+    END IF;
+END;
+$$;
+SQL
+}
+
+# pg_role_url ROLE DB: the URL of DB on the private cluster as ROLE.
+pg_role_url() {
+  echo "postgres://$1@127.0.0.1:$PG_PORT/$2"
+}
+
+# pg_recreate_db NAME [OWNER]: (re)creates an empty database on the private
+# cluster, owned by OWNER (default: postgres).
 pg_recreate_db() {
   local bin
   bin=$(postgres_bin)
   "$bin/dropdb" --if-exists -h 127.0.0.1 -p "$PG_PORT" -U postgres "$1"
-  "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$1"
+  "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres -O "${2:-postgres}" "$1"
 }
 
+# pg_ensure_db NAME [OWNER]: creates the database unless it exists with that
+# owner. One made before the two roles (owned by postgres) holds only the
+# demo data set, which the caller reloads: it is made anew.
 pg_ensure_db() {
-  local bin
+  local bin owner=${2:-postgres} current
   bin=$(postgres_bin)
-  "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1 \
-    || "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$1"
+  current=$("$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc \
+    "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '$1'")
+  if [ "$current" = "$owner" ]; then
+    return 0
+  fi
+  [ -z "$current" ] || say "the database $1 belongs to $current, not $owner: making it anew"
+  pg_recreate_db "$1" "$owner"
 }

@@ -3,6 +3,12 @@
 pub enum Command {
     Serve,
     Migrate,
+    /// `migrate --print-grants`: the roles and grants the migrations expect,
+    /// for the DBA of an external database; touches no database.
+    PrintGrants,
+    /// `audit verify`: walk the audit chain, name the first row that does
+    /// not match, record the outcome.
+    AuditVerify,
     /// `force`: load it even into a database that holds other users.
     SeedDemo {
         force: bool,
@@ -19,7 +25,14 @@ usage: torvan [COMMAND]
 
 commands:
   serve       apply pending migrations and serve the app (default)
-  migrate     apply pending database migrations and exit
+  migrate [--print-grants]
+              apply pending database migrations and exit (as the owner
+              role of TORVAN_MIGRATION_DATABASE_URL when set); with
+              --print-grants, print the roles and grants they expect
+  audit verify
+              walk the audit trail's hash chain and name the first row
+              that does not match (exit code 1 then); the outcome is
+              recorded and shown to admins
   seed-demo [--force]
               load the demo data set (idempotent); refused when the
               database holds users the demo did not create, unless forced
@@ -33,7 +46,15 @@ configuration comes from environment variables: see README.md";
     pub fn from_args(mut args: impl Iterator<Item = String>) -> Result<Self, String> {
         let command = match args.next().as_deref() {
             None | Some("serve") => Self::Serve,
-            Some("migrate") => Self::Migrate,
+            Some("migrate") => match args.next().as_deref() {
+                None => Self::Migrate,
+                Some("--print-grants") => Self::PrintGrants,
+                Some(other) => return Err(format!("unexpected argument `{other}`")),
+            },
+            Some("audit") => match args.next().as_deref() {
+                Some("verify") => Self::AuditVerify,
+                _ => return Err("audit needs a subcommand: verify".into()),
+            },
             Some("seed-demo") => match args.next().as_deref() {
                 None => Self::SeedDemo { force: false },
                 Some("--force") => Self::SeedDemo { force: true },
@@ -86,6 +107,13 @@ mod tests {
             })
         );
         assert!(parse(&["create-admin"]).is_err());
+        assert_eq!(
+            parse(&["migrate", "--print-grants"]),
+            Ok(Command::PrintGrants)
+        );
+        assert_eq!(parse(&["audit", "verify"]), Ok(Command::AuditVerify));
+        assert!(parse(&["audit"]).is_err());
+        assert!(parse(&["audit", "verify", "now"]).is_err());
     }
 
     #[test]

@@ -22,7 +22,12 @@ pub struct ConfigError {
 
 #[derive(Debug, Clone)]
 pub struct DatabaseConfig {
+    /// `DATABASE_URL`: the role the app serves as. With two roles, a member
+    /// of `torvan_runtime` that owns nothing (README, security).
     pub url: String,
+    /// `TORVAN_MIGRATION_DATABASE_URL`: the schema's owner, who applies the
+    /// migrations. Unset, `url` does both, as a one-role set-up always has.
+    pub migration_url: Option<String>,
     pub max_connections: u32,
 }
 
@@ -64,6 +69,7 @@ impl DatabaseConfig {
     fn read(env: &mut Env<impl Fn(&str) -> Option<String>>) -> Self {
         Self {
             url: env.required("DATABASE_URL"),
+            migration_url: env.optional("TORVAN_MIGRATION_DATABASE_URL"),
             max_connections: env.parsed("TORVAN_DB_MAX_CONNECTIONS", 10),
         }
     }
@@ -231,10 +237,28 @@ mod tests {
         let config = config(&[("DATABASE_URL", "postgres://localhost/torvan")]).unwrap();
         assert_eq!(config.site_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(config.database.max_connections, 10);
+        assert_eq!(config.database.migration_url, None);
         assert!(matches!(config.storage, StorageConfig::Embedded { .. }));
         assert_eq!(config.auth.sessions, SessionPolicy::default());
         assert_eq!(config.max_body_bytes, 256 * 1024);
         assert!(!config.auth.secure_cookies);
+    }
+
+    #[test]
+    fn migrations_may_run_as_another_role_than_the_app() {
+        let config = config(&[
+            ("DATABASE_URL", "postgres://torvan_app@db/torvan"),
+            (
+                "TORVAN_MIGRATION_DATABASE_URL",
+                "postgres://torvan_owner@db/torvan",
+            ),
+        ])
+        .unwrap();
+        assert_eq!(config.database.url, "postgres://torvan_app@db/torvan");
+        assert_eq!(
+            config.database.migration_url.as_deref(),
+            Some("postgres://torvan_owner@db/torvan")
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub async fn run(email: &str) -> Result<(), ServerError> {
 
     let database = config::DatabaseConfig::from_env()?;
     let pool = db::connect(&database).await?;
-    db::migrate(&pool).await?;
+    db::migrate_for(&database, &pool).await?;
     let hash = password_hash::hash(password)
         .await
         .map_err(|error| ServerError::Input(error.to_string()))?;

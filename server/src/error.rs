@@ -23,6 +23,9 @@ pub enum ServerError {
     },
     #[error("{0}")]
     Input(String),
+    /// `torvan audit verify` found a row that does not match.
+    #[error("{0}")]
+    AuditChain(String),
     #[error("the HTTP server failed: {0}")]
     Serve(std::io::Error),
 }

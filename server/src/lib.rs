@@ -1,6 +1,7 @@
 //! The TORVAN host: configuration, database, demo data, file storage and the
 //! HTTP server around the Leptos app.
 
+pub mod audit_verify;
 pub mod cli;
 pub mod config;
 pub mod create_admin;
@@ -8,6 +9,7 @@ pub mod db;
 mod error;
 pub mod http;
 pub mod permissions;
+pub mod roles;
 pub mod seed;
 pub mod serve;
 pub mod storage;

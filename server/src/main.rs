@@ -1,6 +1,9 @@
 use std::process::ExitCode;
 
-use torvan_server::{ServerError, cli::Command, config, create_admin, db, seed, serve, telemetry};
+use torvan_server::{
+    ServerError, audit_verify, cli::Command, config, create_admin, db, roles, seed, serve,
+    telemetry,
+};
 
 // Server-side rendering allocates many short-lived strings per request; the
 // system allocator spent about a quarter of the server's CPU on them under
@@ -17,9 +20,16 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Command::Help = command {
-        println!("{}", Command::USAGE);
-        return ExitCode::SUCCESS;
+    match command {
+        Command::Help => {
+            println!("{}", Command::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Command::PrintGrants => {
+            println!("{}", roles::EXPECTED_GRANTS);
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
     }
     telemetry::init();
 
@@ -28,7 +38,8 @@ async fn main() -> ExitCode {
         Command::Migrate => migrate().await,
         Command::SeedDemo { force } => seed_demo(force).await,
         Command::CreateAdmin { email } => create_admin::run(&email).await,
-        Command::Help => Ok(()),
+        Command::AuditVerify => audit_verify::run().await,
+        Command::Help | Command::PrintGrants => Ok(()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -43,7 +54,7 @@ async fn main() -> ExitCode {
 async fn migrate() -> Result<(), ServerError> {
     let database = config::DatabaseConfig::from_env()?;
     let pool = db::connect(&database).await?;
-    db::migrate(&pool).await?;
+    db::migrate_for(&database, &pool).await?;
     tracing::info!("migrations applied");
     Ok(())
 }
@@ -51,7 +62,7 @@ async fn migrate() -> Result<(), ServerError> {
 async fn seed_demo(force: bool) -> Result<(), ServerError> {
     let database = config::DatabaseConfig::from_env()?;
     let pool = db::connect(&database).await?;
-    db::migrate(&pool).await?;
+    db::migrate_for(&database, &pool).await?;
     if !force {
         seed::refuse_a_database_in_use(&pool).await?;
     }

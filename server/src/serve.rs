@@ -26,7 +26,7 @@ pub async fn run() -> Result<(), ServerError> {
             }
         });
     let pool = db::connect(&config.database).await?;
-    db::migrate(&pool).await?;
+    db::migrate_for(&config.database, &pool).await?;
     let storage = Storage::start(&config.storage).await?;
 
     let leptos_options = LeptosOptions::builder()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use torvan::{Role, UserStatus};
 use uuid::Uuid;
 
-use super::model::UserRow;
+use super::model::{ChainVerification, UserRow};
 use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "admin/users/list")]
@@ -15,6 +15,15 @@ pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
     let session = crate::auth::guard::require(Resource::Users, Action::Read)?;
     let mut conn = crate::db::connection().await?;
     super::queries::list(&mut conn, session.user.id).await
+}
+
+/// The last verification of the audit chain (`torvan audit verify`).
+#[server(prefix = "/api", endpoint = "admin/audit-chain/last")]
+pub async fn last_chain_verification() -> Result<Option<ChainVerification>, AppError> {
+    use torvan::{Action, Resource};
+    crate::auth::guard::require(Resource::Audit, Action::Read)?;
+    let mut conn = crate::db::connection().await?;
+    super::queries::last_chain_verification(&mut conn).await
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/create")]

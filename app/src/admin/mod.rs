@@ -1,6 +1,8 @@
-//! Administration: user accounts, their roles, status, locks and sessions.
+//! Administration: user accounts, their roles, status, locks and sessions;
+//! the state of the audit chain.
 
 mod api;
+mod chain_panel;
 #[cfg(feature = "ssr")]
 mod change;
 #[cfg(feature = "ssr")]

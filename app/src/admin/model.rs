@@ -19,3 +19,15 @@ pub struct UserRow {
     /// changed on the password page, not reset here.
     pub is_viewer: bool,
 }
+
+/// The last run of `torvan audit verify`, as the admin screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChainVerification {
+    pub verified_at: DateTime<Utc>,
+    pub rows_checked: i64,
+    /// The seq of the last row that matched.
+    pub last_seq: i64,
+    /// `None` when the chain was intact; else where and what broke, as
+    /// the command said it (e.g. "seq 12 (audit_log): content changed…").
+    pub broken: Option<String>,
+}

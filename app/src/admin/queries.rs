@@ -1,11 +1,12 @@
 //! Reads of user accounts: the list with each account's live sessions,
-//! and one account's email address (which a new password may not contain).
+//! and one account's email address (which a new password may not contain);
+//! and the last verification of the audit chain.
 
 use sqlx::PgConnection;
 use torvan::{DbEnum, Role, UserStatus};
 use uuid::Uuid;
 
-use super::model::UserRow;
+use super::model::{ChainVerification, UserRow};
 use crate::error::AppError;
 
 /// Every account, the caller's (`viewer`) marked as theirs.
@@ -42,4 +43,30 @@ pub async fn email_of(conn: &mut PgConnection, user_id: Uuid) -> Result<String, 
         .fetch_optional(conn)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// The most recent `torvan audit verify`, if it ever ran.
+pub async fn last_chain_verification(
+    conn: &mut PgConnection,
+) -> Result<Option<ChainVerification>, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT verified_at, rows_checked, last_seq, ok,
+                  'seq ' || bad_seq || ' (' || bad_table || coalesce(' ' || bad_id, '') || '): '
+                      || problem AS broken
+           FROM audit.chain_verifications
+           ORDER BY verified_at DESC
+           LIMIT 1"#
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|row| ChainVerification {
+        verified_at: row.verified_at,
+        rows_checked: row.rows_checked,
+        last_seq: row.last_seq,
+        broken: if row.ok {
+            None
+        } else {
+            Some(row.broken.unwrap_or_default())
+        },
+    }))
 }

@@ -9,6 +9,7 @@ use torvan::password::MIN_LENGTH;
 use torvan::{Action, DbEnum, Role, UserStatus};
 
 use super::api::*;
+use super::chain_panel::ChainPanel;
 use super::model::UserRow;
 use crate::error::AppError;
 use crate::shell::form::{Input, Select, TextField, choices};
@@ -19,6 +20,7 @@ pub fn UsersPage() -> impl IntoView {
     let actions = UserActions::new();
     let saved = actions.saves();
     let users = Resource::new(move || saved.get(), |_| list_users());
+    let chain = Resource::new(|| (), |_| last_chain_verification());
 
     view! {
         <PermittedPage on=torvan::Resource::Users action=Action::Read>
@@ -30,6 +32,9 @@ pub fn UsersPage() -> impl IntoView {
             }/>
             <Permitted on=torvan::Resource::Users action=Action::Create>
                 <NewUserForm action=actions.create/>
+            </Permitted>
+            <Permitted on=torvan::Resource::Audit action=Action::Read>
+                <ChainPanel last=chain/>
             </Permitted>
         </PermittedPage>
     }

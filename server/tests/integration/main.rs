@@ -4,6 +4,8 @@
 mod support;
 
 mod audit_actor;
+mod audit_chain;
+mod audit_roles;
 mod auth;
 mod auth_hardening;
 mod boms_approval;

@@ -17,7 +17,8 @@ use torvan::part_spec::PartDraft;
 use torvan::sink::SinkChoices;
 use torvan::{Action, CatalogueLevel, DbEnum, Resource, Role, UserStatus, permits};
 use torvan_app::admin::{
-    ChangeRole, CreateUser, EndUserSessions, ListUsers, ResetPassword, SetUserStatus, UnlockUser,
+    ChangeRole, CreateUser, EndUserSessions, LastChainVerification, ListUsers, ResetPassword,
+    SetUserStatus, UnlockUser,
 };
 use torvan_app::auth::{ChangePassword, SignIn, SignOut, WhoAmI};
 use torvan_app::bom_templates::{
@@ -497,6 +498,7 @@ fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Inventory, Update),
         ),
         endpoint(ListUsers {}, Rule::Needs(Users, Read)),
+        endpoint(LastChainVerification {}, Rule::Needs(Audit, Read)),
         endpoint(
             CreateUser {
                 email: text("new.user@torvan.test"),

@@ -22,6 +22,7 @@ use tower::ServiceExt;
 
 pub mod db_proxy;
 pub mod demo;
+pub mod roles;
 pub mod rows;
 
 pub struct TestApp {
