@@ -3,9 +3,11 @@
 //! writer's time zone does not matter, concurrent writers make one chain,
 //! and admins see the last verification.
 
-use sqlx::PgPool;
+use sqlx::{PgPool, Postgres, Transaction};
+use torvan::SystemActor;
 use torvan::audit_chain::ChainProblem;
 use torvan_app::admin::LastChainVerification;
+use torvan_app::db::begin_system;
 use torvan_server::audit_verify::{self, Verification};
 use uuid::Uuid;
 
@@ -52,6 +54,15 @@ async fn tamper(pool: &PgPool, table: &str, statement: &str) {
         sqlx::query(&sql).execute(&mut *tx).await.unwrap();
     }
     tx.commit().await.unwrap();
+}
+
+/// A transaction that may change audited tables: it acts as the demo seed,
+/// whose data these rows extend (the audit trigger refuses a change that
+/// names nobody).
+async fn arranging_transaction(
+    pool: &PgPool,
+) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
+    begin_system(pool, SystemActor::SeedDemo).await
 }
 
 fn intact(verification: &Verification) {
@@ -232,7 +243,7 @@ async fn concurrent_writers_make_one_unbroken_chain(pool: PgPool) {
         let admin = admin.clone();
         tokio::spawn(async move {
             for n in 0..5 {
-                let mut tx = pool.begin().await.unwrap();
+                let mut tx = arranging_transaction(&pool).await.unwrap();
                 sqlx::query(
                     "INSERT INTO customers (customer_number, company_name, created_by)
                      VALUES ($1, 'Clinic', $2::uuid)",
@@ -336,7 +347,7 @@ async fn writers_crossing_the_same_rows_wait_for_each_other_instead_of_deadlocki
     let b = insert_customer(&pool, "C-B", "Hospital B", &admin).await;
     let rename = "UPDATE customers SET company_name = company_name || '.' WHERE id = $1::uuid";
 
-    let mut first = pool.begin().await.unwrap();
+    let mut first = arranging_transaction(&pool).await.unwrap();
     sqlx::query(rename)
         .bind(&a)
         .execute(&mut *first)
@@ -346,7 +357,7 @@ async fn writers_crossing_the_same_rows_wait_for_each_other_instead_of_deadlocki
         let pool = pool.clone();
         let (a, b) = (a.clone(), b.clone());
         tokio::spawn(async move {
-            let mut tx = pool.begin().await?;
+            let mut tx = arranging_transaction(&pool).await?;
             sqlx::query(rename).bind(&b).execute(&mut *tx).await?;
             sqlx::query(rename).bind(&a).execute(&mut *tx).await?;
             tx.commit().await

@@ -13,6 +13,7 @@ use torvan_app::auth::{SignIn, WhoAmI};
 use torvan_app::dashboard::LoadDashboard;
 use torvan_app::error::AppError;
 use torvan_app::inventory::transfer::IMPORT_PATH;
+use torvan_server::http::TEMPLATE_BODY_BYTES;
 use torvan_server::seed::seed_demo;
 
 use crate::support::demo::{self, users};
@@ -80,12 +81,24 @@ async fn signing_in_needs_no_session(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn a_server_function_body_over_256_kb_is_refused_but_a_parts_file_is_read(pool: PgPool) {
+async fn a_body_over_its_route_s_limit_is_refused_and_a_template_or_parts_file_under_it_is_read(
+    pool: PgPool,
+) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::ADMIN).await;
     let body = empty_lines(100_000);
     assert!(body.len() > 256 * 1024);
 
-    let reply = post_made(&app, "/api/bom-templates/preview", &body, Some(&cookie)).await;
+    let check = "/api/inventory/import/check";
+    let reply = post_made(&app, check, &body, Some(&cookie)).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // A template's lines have a limit of their own: these are read, and
+    // refused only because an empty line is no line.
+    let preview = "/api/bom-templates/preview";
+    let reply = post_made(&app, preview, &body, Some(&cookie)).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    let over = empty_lines(TEMPLATE_BODY_BYTES / 3 + 1);
+    assert!(over.len() > TEMPLATE_BODY_BYTES);
+    let reply = post_made(&app, preview, &over, Some(&cookie)).await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
 
     let file = format!("part_number,name\nBIG-0001,{}\n", "n".repeat(300 * 1024));
