@@ -2,6 +2,7 @@
 //! Server-only code (queries, request context) sits behind the `ssr` feature.
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod bom_templates;
 pub mod boms;
