@@ -61,7 +61,9 @@ fn lines(entry: &AuditEntry) -> String {
     let actor = entry.actor.as_ref();
     let head = [
         entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
-        actor.and_then(|actor| actor.name.clone()).unwrap_or_default(),
+        actor
+            .and_then(|actor| actor.name.clone())
+            .unwrap_or_default(),
         actor.map(|actor| actor.email.clone()).unwrap_or_default(),
         actor
             .and_then(|actor| actor.role)

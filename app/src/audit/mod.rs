@@ -6,11 +6,13 @@
 mod api;
 #[cfg(feature = "ssr")]
 pub mod export;
+mod history_link;
 mod model;
 mod page;
 #[cfg(feature = "ssr")]
 mod queries;
 
 pub use api::*;
+pub use history_link::HistoryLink;
 pub use model::*;
 pub use page::AuditPage;

@@ -172,7 +172,10 @@ fn EntryRow(entry: AuditEntry) -> impl IntoView {
 #[component]
 fn Change(change: FieldChange, action: AuditAction) -> impl IntoView {
     let value = |text: Option<String>| {
-        text.map_or_else(|| view! { <em>"empty"</em> }.into_any(), |text| text.into_any())
+        text.map_or_else(
+            || view! { <em>"empty"</em> }.into_any(),
+            |text| text.into_any(),
+        )
     };
     let values = match action {
         AuditAction::Create => view! { <ins>{value(change.new)}</ins> }.into_any(),

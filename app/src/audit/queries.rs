@@ -28,12 +28,18 @@ use crate::error::AppError;
 const KEY: &[&str] = &["created_at", "id"];
 
 fn key_of(alias: &str) -> String {
-    let columns: Vec<String> = KEY.iter().map(|column| format!("{alias}.{column}")).collect();
+    let columns: Vec<String> = KEY
+        .iter()
+        .map(|column| format!("{alias}.{column}"))
+        .collect();
     columns.join(", ")
 }
 
 fn newest_first() -> String {
-    let columns: Vec<String> = KEY.iter().map(|column| format!("a.{column} DESC")).collect();
+    let columns: Vec<String> = KEY
+        .iter()
+        .map(|column| format!("a.{column} DESC"))
+        .collect();
     columns.join(", ")
 }
 
@@ -200,7 +206,10 @@ fn push_conditions(query: &mut QueryBuilder<'_, Postgres>, filter: &Resolved) {
         // leading column.
         (None, Some(_)) => {
             let tables: Vec<&str> = AuditedTable::ALL.iter().map(|t| t.as_db_str()).collect();
-            query.push(" AND a.resource_type = ANY(").push_bind(tables).push(")");
+            query
+                .push(" AND a.resource_type = ANY(")
+                .push_bind(tables)
+                .push(")");
         }
         (None, None) => {}
     }
@@ -271,10 +280,7 @@ async fn page(
         .push(newest_first())
         .push(" LIMIT ")
         .push_bind(limit + 1);
-    let mut rows = query
-        .build_query_as::<EntryRow>()
-        .fetch_all(conn)
-        .await?;
+    let mut rows = query.build_query_as::<EntryRow>().fetch_all(conn).await?;
     let more = rows.len() as i64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or_default());
     let entries = rows
@@ -315,9 +321,7 @@ fn changes(
     new: Option<Value>,
 ) -> Vec<FieldChange> {
     let value = |row: &Option<Value>, field: &str| {
-        row.as_ref()
-            .and_then(|row| row.get(field))
-            .and_then(shown)
+        row.as_ref().and_then(|row| row.get(field)).and_then(shown)
     };
     let fields: Vec<String> = match changed {
         Some(fields) if !fields.is_empty() => fields,
@@ -381,11 +385,17 @@ mod tests {
         let row = json!({"name": "Deck", "notes": null});
         assert_eq!(
             changes(None, None, Some(row.clone())),
-            [change("name", None, Some("Deck")), change("notes", None, None)]
+            [
+                change("name", None, Some("Deck")),
+                change("notes", None, None)
+            ]
         );
         assert_eq!(
             changes(Some(vec![]), Some(row), None),
-            [change("name", Some("Deck"), None), change("notes", None, None)]
+            [
+                change("name", Some("Deck"), None),
+                change("notes", None, None)
+            ]
         );
     }
 

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 use torvan::{Action, BuildNumber, OrderNumber, Resource};
+use torvan_app::audit::{self, AuditFilter};
 use torvan_app::auth::guard::SessionUser;
 use torvan_app::error::AppError;
-use torvan_app::audit::{self, AuditFilter};
 use torvan_app::inventory::{reorder, transfer};
 
 use super::AppState;
