@@ -3,6 +3,7 @@
 
 mod support;
 
+mod audit_viewer;
 mod auth;
 mod auth_hardening;
 mod boms_approval;
