@@ -10,7 +10,7 @@ mod history_link;
 mod model;
 mod page;
 #[cfg(feature = "ssr")]
-mod queries;
+pub mod queries;
 
 pub use api::*;
 pub use history_link::HistoryLink;
