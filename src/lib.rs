@@ -3,6 +3,7 @@
 //! this crate compiles for the server and for the browser alike.
 
 pub mod account;
+pub mod audit;
 pub mod audit_chain;
 pub mod bom;
 pub mod catalogue_group;

@@ -135,6 +135,7 @@ const TABLE: &[(Role, Grants)] = &[
             (Tasks, &[R]),
             (Qc, &[R, C, U, A]),
             (Documents, &[R, C]),
+            (Audit, &[R]),
         ],
     ),
     (
@@ -200,12 +201,24 @@ mod tests {
     }
 
     #[test]
-    fn only_admins_manage_users_and_read_the_audit_trail() {
+    fn only_admins_manage_users() {
         for &role in Role::ALL {
             let admin = role == Role::Admin;
             assert_eq!(permits(role, Users, U), admin, "{role:?}");
             assert_eq!(permits(role, Users, R), admin, "{role:?}");
-            assert_eq!(permits(role, Audit, R), admin, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn admins_and_qc_read_the_audit_trail_and_qc_only_reads_it() {
+        let readers: Vec<_> = Role::ALL
+            .iter()
+            .copied()
+            .filter(|&role| permits(role, Audit, R))
+            .collect();
+        assert_eq!(readers, [Role::Admin, Role::QcPerson]);
+        for action in [C, U, D, A] {
+            assert!(!permits(Role::QcPerson, Audit, action), "{action:?}");
         }
     }
 

@@ -7,10 +7,16 @@
 use std::fmt::Display;
 
 use torvan::CatalogueLevel;
+use torvan::DbEnum;
+use torvan::audit::AuditedTable;
 use uuid::Uuid;
 
 /// The page where a user changes their own password.
 pub const CHANGE_PASSWORD: &str = "/account/password";
+
+/// The audit viewer, and its filtered entries as a CSV download.
+pub const AUDIT: &str = "/admin/audit";
+pub const AUDIT_CSV: &str = "/admin/audit.csv";
 
 /// Percent-encodes everything but the unreserved characters of RFC 3986.
 fn encode(text: &str) -> String {
@@ -73,6 +79,17 @@ pub fn bom_template(id: Uuid) -> String {
     format!("/admin/bom-templates/{id}")
 }
 
+/// The audit viewer filtered to one record, named by its number or id.
+pub fn history(table: AuditedTable, record: impl Display) -> String {
+    with_query(
+        AUDIT,
+        &[
+            ("table", table.as_db_str().to_owned()),
+            ("record", record.to_string()),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +105,14 @@ mod tests {
         assert_eq!(
             bom("ORD-2026-0102", "TB-2026-0102-01"),
             "/orders/ORD-2026-0102/sinks/TB-2026-0102-01/bom"
+        );
+    }
+
+    #[test]
+    fn a_history_link_names_the_table_and_the_record() {
+        assert_eq!(
+            history(AuditedTable::Parts, "T2-BODY/48"),
+            "/admin/audit?table=parts&record=T2-BODY%2F48"
         );
     }
 

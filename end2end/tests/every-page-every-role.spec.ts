@@ -50,6 +50,7 @@ const ROUTES: Record<string, string> = {
   SignInPage: '/login',
   PasswordPage: '/account/password',
   UsersPage: '/admin/users',
+  AuditPage: '/admin/audit',
 };
 
 /** A real demo record for each parameter of the routes. */

@@ -53,6 +53,7 @@ test.beforeAll(async () => {
     '/admin/bom-templates',
     `/admin/bom-templates/${template.id}`,
     '/admin/users',
+    '/admin/audit',
   ];
 });
 

@@ -43,18 +43,21 @@ pub struct Event<'a> {
     pub resource_id: Option<String>,
     /// What a reader of the trail is told ("signed out").
     pub description: &'a str,
+    /// The arguments that say what the event covered (an export's filter).
+    pub params: Option<serde_json::Value>,
 }
 
 /// Writes `event` to the trail in the caller's transaction.
 pub async fn record(conn: &mut PgConnection, event: Event<'_>) -> Result<(), AppError> {
     sqlx::query!(
         "INSERT INTO audit.audit_log (action, resource_type, resource_id, user_id, user_email,
-             user_role, session_id, system_actor, ip_address, user_agent, description)
+             user_role, session_id, system_actor, ip_address, user_agent, description,
+             request_params)
          SELECT $1::text::audit_action, $2, $3, u.id, u.email, u.role, $4,
                 NULLIF(current_setting('app.system_actor', true), ''),
                 NULLIF(current_setting('app.client_address', true), '')::inet,
                 NULLIF(current_setting('app.user_agent', true), ''),
-                $5
+                $5, $7
          FROM auth.users u WHERE u.id = $6",
         event.kind.as_db_str(),
         event.resource_type,
@@ -62,6 +65,7 @@ pub async fn record(conn: &mut PgConnection, event: Event<'_>) -> Result<(), App
         event.session_id.map(|id| id.to_string()),
         event.description,
         event.user_id,
+        event.params,
     )
     .execute(conn)
     .await?;

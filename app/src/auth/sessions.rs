@@ -244,6 +244,7 @@ fn session_event(kind: Kind, user_id: Uuid, session_id: Uuid, description: &str)
         resource_type: "user_sessions",
         resource_id: Some(session_id.to_string()),
         description,
+        params: None,
     }
 }
 

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use torvan::audit::AuditedTable;
 use torvan::bom::BomStatus;
 use torvan::{Action, DbEnum};
 
@@ -14,6 +15,7 @@ use super::api::{ApproveBom, GenerateBom, IssueBom, MoveBom, WithdrawBom, get_bo
 use super::changes::{Changes, CompareForm, Files};
 use super::model::{BomDetail, BomMovement, BomPageData, BomVersion, PartShortage};
 use super::tree::BomTree;
+use crate::audit::HistoryLink;
 use crate::money::money;
 use crate::shell::{Crumb, Loaded, Permitted, Trail, successes};
 
@@ -86,6 +88,7 @@ fn Bom(page: BomPageData, actions: BomActions) -> impl IntoView {
             current="BOM"
         />
         <h1>"Bill of materials"<span class="subtitle">{format!("{} · {}", page.build_number, page.family)}</span></h1>
+        <HistoryLink table=AuditedTable::Boms record=page.build_number.to_string()/>
         {page.frozen.clone().map(|why| view! { <p class="notice" role="status" data-testid="bom-frozen">{why}</p> })}
         <Versions versions=page.versions.clone() base=base.clone() shown=page.shown.as_ref().map(|bom| bom.version)/>
         {match page.shown.clone() {

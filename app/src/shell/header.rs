@@ -14,6 +14,7 @@ const NAV: &[(&str, &str, Resource)] = &[
     ("/inventory", "Inventory", Resource::Inventory),
     ("/admin/bom-templates", "Templates", Resource::BomTemplates),
     ("/admin/users", "Users", Resource::Users),
+    (crate::routes::AUDIT, "Audit", Resource::Audit),
 ];
 
 #[component]

@@ -261,6 +261,7 @@ lazy_page!(
 enum AccountView {
     Password,
     Users,
+    Audit,
 }
 
 #[lazy]
@@ -268,6 +269,7 @@ fn account(page: AccountView) -> AnyView {
     match page {
         AccountView::Password => view! { <crate::auth::PasswordPage/> }.into_any(),
         AccountView::Users => view! { <crate::admin::UsersPage/> }.into_any(),
+        AccountView::Audit => view! { <crate::audit::AuditPage/> }.into_any(),
     }
 }
 
@@ -280,5 +282,11 @@ lazy_page!(
 lazy_page!(
     /// `/admin/users`
     UsersPage => account(AccountView::Users),
+    __preload_account
+);
+
+lazy_page!(
+    /// `/admin/audit`
+    AuditPage => account(AccountView::Audit),
     __preload_account
 );

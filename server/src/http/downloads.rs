@@ -1,13 +1,16 @@
-//! CSV files for spreadsheets: the parts catalogue, the reorder report and a
-//! BOM version.
+//! CSV files for spreadsheets: the parts catalogue, the reorder report, a
+//! BOM version and the filtered audit trail.
 //! Plain GET routes (not server functions) so a link downloads the file.
 
 use axum::Extension;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use torvan::{Action, BuildNumber, OrderNumber, Resource};
+use torvan_app::audit::{self, AuditFilter};
 use torvan_app::auth::guard::SessionUser;
 use torvan_app::error::AppError;
 use torvan_app::inventory::{reorder, transfer};
@@ -108,4 +111,47 @@ async fn bom_file(
     let build_number = BuildNumber::parse(build_number).map_err(|_| AppError::NotFound)?;
     let mut conn = state.pool.acquire().await?;
     torvan_app::boms::export::bom_csv(&mut conn, &order_number, &build_number, version).await
+}
+
+/// The audit trail as the viewer's filter narrows it (the same query
+/// names); the export is recorded in the trail in the same transaction. A
+/// filter naming no record or user is 422 with its message.
+pub async fn audit_trail(
+    State(state): State<AppState>,
+    user: Option<Extension<SessionUser>>,
+    Query(pairs): Query<HashMap<String, String>>,
+) -> Response {
+    let session = match user {
+        None => return StatusCode::UNAUTHORIZED.into_response(),
+        Some(Extension(session)) if session.user.may(Resource::Audit, Action::Read) => session,
+        Some(_) => return StatusCode::FORBIDDEN.into_response(),
+    };
+    let filter = AuditFilter::from_pairs(|key| pairs.get(key).cloned());
+    match audit_file(&state, &session, &filter).await {
+        Ok((name, body)) => csv_file(&name, Ok(body)),
+        Err(error) if !error.problems().is_empty() => {
+            let messages: Vec<String> = error
+                .problems()
+                .into_iter()
+                .map(|(_, message)| message)
+                .collect();
+            (StatusCode::UNPROCESSABLE_ENTITY, messages.join("\n")).into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "audit CSV export failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+async fn audit_file(
+    state: &AppState,
+    session: &SessionUser,
+    filter: &AuditFilter,
+) -> Result<(String, String), AppError> {
+    let mut tx = torvan_app::db::begin_as(&state.pool, session).await?;
+    let file =
+        audit::export::audit_csv(&mut tx, session.user.id, session.session_id, filter).await?;
+    tx.commit().await?;
+    Ok(file)
 }

@@ -109,6 +109,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/inventory/parts.csv", get(downloads::parts))
         .route("/inventory/reorder.csv", get(downloads::reorder_report))
+        .route(torvan_app::routes::AUDIT_CSV, get(downloads::audit_trail))
         .route(
             "/orders/{number}/sinks/{build}/bom.csv",
             get(downloads::bom),

@@ -6,6 +6,7 @@ mod support;
 mod audit_actor;
 mod audit_chain;
 mod audit_roles;
+mod audit_viewer;
 mod auth;
 mod auth_hardening;
 mod boms_approval;

@@ -20,6 +20,7 @@ use torvan_app::admin::{
     ChangeRole, CreateUser, EndUserSessions, LastChainVerification, ListUsers, ResetPassword,
     SetUserStatus, UnlockUser,
 };
+use torvan_app::audit::{AuditFilter, ListAudit};
 use torvan_app::auth::{ChangePassword, SignIn, SignOut, WhoAmI};
 use torvan_app::bom_templates::{
     CreateTemplate, DuplicateTemplate, GetTemplate, ListTemplates, PreviewTemplate, SaveTemplate,
@@ -148,6 +149,12 @@ fn endpoints() -> Vec<Endpoint> {
             Rule::SignedIn,
         ),
         endpoint(LoadDashboard {}, Rule::Needs(Dashboard, Read)),
+        endpoint(
+            ListAudit {
+                filter: AuditFilter::default(),
+            },
+            Rule::Needs(Audit, Read),
+        ),
         endpoint(
             ListOrders {
                 filter: OrderFilter::default(),

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use torvan::Action;
+use torvan::audit::AuditedTable;
 use torvan::customer::{CompanyDraft, CustomerType};
 
 mod addresses;
@@ -20,6 +21,7 @@ use super::api::{
     get_customer,
 };
 use super::model::CustomerDetail;
+use crate::audit::HistoryLink;
 use crate::shell::form::{Form, choices};
 use crate::shell::{
     ConfirmSubmit, Crumb, FormError, Loaded, Permitted, PermittedPage, Trail, action_error,
@@ -119,6 +121,7 @@ fn Customer(customer: CustomerDetail, actions: CustomerActions) -> impl IntoView
         <Trail trail=vec![Crumb::new("Customers", "/customers")] current=number.clone()/>
         <h1>{number.clone()}<span class="subtitle">{customer.company.company_name.clone()}</span></h1>
         <p><span class="badge" data-testid="customer-status">{status}</span></p>
+        <HistoryLink table=AuditedTable::Customers record=number.clone()/>
         <Addresses number=number.clone() lines=customer.addresses action=actions.default_address edits=actions.edits/>
         <Contacts number=number.clone() lines=customer.contacts action=actions.primary edits=actions.edits/>
         <Permitted on=torvan::Resource::Customers action=Action::Update clone:number clone:company>

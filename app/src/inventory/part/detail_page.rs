@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use torvan::audit::AuditedTable;
 use torvan::part_spec::part_type_label;
 use torvan::{Action, StockStatus};
 
@@ -11,6 +12,7 @@ use super::api::get_part;
 use super::model::{MovementLine, PartDetail, Usage};
 use super::stock_forms::{StockActions, StockForms};
 use super::substitutes::{ShortageOffer, Substitutes};
+use crate::audit::HistoryLink;
 use crate::inventory::catalogue::Breadcrumbs;
 use crate::shell::{Loaded, Permitted};
 
@@ -43,6 +45,7 @@ fn Part(part: PartDetail, actions: StockActions) -> impl IntoView {
         <Title text=title/>
         <Breadcrumbs trail=part.trail.clone() current=number.clone()/>
         <h1>{number.clone()}<span class="subtitle">{part.draft.name.clone()}</span></h1>
+        <HistoryLink table=AuditedTable::Parts record=number.clone()/>
         <Permitted on=torvan::Resource::Inventory action=Action::Update>
             <p><a class="button subtle" href=edit_href.clone()>"Edit part"</a></p>
         </Permitted>

@@ -5,10 +5,12 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use torvan::audit::AuditedTable;
 use torvan::{DbEnum, OrderNumber};
 
 use super::api::{ChangeOrderStatus, get_order};
 use super::model::{BuildShortage, OfferedMove, OrderDetail, StatusChange};
+use crate::audit::HistoryLink;
 use crate::orders::header::{HeaderForm, SaveOrderHeader};
 use crate::orders::lines::{AddLineItem, LineItems, RemoveLineItem};
 use crate::orders::sinks::OrderSinks;
@@ -71,6 +73,7 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
             <span class="badge" data-testid="order-status">{order.status.label()}</span>" "
             <span class="badge muted">{order.priority.label()}</span>
         </p>
+        <HistoryLink table=AuditedTable::Orders record=order.order_number.to_string()/>
         {torvan::order_lifecycle::waiting_for(order.status).map(|next| view! {
             <p class="waiting" data-testid="waiting-for">{next}</p>
         })}

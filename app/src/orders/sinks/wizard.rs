@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use torvan::audit::AuditedTable;
 use torvan::sink::{ConfigurationStatus, WizardStep};
 use torvan::{BuildNumber, OrderNumber};
 
@@ -12,6 +13,7 @@ use super::draft::{Draft, refusals};
 use super::model::SinkWizard;
 use super::price_panel::PricePanel;
 use super::steps::step_view;
+use crate::audit::HistoryLink;
 use crate::shell::{Crumb, Trail};
 
 /// What the review step acts with.
@@ -213,6 +215,7 @@ pub fn Wizard(wizard: SinkWizard, reload: RwSignal<u32>) -> impl IntoView {
             <span class="badge" data-testid="configuration-status">{move || status.get().label()}</span>
             {(!editable).then(|| view! { <span class="muted">" Read only: approved, in production, or not yours to change."</span> })}
         </p>
+        <HistoryLink table=AuditedTable::OrderSinkConfigurations record=wizard.build_number.to_string()/>
         <nav aria-label="Configuration steps"><ol class="wizard-steps">{tabs}</ol></nav>
         <div class="wizard">
             <section class="card wizard-step" aria-labelledby="step-title">
