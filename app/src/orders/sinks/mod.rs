@@ -16,6 +16,8 @@ pub(crate) mod queries;
 mod review;
 #[cfg(feature = "ssr")]
 mod save;
+#[cfg(feature = "ssr")]
+mod signed;
 mod steps;
 mod wizard;
 
