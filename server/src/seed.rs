@@ -9,7 +9,8 @@ use crate::error::ServerError;
 /// The SQL files of `server/seed/`, in name order, embedded at build time.
 const SEED_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/seed_files.rs"));
 
-/// The demo admin of `01_users.sql`, who generates the demo BOMs.
+/// The demo admin of `01_users.sql`, who approved the demo configurations
+/// and so generates their BOMs.
 const DEMO_ADMIN: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000001);
 /// The demo production coordinator, who approves and signs them.
 const DEMO_COORDINATOR: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000002);
@@ -58,8 +59,8 @@ pub async fn seed_demo(pool: &PgPool) -> Result<SeedReport, sqlx::Error> {
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
     }
     let people = torvan_app::boms::demo::DemoPeople {
-        generator: DEMO_ADMIN,
-        approver: DEMO_COORDINATOR,
+        configuration_approver: DEMO_ADMIN,
+        bom_approver: DEMO_COORDINATOR,
     };
     torvan_app::boms::demo::generate_missing(&mut tx, people)
         .await

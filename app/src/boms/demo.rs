@@ -19,19 +19,21 @@ use super::stock::{REFERENCE_KIND, settle, stock_error};
 use crate::error::AppError;
 use crate::inventory::stock::{AllocationMode, Reference, apply};
 use crate::orders::sinks::queries::{Target, config};
+use crate::orders::sinks::signed as sinks_signed;
 
-/// Who does what in the demo: `generator` generates every BOM and
-/// `approver`, another person (separation of duties), approves and signs
-/// those the orders' statuses need approved.
+/// Who signs what in the demo, two people (separation of duties): the
+/// seed's configurations were validated by the coordinator and approved by
+/// `configuration_approver`, whose approval generates each first BOM;
+/// `bom_approver` approves those BOMs the orders' statuses need approved.
 #[derive(Clone, Copy)]
 pub struct DemoPeople {
-    pub generator: Uuid,
-    pub approver: Uuid,
+    pub configuration_approver: Uuid,
+    pub bom_approver: Uuid,
 }
 
-/// Generates a first version for every approved configuration that has
-/// none, and settles it as its order's status says; returns how many it
-/// wrote.
+/// Signs the approval of every approved configuration that has no BOM yet,
+/// generates its first version, and settles it as its order's status says;
+/// returns how many it wrote.
 pub async fn generate_missing(
     conn: &mut PgConnection,
     people: DemoPeople,
@@ -49,7 +51,10 @@ pub async fn generate_missing(
     for build in &missing {
         let target = Target::parse(&build.order_number, &build.build_number)?;
         let row = config(conn, &target, false).await?;
-        for_configuration(conn, people.generator, &row, "Configuration approved").await?;
+        let signer = people.configuration_approver;
+        let duties = sinks_signed::duties(conn, &row, signer).await?;
+        sinks_signed::sign_approval(conn, signer, (&target, &row, row.version), duties).await?;
+        for_configuration(conn, signer, &row, "Configuration approved").await?;
         let bom_id = sqlx::query_scalar!(
             "SELECT id FROM orders.boms WHERE configuration_id = $1 ORDER BY version DESC LIMIT 1",
             row.id
@@ -57,7 +62,7 @@ pub async fn generate_missing(
         .fetch_one(&mut *conn)
         .await?;
         let order = OrderStatus::parse(&build.status)?;
-        settle_as(conn, people.approver, bom_id, order).await?;
+        settle_as(conn, people.bom_approver, bom_id, order).await?;
     }
     Ok(missing.len())
 }

@@ -19,7 +19,9 @@ use torvan::{Action, CatalogueLevel, DbEnum, Resource, Role, UserStatus, permits
 use torvan_app::admin::{
     ChangeRole, CreateUser, EndUserSessions, ListUsers, ResetPassword, SetUserStatus, UnlockUser,
 };
+use torvan::signature::Meaning;
 use torvan_app::auth::{ChangePassword, SignIn, SignOut, WhoAmI};
+use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
 use torvan_app::bom_templates::{
     CreateTemplate, DuplicateTemplate, GetTemplate, ListTemplates, PreviewTemplate, SaveTemplate,
 };
@@ -50,6 +52,7 @@ use torvan_app::orders::{ListOrders, OrderFilter};
 use torvan_server::seed::seed_demo;
 use uuid::Uuid;
 
+use crate::signatures::signing;
 use crate::support::demo::{self, customers, parts, users};
 use crate::support::{Encoded, TestApp, refusal};
 
@@ -268,6 +271,7 @@ fn endpoints() -> Vec<Endpoint> {
                 to: text("SHIPPED"),
                 reason: String::new(),
                 version: 1,
+                signing: Some(signing(Meaning::Approved)),
             },
             Rule::Needs(Orders, Read),
         ),
@@ -313,7 +317,9 @@ fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Configurations, Update),
         ),
         endpoint(
-            no_sink!(ApproveSink {}),
+            no_sink!(ApproveSink {
+                signing: signing(Meaning::Approved),
+            }),
             Rule::Needs(Configurations, Approve),
         ),
         endpoint(
@@ -344,6 +350,7 @@ fn endpoints() -> Vec<Endpoint> {
             ApproveBom {
                 bom_id: NOBODY,
                 partial: false,
+                signing: signing(Meaning::Approved),
             },
             Rule::Needs(Boms, Approve),
         ),
@@ -529,6 +536,13 @@ fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Users, Update),
         ),
         endpoint(UnlockUser { user_id: TARGET }, Rule::Needs(Users, Update)),
+        endpoint(GetSignaturePolicy {}, Rule::Needs(Users, Read)),
+        endpoint(
+            SetSignaturePolicy {
+                author_may_approve: false,
+            },
+            Rule::Needs(Users, Update),
+        ),
         endpoint(
             EndUserSessions { user_id: TARGET },
             Rule::Needs(Users, Update),

@@ -222,7 +222,7 @@ async fn the_small_shop_setting_lets_the_generator_approve_and_the_signature_say
             .ends_with(" UTC (own record, allowed by the small-shop setting)")
     );
     let changes: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM audit.audit_log WHERE table_name = 'signature_policy'",
+        "SELECT count(*) FROM audit.audit_log WHERE resource_type = 'signature_policy'",
     )
     .fetch_one(&pool)
     .await

@@ -17,7 +17,7 @@ mod review;
 #[cfg(feature = "ssr")]
 mod save;
 #[cfg(feature = "ssr")]
-mod signed;
+pub(crate) mod signed;
 mod steps;
 mod wizard;
 
