@@ -38,7 +38,10 @@ pub struct Content {
 
 impl Content {
     fn of(kind: RecordKind) -> Self {
-        Self { text: String::new() }.fact("kind", crate::DbEnum::as_db_str(kind))
+        Self {
+            text: String::new(),
+        }
+        .fact("kind", crate::DbEnum::as_db_str(kind))
     }
 
     /// Adds `name=value` as one line; a backslash or line break in the
@@ -134,7 +137,10 @@ impl Content {
                     choices.legs, choices.leg_height_min, choices.leg_height_max
                 ),
             )
-            .fact("faucet", format!("{}|{}", choices.faucet, choices.faucet_shared))
+            .fact(
+                "faucet",
+                format!("{}|{}", choices.faucet, choices.faucet_shared),
+            )
             .fact("drain", &choices.drain);
         choices.accessories.iter().fold(fixed, |content, item| {
             content.fact("accessory", format!("{}|{}", item.code, item.quantity))
@@ -147,14 +153,17 @@ impl Content {
         builds.sort();
         let mut lines: Vec<&(String, Decimal)> = release.lines.iter().collect();
         lines.sort();
-        let content = Self::of(RecordKind::Order)
-            .fact("order", &release.order_number);
-        let content = builds.into_iter().fold(content, |content, (build, version)| {
-            content.fact("build", format!("{build}|{version}"))
-        });
-        lines.into_iter().fold(content, |content, (part, quantity)| {
-            content.fact("item", format!("{part}|{}", quantity.normalize()))
-        })
+        let content = Self::of(RecordKind::Order).fact("order", &release.order_number);
+        let content = builds
+            .into_iter()
+            .fold(content, |content, (build, version)| {
+                content.fact("build", format!("{build}|{version}"))
+            });
+        lines
+            .into_iter()
+            .fold(content, |content, (part, quantity)| {
+                content.fact("item", format!("{part}|{}", quantity.normalize()))
+            })
     }
 }
 

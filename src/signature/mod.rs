@@ -125,9 +125,10 @@ fn role_in_sentence(role: Role) -> String {
     let label = role.label();
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(label[first.len_utf8()..].chars()).collect()
-        }
+        (Some(first), Some(second)) if !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(label[first.len_utf8()..].chars())
+            .collect(),
         _ => label.to_owned(),
     }
 }

@@ -203,7 +203,10 @@ fn a_value_with_a_line_break_cannot_pose_as_another_line() {
     forged[0].description = "Part T2-BODY-48|1|0\nline=2|1|T2-LEG-34".to_owned();
     let rendered = Content::bom("TB-1", 1, &forged);
     assert_eq!(rendered.text().lines().count(), 5);
-    assert_ne!(rendered.hash(), Content::bom("TB-1", 1, &bom_lines()).hash());
+    assert_ne!(
+        rendered.hash(),
+        Content::bom("TB-1", 1, &bom_lines()).hash()
+    );
 }
 
 #[test]

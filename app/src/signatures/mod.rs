@@ -14,8 +14,6 @@ mod sign_dialog;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use api::{
-    GetSignaturePolicy, SetSignaturePolicy, get_signature_policy, set_signature_policy,
-};
+pub use api::{GetSignaturePolicy, SetSignaturePolicy, get_signature_policy, set_signature_policy};
 pub use model::{ShownSignature, Signing};
 pub use sign_dialog::{SignSubmit, Signatures};

@@ -13,8 +13,8 @@ use torvan::signature::Meaning;
 
 use super::model::ShownSignature;
 use crate::error::AppError;
-use crate::shell::form::{Input, TextField};
 use crate::shell::SignedInUser;
+use crate::shell::form::{Input, TextField};
 
 #[component]
 pub fn SignSubmit(

@@ -9,8 +9,8 @@ use sqlx::PgPool;
 use torvan_app::error::AppError;
 
 use crate::boms_approval::regenerate;
-use crate::signatures::second_signer;
 use crate::orders_sinks::{Edit, ORDER, add, approve_sink, choices, coordinator, send};
+use crate::signatures::second_signer;
 use crate::support::demo::{self, orders, parts, templates, users};
 use crate::support::{TestApp, rule_broken};
 

@@ -3,10 +3,10 @@
 //! check that stops two people overwriting each other.
 
 use sqlx::PgPool;
-use torvan::signature::{Meaning, order_move_meaning};
 use torvan::OrderStatus;
 use torvan::bom::BomStatus;
 use torvan::order_draft::{HeaderDraft, OrderDraft};
+use torvan::signature::{Meaning, order_move_meaning};
 use torvan_app::boms::{ApproveBom, MoveBom};
 use torvan_app::error::AppError;
 use torvan_app::orders::create::CreateOrder;

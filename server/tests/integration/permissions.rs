@@ -14,14 +14,13 @@ use torvan::customer::{AddressDraft, CompanyDraft, ContactDraft};
 use torvan::order_draft::{HeaderDraft, OrderDraft};
 use torvan::order_line::LineItemDraft;
 use torvan::part_spec::PartDraft;
+use torvan::signature::Meaning;
 use torvan::sink::SinkChoices;
 use torvan::{Action, CatalogueLevel, DbEnum, Resource, Role, UserStatus, permits};
 use torvan_app::admin::{
     ChangeRole, CreateUser, EndUserSessions, ListUsers, ResetPassword, SetUserStatus, UnlockUser,
 };
-use torvan::signature::Meaning;
 use torvan_app::auth::{ChangePassword, SignIn, SignOut, WhoAmI};
-use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
 use torvan_app::bom_templates::{
     CreateTemplate, DuplicateTemplate, GetTemplate, ListTemplates, PreviewTemplate, SaveTemplate,
 };
@@ -49,6 +48,7 @@ use torvan_app::orders::sinks::{
     AddSink, ApproveSink, DuplicateSink, GetSink, SaveSink, ValidateSink,
 };
 use torvan_app::orders::{ListOrders, OrderFilter};
+use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
 use torvan_server::seed::seed_demo;
 use uuid::Uuid;
 

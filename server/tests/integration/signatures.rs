@@ -4,18 +4,24 @@
 //! sign-in; whoever generated a BOM version cannot approve it unless the
 //! small-shop setting allows it, which the signature records; the signature
 //! names its meaning, signer, role, record version and content hash, and a
-//! record changed after signing shows that it no longer matches.
+//! record changed after signing shows that it no longer matches. The same
+//! holds for sink configurations (whoever validated one does not approve
+//! it) and for the order moves that release product.
 
 use sqlx::PgPool;
+use torvan::OrderStatus;
 use torvan::signature::Meaning;
 use torvan_app::auth::reauthenticate::{LOCKED, WRONG_PASSWORD};
 use torvan_app::boms::{ApproveBom, BomDetail, GetBom};
 use torvan_app::error::AppError;
+use torvan_app::orders::detail::{ChangeOrderStatus, GetOrder};
+use torvan_app::orders::sinks::GetSink;
 use torvan_app::signatures::{SetSignaturePolicy, Signing};
 use uuid::Uuid;
 
 use crate::boms_approval::{fresh_draft, submit};
-use crate::orders_sinks::coordinator;
+use crate::orders_lifecycle::order;
+use crate::orders_sinks::{approve_sink, coordinator};
 use crate::support::TestApp;
 use crate::support::demo::{self, orders, users};
 
@@ -78,13 +84,11 @@ async fn status_and_signatures(pool: &PgPool, bom: Uuid) -> (String, i64) {
 }
 
 async fn failed_attempts(pool: &PgPool, email: &str) -> i32 {
-    sqlx::query_scalar(
-        "SELECT coalesce(failed_login_attempts, 0) FROM auth.users WHERE email = $1",
-    )
-    .bind(email)
-    .fetch_one(pool)
-    .await
-    .unwrap()
+    sqlx::query_scalar("SELECT coalesce(failed_login_attempts, 0) FROM auth.users WHERE email = $1")
+        .bind(email)
+        .fetch_one(pool)
+        .await
+        .unwrap()
 }
 
 fn at_password(message: &str) -> Result<Vec<torvan_app::boms::Shortage>, AppError> {
@@ -164,7 +168,8 @@ async fn wrong_passwords_while_signing_count_toward_the_sign_in_lockout(pool: Pg
 async fn whoever_generated_a_version_cannot_approve_it_and_the_page_says_why(pool: PgPool) {
     let (app, coordinator) = coordinator(&pool).await;
     let bom = pending(&pool, &app, &coordinator).await;
-    let why = "You generated this BOM version: another person must approve it (separation of duties).";
+    let why =
+        "You generated this BOM version: another person must approve it (separation of duties).";
 
     assert_eq!(
         app.run(&coordinator, approve(bom, demo::PASSWORD)).await,
@@ -175,7 +180,10 @@ async fn whoever_generated_a_version_cannot_approve_it_and_the_page_says_why(poo
         ("PENDING_APPROVAL".to_owned(), 0)
     );
     assert_eq!(
-        shown(&app, &coordinator, None).await.approval_refused.as_deref(),
+        shown(&app, &coordinator, None)
+            .await
+            .approval_refused
+            .as_deref(),
         Some(why)
     );
     let approver = second_signer(&app).await;
@@ -183,9 +191,7 @@ async fn whoever_generated_a_version_cannot_approve_it_and_the_page_says_why(poo
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn the_small_shop_setting_lets_the_generator_approve_and_the_signature_says_so(
-    pool: PgPool,
-) {
+async fn the_small_shop_setting_lets_the_generator_approve_and_the_signature_says_so(pool: PgPool) {
     let (app, coordinator) = coordinator(&pool).await;
     let admin = second_signer(&app).await;
     let allow = SetSignaturePolicy {
@@ -263,8 +269,20 @@ async fn an_approval_signs_with_its_meaning_signer_role_version_and_content_hash
         .await
         .unwrap();
     assert_eq!(
-        (signer, name.as_str(), role.as_str(), meaning.as_str(), kind.as_str()),
-        (users::ADMIN_ID, "Dana Whitfield", "ADMIN", "APPROVED", "BOM")
+        (
+            signer,
+            name.as_str(),
+            role.as_str(),
+            meaning.as_str(),
+            kind.as_str()
+        ),
+        (
+            users::ADMIN_ID,
+            "Dana Whitfield",
+            "ADMIN",
+            "APPROVED",
+            "BOM"
+        )
     );
     assert_eq!(version, bom_version);
     assert_eq!(hash.len(), 32);
@@ -285,9 +303,7 @@ async fn an_approval_signs_with_its_meaning_signer_role_version_and_content_hash
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn a_version_changed_after_it_was_signed_shows_its_signature_no_longer_matches(
-    pool: PgPool,
-) {
+async fn a_version_changed_after_it_was_signed_shows_its_signature_no_longer_matches(pool: PgPool) {
     let (app, coordinator) = coordinator(&pool).await;
     let approver = second_signer(&app).await;
     let bom = pending(&pool, &app, &coordinator).await;
@@ -331,4 +347,142 @@ async fn a_signature_cannot_be_changed_or_removed_even_by_the_tables_owner(pool:
             "{statement}: {refused}"
         );
     }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn whoever_validated_a_configuration_cannot_approve_it_and_the_approval_is_signed(
+    pool: PgPool,
+) {
+    let (app, coordinator) = coordinator(&pool).await;
+    let (order, build) = (orders::PENDING, orders::PENDING_BUILD);
+    let get = || GetSink {
+        order_number: order.to_owned(),
+        build_number: build.to_owned(),
+    };
+    let why =
+        "You validated this configuration: another person must approve it (separation of duties).";
+    assert_eq!(
+        app.run(&coordinator, get())
+            .await
+            .unwrap()
+            .approval_refused
+            .as_deref(),
+        Some(why)
+    );
+    assert_eq!(
+        app.run(&coordinator, approve_sink(order, build)).await,
+        Err(AppError::invalid("status", why))
+    );
+
+    let admin = second_signer(&app).await;
+    let mut wrong = approve_sink(order, build);
+    wrong.signing.password = WRONG.to_owned();
+    assert_eq!(
+        app.run(&admin, wrong).await,
+        Err(AppError::invalid("password", WRONG_PASSWORD))
+    );
+    app.run(&admin, approve_sink(order, build)).await.unwrap();
+    let wizard = app.run(&coordinator, get()).await.unwrap();
+    assert_eq!(wizard.signatures.len(), 1);
+    assert!(
+        wizard.signatures[0]
+            .text
+            .starts_with("Approved by Dana Whitfield (administrator), ")
+    );
+    assert_eq!(wizard.signatures[0].no_longer_matches, None);
+
+    // Only a direct write changes an approved configuration.
+    sqlx::query(
+        "UPDATE orders.order_sink_configurations SET quantity = quantity + 1 WHERE build_number = $1",
+    )
+    .bind(build)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let wizard = app.run(&coordinator, get()).await.unwrap();
+    assert_eq!(
+        wizard.signatures[0].no_longer_matches.as_deref(),
+        Some("Signature no longer matches: the sink configuration changed after it was signed.")
+    );
+}
+
+fn order_move(to: OrderStatus, version: i32, signing: Option<Signing>) -> ChangeOrderStatus {
+    ChangeOrderStatus {
+        order_number: orders::IN_FINAL_QC.to_owned(),
+        to: torvan::DbEnum::as_db_str(to).to_owned(),
+        reason: String::new(),
+        version,
+        signing,
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn passing_final_qc_and_shipping_are_signed_with_the_password(pool: PgPool) {
+    let (app, qc) = TestApp::demo_signed_in(&pool, users::QC).await;
+    let (_, version) = order(&pool, orders::IN_FINAL_QC).await;
+    let passed = OrderStatus::QcComplete;
+
+    assert_eq!(
+        app.run(&qc, order_move(passed, version, None)).await,
+        Err(AppError::invalid(
+            "password",
+            "This move is signed: enter your password to sign it."
+        ))
+    );
+    let wrong = Signing {
+        meaning: Meaning::Verified,
+        password: WRONG.to_owned(),
+    };
+    assert_eq!(
+        app.run(&qc, order_move(passed, version, Some(wrong))).await,
+        Err(AppError::invalid("password", WRONG_PASSWORD))
+    );
+    assert_eq!(
+        app.run(
+            &qc,
+            order_move(passed, version, Some(signing(Meaning::Approved)))
+        )
+        .await,
+        Err(AppError::invalid(
+            "meaning",
+            "This action is signed as verified, not approved."
+        ))
+    );
+    assert_eq!(
+        order(&pool, orders::IN_FINAL_QC).await,
+        ("FINAL_QC".to_owned(), version),
+        "nothing moved"
+    );
+
+    app.run(
+        &qc,
+        order_move(passed, version, Some(signing(Meaning::Verified))),
+    )
+    .await
+    .unwrap();
+    let (meaning, kind, signed_version): (String, String, i32) = sqlx::query_as(
+        "SELECT s.meaning, s.record_kind, s.record_version FROM audit.signatures s
+         JOIN orders.orders o ON o.id = s.record_id WHERE o.order_number = $1",
+    )
+    .bind(orders::IN_FINAL_QC)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (meaning.as_str(), kind.as_str(), signed_version),
+        ("VERIFIED", "ORDER", version + 1)
+    );
+    let page = GetOrder {
+        order_number: orders::IN_FINAL_QC.to_owned(),
+    };
+    let shown = app.run(&qc, page).await.unwrap().signatures;
+    assert_eq!(shown.len(), 1);
+    assert!(
+        shown[0]
+            .text
+            .starts_with("Verified by Helen Kowalski (QC inspector), "),
+        "{}",
+        shown[0].text
+    );
+    assert_eq!(shown[0].no_longer_matches, None);
 }

@@ -84,5 +84,11 @@ pub async fn shown(
     target: &Target,
     row: &ConfigRow,
 ) -> Result<Vec<ShownSignature>, AppError> {
-    store::shown(conn, RecordKind::SinkConfiguration, row.id, &hash(target, row)).await
+    store::shown(
+        conn,
+        RecordKind::SinkConfiguration,
+        row.id,
+        &hash(target, row),
+    )
+    .await
 }
