@@ -98,6 +98,7 @@ mod tests {
     use crate::bom::BomStatus;
     use crate::customer::{AddressType, CustomerType};
     use crate::order_draft::OrderType;
+    use crate::signature::{Meaning, RecordKind};
     use crate::sink::{ConfigurationStatus, LegKind, Mounting, OptionGroup, PegboardKind};
     use crate::stock::MovementKind;
     use crate::{
@@ -151,6 +152,8 @@ mod tests {
         reads_back_and_refuses_the_rest::<PartStatus>();
         reads_back_and_refuses_the_rest::<PegboardKind>();
         reads_back_and_refuses_the_rest::<Role>();
+        reads_back_and_refuses_the_rest::<Meaning>();
+        reads_back_and_refuses_the_rest::<RecordKind>();
         reads_back_and_refuses_the_rest::<StockStatus>();
         reads_back_and_refuses_the_rest::<SubstituteType>();
         reads_back_and_refuses_the_rest::<UnitOfMeasure>();
@@ -171,6 +174,8 @@ mod tests {
         labelled(OrderType::label);
         labelled(PartStatus::label);
         labelled(Role::label);
+        labelled(Meaning::label);
+        labelled(RecordKind::label);
         labelled(StockStatus::label);
         labelled(SubstituteType::label);
         labelled(SystemActor::label);

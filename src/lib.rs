@@ -34,6 +34,7 @@ pub mod reorder;
 pub mod role;
 pub mod rule_language;
 pub mod session;
+pub mod signature;
 pub mod sink;
 pub mod stock;
 pub mod stock_entry;

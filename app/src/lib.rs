@@ -17,6 +17,7 @@ pub mod money;
 pub mod orders;
 pub mod routes;
 pub mod shell;
+pub mod signatures;
 #[cfg(feature = "ssr")]
 pub mod state;
 

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { db, gotoHydrated } from './helpers';
+import { db, gotoHydrated, sign, signedInAs } from './helpers';
 
 const BOM = '/orders/ORD-2026-0106/sinks/TB-2026-0106-01/bom';
 
@@ -32,7 +32,7 @@ test('a draft BOM says what is short at the top and on its groups, and opens to 
   await expect(lines.locator('tr[data-line="230"]')).toHaveCount(0);
 });
 
-test('a new version is generated, submitted, approved with its shortages listed, issued and compared', async ({ page }) => {
+test('a new version is generated, submitted, approved with its shortages listed, issued and compared', async ({ page: admin, browser }) => {
   const client = db();
   await client.connect();
   // The test's own change acts as the demo seed: the audit trigger refuses one that names nobody.
@@ -42,6 +42,7 @@ test('a new version is generated, submitted, approved with its shortages listed,
      WHERE template_id = md5('torvan-demo:bom-template:ESR')::uuid AND line_number = 160`,
   );
   await client.end();
+  let page = admin;
   await gotoHydrated(page, BOM);
   await page.getByRole('button', { name: 'Generate BOM' }).click();
   await expect(page.locator('.field-error[data-field="reason"]')).toContainText('Say why a new version is needed');
@@ -52,10 +53,15 @@ test('a new version is generated, submitted, approved with its shortages listed,
 
   await page.getByRole('button', { name: 'Submit for approval' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Version 3 · Pending approval' })).toBeVisible();
-  await page.getByRole('button', { name: 'Approve and allocate stock', exact: true }).click();
+  // The administrator generated it: the coordinator approves it.
+  await expect(page.getByTestId('approval-refused')).toContainText('another person must approve it');
+  page = await signedInAs(browser, 'coordinator@torvan.test');
+  await gotoHydrated(page, BOM);
+  await sign(page, 'Approve and allocate stock');
   await expect(page.locator('.form-error')).toContainText('Not enough stock, nothing was approved or allocated');
   await expect(page.locator('.form-error')).toContainText('321-0002 needs 3, 0 available');
-  await page.getByRole('button', { name: 'Approve, allocating what is available' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await sign(page, 'Approve, allocating what is available');
   await expect(page.getByRole('heading', { level: 2, name: 'Version 3 · Approved' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'short' })).toContainText('321-0002 needs 3, 0 available');
   await expect(page.getByTestId('bom-shortages')).toContainText('Still to issue');

@@ -1,5 +1,6 @@
-import { expect, type Page, type Response } from '@playwright/test';
+import { expect, type Browser, type Page, type Response } from '@playwright/test';
 import { Client } from 'pg';
+import { DEMO_PASSWORD } from '../global-setup';
 
 /** The eight order statuses, in workflow order. */
 export const ORDER_STATUSES = [
@@ -48,4 +49,33 @@ export async function queryCount(client: Client, sql: string, params: unknown[] 
 /** A regular expression matching `n` as a whole number within a text. */
 export function wholeNumber(n: number): RegExp {
   return new RegExp(`(^|[^0-9])${n}([^0-9]|$)`);
+}
+
+/**
+ * A page in a browser context of its own, signed in through the sign-in
+ * page as the demo user `email`: a second person, for what one person may
+ * not do alone (approving what they generated or validated).
+ */
+export async function signedInAs(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await gotoHydrated(page, '/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/');
+  return page;
+}
+
+/**
+ * Signs the action whose button reads `label`: opens its signing dialog
+ * (unless a refused attempt left it open), types `password` and signs.
+ */
+export async function sign(page: Page, label: string, password: string = DEMO_PASSWORD): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: `Sign: ${label}` });
+  if (!(await dialog.isVisible())) {
+    await page.getByRole('button', { name: label, exact: true }).click();
+  }
+  await dialog.getByLabel('Your password').fill(password);
+  await dialog.getByRole('button', { name: `Sign: ${label.toLowerCase()}` }).click();
 }

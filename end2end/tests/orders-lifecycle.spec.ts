@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { gotoHydrated } from './helpers';
+import { gotoHydrated, sign } from './helpers';
 
 test('an order moves forward and its timeline says who moved it', async ({ page }) => {
   await gotoHydrated(page, '/orders');
@@ -48,20 +48,22 @@ test('a new order is opened for a customer and starts pending', async ({ page })
   await expect(page.getByTestId('timeline')).toContainText('Pending');
 });
 
-test('shipping asks first, saying the build records freeze, and the page says who acts next', async ({ page }) => {
+test('shipping is signed, saying first that the build records freeze, and the page says who acts next', async ({ page }) => {
   await gotoHydrated(page, '/orders/ORD-2026-0104');
   await expect(page.getByTestId('waiting-for')).toHaveText(
     'Waiting for the production coordinator: issue every build\'s stock, then ship.',
   );
+  // Shipping releases the product: it is signed with the password.
   await page.getByRole('button', { name: 'Move to Shipped' }).click();
-  const confirm = page.getByRole('alertdialog', { name: 'Confirm: Move to Shipped' });
+  const confirm = page.getByRole('dialog', { name: 'Sign: Move to Shipped' });
   await expect(confirm).toContainText('frozen as the as-built record');
+  await expect(confirm.getByTestId('signing-meaning')).toHaveText('Approved');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('order-status')).toHaveText('QC complete');
 
-  await page.getByRole('button', { name: 'Move to Shipped' }).click();
-  await page.getByRole('button', { name: 'Yes, move to shipped' }).click();
+  await sign(page, 'Move to Shipped');
   await expect(page.getByTestId('order-status')).toHaveText('Shipped');
+  await expect(page.getByTestId('signatures')).toContainText(/Approved by Dana Whitfield \(administrator\), \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
   await expect(page.getByTestId('waiting-for')).toHaveText('Waiting for delivery to be confirmed.');
 });
 

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { gotoHydrated } from './helpers';
+import { gotoHydrated, sign, signedInAs } from './helpers';
 
 const next = (page: Page) => page.getByRole('button', { name: 'Next' }).click();
 const stepTitle = (page: Page, name: string) =>
@@ -14,14 +14,23 @@ async function addSink(page: Page, orderUrl: string, family: string): Promise<vo
   await stepTitle(page, 'Family');
 }
 
-async function validateAndApprove(page: Page): Promise<void> {
+/** Validates the configuration on `page`; `approver`, another person,
+ * approves it with their signature (separation of duties). */
+async function validateAndApprove(page: Page, approver: Page): Promise<void> {
   await page.getByRole('button', { name: 'Validate configuration' }).click();
   await expect(page.getByTestId('configuration-status')).toHaveText('Validated');
-  await page.getByRole('button', { name: 'Approve configuration' }).click();
+  await expect(page.getByTestId('approval-refused')).toContainText('You validated this configuration');
+  await gotoHydrated(approver, page.url());
+  await sign(approver, 'Approve configuration');
+  await expect(approver.getByTestId('configuration-status')).toHaveText('Approved');
+  await expect(approver.getByTestId('signatures')).toContainText('Approved by Marcus Reyes (production coordinator)');
+  await page.reload();
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
   await expect(page.getByTestId('configuration-status')).toHaveText('Approved');
 }
 
-test('an order is configured with two sinks, approved and put into production', async ({ page }) => {
+test('an order is configured with two sinks, approved and put into production', async ({ page, browser }) => {
+  const coordinator = await signedInAs(browser, 'coordinator@torvan.test');
   await gotoHydrated(page, '/customers/new');
   await page.getByLabel('Company name').fill('Harbor View Surgical Center');
   await page.getByRole('button', { name: 'Create customer' }).click();
@@ -86,7 +95,7 @@ test('an order is configured with two sinks, approved and put into production', 
   await stepTitle(page, 'Review');
   await expect(page.getByTestId('unit-price')).toHaveText('$20,805.00');
   await expect(page.getByTestId('total-price')).toHaveText('$41,610.00');
-  await validateAndApprove(page);
+  await validateAndApprove(page, coordinator);
   await expect(page.getByTestId('build-numbers')).toHaveText(/TB-\d{4}-\d{4}-01-1, TB-\d{4}-\d{4}-01-2/);
 
   // A laboratory sink as the family comes.
@@ -95,7 +104,7 @@ test('an order is configured with two sinks, approved and put into production', 
     await next(page);
     await stepTitle(page, step);
   }
-  await validateAndApprove(page);
+  await validateAndApprove(page, coordinator);
 
   await gotoHydrated(page, orderUrl);
   await expect(page.getByTestId('order-sinks')).toContainText('Endoscope Reprocessing Sink');
@@ -115,7 +124,8 @@ test('an order is configured with two sinks, approved and put into production', 
       await expect(page.getByRole('table', { name: 'BOM lines' }).locator('tr[data-line="310"]')).toContainText('122-0001');
     }
     await page.getByRole('button', { name: 'Submit for approval' }).click();
-    await page.getByRole('button', { name: 'Approve, allocating what is available' }).click();
+    // The coordinator's approval generated it: the administrator approves it.
+    await sign(page, 'Approve, allocating what is available');
     await expect(page.getByRole('heading', { level: 2, name: 'Version 1 · Approved' })).toBeVisible();
     await gotoHydrated(page, orderUrl);
   }

@@ -10,8 +10,11 @@ use crate::error::ServerError;
 /// The SQL files of `server/seed/`, in name order, embedded at build time.
 const SEED_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/seed_files.rs"));
 
-/// The demo admin of `01_users.sql`, who generates the demo BOMs.
+/// The demo admin of `01_users.sql`, who approved the demo configurations
+/// and so generates their BOMs.
 const DEMO_ADMIN: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000001);
+/// The demo production coordinator, who approves and signs them.
+const DEMO_COORDINATOR: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000002);
 
 /// Refuses to load the demo into a database in real use: one that holds a
 /// user the demo did not create (an administrator made with `create-admin`,
@@ -37,7 +40,7 @@ pub async fn refuse_a_database_in_use(pool: &PgPool) -> Result<(), ServerError> 
 /// The ids of `01_users.sql`, one user per role.
 const DEMO_USERS: [uuid::Uuid; 6] = [
     DEMO_ADMIN,
-    uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000002),
+    DEMO_COORDINATOR,
     uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000003),
     uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000004),
     uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000005),
@@ -57,7 +60,11 @@ pub async fn seed_demo(pool: &PgPool) -> Result<SeedReport, sqlx::Error> {
         tracing::debug!(file = name, "loading demo data");
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
     }
-    torvan_app::boms::demo::generate_missing(&mut tx, DEMO_ADMIN)
+    let people = torvan_app::boms::demo::DemoPeople {
+        configuration_approver: DEMO_ADMIN,
+        bom_approver: DEMO_COORDINATOR,
+    };
+    torvan_app::boms::demo::generate_missing(&mut tx, people)
         .await
         .map_err(|error| sqlx::Error::Protocol(format!("demo BOMs: {error}")))?;
     tx.commit().await?;

@@ -10,6 +10,8 @@ mod password_change;
 pub mod password_hash;
 mod password_page;
 #[cfg(feature = "ssr")]
+pub mod reauthenticate;
+#[cfg(feature = "ssr")]
 pub mod sessions;
 #[cfg(feature = "ssr")]
 mod sign_in;

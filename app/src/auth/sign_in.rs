@@ -193,8 +193,7 @@ async fn decoy(reason: Refusal, password: String) -> Result<Verdict, AppError> {
 /// Records a successful sign-in and starts the session, in the caller's
 /// transaction acting as the account; `None` when another attempt locked
 /// the account while this one was checked (the lock stands, nothing is
-/// written). The attempt's own reservation may have taken the lock, being
-/// the last let through: then the count is still `number`.
+/// written: see `clear`).
 #[allow(clippy::too_many_arguments)]
 pub async fn accept(
     conn: &mut PgConnection,
@@ -206,22 +205,12 @@ pub async fn accept(
     now: DateTime<Utc>,
     client: Client<'_>,
 ) -> Result<Option<SignedIn>, AppError> {
-    let cleared = sqlx::query!(
-        "UPDATE auth.users SET failed_login_attempts = 0, locked_until = NULL, last_login_at = $2,
-                password_hash = coalesce($3, password_hash)
-         WHERE id = $1
-           AND (locked_until IS NULL
-                OR (failed_login_attempts = $4 AND $4 >= $5 AND locked_until = $6))",
-        account.id,
-        now,
-        rehashed,
+    let counted = Counted {
+        account: account.id,
         number,
-        lockout.max_failures,
-        lockout.lock_ends(now),
-    )
-    .execute(&mut *conn)
-    .await?;
-    if cleared.rows_affected() == 0 {
+        rehashed,
+    };
+    if !clear(conn, lockout, counted, now, Some(now)).await? {
         return Ok(None);
     }
     let session =
@@ -237,6 +226,45 @@ pub async fn accept(
         must_change_password: account.must_change_password,
         session,
     }))
+}
+
+/// An attempt whose password was right: its account, its place in the
+/// count, and its hash under today's parameters when the stored one is older.
+pub struct Counted {
+    pub account: Uuid,
+    pub number: i32,
+    pub rehashed: Option<String>,
+}
+
+/// Clears the count a right password ends, and stores a fresh hash if there
+/// is one; with `signed_in_at`, records it as the last sign-in. `false`, and
+/// nothing written, when another attempt locked the account while this one
+/// was checked. The attempt's own reservation may have taken the lock, being
+/// the last let through: then the count is still `number`.
+pub async fn clear(
+    conn: &mut PgConnection,
+    lockout: &LockoutPolicy,
+    counted: Counted,
+    now: DateTime<Utc>,
+    signed_in_at: Option<DateTime<Utc>>,
+) -> Result<bool, AppError> {
+    let cleared = sqlx::query!(
+        "UPDATE auth.users SET failed_login_attempts = 0, locked_until = NULL,
+                last_login_at = coalesce($2, last_login_at),
+                password_hash = coalesce($3, password_hash)
+         WHERE id = $1
+           AND (locked_until IS NULL
+                OR (failed_login_attempts = $4 AND $4 >= $5 AND locked_until = $6))",
+        counted.account,
+        signed_in_at,
+        counted.rehashed,
+        counted.number,
+        lockout.max_failures,
+        lockout.lock_ends(now),
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(cleared.rows_affected() > 0)
 }
 
 /// Records a refused attempt at `email`, acting as nobody; a wrong

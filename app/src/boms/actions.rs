@@ -5,17 +5,21 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use torvan::bom::BomStatus;
+use torvan::signature::Meaning;
 use torvan::{Action, BuildNumber, DbEnum, OrderNumber};
 
 use super::api::{ApproveBom, GenerateBom};
 use super::page::BomActions;
 use crate::shell::{ConfirmSubmit, FieldMessage, FormError, Permitted, action_error};
+use crate::signatures::SignSubmit;
 
 #[component]
 pub(super) fn StatusButtons(
     id: uuid::Uuid,
     status: BomStatus,
     actions: BomActions,
+    /// Why the viewer may not approve: they generated this version.
+    approval_refused: Option<String>,
 ) -> impl IntoView {
     let status_error = action_error(actions.status);
     let approve_error = action_error(actions.approve);
@@ -42,10 +46,17 @@ pub(super) fn StatusButtons(
                     <button type="submit" class="button">{label}</button>
                 </ActionForm>
             }).collect_view()}
-            {status.can_move(BomStatus::Approved).then(|| view! {
-                <Permitted on=torvan::Resource::Boms action=Action::Approve>
-                    <ApproveForms id action=actions.approve/>
-                </Permitted>
+            {status.can_move(BomStatus::Approved).then(|| match approval_refused.clone() {
+                None => view! {
+                    <Permitted on=torvan::Resource::Boms action=Action::Approve>
+                        <ApproveForms id action=actions.approve/>
+                    </Permitted>
+                }.into_any(),
+                Some(why) => view! {
+                    <Permitted on=torvan::Resource::Boms action=Action::Approve>
+                        <p class="notice" data-testid="approval-refused">{why.clone()}</p>
+                    </Permitted>
+                }.into_any(),
             })}
             {(status == BomStatus::Approved).then(|| view! {
                 <HeldStockForms id actions/>
@@ -59,18 +70,30 @@ pub(super) fn StatusButtons(
     }
 }
 
+/// The two ways to approve, each signed in its own dialog.
 #[component]
 fn ApproveForms(id: uuid::Uuid, action: ServerAction<ApproveBom>) -> impl IntoView {
-    [(false, "Approve and allocate stock"), (true, "Approve, allocating what is available")]
-        .into_iter()
-        .map(|(partial, label)| view! {
-            <ActionForm action attr:class="inline-form">
-                <input type="hidden" name="bom_id" value=id.to_string()/>
-                <input type="hidden" name="partial" value=partial.to_string()/>
-                <button type="submit" class=if partial { "button subtle" } else { "button" }>{label}</button>
-            </ActionForm>
-        })
-        .collect_view()
+    let error = action_error(action);
+    [
+        (false, "Approve and allocate stock", "approve-bom"),
+        (true, "Approve, allocating what is available", "approve-bom-partial"),
+    ]
+    .into_iter()
+    .map(|(partial, label, form_id)| view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="bom_id" value=id.to_string()/>
+            <input type="hidden" name="partial" value=partial.to_string()/>
+            <SignSubmit
+                label
+                meaning=Meaning::Approved
+                statement="You approve this BOM version for production: its lines, part numbers and quantities as shown."
+                error
+                id=form_id
+                class=if partial { "button subtle" } else { "button" }
+            />
+        </ActionForm>
+    })
+    .collect_view()
 }
 
 /// What ends an approved version's hold on its stock: issuing it to the

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::model::{BomPageData, Shortage};
 use crate::error::AppError;
+use crate::signatures::Signing;
 
 /// The configuration's BOM versions and one of them (the newest when no
 /// version is named), compared with another version when one is named.
@@ -18,12 +19,13 @@ pub async fn get_bom(
     version: Option<i32>,
     compare_with: Option<i32>,
 ) -> Result<BomPageData, AppError> {
-    crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Read)?;
+    let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Read)?;
     let order_number = torvan::OrderNumber::parse(&order_number).map_err(|_| AppError::NotFound)?;
     let build_number = torvan::BuildNumber::parse(&build_number).map_err(|_| AppError::NotFound)?;
     let shown = super::queries::Shown {
         version,
         compare_with,
+        viewer: Some(session.user.id),
     };
     let mut conn = crate::db::connection().await?;
     super::queries::page(&mut conn, &order_number, &build_number, shown).await
@@ -65,17 +67,26 @@ pub async fn move_bom(bom_id: Uuid, to: BomStatus) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Approves a pending version and allocates its stock: every line in full
-/// or nothing, unless `partial` allocates what is available and lists the
-/// rest.
+/// Approves a pending version under the caller's electronic signature
+/// (their password asked again, meaning Approved; someone other than who
+/// generated it, unless the small-shop setting allows) and allocates its
+/// stock: every line in full or nothing, unless `partial` allocates what is
+/// available and lists the rest.
 #[server(prefix = "/api", endpoint = "boms/approve")]
-pub async fn approve_bom(bom_id: Uuid, partial: bool) -> Result<Vec<Shortage>, AppError> {
+pub async fn approve_bom(
+    bom_id: Uuid,
+    partial: bool,
+    signing: Signing,
+) -> Result<Vec<Shortage>, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Boms, torvan::Action::Approve)?;
+    torvan::signature::expect_meaning(signing.meaning, torvan::signature::Meaning::Approved)
+        .map_err(|error| AppError::invalid(&error.field, error.message))?;
     let mode = if partial {
         crate::inventory::stock::AllocationMode::WhatIsAvailable
     } else {
         crate::inventory::stock::AllocationMode::AllOrNothing
     };
+    crate::auth::reauthenticate::confirm(&session, signing.password).await?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     let shortages = super::approve::approve(&mut tx, session.user.id, bom_id, mode).await?;
     tx.commit().await?;

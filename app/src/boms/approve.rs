@@ -1,4 +1,5 @@
-//! Moving a BOM version through its statuses. Approval allocates the
+//! Moving a BOM version through its statuses. Approval is signed
+//! (`signed`), allocates the
 //! stock its lines need (all or nothing, or what is available with the
 //! shortages listed) and makes the version approved before it obsolete,
 //! releasing that version's stock, all in the caller's transaction, so a
@@ -61,9 +62,10 @@ pub async fn move_to(conn: &mut PgConnection, bom_id: Uuid, to: BomStatus) -> Re
     Ok(())
 }
 
-/// Approves a pending version, makes the configuration's approved one
-/// obsolete (releasing its stock), and allocates the new one's stock in
-/// `mode`; returns what could not be allocated.
+/// Approves a pending version under `user_id`'s signature (separation of
+/// duties permitting), makes the configuration's approved one obsolete
+/// (releasing its stock), and allocates the new one's stock in `mode`;
+/// returns what could not be allocated.
 pub async fn approve(
     conn: &mut PgConnection,
     user_id: Uuid,
@@ -74,6 +76,7 @@ pub async fn approve(
     if !from.can_move(BomStatus::Approved) {
         return Err(refuse_move(from, BomStatus::Approved));
     }
+    super::signed::sign_approval(conn, user_id, bom_id).await?;
     let previous = sqlx::query_scalar!(
         "UPDATE orders.boms SET status = $2, is_active = FALSE
          WHERE configuration_id = $1 AND status = $3 RETURNING id",

@@ -3,8 +3,9 @@
 //! generated; an order in production has it approved with what the shelf
 //! could allocate; an order past production has it approved and issued in
 //! full, what it consumed received for it first, so the shelf's demo figures
-//! stay as the seed sets them and every demo order can move on. All of it
-//! is written in the seed's own transaction.
+//! stay as the seed sets them and every demo order can move on. Approvals
+//! are signed by another person than the generator, as separation of duties
+//! asks. All of it is written in the seed's own transaction.
 
 use sqlx::PgConnection;
 use torvan::stock::{Movement, Quantity};
@@ -13,15 +14,30 @@ use uuid::Uuid;
 
 use super::approve::{allocate, mark_approved};
 use super::generate::for_configuration;
+use super::signed::sign_approval;
 use super::stock::{REFERENCE_KIND, settle, stock_error};
 use crate::error::AppError;
 use crate::inventory::stock::{AllocationMode, Reference, apply};
 use crate::orders::sinks::queries::{Target, config};
+use crate::orders::sinks::signed as sinks_signed;
 
-/// Generates a first version for every approved configuration that has
-/// none, and settles it as its order's status says; returns how many it
-/// wrote.
-pub async fn generate_missing(conn: &mut PgConnection, user_id: Uuid) -> Result<usize, AppError> {
+/// Who signs what in the demo, two people (separation of duties): the
+/// seed's configurations were validated by the coordinator and approved by
+/// `configuration_approver`, whose approval generates each first BOM;
+/// `bom_approver` approves those BOMs the orders' statuses need approved.
+#[derive(Clone, Copy)]
+pub struct DemoPeople {
+    pub configuration_approver: Uuid,
+    pub bom_approver: Uuid,
+}
+
+/// Signs the approval of every approved configuration that has no BOM yet,
+/// generates its first version, and settles it as its order's status says;
+/// returns how many it wrote.
+pub async fn generate_missing(
+    conn: &mut PgConnection,
+    people: DemoPeople,
+) -> Result<usize, AppError> {
     let missing = sqlx::query!(
         r#"SELECT o.order_number, c.build_number, o.status::text AS "status!"
            FROM orders.order_sink_configurations c
@@ -35,14 +51,18 @@ pub async fn generate_missing(conn: &mut PgConnection, user_id: Uuid) -> Result<
     for build in &missing {
         let target = Target::parse(&build.order_number, &build.build_number)?;
         let row = config(conn, &target, false).await?;
-        for_configuration(conn, user_id, &row, "Configuration approved").await?;
+        let signer = people.configuration_approver;
+        let duties = sinks_signed::duties(conn, &row, signer).await?;
+        sinks_signed::sign_approval(conn, signer, (&target, &row, row.version), duties).await?;
+        for_configuration(conn, signer, &row, "Configuration approved").await?;
         let bom_id = sqlx::query_scalar!(
             "SELECT id FROM orders.boms WHERE configuration_id = $1 ORDER BY version DESC LIMIT 1",
             row.id
         )
         .fetch_one(&mut *conn)
         .await?;
-        settle_as(conn, user_id, bom_id, OrderStatus::parse(&build.status)?).await?;
+        let order = OrderStatus::parse(&build.status)?;
+        settle_as(conn, people.bom_approver, bom_id, order).await?;
     }
     Ok(missing.len())
 }
@@ -56,6 +76,7 @@ async fn settle_as(
     if order == OrderStatus::Pending {
         return Ok(());
     }
+    sign_approval(conn, user_id, bom_id).await?;
     mark_approved(conn, user_id, bom_id).await?;
     if order == OrderStatus::InProduction {
         allocate(conn, user_id, bom_id, AllocationMode::WhatIsAvailable).await?;

@@ -32,6 +32,7 @@ pub async fn bom_csv(
     let asked = Shown {
         version,
         compare_with: None,
+        viewer: None,
     };
     let data = page(conn, order_number, build_number, asked).await?;
     let bom = data.shown.ok_or(AppError::NotFound)?;

@@ -33,6 +33,8 @@ mod regenerate;
 #[cfg(feature = "ssr")]
 mod shortages;
 #[cfg(feature = "ssr")]
+mod signed;
+#[cfg(feature = "ssr")]
 mod stock;
 #[cfg(feature = "ssr")]
 mod store;

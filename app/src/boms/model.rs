@@ -10,6 +10,8 @@ use torvan::bom::BomStatus;
 use torvan::{BuildNumber, OrderNumber};
 use uuid::Uuid;
 
+use crate::signatures::ShownSignature;
+
 /// One version in the list of a configuration's BOMs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BomVersion {
@@ -79,6 +81,11 @@ pub struct BomDetail {
     pub shortages: Vec<PartShortage>,
     /// The stock ledger's rows for this version, oldest first.
     pub movements: Vec<BomMovement>,
+    /// The version's signatures, each against what it says now.
+    pub signatures: Vec<ShownSignature>,
+    /// Why the viewer may not approve this pending version: they generated
+    /// it (separation of duties).
+    pub approval_refused: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,6 +18,7 @@ use super::tree::BomTree;
 use crate::audit::HistoryLink;
 use crate::money::money;
 use crate::shell::{Crumb, Loaded, Permitted, Trail, successes};
+use crate::signatures::Signatures;
 
 /// `/orders/:number/sinks/:build/bom?version=…`
 #[component]
@@ -153,10 +154,12 @@ fn Shown(bom: BomDetail, actions: BomActions, frozen: bool) -> impl IntoView {
     let heading = format!("Version {} · {}", bom.version, bom.status.label());
     let id = bom.id;
     let status = bom.status;
+    let approval_refused = bom.approval_refused.clone();
     view! {
         <section aria-labelledby="bom-heading">
             <h2 id="bom-heading">{heading}</h2>
             <p class="hint">{format!("Generated from {}.", bom.generated_by)}</p>
+            <Signatures signatures=bom.signatures/>
             <dl class="totals" data-testid="bom-totals">
                 <dt>"Parts"</dt><dd>{bom.parts_count}</dd>
                 <dt>"Cost"</dt><dd>{money(bom.total_cost)}</dd>
@@ -164,7 +167,7 @@ fn Shown(bom: BomDetail, actions: BomActions, frozen: bool) -> impl IntoView {
             </dl>
             {(!frozen).then(|| view! {
                 <Permitted on=torvan::Resource::Boms action=Action::Update>
-                    <StatusButtons id status actions/>
+                    <StatusButtons id status actions approval_refused=approval_refused.clone()/>
                 </Permitted>
             })}
             <Shortages shortages=bom.shortages approved=status == BomStatus::Approved/>

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use sqlx::PgConnection;
 use sqlx::types::Json;
 use torvan::bom::{BomLine, BomStatus, Explanation, ResolvedLine, TreeRow, rolled_up, whole_units};
+use torvan::signature::RecordKind;
 use torvan::stock::MovementKind;
 use torvan::{BuildNumber, DbEnum, OrderNumber, OrderStatus};
 use uuid::Uuid;
@@ -57,6 +58,9 @@ pub(super) struct LineRow {
 pub struct Shown {
     pub version: Option<i32>,
     pub compare_with: Option<i32>,
+    /// Who looks: the page says why they may not approve a version they
+    /// generated (an export has nobody to tell).
+    pub viewer: Option<Uuid>,
 }
 
 pub async fn page(
@@ -101,7 +105,7 @@ pub async fn page(
         None => rows.first(),
     };
     let shown = match picked {
-        Some(row) => Some(detail(conn, row).await?),
+        Some(row) => Some(detail(conn, row, asked.viewer).await?),
         None => None,
     };
     let compared = asked
@@ -146,9 +150,20 @@ pub async fn page(
     })
 }
 
-async fn detail(conn: &mut PgConnection, version: &VersionRow) -> Result<BomDetail, AppError> {
+async fn detail(
+    conn: &mut PgConnection,
+    version: &VersionRow,
+    viewer: Option<Uuid>,
+) -> Result<BomDetail, AppError> {
     let (rows, lines) = lines_of(conn, version.id).await?;
     let status = BomStatus::parse(&version.status)?;
+    let signed = super::signed::read(conn, version.id).await?;
+    let signatures =
+        crate::signatures::store::shown(conn, RecordKind::Bom, version.id, &signed.hash).await?;
+    let approval_refused = match viewer.filter(|_| status.can_move(BomStatus::Approved)) {
+        Some(viewer) => super::signed::refusal(conn, &signed, viewer).await?,
+        None => None,
+    };
     let tree = rolled_up(&lines);
     let mut stock = if matches!(status, BomStatus::Draft | BomStatus::PendingApproval) {
         needs(&rows, &lines)
@@ -177,6 +192,8 @@ async fn detail(conn: &mut PgConnection, version: &VersionRow) -> Result<BomDeta
         rows: shown,
         shortages,
         movements: movements(conn, version.id).await?,
+        signatures,
+        approval_refused,
     })
 }
 

@@ -24,7 +24,7 @@ pub use form_messages::{FieldMessage, FormError, action_error, field_error, succ
 pub use loaded::Loaded;
 pub use navigate::hard_navigate;
 pub use pager::Pager;
-pub use permitted::Permitted;
+pub use permitted::{Permitted, SignedInUser};
 pub use permitted_page::PermittedPage;
 pub use trail::{Crumb, Trail};
 

@@ -5,11 +5,13 @@
 
 use sqlx::PgPool;
 use torvan::bom::BomStatus;
+use torvan::signature::Meaning;
 use torvan_app::boms::{ApproveBom, GenerateBom, IssueBom, MoveBom, Shortage, WithdrawBom};
 use torvan_app::error::AppError;
 use uuid::Uuid;
 
 use crate::orders_sinks::coordinator;
+use crate::signatures::{second_signer, signing};
 use crate::support::demo::{orders, parts};
 use crate::support::{TestApp, arranging, rule_broken};
 
@@ -37,7 +39,7 @@ pub(crate) async fn latest(pool: &PgPool, build: &str) -> Uuid {
 /// A new draft version of `build`, generated on request. The demo BOMs of
 /// orders past production are approved and issued, so an order that has
 /// shipped is first put back in the shop: a shipped order's BOMs are frozen.
-async fn fresh_draft(pool: &PgPool, app: &TestApp, cookie: &str, build: &str) -> Uuid {
+pub(crate) async fn fresh_draft(pool: &PgPool, app: &TestApp, cookie: &str, build: &str) -> Uuid {
     sqlx::query(
         "UPDATE orders.orders o SET status = 'IN_PRODUCTION'
          FROM orders.order_sink_configurations c
@@ -74,7 +76,7 @@ async fn stock_up(pool: &PgPool, bom: Uuid) {
     .unwrap();
 }
 
-async fn submit(app: &TestApp, cookie: &str, bom: Uuid) {
+pub(crate) async fn submit(app: &TestApp, cookie: &str, bom: Uuid) {
     let submit = MoveBom {
         bom_id: bom,
         to: BomStatus::PendingApproval,
@@ -82,6 +84,9 @@ async fn submit(app: &TestApp, cookie: &str, bom: Uuid) {
     app.run(cookie, submit).await.unwrap();
 }
 
+/// Approves `bom` as the holder of `cookie`, signing with their password:
+/// the coordinator generates the test drafts, so the administrator approves
+/// them (separation of duties).
 async fn approve(
     app: &TestApp,
     cookie: &str,
@@ -93,6 +98,7 @@ async fn approve(
         ApproveBom {
             bom_id: bom,
             partial,
+            signing: signing(Meaning::Approved),
         },
     )
     .await
@@ -122,15 +128,16 @@ async fn allocated(pool: &PgPool, part: &str) -> i32 {
 #[sqlx::test(migrations = "../migrations")]
 async fn approval_allocates_and_a_newer_approval_gives_the_old_stock_back(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
+    let approver = second_signer(&app).await;
     let build = orders::DELIVERED_BUILD;
     let first = fresh_draft(&pool, &app, &cookie, build).await;
     stock_up(&pool, first).await;
     let drains_before = allocated(&pool, parts::DRAIN_BODY).await;
 
     // A draft is submitted first.
-    rule_broken(approve(&app, &cookie, first, false).await);
+    rule_broken(approve(&app, &approver, first, false).await);
     submit(&app, &cookie, first).await;
-    assert_eq!(approve(&app, &cookie, first, false).await, Ok(vec![]));
+    assert_eq!(approve(&app, &approver, first, false).await, Ok(vec![]));
     let drains: i32 = sqlx::query_scalar(
         "SELECT sum(ceil(i.total_quantity))::int FROM orders.bom_items i
          JOIN inventory.parts p ON p.id = i.part_id WHERE i.bom_id = $1 AND p.part_number = $2",
@@ -152,7 +159,7 @@ async fn approval_allocates_and_a_newer_approval_gives_the_old_stock_back(pool: 
     assert_eq!(app.run(&cookie, rerun).await, Ok(3));
     let second = latest(&pool, build).await;
     submit(&app, &cookie, second).await;
-    approve(&app, &cookie, second, false).await.unwrap();
+    approve(&app, &approver, second, false).await.unwrap();
 
     let old = ledger(&pool, first).await;
     assert_eq!(
@@ -188,10 +195,11 @@ async fn approval_allocates_and_a_newer_approval_gives_the_old_stock_back(pool: 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_short_part_stops_an_all_or_nothing_approval_but_not_a_partial_one(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
+    let approver = second_signer(&app).await;
     let bom = fresh_draft(&pool, &app, &cookie, orders::RUSH_WITH_CUSTOM_PART_BUILD).await;
     submit(&app, &cookie, bom).await;
 
-    let refused = rule_broken(approve(&app, &cookie, bom, false).await);
+    let refused = rule_broken(approve(&app, &approver, bom, false).await);
     let short = format!("{} needs 3, 0 available", parts::DRAIN_ACTUATOR);
     assert!(refused.to_string().contains(&short), "{refused:?}");
     assert!(ledger(&pool, bom).await.is_empty());
@@ -202,7 +210,7 @@ async fn a_short_part_stops_an_all_or_nothing_approval_but_not_a_partial_one(poo
         .unwrap();
     assert_eq!(status, "PENDING_APPROVAL");
 
-    let shortages = approve(&app, &cookie, bom, true).await.unwrap();
+    let shortages = approve(&app, &approver, bom, true).await.unwrap();
     let actuators = Shortage {
         part_number: parts::DRAIN_ACTUATOR.to_owned(),
         requested: 3,
@@ -231,6 +239,7 @@ async fn on_hand_and_allocated(pool: &PgPool, part: &str) -> (i32, i32) {
 #[sqlx::test(migrations = "../migrations")]
 async fn issued_stock_leaves_the_shelf_and_a_withdrawn_approval_releases_the_rest(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
+    let approver = second_signer(&app).await;
     let issue = {
         let (app, cookie) = (&app, cookie.as_str());
         move |bom_id| app.run(cookie, IssueBom { bom_id })
@@ -240,7 +249,7 @@ async fn issued_stock_leaves_the_shelf_and_a_withdrawn_approval_releases_the_res
     // A draft holds no stock.
     rule_broken(issue(issued).await);
     submit(&app, &cookie, issued).await;
-    approve(&app, &cookie, issued, false).await.unwrap();
+    approve(&app, &approver, issued, false).await.unwrap();
     let (on_hand, allocated) = on_hand_and_allocated(&pool, parts::DRAIN_BODY).await;
     issue(issued).await.unwrap();
     let held = ledger(&pool, issued).await;
@@ -257,7 +266,7 @@ async fn issued_stock_leaves_the_shelf_and_a_withdrawn_approval_releases_the_res
 
     let withdrawn = fresh_draft(&pool, &app, &cookie, orders::READY_TO_SHIP_BUILD).await;
     submit(&app, &cookie, withdrawn).await;
-    approve(&app, &cookie, withdrawn, true).await.unwrap();
+    approve(&app, &approver, withdrawn, true).await.unwrap();
     let withdraw = WithdrawBom { bom_id: withdrawn };
     app.run(&cookie, withdraw).await.unwrap();
     let moves = ledger(&pool, withdrawn).await;

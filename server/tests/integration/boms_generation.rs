@@ -10,6 +10,7 @@ use torvan_app::error::AppError;
 
 use crate::boms_approval::regenerate;
 use crate::orders_sinks::{Edit, ORDER, add, approve_sink, choices, coordinator, send};
+use crate::signatures::second_signer;
 use crate::support::demo::{self, orders, parts, templates, users};
 use crate::support::{TestApp, arranging, rule_broken};
 
@@ -25,8 +26,11 @@ async fn two_basin_sink(app: &TestApp, cookie: &str) -> String {
     build
 }
 
-async fn approve(app: &TestApp, cookie: &str, build: &str) -> Result<(), AppError> {
-    app.run(cookie, approve_sink(ORDER, build)).await
+/// Approves the sink the coordinator validated, as the administrator
+/// (separation of duties); `_cookie` is the coordinator's.
+async fn approve(app: &TestApp, _cookie: &str, build: &str) -> Result<(), AppError> {
+    let approver = second_signer(app).await;
+    app.run(&approver, approve_sink(ORDER, build)).await
 }
 
 async fn line_quantity(pool: &PgPool, build: &str, line: i32) -> Option<Decimal> {
@@ -92,13 +96,13 @@ async fn approval_writes_a_first_version_that_follows_the_configuration(pool: Pg
          WHERE c.build_number = $1",
     )
     .bind(&build)
-    .bind(users::COORDINATOR)
+    .bind(users::ADMIN)
     .fetch_one(&pool)
     .await
     .unwrap();
     assert_eq!(
         audited, lines,
-        "every generated line is audited with who wrote it"
+        "every generated line is audited with who wrote it: the approver"
     );
 
     let explanation: serde_json::Value = sqlx::query_scalar(

@@ -35,5 +35,6 @@ mod schema_columns;
 mod schema_structure;
 mod schema_views;
 mod seed;
+mod signatures;
 mod stock;
 mod storage;

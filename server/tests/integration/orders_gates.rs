@@ -11,6 +11,7 @@ use torvan_app::boms::{IssueBom, WithdrawBom};
 use crate::boms_approval::{latest, regenerate};
 use crate::orders_lifecycle::{approve_bom, new_order, order, request_move};
 use crate::orders_sinks::approve_sink;
+use crate::signatures::second_signer;
 use crate::support::demo::{customers, orders, users};
 use crate::support::{TestApp, arranging, rule_broken};
 
@@ -18,7 +19,8 @@ use crate::support::{TestApp, arranging, rule_broken};
 async fn production_waits_for_every_sinks_bom_and_names_the_build_that_holds_it_up(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
     let sink = approve_sink(orders::PENDING, orders::PENDING_BUILD);
-    app.run(&cookie, sink).await.unwrap();
+    let admin = second_signer(&app).await;
+    app.run(&admin, sink).await.unwrap();
     let (_, version) = order(&pool, orders::PENDING).await;
     let start = request_move(
         &app,
@@ -57,7 +59,8 @@ async fn an_order_ships_only_once_every_build_has_its_stock_issued(pool: PgPool)
     let again = regenerate(orders::READY_TO_SHIP, build, "Engineering change");
     app.run(&cookie, again).await.unwrap();
     let bom = latest(&pool, build).await;
-    approve_bom(&app, &cookie, bom).await;
+    // The coordinator generated it: the administrator approves it.
+    approve_bom(&app, &second_signer(&app).await, bom).await;
     let ship = || {
         let to = OrderStatus::Shipped;
         request_move(&app, &cookie, &pool, orders::READY_TO_SHIP, to)

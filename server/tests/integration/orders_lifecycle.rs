@@ -6,6 +6,7 @@ use sqlx::PgPool;
 use torvan::OrderStatus;
 use torvan::bom::BomStatus;
 use torvan::order_draft::{HeaderDraft, OrderDraft};
+use torvan::signature::{Meaning, order_move_meaning};
 use torvan_app::boms::{ApproveBom, MoveBom};
 use torvan_app::error::AppError;
 use torvan_app::orders::create::CreateOrder;
@@ -14,6 +15,7 @@ use uuid::Uuid;
 
 use crate::boms_approval::latest;
 use crate::orders_sinks::approve_sink;
+use crate::signatures::{second_signer, signing};
 use crate::support::demo::{self, customers, orders, users};
 use crate::support::{TestApp, arranging};
 
@@ -31,6 +33,7 @@ fn move_to(number: &str, to: OrderStatus, reason: &str, version: i32) -> ChangeO
         to: torvan::DbEnum::as_db_str(to).to_owned(),
         reason: reason.to_owned(),
         version,
+        signing: order_move_meaning(to).map(signing),
     }
 }
 
@@ -68,6 +71,7 @@ pub(crate) async fn approve_bom(app: &TestApp, cookie: &str, bom: Uuid) {
     let approve = ApproveBom {
         bom_id: bom,
         partial: true,
+        signing: signing(Meaning::Approved),
     };
     app.run(cookie, approve).await.unwrap();
 }
@@ -75,8 +79,11 @@ pub(crate) async fn approve_bom(app: &TestApp, cookie: &str, bom: Uuid) {
 #[sqlx::test(migrations = "../migrations")]
 async fn starting_production_writes_the_status_history_with_who_and_from_where(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
+    // The coordinator validated the sink: the administrator approves it,
+    // generating its BOM, which the coordinator then approves.
+    let admin = second_signer(&app).await;
     let sink = approve_sink(orders::PENDING, orders::PENDING_BUILD);
-    app.run(&cookie, sink).await.unwrap();
+    app.run(&admin, sink).await.unwrap();
     approve_bom(&app, &cookie, latest(&pool, orders::PENDING_BUILD).await).await;
     let (_, version) = order(&pool, orders::PENDING).await;
 

@@ -4,12 +4,14 @@
 
 use serde_json::json;
 use sqlx::PgPool;
+use torvan::signature::Meaning;
 use torvan::sink::SinkChoices;
 use torvan_app::error::AppError;
 use torvan_app::orders::sinks::{
     AddSink, ApproveSink, DuplicateSink, GetSink, SaveSink, Saved, ValidateSink,
 };
 
+use crate::signatures::{second_signer, signing};
 use crate::support::demo::{orders, users};
 use crate::support::{TestApp, rule_broken};
 
@@ -37,6 +39,7 @@ pub(crate) fn approve_sink(order: &str, build: &str) -> ApproveSink {
     ApproveSink {
         order_number: order.to_owned(),
         build_number: build.to_owned(),
+        signing: signing(Meaning::Approved),
     }
 }
 
@@ -141,7 +144,11 @@ async fn a_sink_goes_from_draft_to_approved_with_a_build_number_per_sink(pool: P
     send(&app, &cookie, Edit::Validate, &build, &sink)
         .await
         .unwrap();
-    app.run(&cookie, approve_sink(ORDER, &build)).await.unwrap();
+    // The coordinator validated it: the administrator approves it.
+    let approver = second_signer(&app).await;
+    app.run(&approver, approve_sink(ORDER, &build))
+        .await
+        .unwrap();
 
     let (validated_by, approved_by, price): (String, String, rust_decimal::Decimal) =
         sqlx::query_as(
@@ -154,7 +161,7 @@ async fn a_sink_goes_from_draft_to_approved_with_a_build_number_per_sink(pool: P
         .await
         .unwrap();
     assert_eq!(validated_by, users::COORDINATOR);
-    assert_eq!(approved_by, users::COORDINATOR);
+    assert_eq!(approved_by, users::ADMIN);
     // LAB base 4150 + 12.5 in extra width at 40 + gooseneck faucet 385 + lever drain 95.
     assert_eq!(price, rust_decimal_macros::dec!(5130.00));
     let builds: Vec<String> = sqlx::query_scalar(
@@ -234,7 +241,10 @@ async fn a_broken_rule_is_refused_at_its_field_and_the_saved_draft_kept(pool: Pg
 async fn an_approved_configuration_is_frozen_but_can_be_duplicated(pool: PgPool) {
     let (app, cookie) = coordinator(&pool).await;
     let (order, build) = (orders::PENDING, orders::PENDING_BUILD);
-    app.run(&cookie, approve_sink(order, build)).await.unwrap();
+    let approver = second_signer(&app).await;
+    app.run(&approver, approve_sink(order, build))
+        .await
+        .unwrap();
 
     let (_, version) = current(&app, &cookie, order, build).await;
     let blank = SinkChoices::default();

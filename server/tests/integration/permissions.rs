@@ -14,6 +14,7 @@ use torvan::customer::{AddressDraft, CompanyDraft, ContactDraft};
 use torvan::order_draft::{HeaderDraft, OrderDraft};
 use torvan::order_line::LineItemDraft;
 use torvan::part_spec::PartDraft;
+use torvan::signature::Meaning;
 use torvan::sink::SinkChoices;
 use torvan::{Action, CatalogueLevel, DbEnum, Resource, Role, UserStatus, permits};
 use torvan_app::admin::{
@@ -49,9 +50,11 @@ use torvan_app::orders::sinks::{
     AddSink, ApproveSink, DuplicateSink, GetSink, SaveSink, ValidateSink,
 };
 use torvan_app::orders::{ListOrders, OrderFilter};
+use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
 use torvan_server::seed::seed_demo;
 use uuid::Uuid;
 
+use crate::signatures::signing;
 use crate::support::demo::{self, customers, parts, users};
 use crate::support::{Encoded, TestApp, arranging, refusal};
 
@@ -276,6 +279,7 @@ fn endpoints() -> Vec<Endpoint> {
                 to: text("SHIPPED"),
                 reason: String::new(),
                 version: 1,
+                signing: Some(signing(Meaning::Approved)),
             },
             Rule::Needs(Orders, Read),
         ),
@@ -321,7 +325,9 @@ fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Configurations, Update),
         ),
         endpoint(
-            no_sink!(ApproveSink {}),
+            no_sink!(ApproveSink {
+                signing: signing(Meaning::Approved),
+            }),
             Rule::Needs(Configurations, Approve),
         ),
         endpoint(
@@ -352,6 +358,7 @@ fn endpoints() -> Vec<Endpoint> {
             ApproveBom {
                 bom_id: NOBODY,
                 partial: false,
+                signing: signing(Meaning::Approved),
             },
             Rule::Needs(Boms, Approve),
         ),
@@ -538,6 +545,13 @@ fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Users, Update),
         ),
         endpoint(UnlockUser { user_id: TARGET }, Rule::Needs(Users, Update)),
+        endpoint(GetSignaturePolicy {}, Rule::Needs(Users, Read)),
+        endpoint(
+            SetSignaturePolicy {
+                author_may_approve: false,
+            },
+            Rule::Needs(Users, Update),
+        ),
         endpoint(
             EndUserSessions { user_id: TARGET },
             Rule::Needs(Users, Update),

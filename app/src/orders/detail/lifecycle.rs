@@ -1,10 +1,12 @@
 //! Applying a lifecycle move: the order row is locked, its version compared
 //! with the one the page showed, the move checked against the domain's
 //! state machine over what the order's builds stand at (`BuildState`),
-//! then the status, version and history written together.
+//! then the status, version and history written together, with the mover's
+//! signature when the move releases product (QC complete, shipped).
 
 use sqlx::PgConnection;
 use torvan::order_lifecycle::{self, MoveRefused};
+use torvan::signature::{Meaning, order_move_meaning};
 use torvan::{DbEnum, OrderNumber, OrderStatus};
 
 use crate::auth::guard::SessionUser;
@@ -18,6 +20,9 @@ pub struct Change<'a> {
     pub to: OrderStatus,
     pub reason: Option<&'a str>,
     pub version: i32,
+    /// The meaning the mover signed with, its password already confirmed;
+    /// a move that releases product is refused without one.
+    pub signed: Option<Meaning>,
 }
 
 fn refused(error: MoveRefused) -> AppError {
@@ -44,21 +49,31 @@ pub async fn change_status(
     order_lifecycle::check(session.user.role, from, change.to, change.reason, &facts)
         .map_err(refused)?;
 
-    let moved = sqlx::query!(
+    if order_move_meaning(change.to) != change.signed {
+        return Err(AppError::invalid(
+            "password",
+            "This move is signed: enter your password to sign it.",
+        ));
+    }
+
+    let moved = sqlx::query_scalar!(
         "UPDATE orders.orders
          SET status = $3::text::order_status, version = version + 1,
              actual_ship_date = CASE WHEN $3 = 'SHIPPED' THEN CURRENT_DATE ELSE actual_ship_date END,
              actual_completion_date = CASE WHEN $3 = 'PRODUCTION_COMPLETE' THEN CURRENT_DATE
                                            ELSE actual_completion_date END
-         WHERE id = $1 AND version = $2",
+         WHERE id = $1 AND version = $2
+         RETURNING version",
         order.id,
         change.version,
         change.to.as_db_str(),
     )
-    .execute(&mut *conn)
-    .await?;
-    if moved.rows_affected() == 0 {
-        return Err(AppError::Conflict);
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::Conflict)?;
+    if let Some(meaning) = change.signed {
+        let record = (order.id, change.order_number, moved);
+        super::signed::sign_move(conn, session.user.id, record, meaning).await?;
     }
     if from == OrderStatus::Pending && change.to == OrderStatus::InProduction {
         sqlx::query!(

@@ -1,5 +1,5 @@
 //! One order: its header, sinks, status timeline, and the lifecycle moves
-//! the caller's role may make.
+//! the caller's role may make; those that release product are signed.
 
 mod api;
 #[cfg(feature = "ssr")]
@@ -8,6 +8,8 @@ mod model;
 mod page;
 #[cfg(feature = "ssr")]
 mod queries;
+#[cfg(feature = "ssr")]
+mod signed;
 
 pub use api::*;
 pub use model::{BuildShortage, OfferedMove, OrderDetail, SinkLine, StatusChange};

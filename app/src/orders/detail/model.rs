@@ -8,6 +8,7 @@ use torvan::{BuildNumber, OrderNumber, OrderPriority, OrderStatus};
 
 use crate::orders::header::ShipToChoices;
 use crate::orders::lines::OrderLines;
+use crate::signatures::ShownSignature;
 
 /// The order page's data; dates and money arrive formatted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +44,9 @@ pub struct OrderDetail {
     /// What approved BOMs need that is neither held nor issued, for the
     /// move into production to list; empty once the order is past pending.
     pub shortages: Vec<BuildShortage>,
+    /// The signatures of the moves that released product, each against what
+    /// the order releases now.
+    pub signatures: Vec<ShownSignature>,
 }
 
 /// A part an approved BOM needs that is neither held for it nor issued.

@@ -1,5 +1,6 @@
-//! `/orders/:number`: the order's facts, its status moves, the header form,
-//! its sinks or line items, and its status timeline.
+//! `/orders/:number`: the order's facts, its status moves (those that release
+//! product signed), the header form, its sinks or line items, the release
+//! signatures and its status timeline.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ use crate::shell::{
     ConfirmSubmit, Crumb, FieldMessage, FormError, Loaded, Permitted, Trail, action_error,
     successes,
 };
+use crate::signatures::{SignSubmit, Signatures};
 
 /// `/orders/:number`
 #[component]
@@ -118,6 +120,12 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
         {order.lines.is_none().then(|| view! {
             <OrderSinks order_number=order.order_number.clone() sinks=order.sinks families=order.sink_families/>
         })}
+        {(!order.signatures.is_empty()).then(|| view! {
+            <section aria-labelledby="order-signatures">
+                <h2 id="order-signatures">"Signatures"</h2>
+                <Signatures signatures=order.signatures.clone()/>
+            </section>
+        })}
         <Timeline changes=order.timeline/>
     }
 }
@@ -201,6 +209,7 @@ fn MoveForm(
     } else {
         format!("Move to {}", to.label())
     };
+    let signed = torvan::signature::order_move_meaning(to).filter(|_| !offered.back);
     view! {
         <ActionForm action=change attr:class="form move-form">
             <input type="hidden" name="order_number" value=order_number.to_string()/>
@@ -208,13 +217,30 @@ fn MoveForm(
             <input type="hidden" name="version" value=version/>
             {reason}
             {(!offered.back).then(|| view! { <input type="hidden" name="reason" value=""/> })}
-            {match warning {
-                Some((consequence, details)) => view! { <ConfirmSubmit label consequence details/> }.into_any(),
-                None => view! {
+            {match (signed, warning) {
+                (Some(meaning), warning) => {
+                    let consequence = warning.map(|(consequence, _)| format!(" {consequence}")).unwrap_or_default();
+                    let statement = format!("{}{consequence}", release_statement(to));
+                    view! {
+                        <SignSubmit label meaning statement error id=format!("move-{}", to.as_db_str().to_lowercase())/>
+                    }.into_any()
+                }
+                (None, Some((consequence, details))) => view! { <ConfirmSubmit label consequence details/> }.into_any(),
+                (None, None) => view! {
                     <button type="submit" class=if offered.back { "button subtle" } else { "button" }>{label}</button>
                 }.into_any(),
             }}
         </ActionForm>
+    }
+}
+
+/// What the mover attests by signing a move that releases product.
+fn release_statement(to: torvan::OrderStatus) -> &'static str {
+    match to {
+        torvan::OrderStatus::Shipped => {
+            "You approve the release of this order: every build as built to its approved BOM."
+        }
+        _ => "You verify that final inspection is complete and every build of this order passed.",
     }
 }
 

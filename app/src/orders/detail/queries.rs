@@ -138,8 +138,10 @@ pub async fn detail(
             crate::orders::header::queries::choices_of(conn, &header.customer_number).await?;
         Some((draft, choices))
     };
+    let order_number = OrderNumber::parse(&header.order_number)?;
+    let signatures = super::signed::shown(conn, header.id, &order_number).await?;
     Ok(OrderDetail {
-        order_number: OrderNumber::parse(&header.order_number)?,
+        order_number,
         customer: header.customer,
         ship_to: header.ship_to.filter(|line| !line.is_empty()),
         contact: header.contact.filter(|line| !line.is_empty()),
@@ -165,5 +167,6 @@ pub async fn detail(
             })
             .collect(),
         shortages,
+        signatures,
     })
 }

@@ -9,6 +9,7 @@ use torvan::sink::SinkChoices;
 
 use super::model::{Saved, SinkWizard};
 use crate::error::AppError;
+use crate::signatures::Signing;
 
 #[server(prefix = "/api", endpoint = "orders/sinks/get")]
 pub async fn get_sink(order_number: String, build_number: String) -> Result<SinkWizard, AppError> {
@@ -16,7 +17,7 @@ pub async fn get_sink(order_number: String, build_number: String) -> Result<Sink
     let session = crate::auth::guard::require(Resource::Configurations, Action::Read)?;
     let target = super::queries::Target::parse(&order_number, &build_number)?;
     let mut conn = crate::db::connection().await?;
-    let mut wizard = super::queries::wizard(&mut conn, &target).await?;
+    let mut wizard = super::queries::wizard(&mut conn, &target, session.user.id).await?;
     let role = session.user.role;
     wizard.may_edit = permits(role, Resource::Configurations, Action::Update);
     wizard.may_approve = permits(role, Resource::Configurations, Action::Approve);
@@ -82,13 +83,22 @@ async fn store(
     Ok(saved)
 }
 
-/// Approves a validated configuration and gives each of its sinks a build
-/// number.
+/// Approves a validated configuration under the caller's electronic
+/// signature (their password asked again, meaning Approved; someone other
+/// than who validated it, unless the small-shop setting allows) and gives
+/// each of its sinks a build number.
 #[server(prefix = "/api", endpoint = "orders/sinks/approve")]
-pub async fn approve_sink(order_number: String, build_number: String) -> Result<(), AppError> {
+pub async fn approve_sink(
+    order_number: String,
+    build_number: String,
+    signing: Signing,
+) -> Result<(), AppError> {
     let session =
         crate::auth::guard::require(torvan::Resource::Configurations, torvan::Action::Approve)?;
     let target = super::queries::Target::parse(&order_number, &build_number)?;
+    torvan::signature::expect_meaning(signing.meaning, torvan::signature::Meaning::Approved)
+        .map_err(|error| AppError::invalid(&error.field, error.message))?;
+    crate::auth::reauthenticate::confirm(&session, signing.password).await?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     super::save::approve(&mut tx, &session, &target).await?;
     tx.commit().await?;

@@ -16,6 +16,8 @@ pub(crate) mod queries;
 mod review;
 #[cfg(feature = "ssr")]
 mod save;
+#[cfg(feature = "ssr")]
+pub(crate) mod signed;
 mod steps;
 mod wizard;
 

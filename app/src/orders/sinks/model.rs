@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use torvan::sink::{ConfigurationStatus, FamilyOptions, SinkChoices};
 use torvan::{BuildNumber, OrderNumber};
 
+use crate::signatures::ShownSignature;
+
 /// Who did something to a configuration, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
@@ -31,6 +33,11 @@ pub struct SinkWizard {
     pub order_open: bool,
     pub may_edit: bool,
     pub may_approve: bool,
+    /// The configuration's signatures, each against what it says now.
+    pub signatures: Vec<ShownSignature>,
+    /// Why the viewer may not approve it: they validated it (separation of
+    /// duties).
+    pub approval_refused: Option<String>,
 }
 
 impl SinkWizard {

@@ -139,6 +139,8 @@ pub struct ConfigRow {
     pub version: i32,
     pub columns: Columns,
     pub validated: Option<Stamp>,
+    /// Who validated it: separation of duties keeps them from approving it.
+    pub validated_by: Option<Uuid>,
     pub approved: Option<Stamp>,
 }
 
@@ -165,6 +167,7 @@ pub async fn config(
                   c.quantity, c.body_material, c.body_finish, c.body_dimensions, c.mounting_type,
                   c.basin_configuration, c.pegboard_config, c.leg_config, c.additional_components,
                   vu.first_name || ' ' || vu.last_name AS "validated_by?", c.validated_at,
+                  c.validated_by AS validated_by_id,
                   au.first_name || ' ' || au.last_name AS "approved_by?", c.approved_at
            FROM orders.order_sink_configurations c
            JOIN orders.orders o ON o.id = c.order_id
@@ -197,14 +200,24 @@ pub async fn config(
             additional_components: row.additional_components,
         },
         validated: stamp(row.validated_by, row.validated_at),
+        validated_by: row.validated_by_id,
         approved: stamp(row.approved_by, row.approved_at),
     })
 }
 
-/// The configuration as the wizard edits it; the caller fills in what the
-/// session may do.
-pub async fn wizard(conn: &mut PgConnection, target: &Target) -> Result<SinkWizard, AppError> {
+/// The configuration as the wizard edits it, with its signatures and why
+/// `viewer` may not approve it; the caller fills in what the session may do.
+pub async fn wizard(
+    conn: &mut PgConnection,
+    target: &Target,
+    viewer: Uuid,
+) -> Result<SinkWizard, AppError> {
     let row = config(conn, target, false).await?;
+    let signatures = super::signed::shown(conn, target, &row).await?;
+    let approval_refused = match row.status {
+        ConfigurationStatus::Validated => super::signed::refusal(conn, &row, viewer).await?,
+        _ => None,
+    };
     let builds = sqlx::query_scalar!(
         "SELECT build_number FROM orders.sink_builds WHERE configuration_id = $1 ORDER BY unit_number",
         row.id,
@@ -227,5 +240,7 @@ pub async fn wizard(conn: &mut PgConnection, target: &Target) -> Result<SinkWiza
         order_open: row.order_status == OrderStatus::Pending,
         may_edit: false,
         may_approve: false,
+        signatures,
+        approval_refused,
     })
 }

@@ -1,13 +1,17 @@
 //! The wizard's review step: the configuration in words, what still breaks
-//! a rule, who validated and approved it, and the validate, approve and
-//! duplicate actions.
+//! a rule, who validated and approved it with the approval's signature, and
+//! the validate, approve (signed) and duplicate actions.
 
+use leptos::form::ActionForm;
 use leptos::prelude::*;
+use torvan::signature::Meaning;
 use torvan::sink::{ConfigurationStatus, FamilyOptions, OptionGroup, SinkChoices, WizardStep};
 
-use super::api::{ApproveSink, DuplicateSink, ValidateSink};
+use super::api::{DuplicateSink, ValidateSink};
 use super::draft::Draft;
 use super::wizard::{Decisions, step_href};
+use crate::shell::action_error;
+use crate::signatures::{SignSubmit, Signatures};
 
 fn label(family: &FamilyOptions, group: OptionGroup, code: &str) -> String {
     family
@@ -143,13 +147,6 @@ pub fn Review() -> impl IntoView {
             choices,
         });
     };
-    let approve = move |_| {
-        let (order_number, build_number) = target.get_value();
-        decisions.approve.dispatch(ApproveSink {
-            order_number,
-            build_number,
-        });
-    };
     let duplicate = move |_| {
         let (order_number, build_number) = target.get_value();
         decisions.duplicate.dispatch(DuplicateSink {
@@ -159,11 +156,14 @@ pub fn Review() -> impl IntoView {
     };
     let status = decisions.status;
     let can_approve = wizard.may_approve && wizard.order_open;
+    let approval_refused = wizard.approval_refused.clone();
+    let approve_error = action_error(decisions.approve);
     let can_copy = wizard.may_edit && wizard.order_open;
     view! {
         {facts}
         {problems}
         {stamps}
+        <Signatures signatures=wizard.signatures.clone()/>
         {builds}
         <div class="wizard-actions">
             {move || (!draft.readonly && status.get() == ConfigurationStatus::Draft).then(|| view! {
@@ -171,8 +171,24 @@ pub fn Review() -> impl IntoView {
                     "Validate configuration"
                 </button>
             })}
-            {move || (can_approve && status.get() == ConfigurationStatus::Validated).then(|| view! {
-                <button type="button" class="button" on:click=approve>"Approve configuration"</button>
+            {move || (can_approve && status.get() == ConfigurationStatus::Validated).then(|| {
+                let (order_number, build_number) = target.get_value();
+                match approval_refused.clone() {
+                    None => view! {
+                        <ActionForm action=decisions.approve attr:class="inline-form">
+                            <input type="hidden" name="order_number" value=order_number/>
+                            <input type="hidden" name="build_number" value=build_number/>
+                            <SignSubmit
+                                label="Approve configuration"
+                                meaning=Meaning::Approved
+                                statement="You approve this configuration for production: every choice as listed above."
+                                error=approve_error
+                                id="approve-sink"
+                            />
+                        </ActionForm>
+                    }.into_any(),
+                    Some(why) => view! { <p class="notice" data-testid="approval-refused">{why}</p> }.into_any(),
+                }
             })}
             {can_copy.then(|| view! {
                 <button type="button" class="button subtle" on:click=duplicate>"Duplicate configuration"</button>

@@ -165,8 +165,9 @@ pub async fn save(
     })
 }
 
-/// Approves a validated configuration after checking it against today's
-/// catalogue, numbers each of its sinks, and generates its first BOM.
+/// Approves a validated configuration under `session`'s signature, after
+/// checking it against today's catalogue and separation of duties; numbers
+/// each of its sinks and generates its first BOM.
 pub async fn approve(
     conn: &mut PgConnection,
     session: &SessionUser,
@@ -185,16 +186,19 @@ pub async fn approve(
     if !problems.is_empty() {
         return Err(problems.into());
     }
-    sqlx::query!(
+    let duties = super::signed::duties(conn, &row, session.user.id).await?;
+    let version = sqlx::query_scalar!(
         "UPDATE orders.order_sink_configurations
          SET configuration_status = 'APPROVED', approved_at = now(), approved_by = $2,
              version = version + 1
-         WHERE id = $1",
+         WHERE id = $1
+         RETURNING version",
         row.id,
         session.user.id,
     )
-    .execute(&mut *conn)
+    .fetch_one(&mut *conn)
     .await?;
+    super::signed::sign_approval(conn, session.user.id, (target, &row, version), duties).await?;
     sqlx::query!(
         "INSERT INTO orders.sink_builds (configuration_id, unit_number, build_number)
          SELECT $1, unit, $2::text || '-' || unit FROM generate_series(1, $3) AS unit",
