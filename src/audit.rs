@@ -63,6 +63,9 @@ crate::db_enum::db_enum! {
         Permissions = "permissions" as "Permissions",
         RolePermissions = "role_permissions" as "Role permissions",
         AuditLog = "audit_log" as "Audit trail",
+        UserSessions = "user_sessions" as "Sessions (sign-in and sign-out)",
+        Signatures = "signatures" as "Electronic signatures",
+        SignaturePolicy = "signature_policy" as "Signature policy",
     }
 }
 

@@ -37,4 +37,13 @@ test('approving a BOM asks for the password, refuses a wrong one at the field, a
   );
   await expect(coordinator.getByTestId('signature-mismatch')).toHaveCount(0);
   await coordinator.context().close();
+
+  // The approval is in the BOM's History: who approved it, and its status old → new.
+  await gotoHydrated(page, BOM);
+  await page.getByTestId('history-link').click();
+  await expect(page).toHaveURL('/admin/audit?table=boms&record=TB-2026-0107-01');
+  const approved = page.locator('li[data-field="status"]', { hasText: '→ APPROVED' });
+  const approval = page.locator('tr[data-entry]').filter({ has: approved }).first();
+  await expect(approval.locator('li[data-field="status"]')).toHaveText('status: PENDING_APPROVAL → APPROVED');
+  await expect(approval).toContainText('coordinator@torvan.test');
 });

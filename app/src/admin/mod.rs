@@ -10,6 +10,7 @@ mod create;
 mod model;
 #[cfg(feature = "ssr")]
 mod queries;
+mod signature_policy_panel;
 mod users_page;
 
 pub use api::*;

@@ -11,9 +11,11 @@ use torvan::{Action, DbEnum, Role, UserStatus};
 use super::api::*;
 use super::chain_panel::ChainPanel;
 use super::model::UserRow;
+use super::signature_policy_panel::SignaturePolicyPanel;
 use crate::error::AppError;
 use crate::shell::form::{Input, Select, TextField, choices};
 use crate::shell::{Loaded, Permitted, PermittedPage, action_error, successes};
+use crate::signatures::{SetSignaturePolicy, get_signature_policy};
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
@@ -21,6 +23,11 @@ pub fn UsersPage() -> impl IntoView {
     let saved = actions.saves();
     let users = Resource::new(move || saved.get(), |_| list_users());
     let chain = Resource::new(|| (), |_| last_chain_verification());
+    let policy_saved = ServerAction::<SetSignaturePolicy>::new();
+    let policy = Resource::new(
+        move || policy_saved.version().get(),
+        |_| get_signature_policy(),
+    );
 
     view! {
         <PermittedPage on=torvan::Resource::Users action=Action::Read>
@@ -35,6 +42,9 @@ pub fn UsersPage() -> impl IntoView {
             </Permitted>
             <Permitted on=torvan::Resource::Audit action=Action::Read>
                 <ChainPanel last=chain/>
+            </Permitted>
+            <Permitted on=torvan::Resource::Users action=Action::Update>
+                <SignaturePolicyPanel allowed=policy action=policy_saved/>
             </Permitted>
         </PermittedPage>
     }

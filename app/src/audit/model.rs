@@ -105,6 +105,9 @@ pub struct AuditEntry {
     pub at: DateTime<Utc>,
     /// None when no user was named (a system write).
     pub actor: Option<Actor>,
+    /// The system actor the write declared (`sign-in`, `seed-demo`, …),
+    /// beside or instead of a user.
+    pub system_actor: Option<String>,
     pub action: AuditAction,
     /// The table as recorded; one the viewer does not list is shown by name.
     pub table: String,

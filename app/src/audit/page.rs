@@ -146,6 +146,10 @@ fn EntryRow(entry: AuditEntry) -> impl IntoView {
         .into_any(),
         None => view! { <em>"No user recorded"</em> }.into_any(),
     };
+    let system = entry
+        .system_actor
+        .clone()
+        .map(|actor| view! { <br/><small>{format!("System: {actor}")}</small> });
     let table = entry.table_label().to_owned();
     let action = entry.action;
     let changes = entry
@@ -156,7 +160,7 @@ fn EntryRow(entry: AuditEntry) -> impl IntoView {
     view! {
         <tr data-entry=entry.id.to_string()>
             <td class="nowrap">{entry.at.format("%Y-%m-%d %H:%M:%S").to_string()}</td>
-            <td>{who}</td>
+            <td>{who}{system}</td>
             <td>
                 <strong>{entry.action.label()}</strong>" · "{table}
                 <br/><small class="mono">{entry.record}</small>

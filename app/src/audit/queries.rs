@@ -188,6 +188,7 @@ struct EntryRow {
     user_email: Option<String>,
     user_role: Option<String>,
     user_name: Option<String>,
+    system_actor: Option<String>,
     description: Option<String>,
     old_values: Option<Value>,
     new_values: Option<Value>,
@@ -259,7 +260,7 @@ async fn page(
         "SELECT a.id, a.created_at, a.action::text AS action, a.resource_type, a.resource_id,
                 a.user_id, a.user_email, a.user_role::text AS user_role,
                 u.first_name || ' ' || u.last_name AS user_name,
-                a.description, a.old_values, a.new_values, a.changed_fields
+                a.system_actor, a.description, a.old_values, a.new_values, a.changed_fields
          FROM audit.audit_log a LEFT JOIN auth.users u ON u.id = a.user_id
          WHERE true",
     );
@@ -305,6 +306,7 @@ fn entry(row: EntryRow) -> Result<AuditEntry, AppError> {
         id: row.id,
         at: row.created_at,
         actor,
+        system_actor: row.system_actor,
         action,
         table: row.resource_type,
         record: row.resource_id,

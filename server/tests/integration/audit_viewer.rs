@@ -56,10 +56,13 @@ impl Entry {
         let at: DateTime<Utc> = self.at.parse().unwrap();
         sqlx::query_scalar(
             "INSERT INTO audit.audit_log (action, resource_type, resource_id, user_id, user_email,
-                 user_role, old_values, new_values, changed_fields, description, created_at)
+                 user_role, old_values, new_values, changed_fields, description, created_at,
+                 system_actor)
              SELECT $1::audit_action, $2, $3, u.id, u.email, u.role,
                     '{\"status\": \"DRAFT\"}', '{\"status\": \"APPROVED\"}', ARRAY['status'],
-                    'written by the test', $5
+                    'written by the test', $5,
+                    -- An entry with no user names who wrote it, as every row must.
+                    CASE WHEN u.id IS NULL THEN 'seed-demo' END
              FROM (SELECT 1) one LEFT JOIN auth.users u ON u.email = $4
              RETURNING id",
         )

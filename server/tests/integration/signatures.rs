@@ -22,8 +22,8 @@ use uuid::Uuid;
 use crate::boms_approval::{fresh_draft, submit};
 use crate::orders_lifecycle::order;
 use crate::orders_sinks::{approve_sink, coordinator};
-use crate::support::TestApp;
 use crate::support::demo::{self, orders, users};
+use crate::support::{TestApp, arranging};
 
 const WRONG: &str = "not-the-password-2026";
 const BUILD: &str = orders::READY_TO_SHIP_BUILD;
@@ -317,7 +317,7 @@ async fn a_version_changed_after_it_was_signed_shows_its_signature_no_longer_mat
                                                WHERE bom_id = $1 AND NOT is_phantom)",
     )
     .bind(bom)
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
 
@@ -396,7 +396,7 @@ async fn whoever_validated_a_configuration_cannot_approve_it_and_the_approval_is
         "UPDATE orders.order_sink_configurations SET quantity = quantity + 1 WHERE build_number = $1",
     )
     .bind(build)
-    .execute(&pool)
+    .execute(&mut arranging(&pool).await)
     .await
     .unwrap();
     let wizard = app.run(&coordinator, get()).await.unwrap();
