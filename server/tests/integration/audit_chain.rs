@@ -65,6 +65,12 @@ async fn arranging_transaction(
     begin_system(pool, SystemActor::SeedDemo).await
 }
 
+/// Deletes the `data_changes` row at `seq`, as `tamper` can.
+async fn delete_data_change(pool: &PgPool, seq: i64) {
+    let statement = format!("DELETE FROM audit.data_changes WHERE seq = {seq}");
+    tamper(pool, "data_changes", &statement).await;
+}
+
 fn intact(verification: &Verification) {
     assert_eq!(verification.broken, None, "{verification}");
 }
@@ -155,12 +161,7 @@ async fn a_row_deleted_from_the_middle_is_named_as_a_gap(pool: PgPool) {
     .fetch_one(&pool)
     .await
     .unwrap();
-    tamper(
-        &pool,
-        "data_changes",
-        &format!("DELETE FROM audit.data_changes WHERE seq = {seq}"),
-    )
-    .await;
+    delete_data_change(&pool, seq).await;
 
     let broken = audit_verify::verify(&pool).await.unwrap().broken.unwrap();
     assert_eq!(broken.seq, seq + 1);
@@ -174,12 +175,7 @@ async fn rows_deleted_from_the_end_are_named_by_the_chain_head(pool: PgPool) {
         .fetch_one(&pool)
         .await
         .unwrap();
-    tamper(
-        &pool,
-        "data_changes",
-        &format!("DELETE FROM audit.data_changes WHERE seq = {last}"),
-    )
-    .await;
+    delete_data_change(&pool, last).await;
 
     let broken = audit_verify::verify(&pool).await.unwrap().broken.unwrap();
     assert_eq!(broken.seq, last - 1);
