@@ -101,6 +101,7 @@ mod tests {
     use crate::signature::{Meaning, RecordKind};
     use crate::sink::{ConfigurationStatus, LegKind, Mounting, OptionGroup, PegboardKind};
     use crate::stock::MovementKind;
+    use crate::workflow::{ActivityType, DependencyType, TaskPriority, TaskStatus, TaskType};
     use crate::{
         CustomCategory, MakeOrBuy, OrderPriority, OrderStatus, PartStatus, Role, StockStatus,
         SubstituteType, SystemActor, UnitOfMeasure, UserStatus,
@@ -158,6 +159,11 @@ mod tests {
         reads_back_and_refuses_the_rest::<SubstituteType>();
         reads_back_and_refuses_the_rest::<UnitOfMeasure>();
         reads_back_and_refuses_the_rest::<UserStatus>();
+        reads_back_and_refuses_the_rest::<ActivityType>();
+        reads_back_and_refuses_the_rest::<DependencyType>();
+        reads_back_and_refuses_the_rest::<TaskPriority>();
+        reads_back_and_refuses_the_rest::<TaskStatus>();
+        reads_back_and_refuses_the_rest::<TaskType>();
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub mod text;
 pub mod throttle;
 pub mod unit_of_measure;
 pub mod user_status;
+pub mod workflow;
 
 pub use catalogue_level::CatalogueLevel;
 pub use custom_part::CustomCategory;

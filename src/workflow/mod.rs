@@ -1,0 +1,80 @@
+//! The shop floor's vocabulary: what a task is (its status, type and
+//! priority), how tasks depend on each other, what a timer records, and the
+//! numbers people read on a card (work center, step code, task number).
+//! Every value the database stores as text is parsed here at the edge.
+
+mod numbers;
+
+pub use numbers::{MalformedCode, StepCode, TaskNumber, WorkCenterCode};
+
+crate::db_enum::db_enum! {
+    /// Where a task stands; the board's columns are the first four.
+    #[derive(PartialOrd, Ord)]
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum TaskStatus: "task status" {
+        Pending = "PENDING" as "To do",
+        InProgress = "IN_PROGRESS" as "In progress",
+        OnHold = "ON_HOLD" as "On hold",
+        Completed = "COMPLETED" as "Done",
+        Cancelled = "CANCELLED" as "Cancelled",
+    }
+}
+
+impl TaskStatus {
+    /// The board's columns, left to right.
+    pub const COLUMNS: [TaskStatus; 4] = [
+        Self::Pending,
+        Self::InProgress,
+        Self::OnHold,
+        Self::Completed,
+    ];
+}
+
+crate::db_enum::db_enum! {
+    /// What kind of work a task is.
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum TaskType: "task type" {
+        Assembly = "ASSEMBLY" as "Assembly",
+        Inspection = "INSPECTION" as "Inspection",
+        Packaging = "PACKAGING" as "Packaging",
+        Shipping = "SHIPPING" as "Shipping",
+        Documentation = "DOCUMENTATION" as "Documentation",
+        Qc = "QC" as "Quality control",
+    }
+}
+
+crate::db_enum::db_enum! {
+    /// How urgent a task is, least urgent first.
+    #[derive(PartialOrd, Ord)]
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum TaskPriority: "task priority" {
+        Low = "LOW" as "Low",
+        Medium = "MEDIUM" as "Medium",
+        High = "HIGH" as "High",
+        Urgent = "URGENT" as "Urgent",
+    }
+}
+
+crate::db_enum::db_enum! {
+    /// How a successor waits for its predecessor (the lag is added to the
+    /// predecessor's event): finish→start, start→start, finish→finish,
+    /// start→finish.
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum DependencyType: "dependency type" {
+        FinishToStart = "FINISH_TO_START" as "Finish to start",
+        StartToStart = "START_TO_START" as "Start to start",
+        FinishToFinish = "FINISH_TO_FINISH" as "Finish to finish",
+        StartToFinish = "START_TO_FINISH" as "Start to finish",
+    }
+}
+
+crate::db_enum::db_enum! {
+    /// What time on a task was spent on.
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum ActivityType: "activity type" {
+        Setup = "SETUP" as "Set-up",
+        Work = "WORK" as "Work",
+        Rework = "REWORK" as "Rework",
+        Wait = "WAIT" as "Waiting",
+    }
+}
