@@ -4,6 +4,7 @@
 //! Every value the database stores as text is parsed here at the edge.
 
 mod numbers;
+pub mod route;
 
 pub use numbers::{MalformedCode, StepCode, TaskNumber, WorkCenterCode};
 
