@@ -20,5 +20,7 @@ pub mod shell;
 pub mod signatures;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod tasks;
+pub mod work_routes;
 
 pub use shell::{App, shell};

@@ -15,6 +15,8 @@ const SEED_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/seed_fil
 const DEMO_ADMIN: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000001);
 /// The demo production coordinator, who approves and signs them.
 const DEMO_COORDINATOR: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000002);
+/// The demo assembler, who has done the demo tasks that are done.
+const DEMO_ASSEMBLER: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000005);
 
 /// Refuses to load the demo into a database in real use: one that holds a
 /// user the demo did not create (an administrator made with `create-admin`,
@@ -67,6 +69,9 @@ pub async fn seed_demo(pool: &PgPool) -> Result<SeedReport, sqlx::Error> {
     torvan_app::boms::demo::generate_missing(&mut tx, people)
         .await
         .map_err(|error| sqlx::Error::Protocol(format!("demo BOMs: {error}")))?;
+    torvan_app::tasks::demo::generate_missing(&mut tx, DEMO_COORDINATOR, DEMO_ASSEMBLER)
+        .await
+        .map_err(|error| sqlx::Error::Protocol(format!("demo tasks: {error}")))?;
     tx.commit().await?;
     Ok(SeedReport {
         files: SEED_FILES.len(),

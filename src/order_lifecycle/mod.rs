@@ -34,6 +34,8 @@ pub enum Requirement {
     /// Every approved BOM's parts were issued to the build in full: what
     /// ships is what was consumed.
     StockIssued,
+    /// Every production task of every build is done (or cancelled).
+    ProductionDone,
 }
 
 /// What the system knows about an order when a move is asked for. Each
@@ -44,6 +46,8 @@ pub struct OrderFacts {
     pub unapproved_sinks: Vec<String>,
     pub unapproved_boms: Vec<String>,
     pub unissued_builds: Vec<String>,
+    /// Sink units (build numbers) with a production task still open.
+    pub unfinished_builds: Vec<String>,
 }
 
 impl OrderFacts {
@@ -60,6 +64,8 @@ impl OrderFacts {
             Requirement::StockIssued => {
                 builds(&self.unissued_builds).map(|builds| MoveRefused::StockNotIssued { builds })
             }
+            Requirement::ProductionDone => builds(&self.unfinished_builds)
+                .map(|builds| MoveRefused::ProductionNotDone { builds }),
         }
     }
 }
@@ -122,7 +128,7 @@ pub const MOVES: &[Move] = &[
         InProduction,
         PreQc,
         &[ProductionCoordinator, Assembler, Admin],
-        &[],
+        &[Requirement::ProductionDone],
     ),
     forward(PreQc, ProductionComplete, &[QcPerson, Admin], &[]),
     forward(
@@ -183,6 +189,10 @@ pub enum MoveRefused {
         "An order ships only when every build's BOM stock has been issued to it (still to issue: {builds})."
     )]
     StockNotIssued { builds: String },
+    #[error(
+        "An order goes to pre-QC when every production task of its builds is done (still open: {builds})."
+    )]
+    ProductionNotDone { builds: String },
 }
 
 /// Longest reason a move may carry: `order_status_history.change_reason

@@ -81,6 +81,21 @@ fn shipping_waits_until_every_build_has_its_stock_issued() {
 }
 
 #[test]
+fn pre_qc_waits_until_every_production_task_of_every_build_is_done() {
+    let facts = OrderFacts {
+        unfinished_builds: held_up(&["TB-2026-0110-01-1", "TB-2026-0110-01-2"]),
+        ..ready()
+    };
+    assert_eq!(
+        check(Assembler, InProduction, PreQc, None, &facts),
+        Err(MoveRefused::ProductionNotDone {
+            builds: "TB-2026-0110-01-1, TB-2026-0110-01-2".to_owned()
+        })
+    );
+    assert!(check(Assembler, InProduction, PreQc, None, &ready()).is_ok());
+}
+
+#[test]
 fn only_shipped_and_delivered_orders_freeze_their_build_records() {
     let frozen: Vec<OrderStatus> = OrderStatus::ALL
         .iter()
@@ -156,12 +171,15 @@ fn any_role() -> impl Strategy<Value = Role> {
 /// Facts with each gate open or shut at random.
 fn any_facts() -> impl Strategy<Value = OrderFacts> {
     let builds = || prop::collection::vec("TB-[0-9]{2}", 0..3);
-    (any::<bool>(), builds(), builds(), builds()).prop_map(
-        |(has_work, unapproved_sinks, unapproved_boms, unissued_builds)| OrderFacts {
-            has_work,
-            unapproved_sinks,
-            unapproved_boms,
-            unissued_builds,
+    (any::<bool>(), builds(), builds(), builds(), builds()).prop_map(
+        |(has_work, unapproved_sinks, unapproved_boms, unissued_builds, unfinished_builds)| {
+            OrderFacts {
+                has_work,
+                unapproved_sinks,
+                unapproved_boms,
+                unissued_builds,
+                unfinished_builds,
+            }
         },
     )
 }
@@ -189,6 +207,9 @@ proptest! {
                 }
                 if to == Shipped && step == 1 {
                     prop_assert!(facts.unissued_builds.is_empty());
+                }
+                if to == PreQc && step == 1 {
+                    prop_assert!(facts.unfinished_builds.is_empty());
                 }
                 prop_assert_eq!(done.to, to);
                 status = to;

@@ -8,6 +8,8 @@ pub mod route;
 
 pub use numbers::{MalformedCode, StepCode, TaskNumber, WorkCenterCode};
 
+use crate::OrderPriority;
+
 crate::db_enum::db_enum! {
     /// Where a task stands; the board's columns are the first four.
     #[derive(PartialOrd, Ord)]
@@ -44,6 +46,14 @@ crate::db_enum::db_enum! {
     }
 }
 
+impl TaskType {
+    /// Whether the task makes the sink, as opposed to inspecting, packing or
+    /// shipping it: an order goes to pre-QC once its production tasks are done.
+    pub fn is_production(self) -> bool {
+        self == Self::Assembly
+    }
+}
+
 crate::db_enum::db_enum! {
     /// How urgent a task is, least urgent first.
     #[derive(PartialOrd, Ord)]
@@ -53,6 +63,17 @@ crate::db_enum::db_enum! {
         Medium = "MEDIUM" as "Medium",
         High = "HIGH" as "High",
         Urgent = "URGENT" as "Urgent",
+    }
+}
+
+impl TaskPriority {
+    /// A task is as urgent as its order.
+    pub fn of_order(priority: OrderPriority) -> Self {
+        match priority {
+            OrderPriority::Standard => Self::Medium,
+            OrderPriority::Rush => Self::High,
+            OrderPriority::Emergency => Self::Urgent,
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! What an order's builds stand at, read in one statement: each sink
 //! configuration's status, whether it has an approved BOM version, and per
 //! part of that version how much it needs, holds and has had issued
-//! (`orders.bom_part_standing`). The lifecycle's gates
+//! (`orders.bom_part_standing`), and which sink units still have a
+//! production task open. The lifecycle's gates
 //! (`torvan::order_lifecycle::OrderFacts`), the order page's shortage list
 //! and the freeze of shipped orders' records are all read from here, so
 //! they cannot disagree.
@@ -9,6 +10,7 @@
 use sqlx::PgConnection;
 use torvan::order_lifecycle::OrderFacts;
 use torvan::sink::ConfigurationStatus;
+use torvan::workflow::TaskType;
 use torvan::{BuildNumber, DbEnum, OrderStatus};
 use uuid::Uuid;
 
@@ -34,6 +36,8 @@ struct PartStanding {
 pub struct BuildState {
     has_work: bool,
     builds: Vec<Build>,
+    /// Sink units with a production task still open.
+    unfinished: Vec<String>,
 }
 
 impl BuildState {
@@ -60,6 +64,22 @@ impl BuildState {
             order_id,
         )
         .fetch_one(&mut *conn)
+        .await?;
+        let production: Vec<String> = TaskType::ALL
+            .iter()
+            .filter(|kind| kind.is_production())
+            .map(|kind| kind.as_db_str().to_owned())
+            .collect();
+        let unfinished = sqlx::query_scalar!(
+            "SELECT DISTINCT b.build_number
+             FROM workflow.tasks t JOIN orders.sink_builds b ON b.id = t.build_id
+             WHERE t.order_id = $1 AND t.task_type::text = ANY($2)
+               AND t.status NOT IN ('COMPLETED', 'CANCELLED')
+             ORDER BY b.build_number",
+            order_id,
+            &production,
+        )
+        .fetch_all(&mut *conn)
         .await?;
 
         let mut builds: Vec<Build> = Vec::new();
@@ -97,6 +117,7 @@ impl BuildState {
         Ok(Self {
             has_work: has_lines || !builds.is_empty(),
             builds,
+            unfinished,
         })
     }
 
@@ -116,6 +137,7 @@ impl BuildState {
             unissued_builds: numbers(|build| {
                 build.has_approved_bom && build.parts.iter().any(|part| part.issued < part.needed)
             }),
+            unfinished_builds: self.unfinished.clone(),
         }
     }
 

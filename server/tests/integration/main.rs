@@ -38,3 +38,4 @@ mod seed;
 mod signatures;
 mod stock;
 mod storage;
+mod tasks_generation;

@@ -25,8 +25,21 @@ pub fn step_field(index: usize, field: &str) -> String {
     format!("{index}:{field}")
 }
 
-/// The route the draft makes for `family`, or every problem in it.
+/// The route the draft makes for `family`, or every problem in it: what
+/// `read_route` finds, then the rules that fail for a sample configuration.
 pub fn check_route(draft: &RouteDraft, family: &FamilyOptions) -> Result<Route, Vec<FieldError>> {
+    let route = read_route(draft)?;
+    let errors = trial(&route, family);
+    if errors.is_empty() {
+        Ok(route)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The route the draft's text makes, or every problem in its fields and
+/// its shape; a stored route is read back through here.
+pub fn read_route(draft: &RouteDraft) -> Result<Route, Vec<FieldError>> {
     if draft.steps.is_empty() || draft.steps.len() > MAX_STEPS {
         return Err(vec![FieldError::new(
             "steps",
@@ -44,13 +57,8 @@ pub fn check_route(draft: &RouteDraft, family: &FamilyOptions) -> Result<Route, 
         return Err(errors);
     };
     shape(&steps, &mut errors);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let route = Route { steps };
-    errors.extend(trial(&route, family));
     if errors.is_empty() {
-        Ok(route)
+        Ok(Route { steps })
     } else {
         Err(errors)
     }

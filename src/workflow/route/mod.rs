@@ -18,7 +18,7 @@ mod plan;
 #[cfg(test)]
 mod tests;
 
-pub use check::{MAX_STEPS, check_route, step_field};
+pub use check::{MAX_STEPS, check_route, read_route, step_field};
 pub use draft::{PredecessorDraft, RouteDraft, RouteStepDraft};
 pub use plan::{PlanFailure, PlannedStep, plan};
 

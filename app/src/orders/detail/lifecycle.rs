@@ -2,7 +2,8 @@
 //! with the one the page showed, the move checked against the domain's
 //! state machine over what the order's builds stand at (`BuildState`),
 //! then the status, version and history written together, with the mover's
-//! signature when the move releases product (QC complete, shipped).
+//! signature when the move releases product (QC complete, shipped). Entering
+//! production generates every build's tasks in the same transaction.
 
 use sqlx::PgConnection;
 use torvan::order_lifecycle::{self, MoveRefused};
@@ -84,6 +85,7 @@ pub async fn change_status(
         )
         .execute(&mut *conn)
         .await?;
+        crate::tasks::generate::for_order(conn, session.user.id, order.id).await?;
     }
     sqlx::query!(
         "INSERT INTO orders.order_status_history
