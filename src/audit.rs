@@ -82,6 +82,7 @@ impl AuditedTable {
             Self::OrderSinkConfigurations | Self::Boms => Some("build number"),
             Self::Parts => Some("part number"),
             Self::Customers => Some("customer number"),
+            Self::Tasks => Some("task number"),
             _ => None,
         }
     }

@@ -75,6 +75,10 @@ pub fn catalogue_group(level: CatalogueLevel, id: Uuid) -> String {
     format!("/inventory/catalogue/{}/{id}", level.slug())
 }
 
+pub fn task(number: impl Display) -> String {
+    format!("/tasks/{}", segment(number))
+}
+
 pub fn bom_template(id: Uuid) -> String {
     format!("/admin/bom-templates/{id}")
 }

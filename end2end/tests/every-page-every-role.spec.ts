@@ -51,6 +51,7 @@ const ROUTES: Record<string, string> = {
   PasswordPage: '/account/password',
   UsersPage: '/admin/users',
   AuditPage: '/admin/audit',
+  TaskPage: '/tasks/:task',
 };
 
 /** A real demo record for each parameter of the routes. */
@@ -70,6 +71,10 @@ async function demoIds(client: Client): Promise<Record<string, string>> {
   const part = await one('SELECT part_number FROM inventory.parts ORDER BY part_number LIMIT 1');
   const group = await one('SELECT id FROM inventory.categories ORDER BY code LIMIT 1');
   const template = await one('SELECT id FROM products.bom_templates ORDER BY template_name LIMIT 1');
+  const task = await one(
+    `SELECT task_number FROM workflow.tasks WHERE status = 'PENDING' AND task_type = 'ASSEMBLY'
+     ORDER BY task_number LIMIT 1`,
+  );
   return {
     order: bom.order_number,
     build: bom.build_number,
@@ -78,6 +83,7 @@ async function demoIds(client: Client): Promise<Record<string, string>> {
     level: 'category',
     group: group.id,
     template: template.id,
+    task: task.task_number,
   };
 }
 

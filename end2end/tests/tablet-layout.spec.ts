@@ -34,6 +34,10 @@ test.beforeAll(async () => {
      ORDER BY p.part_number LIMIT 1`,
   );
   const { rows: [template] } = await client.query('SELECT id FROM products.bom_templates ORDER BY template_name LIMIT 1');
+  const { rows: [task] } = await client.query(
+    `SELECT task_number FROM workflow.tasks WHERE status = 'PENDING' AND task_type = 'ASSEMBLY'
+     ORDER BY task_number LIMIT 1`,
+  );
   const order = `/orders/${bom.order_number}`;
   const sink = `${order}/sinks/${bom.build_number}`;
   pages = [
@@ -54,6 +58,7 @@ test.beforeAll(async () => {
     `/admin/bom-templates/${template.id}`,
     '/admin/users',
     '/admin/audit',
+    `/tasks/${task.task_number}`,
   ];
 });
 

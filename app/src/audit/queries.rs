@@ -122,8 +122,8 @@ async fn resolve(conn: &mut PgConnection, filter: &AuditFilter) -> Result<Resolv
     })
 }
 
-/// The ids of the record `number` names in `table`: one order, build, part
-/// or customer, or every version of a build's BOM.
+/// The ids of the record `number` names in `table`: one order, build, part,
+/// customer or task, or every version of a build's BOM.
 async fn ids_of(
     conn: &mut PgConnection,
     table: AuditedTable,
@@ -167,6 +167,14 @@ async fn ids_of(
         AuditedTable::Customers => {
             sqlx::query_scalar!(
                 "SELECT id FROM public.customers WHERE upper(customer_number) = $1",
+                number
+            )
+            .fetch_all(conn)
+            .await?
+        }
+        AuditedTable::Tasks => {
+            sqlx::query_scalar!(
+                "SELECT id FROM workflow.tasks WHERE task_number = $1",
                 number
             )
             .fetch_all(conn)

@@ -290,3 +290,21 @@ lazy_page!(
     AuditPage => account(AccountView::Audit),
     __preload_account
 );
+
+#[derive(Clone, Copy)]
+enum ShopFloorView {
+    Task,
+}
+
+#[lazy]
+fn shop_floor(page: ShopFloorView) -> AnyView {
+    match page {
+        ShopFloorView::Task => view! { <crate::tasks::TaskPage/> }.into_any(),
+    }
+}
+
+lazy_page!(
+    /// `/tasks/:number`
+    TaskPage => shop_floor(ShopFloorView::Task),
+    __preload_shop_floor
+);

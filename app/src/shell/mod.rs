@@ -121,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("account"), StaticSegment("password")) view={Lazy::<lazy::PasswordPage>::new()}/>
                     <Route path=(StaticSegment("admin"), StaticSegment("users")) view={Lazy::<lazy::UsersPage>::new()}/>
                     <Route path=(StaticSegment("admin"), StaticSegment("audit")) view={Lazy::<lazy::AuditPage>::new()}/>
+                    <Route path=(StaticSegment("tasks"), ParamSegment("number")) view={Lazy::<lazy::TaskPage>::new()}/>
                 </Routes>
             </main>
         </Router>

@@ -1,8 +1,18 @@
 //! The shop floor's tasks: generated per build from its family's route when
 //! an order enters production, then moved across the boards, timed, and
-//! fed their materials.
+//! fed their materials. `model` is what crosses the wire, `api` the server
+//! functions, `queries` the reads, `detail_page` the task's own page.
 
+mod api;
 #[cfg(feature = "ssr")]
 pub mod demo;
+mod detail_page;
 #[cfg(feature = "ssr")]
 pub mod generate;
+mod model;
+#[cfg(feature = "ssr")]
+mod queries;
+
+pub use api::*;
+pub use detail_page::TaskPage;
+pub use model::*;

@@ -38,4 +38,5 @@ mod seed;
 mod signatures;
 mod stock;
 mod storage;
+mod tasks_detail;
 mod tasks_generation;

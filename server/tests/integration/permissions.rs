@@ -51,6 +51,7 @@ use torvan_app::orders::sinks::{
 };
 use torvan_app::orders::{ListOrders, OrderFilter};
 use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
+use torvan_app::tasks::GetTask;
 use torvan_server::seed::seed_demo;
 use uuid::Uuid;
 
@@ -412,6 +413,12 @@ fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Inventory, Read),
         ),
         endpoint(PartFormOptions {}, Rule::Needs(Inventory, Read)),
+        endpoint(
+            GetTask {
+                task_number: text("TB-2026-0110-01-1-070"),
+            },
+            Rule::Needs(Tasks, Read),
+        ),
         endpoint(
             SavePart {
                 original: None,
