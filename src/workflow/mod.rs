@@ -3,9 +3,26 @@
 //! numbers people read on a card (work center, step code, task number).
 //! Every value the database stores as text is parsed here at the edge.
 
+mod access;
+mod dependency;
+mod moves;
 mod numbers;
+mod timer;
 
+#[cfg(test)]
+mod tests;
+
+pub use access::{Actor, TaskAccess, may_assign, may_take, may_work_on, sees};
+pub use dependency::{Dependency, Gate, PredecessorTimes, Wait};
+pub use moves::{
+    Blocker, Completion, HOLD_REASON_LIMIT, MovePlan, MoveRefusal, MovingTask, Predecessor,
+    blocker, check_move,
+};
 pub use numbers::{MalformedCode, StepCode, TaskNumber, WorkCenterCode};
+pub use timer::{
+    MAX_ENTRY_HOURS, ManualEntry, ManualEntryDraft, NOTE_LIMIT, Running, Span, Stopped, TimerStart,
+    Totals, Variance, minutes_between, start_timer, stop_timer,
+};
 
 crate::db_enum::db_enum! {
     /// Where a task stands; the board's columns are the first four.
