@@ -2,12 +2,17 @@
 //! priority), how tasks depend on each other, what a timer records, and the
 //! numbers people read on a card (work center, step code, task number).
 //! Every value the database stores as text is parsed here at the edge.
+//! The rules the board runs (dependencies, moves, timers, who may do what)
+//! are pure functions here, the clock passed in as `now`, so the server and
+//! the card compiled to WASM run the same ones.
 
 mod access;
 mod dependency;
 mod moves;
 mod numbers;
+mod refusal;
 mod timer;
+mod totals;
 
 #[cfg(test)]
 mod tests;
@@ -15,14 +20,15 @@ mod tests;
 pub use access::{Actor, TaskAccess, may_assign, may_take, may_work_on, sees};
 pub use dependency::{Dependency, Gate, PredecessorTimes, Wait};
 pub use moves::{
-    Blocker, Completion, HOLD_REASON_LIMIT, MovePlan, MoveRefusal, MovingTask, Predecessor,
-    blocker, check_move,
+    Blocker, Completion, HOLD_REASON_LIMIT, MovePlan, MovingTask, Predecessor, blocker, check_move,
 };
 pub use numbers::{MalformedCode, StepCode, TaskNumber, WorkCenterCode};
+pub use refusal::MoveRefusal;
 pub use timer::{
     MAX_ENTRY_HOURS, ManualEntry, ManualEntryDraft, NOTE_LIMIT, Running, Span, Stopped, TimerStart,
-    Totals, Variance, minutes_between, start_timer, stop_timer,
+    minutes_between, start_timer, stop_timer,
 };
+pub use totals::{Totals, Variance};
 
 crate::db_enum::db_enum! {
     /// Where a task stands; the board's columns are the first four.

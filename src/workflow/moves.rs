@@ -30,8 +30,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::dependency::{Dependency, Gate, PredecessorTimes, Wait};
-use super::{TaskNumber, TaskStatus};
-use crate::plural::count;
+use super::{MoveRefusal, TaskNumber, TaskStatus};
 use crate::text::limited;
 
 /// The most characters a hold reason holds.
@@ -93,25 +92,6 @@ impl Blocker {
     }
 }
 
-/// Why a move is refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MoveRefusal {
-    /// Someone changed the task after the board loaded it.
-    Stale { number: TaskNumber, now: TaskStatus },
-    /// A predecessor holds back the task's start or completion.
-    Blocked { gate: Gate, blocker: Blocker },
-    /// The task needs its approval before it is done.
-    NeedsApproval { number: TaskNumber, title: String },
-    /// A hold without a reason, or one too long.
-    HoldReason { message: String },
-    /// A move the board does not make.
-    Pointless {
-        number: TaskNumber,
-        from: TaskStatus,
-        to: TaskStatus,
-    },
-}
-
 /// Checks moving `task` to the column `to` at `now`, seen by the board at
 /// `seen_version`, with its predecessors and the hold reason typed (if any).
 pub fn check_move(
@@ -148,15 +128,12 @@ pub fn check_move(
     } else {
         None
     };
-    let starts = matches!(to, InProgress) || (to == Completed && task.status == Pending);
-    let mut gates = Vec::new();
-    if starts {
-        gates.push(Gate::Start);
-    }
-    if to == Completed {
-        gates.push(Gate::Complete);
-    }
-    for gate in gates {
+    let starts = to == InProgress || (to == Completed && task.status == Pending);
+    let gates = [(starts, Gate::Start), (to == Completed, Gate::Complete)];
+    for gate in gates
+        .into_iter()
+        .filter_map(|(applies, gate)| applies.then_some(gate))
+    {
         if let Some(blocker) = first_blocker(predecessors, gate, now) {
             return Err(MoveRefusal::Blocked { gate, blocker });
         }
@@ -215,77 +192,4 @@ fn reason(number: &TaskNumber, typed: Option<&str>) -> Result<String, MoveRefusa
         .ok_or_else(|| MoveRefusal::HoldReason {
             message: format!("Say why {number} is on hold: the next person reads it on the card."),
         })
-}
-
-impl MoveRefusal {
-    /// The refusal as an assembler at a tablet reads it.
-    pub fn message(&self, now: DateTime<Utc>) -> String {
-        match self {
-            Self::Stale {
-                number,
-                now: status,
-            } => format!(
-                "{number} was changed by someone else since your board loaded; it is now {}. \
-                 Your board has been refreshed — move it again if still needed.",
-                status.label()
-            ),
-            Self::Blocked { gate, blocker } => blocked(*gate, blocker, now),
-            Self::NeedsApproval { number, title } => format!(
-                "Cannot complete: {number} “{title}” needs its approval first; ask for it to be approved."
-            ),
-            Self::HoldReason { message } => message.clone(),
-            Self::Pointless { number, from, to } => pointless(number, *from, *to),
-        }
-    }
-}
-
-fn blocked(gate: Gate, blocker: &Blocker, now: DateTime<Utc>) -> String {
-    let Blocker {
-        number,
-        title,
-        dependency,
-        wait,
-    } = blocker;
-    let verb = match gate {
-        Gate::Start => "start",
-        Gate::Complete => "complete",
-    };
-    let kind = dependency.kind.label().to_lowercase();
-    let event = if dependency.waits_for_finish() {
-        "finished"
-    } else {
-        "started"
-    };
-    match wait {
-        Wait::ForEvent if dependency.waits_for_finish() => {
-            format!("Cannot {verb}: {number} “{title}” is not finished yet ({kind}).")
-        }
-        Wait::ForEvent => {
-            format!("Cannot {verb}: {number} “{title}” has not started yet ({kind}).")
-        }
-        Wait::Until(until) => {
-            // Whole minutes, rounded up: "another 0 minutes" would invite a retry that fails.
-            let left = ((*until - now).num_seconds().max(1) + 59) / 60;
-            format!(
-                "Cannot {verb} for another {}: {number} “{title}” {event} less than {} ago ({kind}).",
-                count(left, "minute", "minutes"),
-                count(dependency.lag_minutes, "minute", "minutes"),
-            )
-        }
-    }
-}
-
-fn pointless(number: &TaskNumber, from: TaskStatus, to: TaskStatus) -> String {
-    use TaskStatus::*;
-    match (from, to) {
-        _ if from == to => format!("{number} is already in {}.", to.label()),
-        (_, Cancelled) => format!(
-            "{number} cannot be cancelled from the board; a coordinator cancels tasks with their build."
-        ),
-        (Cancelled, _) => format!("{number} is cancelled; it stays off the board."),
-        (OnHold, _) => {
-            format!("{number} is on hold: move it to In progress before marking it done.")
-        }
-        _ => format!("{number} is done: to reopen it, move it to In progress."),
-    }
 }

@@ -1,5 +1,6 @@
-//! Time on tasks: the one running timer per person, manual entries, and
-//! actual minutes against the estimate. The clock is the caller's.
+//! Time on tasks: the one running timer per person and manual entries
+//! (their totals against the estimate are in `totals`). The clock is the
+//! caller's.
 //!
 //! A timer's minutes are whole minutes, rounded to the nearest (half a
 //! minute rounds up), and a timer that ran at all counts at least one
@@ -9,8 +10,6 @@
 //! the future, runs over 16 hours or overlaps another entry of the same
 //! person (a running one lasts until now): entries accepted here never
 //! overlap, so a person's minutes are never counted twice.
-
-use std::iter::Sum;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -201,58 +200,5 @@ impl ManualEntryDraft {
             }),
             _ => Err(errors),
         }
-    }
-}
-
-/// Actual minutes against the estimate, for a task or a set of tasks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Totals {
-    /// The estimates that are known, added up.
-    pub estimate: i64,
-    pub actual: i64,
-    /// Tasks without an estimate: their time is in `actual`, not `estimate`.
-    pub unestimated: u32,
-}
-
-/// How actual time compares with the estimate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Variance {
-    Over(i64),
-    Under(i64),
-    OnEstimate,
-}
-
-impl Totals {
-    /// One task: its estimate (if any) and its entries until `now`.
-    pub fn of_task(estimate: Option<i32>, entries: &[Span], now: DateTime<Utc>) -> Self {
-        Self {
-            estimate: estimate.map_or(0, i64::from),
-            actual: entries.iter().map(|entry| entry.minutes(now)).sum(),
-            unestimated: u32::from(estimate.is_none()),
-        }
-    }
-
-    /// Actual minus estimate: positive is over.
-    pub fn difference(&self) -> i64 {
-        self.actual - self.estimate
-    }
-
-    pub fn variance(&self) -> Variance {
-        match self.difference() {
-            0 => Variance::OnEstimate,
-            over if over > 0 => Variance::Over(over),
-            under => Variance::Under(-under),
-        }
-    }
-}
-
-/// A build's or an order's totals: its tasks' added up.
-impl Sum for Totals {
-    fn sum<I: Iterator<Item = Self>>(tasks: I) -> Self {
-        tasks.fold(Self::default(), |sum, task| Self {
-            estimate: sum.estimate + task.estimate,
-            actual: sum.actual + task.actual,
-            unestimated: sum.unestimated + task.unestimated,
-        })
     }
 }

@@ -13,6 +13,7 @@ mod access;
 mod dependencies;
 mod moving;
 mod properties;
+mod refusals;
 mod timers;
 
 /// `minutes` after 08:00 on the day of the build.
