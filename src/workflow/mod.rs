@@ -2,11 +2,34 @@
 //! priority), how tasks depend on each other, what a timer records, and the
 //! numbers people read on a card (work center, step code, task number).
 //! Every value the database stores as text is parsed here at the edge.
+//! The rules the board runs (dependencies, moves, timers, who may do what)
+//! are pure functions here, the clock passed in as `now`, so the server and
+//! the card compiled to WASM run the same ones.
 
+mod access;
+mod dependency;
+mod moves;
 mod numbers;
+mod refusal;
 pub mod route;
+mod timer;
+mod totals;
 
+#[cfg(test)]
+mod tests;
+
+pub use access::{Actor, TaskAccess, may_assign, may_take, may_work_on, sees};
+pub use dependency::{Dependency, Gate, PredecessorTimes, Wait};
+pub use moves::{
+    Blocker, Completion, HOLD_REASON_LIMIT, MovePlan, MovingTask, Predecessor, blocker, check_move,
+};
 pub use numbers::{MalformedCode, StepCode, TaskNumber, WorkCenterCode};
+pub use refusal::MoveRefusal;
+pub use timer::{
+    MAX_ENTRY_HOURS, ManualEntry, ManualEntryDraft, NOTE_LIMIT, Running, Span, Stopped, TimerStart,
+    minutes_between, start_timer, stop_timer,
+};
+pub use totals::{Totals, Variance};
 
 use crate::OrderPriority;
 
