@@ -166,7 +166,7 @@ async fn a_statement_changing_many_tasks_is_one_event_per_work_center(pool: PgPo
         .await
         .unwrap();
 
-    let mut heard = vec![stream.next_change().await, stream.next_change().await];
+    let mut heard = [stream.next_change().await, stream.next_change().await];
     heard.sort_by_key(|change| change["work_center"].as_str().unwrap().to_owned());
     assert_eq!(heard[0]["work_center"], "CUTTING");
     assert_eq!(heard[0]["tasks"], 1);
