@@ -4,7 +4,8 @@
 //! tasks is one event per work center; a timer changes its task's card;
 //! filters keep other boards' events out; a listener that lost its
 //! connection tells its boards to resync; who may not read tasks gets no
-//! stream.
+//! stream, and the check an open stream makes every minute sees a session
+//! that ended.
 
 use std::time::Duration;
 
@@ -13,6 +14,7 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use sqlx::PgPool;
+use torvan_app::auth::{SignOut, sessions};
 use torvan_app::live::TASKS_PATH;
 use tower::ServiceExt;
 
@@ -281,4 +283,27 @@ async fn a_filter_naming_no_work_center_is_refused(pool: PgPool) {
             .await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{query}");
     }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_streams_session_check_sees_a_signed_out_session_end(pool: PgPool) {
+    let (app, cookie) = assembler(&pool).await;
+    let session: uuid::Uuid =
+        sqlx::query_scalar("SELECT id FROM auth.user_sessions WHERE user_id = $1 AND is_active")
+            .bind(users::ASSEMBLER_ID)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let policy = crate::support::auth_settings().sessions;
+    let role = |pool: PgPool| async move {
+        let mut conn = pool.acquire().await.unwrap();
+        sessions::role_while_active(&mut conn, session, &policy, chrono::Utc::now())
+            .await
+            .unwrap()
+    };
+    assert_eq!(role(pool.clone()).await, Some(torvan::Role::Assembler));
+
+    app.run(&cookie, SignOut {}).await.unwrap();
+
+    assert_eq!(role(pool.clone()).await, None);
 }
