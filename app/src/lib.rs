@@ -13,6 +13,7 @@ pub mod db;
 pub mod error;
 pub mod inventory;
 pub mod limit_hint;
+pub mod live;
 pub mod money;
 pub mod orders;
 pub mod routes;

@@ -6,6 +6,7 @@ use tokio::net::TcpListener;
 
 use crate::config::ServeConfig;
 use crate::http::{AppState, router};
+use crate::live::Hub;
 use crate::storage::Storage;
 use crate::{ServerError, db};
 
@@ -35,11 +36,13 @@ pub async fn run() -> Result<(), ServerError> {
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
         .build();
+    let live = Hub::new(pool.clone());
     let app = router(AppState {
         leptos_options,
         pool: pool.clone(),
         storage,
         auth: config.auth,
+        live: live.clone(),
         max_body_bytes: config.max_body_bytes,
         max_import_bytes: config.max_import_bytes,
     });
@@ -53,7 +56,12 @@ pub async fn run() -> Result<(), ServerError> {
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    // Open boards' streams never end by themselves: they are ended, so the
+    // graceful shutdown finishes and the browsers reconnect elsewhere.
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        live.shut_down();
+    })
     .await
     .map_err(ServerError::Serve)?;
     pool.close().await;

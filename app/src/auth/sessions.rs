@@ -298,6 +298,32 @@ pub async fn resolve(
     }))
 }
 
+/// The role of a session that still stands (active, its user active, and
+/// neither idle nor too old by `policy`), looked up without touching it:
+/// a live stream asks now and then, and an open board is not activity.
+/// A session past its limits is ended by the next request it makes.
+pub async fn role_while_active(
+    conn: &mut PgConnection,
+    session_id: Uuid,
+    policy: &SessionPolicy,
+    now: DateTime<Utc>,
+) -> Result<Option<Role>, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT s.created_at AS "created_at!", s.last_seen_at, u.role::text AS "role!"
+         FROM auth.user_sessions s JOIN auth.users u ON u.id = s.user_id
+         WHERE s.id = $1 AND s.is_active AND u.status = 'ACTIVE'"#,
+        session_id,
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    match row {
+        Some(row) if policy.check(row.created_at, row.last_seen_at, now).is_ok() => {
+            Ok(Some(Role::parse(&row.role)?))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// Ends one session, if still active, and records why in the trail.
 pub async fn end_session(
     conn: &mut PgConnection,

@@ -1,5 +1,5 @@
 //! The HTTP surface: probes, static assets, the Leptos pages and server
-//! functions, wrapped in request ids, logs, compression, the security
+//! functions, the boards' live stream, wrapped in request ids, logs, compression, the security
 //! checks, the session, and a body limit with its arguments screened.
 
 mod api_status;
@@ -28,6 +28,7 @@ use torvan_app::inventory::transfer;
 use torvan_app::{App, shell};
 use tower_http::limit::RequestBodyLimitLayer;
 
+use crate::live::{self, Hub};
 use crate::storage::Storage;
 
 /// What every handler can reach. Cheap to clone: all handles are shared.
@@ -37,6 +38,8 @@ pub struct AppState {
     pub pool: PgPool,
     pub storage: Storage,
     pub auth: AuthSettings,
+    /// The live channel's listener, shared by this server's open boards.
+    pub live: Hub,
     pub max_body_bytes: usize,
     #[from_ref(skip)]
     pub max_import_bytes: usize,
@@ -110,6 +113,7 @@ pub fn router(state: AppState) -> Router {
         .route("/inventory/parts.csv", get(downloads::parts))
         .route("/inventory/reorder.csv", get(downloads::reorder_report))
         .route(torvan_app::routes::AUDIT_CSV, get(downloads::audit_trail))
+        .route(torvan_app::live::TASKS_PATH, get(live::tasks))
         .route(
             "/orders/{number}/sinks/{build}/bom.csv",
             get(downloads::bom),

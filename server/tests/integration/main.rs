@@ -22,6 +22,7 @@ mod inventory_parts;
 mod inventory_queries;
 mod inventory_stock_moves;
 mod inventory_transfer;
+mod live;
 mod orders_gates;
 mod orders_header;
 mod orders_lifecycle;

@@ -17,6 +17,7 @@ use torvan_app::auth::sessions::AuthSettings;
 use torvan_app::error::AppError;
 use torvan_server::config::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_IMPORT_BYTES, StorageConfig};
 use torvan_server::http::{AppState, router};
+use torvan_server::live::Hub;
 use torvan_server::storage::Storage;
 use tower::ServiceExt;
 
@@ -24,6 +25,7 @@ pub mod db_proxy;
 pub mod demo;
 pub mod roles;
 pub mod rows;
+pub mod shop_floor;
 
 pub struct TestApp {
     pub router: Router,
@@ -74,6 +76,7 @@ impl TestApp {
             .build();
         let router = router(AppState {
             leptos_options,
+            live: Hub::new(pool.clone()),
             pool,
             storage,
             auth,
