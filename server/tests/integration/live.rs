@@ -162,7 +162,7 @@ async fn a_statement_changing_many_tasks_is_one_event_per_work_center(pool: PgPo
     shop_floor::task(&pool, build, "930", "CUTTING").await;
     let mut stream = Stream::open(&app, &cookie, "").await;
 
-    sqlx::query("UPDATE workflow.tasks SET version = version + 1 WHERE build_id = $1")
+    sqlx::query("UPDATE workflow.tasks SET version = version + 1 WHERE build_id = $1 AND step_code >= '900'")
         .bind(first.build)
         .execute(&mut arranging(&pool).await)
         .await
@@ -258,20 +258,6 @@ async fn nobody_signed_out_gets_a_stream(pool: PgPool) {
     let reply = app.get(TASKS_PATH, None).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     assert_eq!(refusal(&reply), Some(AppError::Unauthorized));
-}
-
-#[sqlx::test(migrations = "../migrations")]
-async fn roles_that_may_not_read_tasks_get_no_stream(pool: PgPool) {
-    torvan_server::seed::seed_demo(&pool).await.unwrap();
-    let app = TestApp::new(pool).await;
-    for email in [users::PROCUREMENT, users::SERVICE] {
-        let cookie = app
-            .sign_in(email, crate::support::demo::PASSWORD)
-            .await
-            .unwrap();
-        let reply = app.get(TASKS_PATH, Some(&cookie)).await;
-        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{email}");
-    }
 }
 
 #[sqlx::test(migrations = "../migrations")]
