@@ -2,6 +2,7 @@ use rust_decimal::Decimal;
 
 use super::problem::TemplateField;
 use crate::PartNumber;
+use crate::workflow::StepCode;
 use crate::rule_language::{Condition, Formula, Pattern};
 
 /// Decimals the template and BOM tables keep for quantities and scrap.
@@ -52,6 +53,8 @@ pub struct TemplateLine {
     pub scrap_factor: Decimal,
     pub phantom: bool,
     pub description: String,
+    /// The route step that consumes the part; `None`: the route's default.
+    pub route_step: Option<StepCode>,
 }
 
 /// A template whose every rule reads and checks against the vocabulary.
