@@ -2,8 +2,8 @@ use rust_decimal::Decimal;
 
 use super::problem::TemplateField;
 use crate::PartNumber;
-use crate::workflow::StepCode;
 use crate::rule_language::{Condition, Formula, Pattern};
+use crate::workflow::StepCode;
 
 /// Decimals the template and BOM tables keep for quantities and scrap.
 pub(super) const QUANTITY_DECIMALS: u32 = 4;

@@ -47,7 +47,11 @@ fn a_line_naming_a_step_carries_it_to_its_bom_line_and_an_empty_step_is_the_defa
     ];
     let steps: Vec<Option<String>> = super::resolved(&drafts, &super::sink(1))
         .iter()
-        .map(|line| line.route_step.as_ref().map(|step| step.as_str().to_owned()))
+        .map(|line| {
+            line.route_step
+                .as_ref()
+                .map(|step| step.as_str().to_owned())
+        })
         .collect();
     assert_eq!(steps, [Some("090".to_owned()), None]);
 }
