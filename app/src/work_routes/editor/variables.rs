@@ -8,7 +8,7 @@ use torvan::sink::FamilyOptions;
 pub(super) fn Variables(family: FamilyOptions) -> impl IntoView {
     let entries = torvan::bom::vocabulary(&family);
     view! {
-        <details class="card">
+        <details class="card route-variables">
             <summary>"Variables a condition or an estimate may use"</summary>
             <div class="table-scroll">
                 <table class="data-table" aria-label="Variables">
