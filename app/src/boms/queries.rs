@@ -351,6 +351,7 @@ fn row(node: &TreeRow, lines: &[BomLine], stock: &mut HashMap<usize, LineStock>)
         weight: node.rolled_weight,
         phantom: resolved.phantom,
         explanation: explained(&resolved.explanation),
+        route_step: resolved.route_step.as_ref().map(ToString::to_string),
         stock: stock.remove(&node.index),
         short_lines: 0,
     })

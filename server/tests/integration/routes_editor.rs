@@ -172,7 +172,10 @@ async fn a_saved_route_is_the_next_version_which_the_next_order_follows_while_ol
     approve_configuration(&app).await;
     produce(&pool, &app).await;
     let tasks = pending_tasks(&pool).await;
-    assert!(tasks.iter().all(|(_, _, version)| *version == 2), "{tasks:?}");
+    assert!(
+        tasks.iter().all(|(_, _, version)| *version == 2),
+        "{tasks:?}"
+    );
     assert!(
         tasks.contains(&("060".to_owned(), "Frame, legs and feet".to_owned(), 2)),
         "{tasks:?}"
@@ -275,7 +278,11 @@ async fn a_template_line_naming_step_090_puts_its_part_on_the_090_task(pool: PgP
     app.run(&admin, saving(lines)).await.unwrap();
     app.run(
         &admin,
-        regenerate(orders::PENDING, orders::PENDING_BUILD, "A line names its step"),
+        regenerate(
+            orders::PENDING,
+            orders::PENDING_BUILD,
+            "A line names its step",
+        ),
     )
     .await
     .unwrap();
