@@ -51,6 +51,18 @@ impl Text {
         matches!(self, Self::Instructions | Self::Tools | Self::Skills)
     }
 
+    fn value(self, step: &RouteStepDraft) -> &str {
+        match self {
+            Self::Code => &step.code,
+            Self::Title => &step.title,
+            Self::Condition => &step.condition,
+            Self::Estimate => &step.estimate_formula,
+            Self::Instructions => &step.instructions,
+            Self::Tools => &step.tools,
+            Self::Skills => &step.skills,
+        }
+    }
+
     fn text(self, step: &mut RouteStepDraft) -> &mut String {
         match self {
             Self::Code => &mut step.code,
@@ -81,6 +93,14 @@ impl Flag {
         }
     }
 
+    fn get(self, step: &RouteStepDraft) -> bool {
+        match self {
+            Self::Inspection => step.inspection_required,
+            Self::Approval => step.approval_required,
+            Self::Materials => step.takes_unassigned_materials,
+        }
+    }
+
     fn flag(self, step: &mut RouteStepDraft) -> &mut bool {
         match self {
             Self::Inspection => &mut step.inspection_required,
@@ -98,12 +118,12 @@ fn edit(steps: Steps, key: u32, change: impl FnOnce(&mut RouteStepDraft)) {
     });
 }
 
-fn read<T: Default>(steps: Steps, key: u32, field: impl Fn(&mut RouteStepDraft) -> T) -> T {
+fn read<T: Default>(steps: Steps, key: u32, field: impl Fn(&RouteStepDraft) -> T) -> T {
     steps.with(|steps| {
         steps
             .iter()
             .find(|(at, _)| *at == key)
-            .map(|(_, step)| field(&mut step.clone()))
+            .map(|(_, step)| field(step))
             .unwrap_or_default()
     })
 }
@@ -120,7 +140,7 @@ fn index(steps: Steps, key: u32) -> usize {
 
 fn text_input(steps: Steps, key: u32, messages: Messages, field: Text) -> impl IntoView {
     let id = format!("step-{key}-{}", field.key());
-    let value = move || read(steps, key, |step| field.text(step).clone());
+    let value = move || read(steps, key, |step| field.value(step).to_owned());
     let input = move |event| {
         let value = event_target_value(&event);
         edit(steps, key, |step| *field.text(step) = value);
@@ -143,7 +163,7 @@ fn text_input(steps: Steps, key: u32, messages: Messages, field: Text) -> impl I
 fn flag_input(steps: Steps, key: u32, flag: Flag) -> impl IntoView {
     view! {
         <label class="check">
-            <input type="checkbox" prop:checked=move || read(steps, key, |step| *flag.flag(step))
+            <input type="checkbox" prop:checked=move || read(steps, key, |step| flag.get(step))
                 on:change=move |event| {
                     let checked = event_target_checked(&event);
                     edit(steps, key, |step| *flag.flag(step) = checked);
@@ -153,36 +173,71 @@ fn flag_input(steps: Steps, key: u32, flag: Flag) -> impl IntoView {
     }
 }
 
+/// The step's two choices from a list.
+#[derive(Clone, Copy)]
+enum Choice {
+    TaskType,
+    WorkCenter,
+}
+
+impl Choice {
+    fn key(self) -> &'static str {
+        match self {
+            Self::TaskType => "task_type",
+            Self::WorkCenter => "work_center",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::TaskType => "Task type",
+            Self::WorkCenter => "Work center",
+        }
+    }
+
+    fn value(self, step: &RouteStepDraft) -> &str {
+        match self {
+            Self::TaskType => &step.task_type,
+            Self::WorkCenter => &step.work_center,
+        }
+    }
+
+    fn text(self, step: &mut RouteStepDraft) -> &mut String {
+        match self {
+            Self::TaskType => &mut step.task_type,
+            Self::WorkCenter => &mut step.work_center,
+        }
+    }
+}
+
 fn select(
     steps: Steps,
     key: u32,
     messages: Messages,
-    field: &'static str,
-    label: &'static str,
+    choice: Choice,
     options: Vec<(String, String)>,
-    text: fn(&mut RouteStepDraft) -> &mut String,
 ) -> impl IntoView {
-    let id = format!("step-{key}-{field}");
+    let id = format!("step-{key}-{}", choice.key());
     let options = options
         .into_iter()
         .map(|(value, name)| {
             let chosen = value.clone();
             view! {
-                <option value=value prop:selected=move || read(steps, key, |step| text(step).clone()) == chosen>{name}</option>
+                <option value=value prop:selected=move || read(steps, key, |step| choice.value(step) == chosen)>{name}</option>
             }
         })
         .collect_view();
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{choice.label()}</label>
             <select id=id on:change=move |event| {
                 let value = event_target_value(&event);
-                edit(steps, key, |step| *text(step) = value);
+                edit(steps, key, |step| *choice.text(step) = value);
             }>
                 <option value="">"Choose…"</option>
                 {options}
             </select>
-            {message(messages, move || step_field(index(steps, key), field))}
+            {message(messages, move || step_field(index(steps, key), choice.key()))}
         </div>
     }
 }
@@ -216,8 +271,8 @@ pub(super) fn StepCard(
             <div class="route-step-fields">
                 {text_input(steps, key, messages, Text::Code)}
                 {text_input(steps, key, messages, Text::Title)}
-                {select(steps, key, messages, "task_type", "Task type", task_types, |step| &mut step.task_type)}
-                {select(steps, key, messages, "work_center", "Work center", work_centers, |step| &mut step.work_center)}
+                {select(steps, key, messages, Choice::TaskType, task_types)}
+                {select(steps, key, messages, Choice::WorkCenter, work_centers)}
                 {text_input(steps, key, messages, Text::Condition)}
                 {text_input(steps, key, messages, Text::Estimate)}
                 {text_input(steps, key, messages, Text::Instructions)}
