@@ -83,6 +83,23 @@ pub fn bom_template(id: Uuid) -> String {
     format!("/admin/bom-templates/{id}")
 }
 
+/// Every family's route, and the list's link in the navigation.
+pub const ROUTES: &str = "/admin/routes";
+
+/// The route editor for a family, by its code.
+pub fn route_editor(family: impl Display) -> String {
+    format!("{ROUTES}/{}", segment(family))
+}
+
+/// The route editor for a family with no route, starting from a copy of
+/// another family's.
+pub fn route_from_copy(family: impl Display, copy_from: impl Display) -> String {
+    with_query(
+        &route_editor(family),
+        &[("copy_from", copy_from.to_string())],
+    )
+}
+
 /// The audit viewer filtered to one record, named by its number or id.
 pub fn history(table: AuditedTable, record: impl Display) -> String {
     with_query(

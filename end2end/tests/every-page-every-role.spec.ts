@@ -47,6 +47,8 @@ const ROUTES: Record<string, string> = {
   EditPartPage: '/inventory/parts/:part/edit',
   TemplatesPage: '/admin/bom-templates',
   TemplatePage: '/admin/bom-templates/:template',
+  RoutesPage: '/admin/routes',
+  RoutePage: '/admin/routes/:family',
   SignInPage: '/login',
   PasswordPage: '/account/password',
   UsersPage: '/admin/users',
@@ -84,6 +86,7 @@ async function demoIds(client: Client): Promise<Record<string, string>> {
     group: group.id,
     template: template.id,
     task: task.task_number,
+    family: 'LAB',
   };
 }
 

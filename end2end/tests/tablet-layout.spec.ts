@@ -56,6 +56,8 @@ test.beforeAll(async () => {
     `/inventory/parts/${part.part_number}/edit`,
     '/admin/bom-templates',
     `/admin/bom-templates/${template.id}`,
+    '/admin/routes',
+    '/admin/routes/LAB',
     '/admin/users',
     '/admin/audit',
     `/tasks/${task.task_number}`,

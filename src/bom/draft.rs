@@ -20,4 +20,7 @@ pub struct TemplateLineDraft {
     pub scrap_factor: String,
     pub phantom: bool,
     pub description: String,
+    /// The route step that consumes the line's part (`090`); empty: the
+    /// route's step that takes the lines naming none.
+    pub route_step: String,
 }

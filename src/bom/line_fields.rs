@@ -12,6 +12,7 @@ use super::vocabulary::known;
 use crate::PartNumber;
 use crate::rule_language::{Pattern, RuleError, ValueKind};
 use crate::text::limited;
+use crate::workflow::StepCode;
 
 /// Largest base quantity the template table stores (`DECIMAL(10,4)`).
 const MAX_BASE_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
@@ -90,6 +91,18 @@ pub(super) fn scrap_factor(raw: &str) -> Result<Decimal, String> {
             Err("Scrap is a fraction from 0 up to (not including) 1, e.g. 0.05 for 5%.".to_owned())
         }
         Some(scrap) => Ok(scrap),
+    }
+}
+
+/// The step that consumes the line, `None` when nothing was typed. Whether
+/// the family's route has the step is the server's to say at save: the
+/// route is versioned apart from the template.
+pub(super) fn route_step(raw: &str) -> Result<Option<StepCode>, String> {
+    match raw.trim() {
+        "" => Ok(None),
+        text => StepCode::parse(text)
+            .map(Some)
+            .map_err(|error| error.to_string()),
     }
 }
 

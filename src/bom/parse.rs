@@ -1,6 +1,8 @@
 use super::draft::TemplateLineDraft;
 use super::hierarchy::Hierarchy;
-use super::line_fields::{base_quantity, fits, fixed_part, optional, part_pattern, scrap_factor};
+use super::line_fields::{
+    base_quantity, fits, fixed_part, optional, part_pattern, route_step, scrap_factor,
+};
 use super::problem::{LineProblem, TemplateField};
 use super::structure::levels;
 use super::template::{PartSource, Quantity, Template, TemplateLine};
@@ -79,6 +81,7 @@ fn parse_line(
         TemplateField::Description,
         fits(TemplateField::Description, &draft.description),
     );
+    let route_step = report.at(TemplateField::RouteStep, route_step(&draft.route_step));
     let part = match (part?, pattern?) {
         (Some(fixed), None) => Some(PartSource::Fixed(fixed)),
         (None, Some(pattern)) => Some(PartSource::Pattern(pattern)),
@@ -95,6 +98,7 @@ fn parse_line(
         scrap_factor: scrap_factor?,
         phantom: draft.phantom,
         description: draft.description.trim().to_owned(),
+        route_step: route_step?,
     })
 }
 

@@ -16,6 +16,7 @@ pub enum TemplateField {
     IncludeCondition,
     ScrapFactor,
     Description,
+    RouteStep,
 }
 
 impl TemplateField {
@@ -31,6 +32,7 @@ impl TemplateField {
             Self::IncludeCondition => "include_condition",
             Self::ScrapFactor => "scrap_factor",
             Self::Description => "description",
+            Self::RouteStep => "route_step",
         }
     }
 
@@ -45,6 +47,7 @@ impl TemplateField {
             Self::IncludeCondition => "include condition",
             Self::ScrapFactor => "scrap factor",
             Self::Description => "description",
+            Self::RouteStep => "route step",
         }
     }
 
@@ -56,6 +59,7 @@ impl TemplateField {
             Self::PartNumber => Some(PartNumber::MAX_LEN),
             Self::PartPattern => Some(100),
             Self::QuantityFormula | Self::IncludeCondition | Self::Description => Some(255),
+            Self::RouteStep => Some(3),
             Self::LineNumber | Self::ParentLine | Self::BaseQuantity | Self::ScrapFactor => None,
         }
     }

@@ -117,6 +117,7 @@ fn resolve_line(
         phantom: line.phantom,
         description: line.description.clone(),
         explanation,
+        route_step: line.route_step.clone(),
     }))
 }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use super::explanation::Explanation;
 use super::problem::TemplateField;
 use crate::rule_language::RuleError;
+use crate::workflow::StepCode;
 
 /// A template line worked out for one configuration, before its part is
 /// looked up in the catalogue.
@@ -22,6 +23,9 @@ pub struct ResolvedLine {
     pub phantom: bool,
     pub description: String,
     pub explanation: Explanation,
+    /// The route step that consumes the part; `None`: the route's default.
+    #[serde(default)]
+    pub route_step: Option<StepCode>,
 }
 
 /// A rule of a template line that failed for this configuration.

@@ -3,6 +3,7 @@ use rust_decimal::Decimal;
 use super::problem::TemplateField;
 use crate::PartNumber;
 use crate::rule_language::{Condition, Formula, Pattern};
+use crate::workflow::StepCode;
 
 /// Decimals the template and BOM tables keep for quantities and scrap.
 pub(super) const QUANTITY_DECIMALS: u32 = 4;
@@ -52,6 +53,8 @@ pub struct TemplateLine {
     pub scrap_factor: Decimal,
     pub phantom: bool,
     pub description: String,
+    /// The route step that consumes the part; `None`: the route's default.
+    pub route_step: Option<StepCode>,
 }
 
 /// A template whose every rule reads and checks against the vocabulary.

@@ -44,12 +44,12 @@ pub async fn duplicate(conn: &mut PgConnection, user_id: Uuid, id: Uuid) -> Resu
     sqlx::query!(
         "INSERT INTO products.bom_template_items (id, template_id, line_number, part_id,
              part_number_pattern, quantity_formula, base_quantity, include_condition,
-             parent_item_id, level, scrap_factor, is_phantom, description)
+             parent_item_id, level, scrap_factor, is_phantom, description, route_step)
          SELECT md5($2::uuid::text || i.id::text)::uuid, $2::uuid, i.line_number, i.part_id,
                 i.part_number_pattern, i.quantity_formula, i.base_quantity, i.include_condition,
                 CASE WHEN i.parent_item_id IS NOT NULL
                      THEN md5($2::uuid::text || i.parent_item_id::text)::uuid END,
-                i.level, i.scrap_factor, i.is_phantom, i.description
+                i.level, i.scrap_factor, i.is_phantom, i.description, i.route_step
          FROM products.bom_template_items i WHERE i.template_id = $1
          ORDER BY i.level, i.line_number",
         id,

@@ -17,7 +17,7 @@ mod model;
 #[cfg(feature = "ssr")]
 mod preview;
 #[cfg(feature = "ssr")]
-mod queries;
+pub(crate) mod queries;
 #[cfg(feature = "ssr")]
 mod save;
 

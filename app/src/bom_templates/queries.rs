@@ -88,7 +88,7 @@ pub async fn editor(conn: &mut PgConnection, id: Uuid) -> Result<TemplateEditor,
 
 /// A stored order and build number; one that does not parse is a schema
 /// drift, logged as an internal error.
-fn numbers(order: &str, build: &str) -> Result<(OrderNumber, BuildNumber), AppError> {
+pub(crate) fn numbers(order: &str, build: &str) -> Result<(OrderNumber, BuildNumber), AppError> {
     OrderNumber::parse(order)
         .and_then(|order| Ok((order, BuildNumber::parse(build)?)))
         .map_err(|error| {

@@ -14,6 +14,7 @@ use torvan::bom::{
     PartSource, Quantity, Template, TemplateHeader, TemplateLineDraft, check_template, line_field,
     next_version,
 };
+use torvan::workflow::StepCode;
 use uuid::Uuid;
 
 use super::duplicate::name_taken;
@@ -44,6 +45,7 @@ pub async fn save(
             ));
         }
     }
+    errors.extend(unknown_steps(conn, &family_code, lines).await?);
     let (Some(template), true) = (template, errors.is_empty()) else {
         return Err(AppError::InvalidFields(errors));
     };
@@ -85,6 +87,38 @@ pub async fn save(
     Ok(version)
 }
 
+/// Lines naming a step the family's route in force does not have: checked
+/// here, not in the browser, as the route is versioned apart from the
+/// template.
+async fn unknown_steps(
+    conn: &mut PgConnection,
+    family_code: &str,
+    lines: &[TemplateLineDraft],
+) -> Result<Vec<FieldError>, AppError> {
+    let named: Vec<(i32, StepCode)> = lines
+        .iter()
+        .filter_map(|line| Some((line.line_number, StepCode::parse(&line.route_step).ok()?)))
+        .collect();
+    if named.is_empty() {
+        return Ok(Vec::new());
+    }
+    let route = crate::work_routes::queries::in_force(conn, family_code).await?;
+    Ok(named
+        .into_iter()
+        .filter(|(_, step)| {
+            route
+                .as_ref()
+                .is_none_or(|route| !route.step_ids.contains_key(step))
+        })
+        .map(|(line_number, step)| {
+            FieldError::new(
+                &line_field(line_number, "route_step"),
+                format!("The family's route has no step {step}."),
+            )
+        })
+        .collect())
+}
+
 async fn catalogue_parts(
     conn: &mut PgConnection,
     lines: &[TemplateLineDraft],
@@ -121,6 +155,7 @@ struct Columns {
     scraps: Vec<Decimal>,
     phantoms: Vec<bool>,
     descriptions: Vec<Option<String>>,
+    route_steps: Vec<Option<String>>,
 }
 
 /// Inserts every line in one statement; ids are made here, parents first,
@@ -175,19 +210,25 @@ async fn insert_lines(
         columns
             .descriptions
             .push(Some(line.description.trim().to_owned()).filter(|text| !text.is_empty()));
+        columns.route_steps.push(
+            line.route_step
+                .as_ref()
+                .map(|step| step.as_str().to_owned()),
+        );
     }
     // The arrays of optional values (`as _`) hold NULLs, which the macro's
     // check of array parameters does not allow for.
     sqlx::query!(
         "INSERT INTO products.bom_template_items (id, template_id, line_number, part_id,
              part_number_pattern, quantity_formula, base_quantity, include_condition,
-             parent_item_id, level, scrap_factor, is_phantom, description)
+             parent_item_id, level, scrap_factor, is_phantom, description, route_step)
          SELECT id, $1, line_number, part_id, pattern, formula, base, condition, parent, level,
-                scrap, phantom, description
+                scrap, phantom, description, route_step
          FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::text[], $7::numeric[],
-                     $8::text[], $9::uuid[], $10::int[], $11::numeric[], $12::bool[], $13::text[])
+                     $8::text[], $9::uuid[], $10::int[], $11::numeric[], $12::bool[], $13::text[],
+                     $14::text[])
               AS line(id, line_number, part_id, pattern, formula, base, condition, parent, level,
-                      scrap, phantom, description)",
+                      scrap, phantom, description, route_step)",
         template_id,
         &columns.ids,
         &columns.line_numbers,
@@ -200,7 +241,8 @@ async fn insert_lines(
         &columns.levels,
         &columns.scraps,
         &columns.phantoms,
-        &columns.descriptions as _
+        &columns.descriptions as _,
+        &columns.route_steps as _
     )
     .execute(conn)
     .await?;

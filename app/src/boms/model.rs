@@ -44,6 +44,8 @@ pub struct BomRow {
     pub stock: Option<LineStock>,
     /// An assembly's lines below it that are short (0 for a leaf).
     pub short_lines: u32,
+    /// The route step that consumes the line, when its template line names one.
+    pub route_step: Option<String>,
 }
 
 /// Whether the shelf can cover a leaf line, and what could stand in.

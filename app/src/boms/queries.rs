@@ -12,6 +12,7 @@ use sqlx::types::Json;
 use torvan::bom::{BomLine, BomStatus, Explanation, ResolvedLine, TreeRow, rolled_up, whole_units};
 use torvan::signature::RecordKind;
 use torvan::stock::MovementKind;
+use torvan::workflow::StepCode;
 use torvan::{BuildNumber, DbEnum, OrderNumber, OrderStatus};
 use uuid::Uuid;
 
@@ -52,6 +53,7 @@ pub(super) struct LineRow {
     is_whole_units: bool,
     explanation: Option<Json<Explanation>>,
     available: Option<i32>,
+    route_step: Option<String>,
 }
 
 /// Which version the page shows, and which it is compared with.
@@ -210,7 +212,7 @@ pub(super) async fn lines_of(
                   i.total_quantity AS "total_quantity!", i.unit_cost,
                   i.extended_cost AS "extended_cost!", i.unit_weight, i.is_phantom,
                   i.is_whole_units, i.explanation AS "explanation: Json<Explanation>",
-                  p.quantity_available AS "available?"
+                  p.quantity_available AS "available?", i.route_step
            FROM orders.bom_items i
            LEFT JOIN orders.bom_items parent ON parent.id = i.parent_item_id
            LEFT JOIN inventory.parts p ON p.id = i.part_id
@@ -250,6 +252,10 @@ fn bom_lines(rows: &[LineRow]) -> Vec<BomLine> {
                         pattern: None,
                         values: Vec::new(),
                     }),
+                route_step: row
+                    .route_step
+                    .as_deref()
+                    .and_then(|step| StepCode::parse(step).ok()),
             },
             unit_cost: row.unit_cost,
             weight: row.unit_weight,
@@ -345,6 +351,7 @@ fn row(node: &TreeRow, lines: &[BomLine], stock: &mut HashMap<usize, LineStock>)
         weight: node.rolled_weight,
         phantom: resolved.phantom,
         explanation: explained(&resolved.explanation),
+        route_step: resolved.route_step.as_ref().map(ToString::to_string),
         stock: stock.remove(&node.index),
         short_lines: 0,
     })

@@ -109,6 +109,7 @@ mod tests {
                 substitutes: Vec::new(),
             }),
             short_lines: 0,
+            route_step: None,
         }
     }
 

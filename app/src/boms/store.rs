@@ -38,6 +38,7 @@ struct Columns {
     whole_units: Vec<bool>,
     descriptions: Vec<String>,
     explanations: Vec<serde_json::Value>,
+    route_steps: Vec<Option<String>>,
 }
 
 fn columns(bom: &Bom, part_id: &dyn Fn(&str) -> Option<Uuid>) -> Result<Columns, AppError> {
@@ -69,6 +70,12 @@ fn columns(bom: &Bom, part_id: &dyn Fn(&str) -> Option<Uuid>) -> Result<Columns,
         columns.phantoms.push(resolved.phantom);
         columns.whole_units.push(line.whole_units);
         columns.descriptions.push(resolved.description.clone());
+        columns.route_steps.push(
+            resolved
+                .route_step
+                .as_ref()
+                .map(|step| step.as_str().to_owned()),
+        );
         columns
             .explanations
             .push(
@@ -118,16 +125,16 @@ pub async fn insert(
     sqlx::query!(
         "INSERT INTO orders.bom_items (id, bom_id, line_number, part_id, parent_item_id, level,
              sort_order, quantity_per_assembly, quantity_required, scrap_factor, unit_cost,
-             unit_weight, is_phantom, is_whole_units, description, explanation)
+             unit_weight, is_phantom, is_whole_units, description, explanation, route_step)
          SELECT id, $1, line_number, part_id, parent_item_id, level, sort_order, per_assembly,
                 required, scrap, unit_cost, unit_weight, phantom, whole_units, description,
-                explanation
+                explanation, route_step
          FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::uuid[], $6::int[], $7::int[],
                      $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[],
-                     $13::bool[], $14::bool[], $15::text[], $16::jsonb[])
+                     $13::bool[], $14::bool[], $15::text[], $16::jsonb[], $17::text[])
               AS line(id, line_number, part_id, parent_item_id, level, sort_order, per_assembly,
                       required, scrap, unit_cost, unit_weight, phantom, whole_units, description,
-                      explanation)
+                      explanation, route_step)
          ORDER BY sort_order",
         stored.id,
         &lines.ids,
@@ -144,7 +151,8 @@ pub async fn insert(
         &lines.phantoms,
         &lines.whole_units,
         &lines.descriptions,
-        &lines.explanations
+        &lines.explanations,
+        &lines.route_steps as _
     )
     .execute(&mut *conn)
     .await?;

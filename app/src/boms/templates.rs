@@ -35,6 +35,7 @@ struct ItemRow {
     scrap_factor: String,
     is_phantom: bool,
     description: Option<String>,
+    route_step: Option<String>,
 }
 
 fn refused(message: String) -> AppError {
@@ -101,7 +102,8 @@ pub(crate) async fn drafts(
         r#"SELECT i.line_number, parent.line_number AS "parent_line?", p.part_number AS "part_number?",
                   i.part_number_pattern, i.quantity_formula,
                   trim_scale(i.base_quantity)::text AS "base_quantity!", i.include_condition,
-                  trim_scale(i.scrap_factor)::text AS "scrap_factor!", i.is_phantom, i.description
+                  trim_scale(i.scrap_factor)::text AS "scrap_factor!", i.is_phantom, i.description,
+                  i.route_step
            FROM products.bom_template_items i
            LEFT JOIN products.bom_template_items parent ON parent.id = i.parent_item_id
            LEFT JOIN inventory.parts p ON p.id = i.part_id
@@ -149,6 +151,7 @@ impl ItemRow {
             scrap_factor: self.scrap_factor,
             phantom: self.is_phantom,
             description: self.description.unwrap_or_default(),
+            route_step: self.route_step.unwrap_or_default(),
         }
     }
 }

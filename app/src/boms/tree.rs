@@ -115,6 +115,7 @@ fn Line(index: usize, tree: Tree) -> impl IntoView {
                     <span class="stock short">{format!(" {} {} short", row.short_lines, if row.short_lines == 1 { "line" } else { "lines" })}</span>
                 })}
                 <span class="explain">{row.explanation}</span>
+                {row.route_step.map(|step| view! { <span class="explain">{format!("Consumed at step {step}")}</span> })}
             </td>
             <td class="mono">{row.part_number}</td>
             <td class="num">{row.quantity_per_assembly.to_string()}</td>
@@ -172,6 +173,7 @@ mod tests {
             explanation: String::new(),
             stock: None,
             short_lines: 0,
+            route_step: None,
         }
     }
 

@@ -13,6 +13,7 @@ const NAV: &[(&str, &str, Resource)] = &[
     ("/customers", "Customers", Resource::Customers),
     ("/inventory", "Inventory", Resource::Inventory),
     ("/admin/bom-templates", "Templates", Resource::BomTemplates),
+    (crate::routes::ROUTES, "Routes", Resource::BomTemplates),
     ("/admin/users", "Users", Resource::Users),
     (crate::routes::AUDIT, "Audit", Resource::Audit),
 ];

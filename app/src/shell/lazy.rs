@@ -258,6 +258,32 @@ lazy_page!(
 );
 
 #[derive(Clone, Copy)]
+enum RoutesView {
+    Routes,
+    Route,
+}
+
+#[lazy]
+fn work_routes(page: RoutesView) -> AnyView {
+    match page {
+        RoutesView::Routes => view! { <crate::work_routes::RoutesPage/> }.into_any(),
+        RoutesView::Route => view! { <crate::work_routes::RoutePage/> }.into_any(),
+    }
+}
+
+lazy_page!(
+    /// `/admin/routes`
+    RoutesPage => work_routes(RoutesView::Routes),
+    __preload_work_routes
+);
+
+lazy_page!(
+    /// `/admin/routes/:family`
+    RoutePage => work_routes(RoutesView::Route),
+    __preload_work_routes
+);
+
+#[derive(Clone, Copy)]
 enum AccountView {
     Password,
     Users,

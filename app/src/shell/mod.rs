@@ -117,6 +117,11 @@ pub fn App() -> impl IntoView {
                         path=(StaticSegment("admin"), StaticSegment("bom-templates"), ParamSegment("id"))
                         view={Lazy::<lazy::TemplatePage>::new()}
                     />
+                    <Route path=(StaticSegment("admin"), StaticSegment("routes")) view={Lazy::<lazy::RoutesPage>::new()}/>
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("routes"), ParamSegment("family"))
+                        view={Lazy::<lazy::RoutePage>::new()}
+                    />
                     <Route path=StaticSegment("login") view=SignInPage/>
                     <Route path=(StaticSegment("account"), StaticSegment("password")) view={Lazy::<lazy::PasswordPage>::new()}/>
                     <Route path=(StaticSegment("admin"), StaticSegment("users")) view={Lazy::<lazy::UsersPage>::new()}/>

@@ -1,6 +1,7 @@
-//! Reading a family's route in force, back through the domain's own reader
-//! (`torvan::workflow::route::read_route`), so a stored route is the same
-//! checked `Route` the editor saved.
+//! Routes as the pages and task generation read them, on the connection
+//! the caller gives. A stored route goes back through the domain's own
+//! reader (`torvan::workflow::route::read_route`), so the route in force is
+//! the same checked `Route` the editor saved.
 
 use std::collections::HashMap;
 
@@ -9,6 +10,7 @@ use torvan::workflow::StepCode;
 use torvan::workflow::route::{PredecessorDraft, Route, RouteDraft, RouteStepDraft, read_route};
 use uuid::Uuid;
 
+use super::model::{RouteEditor, RouteSummary, Saved};
 use crate::error::AppError;
 
 /// A family's route in force, with the id of each step.
@@ -19,13 +21,41 @@ pub struct RouteInForce {
     pub step_ids: HashMap<StepCode, Uuid>,
 }
 
+/// A family's highest route version as its text, with each step's id.
+struct Stored {
+    id: Uuid,
+    version: i32,
+    draft: RouteDraft,
+    step_ids: HashMap<StepCode, Uuid>,
+}
+
 /// The highest version of `family`'s route, `None` when it has none.
 pub async fn in_force(
     conn: &mut PgConnection,
     family: &str,
 ) -> Result<Option<RouteInForce>, AppError> {
+    let Some(stored) = stored(conn, family).await? else {
+        return Ok(None);
+    };
+    let route = read_route(&stored.draft).map_err(|errors| {
+        let detail: Vec<String> = errors
+            .iter()
+            .map(|error| format!("{}: {}", error.field, error.message))
+            .collect();
+        stored_route_unreadable(family, &detail.join("; "))
+    })?;
+    Ok(Some(RouteInForce {
+        id: stored.id,
+        version: stored.version,
+        route,
+        step_ids: stored.step_ids,
+    }))
+}
+
+async fn stored(conn: &mut PgConnection, family: &str) -> Result<Option<Stored>, AppError> {
     let rows = sqlx::query!(
-        r#"SELECT r.id AS route_id, r.version, s.id, s.step_code, s.title,
+        r#"SELECT r.id AS route_id, r.version, coalesce(r.notes, '') AS "notes!", s.id,
+                  s.step_code, s.title,
                   s.task_type::text AS "task_type!", s.work_center,
                   coalesce(s.condition, '') AS "condition!", s.estimate_formula,
                   coalesce(s.work_instructions, '') AS "instructions!",
@@ -51,7 +81,7 @@ pub async fn in_force(
     let Some(first) = rows.first() else {
         return Ok(None);
     };
-    let (id, version) = (first.route_id, first.version);
+    let (id, version, notes) = (first.route_id, first.version, first.notes.clone());
     let mut step_ids = HashMap::new();
     let mut steps = Vec::with_capacity(rows.len());
     for row in rows {
@@ -78,21 +108,10 @@ pub async fn in_force(
             predecessors,
         });
     }
-    let draft = RouteDraft {
-        notes: String::new(),
-        steps,
-    };
-    let route = read_route(&draft).map_err(|errors| {
-        let detail: Vec<String> = errors
-            .iter()
-            .map(|error| format!("{}: {}", error.field, error.message))
-            .collect();
-        stored_route_unreadable(family, &detail.join("; "))
-    })?;
-    Ok(Some(RouteInForce {
+    Ok(Some(Stored {
         id,
         version,
-        route,
+        draft: RouteDraft { notes, steps },
         step_ids,
     }))
 }
@@ -102,4 +121,96 @@ pub async fn in_force(
 fn stored_route_unreadable(family: &str, detail: &str) -> AppError {
     tracing::error!(family, detail, "stored route unreadable");
     AppError::Internal
+}
+
+/// Every configurable family with its route in force, if any.
+pub async fn list(conn: &mut PgConnection) -> Result<Vec<RouteSummary>, AppError> {
+    let rows = sqlx::query!(
+        r#"SELECT f.code, f.name, r.version AS "version?", r.created_at AS "saved_at?",
+                  u.first_name || ' ' || u.last_name AS "saved_by?",
+                  (SELECT count(*) FROM workflow.route_steps s WHERE s.route_id = r.id) AS "steps!"
+           FROM products.sink_families f
+           LEFT JOIN workflow.routes r ON r.sink_family_id = f.id
+                AND r.version = (SELECT max(version) FROM workflow.routes
+                                 WHERE sink_family_id = f.id)
+           LEFT JOIN auth.users u ON u.id = r.created_by
+           WHERE f.is_active AND f.is_configurable
+           ORDER BY f.name"#
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| RouteSummary {
+            family_code: row.code,
+            family: row.name,
+            saved: row.version.zip(row.saved_at).map(|(version, at)| Saved {
+                version,
+                steps: row.steps,
+                by: row.saved_by.unwrap_or_default(),
+                at,
+            }),
+        })
+        .collect())
+}
+
+/// The editor for `family`: its route in force, or, when it has none, a
+/// copy of `copy_from`'s (or one empty step) to start from.
+pub async fn editor(
+    conn: &mut PgConnection,
+    family: &str,
+    copy_from: Option<&str>,
+) -> Result<RouteEditor, AppError> {
+    let family_options = crate::orders::sinks::queries::family(conn, family)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let own = stored(conn, family).await?;
+    let version = own.as_ref().map_or(0, |own| own.version);
+    let draft = match (own, copy_from) {
+        (Some(own), _) => own.draft,
+        (None, Some(other)) => stored(conn, other)
+            .await?
+            .map(|other| other.draft)
+            .ok_or(AppError::NotFound)?,
+        (None, None) => RouteDraft {
+            notes: String::new(),
+            steps: vec![RouteStepDraft {
+                code: "010".to_owned(),
+                takes_unassigned_materials: true,
+                ..RouteStepDraft::default()
+            }],
+        },
+    };
+    let work_centers = sqlx::query!(
+        "SELECT code, name FROM workflow.work_centers WHERE is_active ORDER BY sort_order, code"
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|row| (row.code, row.name))
+    .collect();
+    let configurations = sqlx::query!(
+        "SELECT o.order_number, c.build_number FROM orders.order_sink_configurations c
+         JOIN orders.orders o ON o.id = c.order_id
+         JOIN products.sink_families f ON f.id = c.sink_family_id
+         WHERE f.code = $1
+           AND c.configuration_status IN ('VALIDATED', 'APPROVED', 'IN_PRODUCTION')
+         ORDER BY o.order_number DESC, c.build_number
+         LIMIT 100",
+        family
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|row| crate::bom_templates::queries::numbers(&row.order_number, &row.build_number))
+    .collect::<Result<_, _>>()?;
+    Ok(RouteEditor {
+        family_code: family_options.code.clone(),
+        family: family_options.name.clone(),
+        version,
+        draft,
+        family_options,
+        work_centers,
+        configurations,
+    })
 }

@@ -31,6 +31,7 @@ mod orders_list;
 mod orders_sinks;
 mod paging;
 mod permissions;
+mod routes_editor;
 mod schema_audit;
 mod schema_columns;
 mod schema_structure;

@@ -16,6 +16,7 @@ use torvan::order_line::LineItemDraft;
 use torvan::part_spec::PartDraft;
 use torvan::signature::Meaning;
 use torvan::sink::SinkChoices;
+use torvan::workflow::route::RouteDraft;
 use torvan::{Action, CatalogueLevel, DbEnum, Resource, Role, UserStatus, permits};
 use torvan_app::admin::{
     ChangeRole, CreateUser, EndUserSessions, LastChainVerification, ListUsers, ResetPassword,
@@ -52,6 +53,7 @@ use torvan_app::orders::sinks::{
 use torvan_app::orders::{ListOrders, OrderFilter};
 use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
 use torvan_app::tasks::GetTask;
+use torvan_app::work_routes::{GetRoute, ListRoutes, PreviewRoute, SaveRoute};
 use torvan_server::seed::seed_demo;
 use uuid::Uuid;
 
@@ -389,6 +391,29 @@ fn endpoints() -> Vec<Endpoint> {
             no_sink!(PreviewTemplate {
                 id: NOBODY,
                 lines: vec![],
+            }),
+            Rule::Needs(BomTemplates, Read),
+        ),
+        endpoint(ListRoutes {}, Rule::Needs(BomTemplates, Read)),
+        endpoint(
+            GetRoute {
+                family: text("NONE"),
+                copy_from: None,
+            },
+            Rule::Needs(BomTemplates, Read),
+        ),
+        endpoint(
+            SaveRoute {
+                family: text("NONE"),
+                version: 0,
+                draft: RouteDraft::default(),
+            },
+            Rule::Needs(BomTemplates, Update),
+        ),
+        endpoint(
+            no_sink!(PreviewRoute {
+                family: text("NONE"),
+                draft: RouteDraft::default(),
             }),
             Rule::Needs(BomTemplates, Read),
         ),

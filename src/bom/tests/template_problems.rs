@@ -231,3 +231,18 @@ fn a_rule_or_description_longer_than_its_column_is_called_too_long_at_its_field(
     assert_eq!(TemplateField::PartPattern.text_limit(), Some(100));
     assert_eq!(TemplateField::ScrapFactor.text_limit(), None);
 }
+
+#[test]
+fn a_malformed_step_is_refused_at_the_line_step_field() {
+    let drafts = [
+        TemplateLineDraft {
+            route_step: "90".to_owned(),
+            ..line(10, "T2-FRAME")
+        },
+        TemplateLineDraft {
+            route_step: " 090 ".to_owned(),
+            ..line(20, "T2-SPLASH")
+        },
+    ];
+    assert_eq!(fields(&drafts), [(10, "route_step")]);
+}

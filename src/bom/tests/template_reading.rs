@@ -35,3 +35,23 @@ fn a_template_reads_into_rules_in_parent_first_order() {
     assert_eq!(legs.quantity.field(), TemplateField::QuantityFormula);
     assert_eq!(legs.scrap_factor, decimal("0.05"));
 }
+
+#[test]
+fn a_line_naming_a_step_carries_it_to_its_bom_line_and_an_empty_step_is_the_default() {
+    let drafts = [
+        TemplateLineDraft {
+            route_step: " 090 ".to_owned(),
+            ..line(10, "T2-FAUCET")
+        },
+        line(20, "T2-FRAME"),
+    ];
+    let steps: Vec<Option<String>> = super::resolved(&drafts, &super::sink(1))
+        .iter()
+        .map(|line| {
+            line.route_step
+                .as_ref()
+                .map(|step| step.as_str().to_owned())
+        })
+        .collect();
+    assert_eq!(steps, [Some("090".to_owned()), None]);
+}

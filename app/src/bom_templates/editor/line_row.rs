@@ -18,6 +18,7 @@ enum Cell {
     Condition,
     Scrap,
     Description,
+    RouteStep,
 }
 
 impl Cell {
@@ -31,6 +32,7 @@ impl Cell {
             Self::Condition => TemplateField::IncludeCondition,
             Self::Scrap => TemplateField::ScrapFactor,
             Self::Description => TemplateField::Description,
+            Self::RouteStep => TemplateField::RouteStep,
         }
     }
 
@@ -43,6 +45,7 @@ impl Cell {
             Self::Condition => &line.include_condition,
             Self::Scrap => &line.scrap_factor,
             Self::Description => &line.description,
+            Self::RouteStep => &line.route_step,
         }
     }
 
@@ -55,6 +58,7 @@ impl Cell {
             Self::Condition => &mut line.include_condition,
             Self::Scrap => &mut line.scrap_factor,
             Self::Description => &mut line.description,
+            Self::RouteStep => &mut line.route_step,
         }
     }
 }
@@ -144,6 +148,7 @@ pub(super) fn LineRow(key: u32, lines: Lines, messages: Messages) -> impl IntoVi
                     }/>
             </td>
             {text_cell(lines, key, messages, Cell::Description)}
+            {text_cell(lines, key, messages, Cell::RouteStep)}
             <td>
                 <button type="button" class="button subtle" aria-label=move || format!("Remove line {}", number())
                     on:click=move |_| lines.update(|lines| lines.retain(|(at, _)| *at != key))>"Remove"</button>

@@ -43,7 +43,8 @@ pub(super) fn LinesTable(
             <h2 id="lines-heading">"Lines"</h2>
             <p class="hint">
                 "A line takes a fixed part number or a part-number pattern such as {legs.part}; a phantom line only groups the lines under it. "
-                "Quantities are per one of the parent line (or per sink at the top); formulas and conditions use the configuration's variables, e.g. basin_count * 2, pegboard.is_custom and body.width > 72."
+                "Quantities are per one of the parent line (or per sink at the top); formulas and conditions use the configuration's variables, e.g. basin_count * 2, pegboard.is_custom and body.width > 72. "
+                "A line's step (e.g. 090) is the route step that consumes its part; empty: the route's step that takes the lines naming none."
             </p>
             <div class="table-scroll">
                 <table class="data-table template-lines" aria-label="Template lines">
@@ -59,6 +60,7 @@ pub(super) fn LinesTable(
                             <th scope="col">"Scrap"</th>
                             <th scope="col">"Phantom"</th>
                             <th scope="col">"Description"<LimitHint limit=TemplateField::Description.text_limit()/></th>
+                            <th scope="col">"Step"</th>
                             <th scope="col"><span class="visually-hidden">"Remove"</span></th>
                         </tr>
                     </thead>
