@@ -92,3 +92,18 @@ SELECT md5('torvan-demo:bom-template-item:' || a.family || ':' || a.line)::uuid,
        md5('torvan-demo:bom-template-item:' || a.family || ':' || a.parent)::uuid, a.level, 0, FALSE, a.label
 FROM accessory_lines a
 ON CONFLICT DO NOTHING;
+
+-- Each line is consumed at the route step that fits it (the demo routes of
+-- 05_routes.sql): the body at its welding, basins at theirs, legs and braces
+-- at the frame, the lift electrics at electrical, the pegboard at its step,
+-- drains and water supply at plumbing; accessories and fasteners name none
+-- and go to the route's material step (mounting the basins).
+UPDATE products.bom_template_items i SET route_step = s.step
+FROM (VALUES
+    (110, 170, '030'), (210, 212, '020'), (250, 250, '020'), (220, 241, '090'),
+    (310, 341, '060'), (360, 360, '060'), (351, 355, '100'), (410, 450, '080'),
+    (510, 550, '090')
+) AS s(first_line, last_line, step)
+WHERE i.line_number BETWEEN s.first_line AND s.last_line
+  AND i.route_step IS NULL
+  AND i.template_id IN (SELECT md5('torvan-demo:bom-template:' || code)::uuid FROM products.sink_families);

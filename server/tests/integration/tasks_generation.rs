@@ -123,6 +123,11 @@ async fn each_unit_gets_its_share_of_the_approved_bom_at_the_step_that_consumes_
     let bom = latest(&pool, orders::PENDING_BUILD).await;
     // One line names the welding of the basins; the rest name no step.
     let mut conn = arranging(&pool).await;
+    sqlx::query("UPDATE orders.bom_items SET route_step = NULL WHERE bom_id = $1")
+        .bind(bom)
+        .execute(&mut conn)
+        .await
+        .unwrap();
     let named: uuid::Uuid = sqlx::query_scalar(
         "UPDATE orders.bom_items SET route_step = '020'
          WHERE id = (SELECT id FROM orders.bom_items i WHERE i.bom_id = $1 AND i.part_id IS NOT NULL
