@@ -129,7 +129,12 @@ async fn a_stop_records_whole_minutes(pool: PgPool) {
     .unwrap();
     assert_eq!(stored, (Some(5), true));
     let time = app
-        .run(&cookie, GetTaskTime { task_number: number })
+        .run(
+            &cookie,
+            GetTaskTime {
+                task_number: number,
+            },
+        )
         .await
         .unwrap();
     assert_eq!(time.totals.actual, 5);

@@ -57,7 +57,13 @@ pub async fn add_time_entry(task_number: String, draft: TimeEntryForm) -> Result
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     super::writes::lock_person(&mut tx, session.user.id).await?;
     let task = super::access::workable(&mut tx, &session.user, &number).await?;
-    super::writes::add(&mut tx, session.user.id, &draft.draft(task), chrono::Utc::now()).await?;
+    super::writes::add(
+        &mut tx,
+        session.user.id,
+        &draft.draft(task),
+        chrono::Utc::now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

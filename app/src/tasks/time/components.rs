@@ -59,7 +59,12 @@ pub fn TaskTime(number: TaskNumber) -> impl IntoView {
     let (started, stopped, added) = (successes(start), successes(stop), successes(add));
     let number = StoredValue::new(number.to_string());
     let time = Resource::new(
-        move || (number.get_value(), started.get() + stopped.get() + added.get()),
+        move || {
+            (
+                number.get_value(),
+                started.get() + stopped.get() + added.get(),
+            )
+        },
         |(number, _)| get_task_time(number),
     );
     let actions = Actions { start, stop, add };
@@ -92,8 +97,12 @@ fn TimeBody(number: String, time: TaskTime, actions: Actions) -> impl IntoView {
         .filter(|running| running.task.as_str() != number);
     let controls = time.may_work.then(|| {
         let control = match here {
-            Some(running) => view! { <Running number=number.clone() running stop=actions.stop/> }.into_any(),
-            None => view! { <Starts number=number.clone() elsewhere start=actions.start/> }.into_any(),
+            Some(running) => {
+                view! { <Running number=number.clone() running stop=actions.stop/> }.into_any()
+            }
+            None => {
+                view! { <Starts number=number.clone() elsewhere start=actions.start/> }.into_any()
+            }
         };
         let failed = Signal::derive(move || {
             action_error(actions.start)
@@ -218,9 +227,12 @@ fn Entries(entries: Vec<TimeEntry>) -> impl IntoView {
 
 #[component]
 fn ManualEntry(number: String, action: ServerAction<AddTimeEntry>) -> impl IntoView {
-    let form = Form::new("time-entry", "draft", action_error(action), |field: &str| {
-        (field == "note").then_some(NOTE_LIMIT)
-    });
+    let form = Form::new(
+        "time-entry",
+        "draft",
+        action_error(action),
+        |field: &str| (field == "note").then_some(NOTE_LIMIT),
+    );
     let moment = Input::kind("datetime-local");
     view! {
         <details class="edit">

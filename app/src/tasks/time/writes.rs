@@ -7,10 +7,10 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
+use torvan::DbEnum;
 use torvan::workflow::{
     ActivityType, ManualEntryDraft, Running, Span, Stopped, TimerStart, start_timer, stop_timer,
 };
-use torvan::DbEnum;
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -102,9 +102,7 @@ pub async fn add(
         end: row.end_time,
     })
     .collect::<Vec<_>>();
-    let entry = draft
-        .parse(&others, now)
-        .map_err(AppError::InvalidFields)?;
+    let entry = draft.parse(&others, now).map_err(AppError::InvalidFields)?;
     sqlx::query!(
         "INSERT INTO workflow.task_time_entries
              (task_id, user_id, start_time, end_time, duration_minutes, activity_type,
