@@ -60,6 +60,7 @@ fn Task(task: TaskDetail) -> impl IntoView {
         <Links heading="Waits for" empty="Nothing: the task can start." links=task.predecessors.clone()/>
         <Links heading="Needed by" empty="No task waits for this one." links=task.successors.clone()/>
         <Materials lines=task.materials.clone()/>
+        <super::time::TaskTime number=task.number.clone()/>
     }
 }
 

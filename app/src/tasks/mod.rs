@@ -12,7 +12,9 @@ pub mod generate;
 mod model;
 #[cfg(feature = "ssr")]
 mod queries;
+mod time;
 
 pub use api::*;
 pub use detail_page::TaskPage;
 pub use model::*;
+pub use time::*;

@@ -42,3 +42,4 @@ mod stock;
 mod storage;
 mod tasks_detail;
 mod tasks_generation;
+mod tasks_time;

@@ -52,7 +52,9 @@ use torvan_app::orders::sinks::{
 };
 use torvan_app::orders::{ListOrders, OrderFilter};
 use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
-use torvan_app::tasks::GetTask;
+use torvan_app::tasks::{
+    AddTimeEntry, GetOrderTime, GetTask, GetTaskTime, StartTimer, StopTimer, TimeEntryForm,
+};
 use torvan_app::work_routes::{GetRoute, ListRoutes, PreviewRoute, SaveRoute};
 use torvan_server::seed::seed_demo;
 use uuid::Uuid;
@@ -441,6 +443,39 @@ fn endpoints() -> Vec<Endpoint> {
         endpoint(
             GetTask {
                 task_number: text("TB-2026-0110-01-1-070"),
+            },
+            Rule::Needs(Tasks, Read),
+        ),
+        endpoint(
+            GetTaskTime {
+                task_number: text("TB-2026-0110-01-1-070"),
+            },
+            Rule::Needs(Tasks, Read),
+        ),
+        // The demo assembler's station: their role may time its tasks.
+        endpoint(
+            StartTimer {
+                task_number: text("TB-2026-0110-01-1-070"),
+                activity: text("WORK"),
+            },
+            Rule::Needs(Tasks, Update),
+        ),
+        endpoint(
+            StopTimer {
+                task_number: text("TB-2026-0110-01-1-070"),
+            },
+            Rule::Needs(Tasks, Update),
+        ),
+        endpoint(
+            AddTimeEntry {
+                task_number: text("TB-2026-0110-01-1-070"),
+                draft: TimeEntryForm::default(),
+            },
+            Rule::Needs(Tasks, Update),
+        ),
+        endpoint(
+            GetOrderTime {
+                order_number: text(demo::orders::IN_PRODUCTION),
             },
             Rule::Needs(Tasks, Read),
         ),
