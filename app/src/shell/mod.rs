@@ -3,6 +3,7 @@
 
 mod confirm;
 mod document;
+mod editor_messages;
 mod failure;
 pub mod form;
 mod form_messages;
@@ -19,6 +20,7 @@ mod trail;
 
 pub use confirm::ConfirmSubmit;
 pub use document::shell;
+pub use editor_messages::{EditorMessages, editor_message};
 pub use failure::Failure;
 pub use form_messages::{FieldMessage, FormError, action_error, field_error, successes};
 pub use loaded::Loaded;

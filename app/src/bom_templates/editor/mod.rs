@@ -19,7 +19,6 @@ use super::model::TemplateEditor;
 use crate::shell::{Crumb, FormError, Loaded, Permitted, PermittedPage, Trail, action_error};
 use fields::HeaderFields;
 use lines::LinesTable;
-use messages::Messages;
 use preview_panel::PreviewPanel;
 
 #[component]
@@ -60,7 +59,7 @@ fn Editor(editor: TemplateEditor) -> impl IntoView {
     );
     let save = ServerAction::<SaveTemplate>::new();
     let family = StoredValue::new(editor.family_options.clone());
-    let messages = Messages::new(header, lines, action_error(save), family);
+    let messages = messages::checked(header, lines, action_error(save), family);
     let version = RwSignal::new(editor.version.clone());
     Effect::new(move || {
         if let Some(Ok(saved)) = save.value().get() {

@@ -15,7 +15,7 @@ use torvan::workflow::route::RouteStepDraft;
 use super::api::{SaveRoute, get_route};
 use super::model::RouteEditor;
 use crate::shell::{Crumb, FormError, Loaded, Permitted, PermittedPage, Trail, action_error};
-use messages::{Messages, Steps, draft, message};
+use messages::{Steps, draft, message};
 use preview_panel::PreviewPanel;
 use step_card::StepCard;
 use variables::Variables;
@@ -78,7 +78,7 @@ fn Editor(editor: RouteEditor) -> impl IntoView {
     );
     let save = ServerAction::<SaveRoute>::new();
     let family_options = StoredValue::new(editor.family_options.clone());
-    let messages = Messages::new(notes, steps, action_error(save), family_options);
+    let messages = messages::checked(notes, steps, action_error(save), family_options);
     let version = RwSignal::new(editor.version);
     Effect::new(move || {
         if let Some(Ok(saved)) = save.value().get() {
