@@ -4,12 +4,15 @@
 //! functions, `queries` the reads, `detail_page` the task's own page.
 
 mod api;
+pub mod board;
 #[cfg(feature = "ssr")]
 pub mod demo;
 mod detail_page;
 #[cfg(feature = "ssr")]
 pub mod generate;
 mod model;
+#[cfg(feature = "ssr")]
+pub mod moves;
 #[cfg(feature = "ssr")]
 mod queries;
 
