@@ -305,7 +305,9 @@ fn shop_floor(page: ShopFloorView) -> AnyView {
     match page {
         ShopFloorView::Task => view! { <crate::tasks::TaskPage/> }.into_any(),
         ShopFloorView::Boards => view! { <crate::tasks::board::BoardsPage/> }.into_any(),
-        ShopFloorView::WorkCenterBoard => view! { <crate::tasks::board::WorkCenterBoardPage/> }.into_any(),
+        ShopFloorView::WorkCenterBoard => {
+            view! { <crate::tasks::board::WorkCenterBoardPage/> }.into_any()
+        }
         ShopFloorView::OrderBoard => view! { <crate::tasks::board::OrderBoardPage/> }.into_any(),
         ShopFloorView::MyBoard => view! { <crate::tasks::board::MyBoardPage/> }.into_any(),
     }

@@ -8,11 +8,11 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
+use torvan::DbEnum;
 use torvan::workflow::{
     Actor, Completion, MoveRefusal, MovingTask, TaskAccess, TaskNumber, TaskStatus, TaskType,
     WorkCenterCode, check_move, may_work_on,
 };
-use torvan::DbEnum;
 
 use super::board::queries::predecessors;
 use crate::error::AppError;

@@ -39,5 +39,6 @@ mod seed;
 mod signatures;
 mod stock;
 mod storage;
+mod tasks_board;
 mod tasks_detail;
 mod tasks_generation;

@@ -52,6 +52,7 @@ use torvan_app::orders::sinks::{
 use torvan_app::orders::{ListOrders, OrderFilter};
 use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
 use torvan_app::tasks::GetTask;
+use torvan_app::tasks::board::{BoardFilter, BoardScope, GetBoard, GetBoardHome, MoveTask};
 use torvan_server::seed::seed_demo;
 use uuid::Uuid;
 
@@ -418,6 +419,24 @@ fn endpoints() -> Vec<Endpoint> {
                 task_number: text("TB-2026-0110-01-1-070"),
             },
             Rule::Needs(Tasks, Read),
+        ),
+        endpoint(GetBoardHome {}, Rule::Needs(Tasks, Read)),
+        endpoint(
+            GetBoard {
+                scope: BoardScope::WorkCenter(text("ASSEMBLY")),
+                filter: BoardFilter::default(),
+            },
+            Rule::Needs(Tasks, Read),
+        ),
+        // A move from a version no task has: allowed callers are told it is stale.
+        endpoint(
+            MoveTask {
+                task_number: text("TB-2026-0110-01-1-070"),
+                to: text("IN_PROGRESS"),
+                version: -1,
+                hold_reason: None,
+            },
+            Rule::Needs(Tasks, Update),
         ),
         endpoint(
             SavePart {

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use server_fn::codec::Json;
 
 use super::model::{Board, BoardFilter, BoardHome, BoardScope};
 use crate::error::AppError;
@@ -17,7 +18,7 @@ pub async fn get_board_home() -> Result<BoardHome, AppError> {
 }
 
 /// One board's cards under its filters.
-#[server(prefix = "/api", endpoint = "tasks/board")]
+#[server(prefix = "/api", endpoint = "tasks/board", input = Json)]
 pub async fn get_board(scope: BoardScope, filter: BoardFilter) -> Result<Board, AppError> {
     use chrono::{Duration, NaiveDate, Utc};
     use torvan::workflow::{TaskPriority, WorkCenterCode};

@@ -90,7 +90,11 @@ impl BoardState {
             )
             .await;
             let answer = match result {
-                Ok(_) => (number.clone(), format!("{number} moved to {}.", to.label()), false),
+                Ok(_) => (
+                    number.clone(),
+                    format!("{number} moved to {}.", to.label()),
+                    false,
+                ),
                 Err(error) => (number.clone(), error.to_string(), true),
             };
             self.answer.set(Some(answer));
@@ -120,7 +124,9 @@ fn ask_hold_reason(number: &TaskNumber) -> Option<String> {
 #[cfg(feature = "hydrate")]
 fn focus(element: Option<web_sys::Element>) {
     use web_sys::wasm_bindgen::JsCast;
-    if let Some(element) = element.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(element) =
+        element.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = element.focus();
     }
 }
@@ -158,7 +164,10 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
                 let _ = handle.set_pointer_capture(event.pointer_id());
             }
         }
-        start.set(Some((f64::from(event.client_x()), f64::from(event.client_y()))));
+        start.set(Some((
+            f64::from(event.client_x()),
+            f64::from(event.client_y()),
+        )));
         offset.set((0.0, 0.0));
         state.dragging.set(true);
     };
@@ -190,7 +199,10 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
         }
     };
     let on_up = move |event: leptos::ev::PointerEvent| {
-        end(Some((f64::from(event.client_x()), f64::from(event.client_y()))));
+        end(Some((
+            f64::from(event.client_x()),
+            f64::from(event.client_y()),
+        )));
     };
     let on_cancel = move |_: leptos::ev::PointerEvent| end(None);
 
@@ -218,7 +230,11 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
         ..
     } = card.get_value();
     let due = due.map(|due| {
-        let class = if overdue { "card-due overdue" } else { "card-due" };
+        let class = if overdue {
+            "card-due overdue"
+        } else {
+            "card-due"
+        };
         let text = if overdue {
             format!("Overdue: {}", due.format("%Y-%m-%d %H:%M"))
         } else {
@@ -320,7 +336,9 @@ fn MoveMenu(card: BoardCard, now: chrono::DateTime<chrono::Utc>) -> impl IntoVie
         }
         #[cfg(feature = "hydrate")]
         {
-            let Some(menu) = menu.get_untracked() else { return };
+            let Some(menu) = menu.get_untracked() else {
+                return;
+            };
             let active = web_sys::window()
                 .and_then(|window| window.document())
                 .and_then(|document| document.active_element());

@@ -89,7 +89,10 @@ impl Board {
 
     /// Whether the In progress column holds more than the work center's limit.
     pub fn over_wip_limit(&self) -> bool {
-        let limit = self.work_center.as_ref().and_then(|center| center.wip_limit);
+        let limit = self
+            .work_center
+            .as_ref()
+            .and_then(|center| center.wip_limit);
         limit.is_some_and(|limit| self.column(TaskStatus::InProgress).count() > limit as usize)
     }
 }

@@ -127,7 +127,14 @@ fn BoardView(scope: Signal<BoardScope>) -> impl IntoView {
         }
     });
     let board = Resource::new(
-        move || (scope.get(), filter.get(), caught_up.get(), state.moved.get()),
+        move || {
+            (
+                scope.get(),
+                filter.get(),
+                caught_up.get(),
+                state.moved.get(),
+            )
+        },
         |(scope, filter, _, _)| get_board(scope, filter),
     );
     view! {
@@ -187,7 +194,10 @@ fn Filters(filter: Memo<BoardFilter>) -> impl IntoView {
 fn Columns(board: Board) -> impl IntoView {
     let state = expect_context::<BoardState>();
     let over_limit = board.over_wip_limit();
-    let limit = board.work_center.as_ref().and_then(|center| center.wip_limit);
+    let limit = board
+        .work_center
+        .as_ref()
+        .and_then(|center| center.wip_limit);
     let columns = TaskStatus::COLUMNS
         .into_iter()
         .map(|status| {
