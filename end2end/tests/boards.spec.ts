@@ -43,13 +43,15 @@ test('a card dragged with the mouse on one board moves on another within a secon
   await expect(card(watcher, number)).toHaveCount(1);
   await expect(column(watcher, 'IN_PROGRESS').locator(`[data-task="${number}"]`)).toHaveCount(1);
 
-  const from = await centre(card(mover, number).getByTestId('card-handle'));
-  const to = await centre(column(mover, 'PENDING').locator('h2'));
+  const handle = card(mover, number).getByTestId('card-handle');
+  await handle.scrollIntoViewIfNeeded();
+  const from = await centre(handle);
+  // The columns are as tall as the board: To do's box is level with the card.
+  const to = { x: (await centre(column(mover, 'PENDING'))).x, y: from.y };
   await mover.mouse.move(from.x, from.y);
   await mover.mouse.down();
-  await mover.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await mover.mouse.move(to.x, to.y, { steps: 8 });
   await expect(column(mover, 'PENDING')).toHaveClass(/drop-target/);
-  await mover.mouse.move(to.x, to.y + 40, { steps: 5 });
   await mover.mouse.up();
 
   await expect(column(mover, 'PENDING').locator(`[data-task="${number}"]`)).toHaveCount(1);
@@ -62,12 +64,13 @@ test('a card moves by touch on a 1024×768 tablet', async ({ browser }) => {
   const handle = card(page, number).getByTestId('card-handle');
   await handle.scrollIntoViewIfNeeded();
   const from = await centre(handle);
-  const to = await centre(column(page, 'PENDING').locator('h2'));
+  const to = { x: (await centre(column(page, 'PENDING'))).x, y: from.y };
   const touch = { pointerType: 'touch', pointerId: 7, isPrimary: true, bubbles: true, button: 0 };
   await handle.dispatchEvent('pointerdown', { ...touch, clientX: from.x, clientY: from.y });
   await handle.dispatchEvent('pointermove', { ...touch, clientX: (from.x + to.x) / 2, clientY: from.y });
-  await handle.dispatchEvent('pointermove', { ...touch, clientX: to.x, clientY: to.y + 40 });
-  await handle.dispatchEvent('pointerup', { ...touch, clientX: to.x, clientY: to.y + 40 });
+  await handle.dispatchEvent('pointermove', { ...touch, clientX: to.x, clientY: to.y });
+  await expect(column(page, 'PENDING')).toHaveClass(/drop-target/);
+  await handle.dispatchEvent('pointerup', { ...touch, clientX: to.x, clientY: to.y });
 
   await expect(column(page, 'PENDING').locator(`[data-task="${number}"]`)).toHaveCount(1);
   await expect(page.getByTestId('move-answer')).toContainText(`${number} moved to To do`);

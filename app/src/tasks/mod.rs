@@ -4,6 +4,8 @@
 //! functions, `queries` the reads, `detail_page` the task's own page.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod assign;
 pub mod board;
 #[cfg(feature = "ssr")]
 pub mod demo;

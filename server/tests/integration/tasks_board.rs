@@ -3,12 +3,15 @@
 //! domain's rules under a row lock (a blocked start is refused naming the
 //! blocker, a completion waits for its approval, two people moving one
 //! card from the same version: one wins, the other is told), and an
-//! assembler kept to their own work center's tasks.
+//! assembler kept to their own work center's tasks; taking, assigning
+//! and approving tasks.
 
 use sqlx::PgPool;
 use torvan::workflow::TaskStatus;
 use torvan_app::error::AppError;
-use torvan_app::tasks::board::{Board, BoardFilter, BoardScope, GetBoard, MoveTask};
+use torvan_app::tasks::board::{
+    ApproveTask, AssignTask, Board, BoardFilter, BoardScope, GetBoard, MoveTask, TakeTask,
+};
 
 use crate::support::demo::users;
 use crate::support::shop_floor::task;
@@ -300,7 +303,10 @@ async fn two_people_moving_one_card_from_the_same_version_one_wins_the_other_is_
             &assembler,
             move_to(&number, TaskStatus::InProgress, version)
         ),
-        app.run(&coordinator, move_to(&number, TaskStatus::Completed, version)),
+        app.run(
+            &coordinator,
+            move_to(&number, TaskStatus::Completed, version)
+        ),
     );
 
     let (won, lost) = match (first, second) {
@@ -333,4 +339,89 @@ async fn an_assembler_may_not_move_another_work_centers_task_given_to_someone_el
 
     assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
     assert_eq!(status_of(&pool, &number).await, "PENDING");
+}
+
+async fn assignee_of(pool: &PgPool, number: &str) -> Option<uuid::Uuid> {
+    sqlx::query_scalar("SELECT assigned_to FROM workflow.tasks WHERE task_number = $1")
+        .bind(number)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+fn take(number: &str) -> TakeTask {
+    TakeTask {
+        task_number: number.to_owned(),
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_assembler_takes_an_unassigned_task_of_their_work_center_only(pool: PgPool) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::ASSEMBLER).await;
+    task(&pool, UNIT, "904", "ASSEMBLY").await;
+    task(&pool, UNIT, "905", "WELDING").await;
+    let (here, elsewhere) = (format!("{UNIT}-904"), format!("{UNIT}-905"));
+
+    app.run(&cookie, take(&here)).await.unwrap();
+    assert_eq!(assignee_of(&pool, &here).await, Some(users::ASSEMBLER_ID));
+
+    let refused = app.run(&cookie, take(&elsewhere)).await.unwrap_err();
+    assert!(message(refused).contains("not at your work center"));
+    assert_eq!(assignee_of(&pool, &elsewhere).await, None);
+
+    // Taken already: by the assembler themselves, still refused as someone's.
+    let again = app.run(&cookie, take(&here)).await.unwrap_err();
+    assert!(message(again).contains("already someone's task"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_coordinator_assigns_and_an_assembler_may_not(pool: PgPool) {
+    let (app, assembler) = TestApp::demo_signed_in(&pool, users::ASSEMBLER).await;
+    let coordinator = app
+        .sign_in(users::COORDINATOR, crate::support::demo::PASSWORD)
+        .await
+        .unwrap_or_else(|_| panic!("the coordinator signs in"));
+    task(&pool, UNIT, "906", "WELDING").await;
+    let number = format!("{UNIT}-906");
+    let give = |to: Option<uuid::Uuid>| AssignTask {
+        task_number: number.clone(),
+        assignee: to.map(|id| id.to_string()),
+    };
+
+    app.run(&coordinator, give(Some(users::ASSEMBLER_ID)))
+        .await
+        .unwrap();
+    assert_eq!(assignee_of(&pool, &number).await, Some(users::ASSEMBLER_ID));
+
+    let refused = app.run(&assembler, give(None)).await;
+    assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
+    assert_eq!(assignee_of(&pool, &number).await, Some(users::ASSEMBLER_ID));
+
+    app.run(&coordinator, give(None)).await.unwrap();
+    assert_eq!(assignee_of(&pool, &number).await, None);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_approved_task_may_be_completed(pool: PgPool) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
+    let made = task(&pool, UNIT, "907", "ASSEMBLY").await;
+    sqlx::query("UPDATE workflow.tasks SET approval_required = TRUE WHERE id = $1")
+        .bind(made.id)
+        .execute(&mut arranging(&pool).await)
+        .await
+        .unwrap();
+    let number = format!("{UNIT}-907");
+    let approve = || ApproveTask {
+        task_number: number.clone(),
+    };
+
+    app.run(&cookie, approve()).await.unwrap();
+    let twice = app.run(&cookie, approve()).await.unwrap_err();
+    assert!(message(twice).contains("approved already"));
+
+    let version = version_of(&pool, &number).await;
+    app.run(&cookie, move_to(&number, TaskStatus::Completed, version))
+        .await
+        .unwrap();
+    assert_eq!(status_of(&pool, &number).await, "COMPLETED");
 }

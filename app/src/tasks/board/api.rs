@@ -140,3 +140,68 @@ pub async fn move_task(
     tx.commit().await?;
     Ok(version)
 }
+
+/// The caller takes the task (an assembler, an unassigned task of their
+/// work center).
+#[server(prefix = "/api", endpoint = "tasks/take")]
+pub async fn take_task(task_number: String) -> Result<(), AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Tasks, torvan::Action::Update)?;
+    let number =
+        torvan::workflow::TaskNumber::parse(&task_number).map_err(|_| AppError::NotFound)?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let actor = super::queries::actor(&mut tx, session.user.id, session.user.role).await?;
+    crate::tasks::assign::take(&mut tx, &actor, &number, chrono::Utc::now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Gives the task to a person (`assignee`, a user id), or to nobody: the
+/// coordinator's, who creates tasks (the table's Tasks Create).
+#[server(prefix = "/api", endpoint = "tasks/assign")]
+pub async fn assign_task(task_number: String, assignee: Option<String>) -> Result<(), AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Tasks, torvan::Action::Create)?;
+    let number =
+        torvan::workflow::TaskNumber::parse(&task_number).map_err(|_| AppError::NotFound)?;
+    let assignee = assignee
+        .filter(|id| !id.is_empty())
+        .map(|id| id.parse())
+        .transpose()
+        .map_err(|_| AppError::invalid("assignee", "Choose a person from the list."))?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let actor = super::queries::actor(&mut tx, session.user.id, session.user.role).await?;
+    crate::tasks::assign::assign(&mut tx, &actor, &number, assignee, chrono::Utc::now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The people the task may be given to, those at its work center first.
+#[server(prefix = "/api", endpoint = "tasks/assignable")]
+pub async fn assignable_users(
+    task_number: String,
+) -> Result<Vec<super::model::Assignable>, AppError> {
+    crate::auth::guard::require(torvan::Resource::Tasks, torvan::Action::Create)?;
+    let number =
+        torvan::workflow::TaskNumber::parse(&task_number).map_err(|_| AppError::NotFound)?;
+    let mut conn = crate::db::connection().await?;
+    crate::tasks::assign::assignable(&mut conn, &number).await
+}
+
+/// Approves a task whose step asks for approval (coordinators, admins).
+#[server(prefix = "/api", endpoint = "tasks/approve")]
+pub async fn approve_task(task_number: String) -> Result<(), AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Tasks, torvan::Action::Approve)?;
+    let number =
+        torvan::workflow::TaskNumber::parse(&task_number).map_err(|_| AppError::NotFound)?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    crate::tasks::assign::approve(&mut tx, session.user.id, &number, chrono::Utc::now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Every active person's load, for the coordinator's workload panel.
+#[server(prefix = "/api", endpoint = "tasks/workload")]
+pub async fn get_workload() -> Result<Vec<super::model::Workload>, AppError> {
+    crate::auth::guard::require(torvan::Resource::Tasks, torvan::Action::Create)?;
+    let mut conn = crate::db::connection().await?;
+    super::queries::workload(&mut conn).await
+}

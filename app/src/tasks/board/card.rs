@@ -138,14 +138,23 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
     let overdue = card.overdue(now);
     // Where the drag started and how far it has gone (client pixels).
     let start = RwSignal::new(None::<(f64, f64)>);
-    let offset = RwSignal::new((0.0, 0.0));
     let card = StoredValue::new(card);
-    let style = move || {
-        let (dx, dy) = offset.get();
-        start
-            .get()
-            .map(|_| format!("transform: translate({dx}px, {dy}px)"))
-            .unwrap_or_default()
+    // The card follows the pointer through its CSSOM style: the page's
+    // content security policy refuses inline style attributes.
+    let article = NodeRef::<leptos::html::Article>::new();
+    let follow = move |offset: Option<(f64, f64)>| {
+        #[cfg(feature = "hydrate")]
+        if let Some(article) = article.get_untracked() {
+            let style = article.style();
+            let _ = match offset {
+                Some((dx, dy)) => {
+                    style.set_property("transform", &format!("translate({dx}px, {dy}px)"))
+                }
+                None => style.remove_property("transform").map(|_| ()),
+            };
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = offset;
     };
     let on_down = move |event: leptos::ev::PointerEvent| {
         if !event.is_primary() || event.button() > 0 {
@@ -168,7 +177,6 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
             f64::from(event.client_x()),
             f64::from(event.client_y()),
         )));
-        offset.set((0.0, 0.0));
         state.dragging.set(true);
     };
     let on_move = move |event: leptos::ev::PointerEvent| {
@@ -176,7 +184,7 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
             return;
         };
         let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
-        offset.set((x - x0, y - y0));
+        follow(Some((x - x0, y - y0)));
         state.over.set(state.column_at(x, y));
     };
     let end = move |drop_at: Option<(f64, f64)>| {
@@ -184,7 +192,7 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
             return;
         };
         start.set(None);
-        offset.set((0.0, 0.0));
+        follow(None);
         state.over.set(None);
         state.dragging.set(false);
         let Some((x, y)) = drop_at else { return };
@@ -269,7 +277,7 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
             class="task-card"
             class:dragging=move || start.get().is_some()
             class:blocked=is_blocked
-            style=style
+            node_ref=article
             data-testid="task-card"
             data-task=number.clone()
         >

@@ -11,6 +11,7 @@
 //! an assembler whose card is already on the bench (the issue makes the
 //! limit optional; the coordinator, who sees the mark, acts on it).
 
+mod actions;
 mod api;
 mod card;
 mod model;
@@ -18,6 +19,7 @@ mod page;
 #[cfg(feature = "ssr")]
 pub(crate) mod queries;
 
+pub use actions::TaskActions;
 pub use api::*;
 pub use model::*;
 pub use page::{BoardsPage, MyBoardPage, OrderBoardPage, WorkCenterBoardPage};

@@ -151,3 +151,22 @@ impl BoardCard {
             .collect()
     }
 }
+
+/// A person a task may be given to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignable {
+    pub id: Uuid,
+    pub name: String,
+    /// Stationed at the task's work center: listed first.
+    pub at_work_center: bool,
+}
+
+/// One person's load, as the coordinator weighs who takes what next
+/// (`workflow.user_workload`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workload {
+    pub name: String,
+    pub pending: i64,
+    pub active: i64,
+    pub remaining_minutes: i64,
+}

@@ -11,11 +11,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use torvan::workflow::{TaskStatus, WorkCenterCode};
 use torvan::{Action, DbEnum};
 
-use super::api::{get_board, get_board_home};
+use super::api::{get_board, get_board_home, get_workload};
 use super::card::{BoardState, Card};
 use super::model::{Board, BoardFilter, BoardHome, BoardScope};
 use crate::live::{LiveStatus, TaskFilter, use_task_events};
-use crate::shell::{Loaded, PermittedPage};
+use crate::shell::{Loaded, Permitted, PermittedPage};
 
 #[component]
 pub fn BoardsPage() -> impl IntoView {
@@ -143,6 +143,43 @@ fn BoardView(scope: Signal<BoardScope>) -> impl IntoView {
         </div>
         <Filters filter/>
         <Loaded resource=board loading="Loading the board…" render=move |board| view! { <Columns board/> }/>
+        // Who carries what: the coordinator's, who gives out the work.
+        <Permitted on=torvan::Resource::Tasks action=Action::Create>
+            <WorkloadPanel changes=caught_up/>
+        </Permitted>
+    }
+}
+
+/// Every person's open tasks and the minutes they still estimate, from
+/// `workflow.user_workload`, refetched with the board.
+#[component]
+fn WorkloadPanel(changes: ReadSignal<u64>) -> impl IntoView {
+    let load = Resource::new(move || changes.get(), |_| get_workload());
+    view! {
+        <section class="card" aria-labelledby="workload-heading" data-testid="workload">
+            <h2 id="workload-heading">"Workload"</h2>
+            <Loaded resource=load loading="Loading the workload…" render=move |people| {
+                let rows = people
+                    .into_iter()
+                    .map(|person| view! {
+                        <tr>
+                            <td>{person.name}</td>
+                            <td class="number">{person.pending}</td>
+                            <td class="number">{person.active}</td>
+                            <td class="number">{person.remaining_minutes}</td>
+                        </tr>
+                    })
+                    .collect_view();
+                view! {
+                    <div class="table-scroll">
+                        <table class="data-table">
+                            <thead><tr><th>"Person"</th><th>"To do"</th><th>"In progress"</th><th>"Minutes left"</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+            }/>
+        </section>
     }
 }
 

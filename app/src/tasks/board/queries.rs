@@ -11,7 +11,7 @@ use torvan::workflow::{
 use torvan::{BuildNumber, DbEnum, OrderNumber};
 use uuid::Uuid;
 
-use super::model::{BoardCard, WorkCenterSummary};
+use super::model::{BoardCard, WorkCenterSummary, Workload};
 use crate::error::AppError;
 
 /// A value the database holds that does not read: a schema drift.
@@ -209,4 +209,19 @@ pub async fn predecessors(
             });
     }
     Ok(by_task)
+}
+
+/// The load of everyone who has open tasks, the busiest first.
+pub async fn workload(conn: &mut PgConnection) -> Result<Vec<Workload>, AppError> {
+    let rows = sqlx::query_as!(
+        Workload,
+        r#"SELECT user_name AS "name!", pending_tasks AS "pending!", active_tasks AS "active!",
+                  coalesce(estimated_remaining_minutes, 0)::bigint AS "remaining_minutes!"
+           FROM workflow.user_workload
+           WHERE pending_tasks + active_tasks > 0
+           ORDER BY estimated_remaining_minutes DESC NULLS LAST, user_name"#
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows)
 }
