@@ -106,7 +106,7 @@ const TABLE: &[(Role, Grants)] = &[
             (Boms, &[R, C, U, A]),
             (BomTemplates, &[R]),
             (Inventory, &[R]),
-            (Tasks, &[R, C, U]),
+            (Tasks, &[R, C, U, A]),
             (Qc, &[R]),
             (Documents, &[R, C]),
         ],
@@ -248,6 +248,16 @@ mod tests {
         assert!(!permits(Role::Assembler, Qc, A));
         assert!(!permits(Role::Assembler, Boms, A));
         assert!(!permits(Role::Assembler, Orders, C));
+    }
+
+    #[test]
+    fn tasks_are_approved_by_coordinators_and_admin() {
+        let approvers: Vec<_> = Role::ALL
+            .iter()
+            .copied()
+            .filter(|&role| permits(role, Tasks, A))
+            .collect();
+        assert_eq!(approvers, [Role::ProductionCoordinator, Role::Admin]);
     }
 
     #[test]

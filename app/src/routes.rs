@@ -18,6 +18,10 @@ pub const CHANGE_PASSWORD: &str = "/account/password";
 pub const AUDIT: &str = "/admin/audit";
 pub const AUDIT_CSV: &str = "/admin/audit.csv";
 
+/// The shop floor's boards: the picker, and the signed-in user's tasks.
+pub const BOARDS: &str = "/boards";
+pub const MY_BOARD: &str = "/boards/mine";
+
 /// Percent-encodes everything but the unreserved characters of RFC 3986.
 fn encode(text: &str) -> String {
     text.bytes()
@@ -77,6 +81,14 @@ pub fn catalogue_group(level: CatalogueLevel, id: Uuid) -> String {
 
 pub fn task(number: impl Display) -> String {
     format!("/tasks/{}", segment(number))
+}
+
+pub fn work_center_board(code: impl Display) -> String {
+    format!("{BOARDS}/{}", segment(code))
+}
+
+pub fn order_board(number: impl Display) -> String {
+    format!("{BOARDS}/orders/{}", segment(number))
 }
 
 pub fn bom_template(id: Uuid) -> String {

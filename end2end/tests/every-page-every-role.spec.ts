@@ -54,6 +54,10 @@ const ROUTES: Record<string, string> = {
   UsersPage: '/admin/users',
   AuditPage: '/admin/audit',
   TaskPage: '/tasks/:task',
+  BoardsPage: '/boards',
+  MyBoardPage: '/boards/mine',
+  OrderBoardPage: '/boards/orders/:order',
+  WorkCenterBoardPage: '/boards/:work_center',
 };
 
 /** A real demo record for each parameter of the routes. */
@@ -87,6 +91,7 @@ async function demoIds(client: Client): Promise<Record<string, string>> {
     template: template.id,
     task: task.task_number,
     family: 'LAB',
+    work_center: 'ASSEMBLY',
   };
 }
 

@@ -61,6 +61,9 @@ test.beforeAll(async () => {
     '/admin/users',
     '/admin/audit',
     `/tasks/${task.task_number}`,
+    '/boards',
+    '/boards/ASSEMBLY',
+    `/boards/orders/${bom.order_number}`,
   ];
 });
 

@@ -10,6 +10,7 @@ use crate::auth::{CurrentUser, SignOut};
 const NAV: &[(&str, &str, Resource)] = &[
     ("/", "Dashboard", Resource::Dashboard),
     ("/orders", "Orders", Resource::Orders),
+    (crate::routes::BOARDS, "Boards", Resource::Tasks),
     ("/customers", "Customers", Resource::Customers),
     ("/inventory", "Inventory", Resource::Inventory),
     ("/admin/bom-templates", "Templates", Resource::BomTemplates),

@@ -320,17 +320,51 @@ lazy_page!(
 #[derive(Clone, Copy)]
 enum ShopFloorView {
     Task,
+    Boards,
+    WorkCenterBoard,
+    OrderBoard,
+    MyBoard,
 }
 
 #[lazy]
 fn shop_floor(page: ShopFloorView) -> AnyView {
     match page {
         ShopFloorView::Task => view! { <crate::tasks::TaskPage/> }.into_any(),
+        ShopFloorView::Boards => view! { <crate::tasks::board::BoardsPage/> }.into_any(),
+        ShopFloorView::WorkCenterBoard => {
+            view! { <crate::tasks::board::WorkCenterBoardPage/> }.into_any()
+        }
+        ShopFloorView::OrderBoard => view! { <crate::tasks::board::OrderBoardPage/> }.into_any(),
+        ShopFloorView::MyBoard => view! { <crate::tasks::board::MyBoardPage/> }.into_any(),
     }
 }
 
 lazy_page!(
     /// `/tasks/:number`
     TaskPage => shop_floor(ShopFloorView::Task),
+    __preload_shop_floor
+);
+
+lazy_page!(
+    /// `/boards`
+    BoardsPage => shop_floor(ShopFloorView::Boards),
+    __preload_shop_floor
+);
+
+lazy_page!(
+    /// `/boards/:work_center`
+    WorkCenterBoardPage => shop_floor(ShopFloorView::WorkCenterBoard),
+    __preload_shop_floor
+);
+
+lazy_page!(
+    /// `/boards/orders/:order`
+    OrderBoardPage => shop_floor(ShopFloorView::OrderBoard),
+    __preload_shop_floor
+);
+
+lazy_page!(
+    /// `/boards/mine`
+    MyBoardPage => shop_floor(ShopFloorView::MyBoard),
     __preload_shop_floor
 );

@@ -57,6 +57,7 @@ fn Task(task: TaskDetail) -> impl IntoView {
             <Standing task=task.clone()/>
             <Work task=task.clone()/>
         </div>
+        <super::board::TaskActions task=task.clone()/>
         <Links heading="Waits for" empty="Nothing: the task can start." links=task.predecessors.clone()/>
         <Links heading="Needed by" empty="No task waits for this one." links=task.successors.clone()/>
         <Materials lines=task.materials.clone()/>

@@ -5,11 +5,16 @@
 
 mod api;
 #[cfg(feature = "ssr")]
+pub mod assign;
+pub mod board;
+#[cfg(feature = "ssr")]
 pub mod demo;
 mod detail_page;
 #[cfg(feature = "ssr")]
 pub mod generate;
 mod model;
+#[cfg(feature = "ssr")]
+pub mod moves;
 #[cfg(feature = "ssr")]
 mod queries;
 mod time;

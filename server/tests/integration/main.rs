@@ -40,6 +40,7 @@ mod seed;
 mod signatures;
 mod stock;
 mod storage;
+mod tasks_board;
 mod tasks_detail;
 mod tasks_generation;
 mod tasks_time;

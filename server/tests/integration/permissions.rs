@@ -52,6 +52,10 @@ use torvan_app::orders::sinks::{
 };
 use torvan_app::orders::{ListOrders, OrderFilter};
 use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
+use torvan_app::tasks::board::{
+    ApproveTask, AssignTask, AssignableUsers, BoardFilter, BoardScope, GetBoard, GetBoardHome,
+    GetWorkload, MoveTask, TakeTask,
+};
 use torvan_app::tasks::{
     AddTimeEntry, GetOrderTime, GetTask, GetTaskTime, StartTimer, StopTimer, TimeEntryForm,
 };
@@ -446,6 +450,53 @@ fn endpoints() -> Vec<Endpoint> {
             },
             Rule::Needs(Tasks, Read),
         ),
+        endpoint(GetBoardHome {}, Rule::Needs(Tasks, Read)),
+        endpoint(
+            GetBoard {
+                scope: BoardScope::WorkCenter(text("ASSEMBLY")),
+                filter: BoardFilter::default(),
+            },
+            Rule::Needs(Tasks, Read),
+        ),
+        // A move from a version no task has: allowed callers are told it is stale.
+        endpoint(
+            MoveTask {
+                task_number: text("TB-2026-0110-01-1-070"),
+                to: text("IN_PROGRESS"),
+                version: -1,
+                hold_reason: None,
+            },
+            Rule::Needs(Tasks, Update),
+        ),
+        // The demo's frame is the demo assembler's: allowed callers are told.
+        endpoint(
+            TakeTask {
+                task_number: text("TB-2026-0110-01-1-060"),
+            },
+            Rule::Needs(Tasks, Update),
+        ),
+        // A person who is nobody: allowed callers are told to choose one.
+        endpoint(
+            AssignTask {
+                task_number: text("TB-2026-0110-01-1-060"),
+                assignee: Some(NOBODY.to_string()),
+            },
+            Rule::Needs(Tasks, Create),
+        ),
+        endpoint(
+            AssignableUsers {
+                task_number: text("TB-2026-0110-01-1-060"),
+            },
+            Rule::Needs(Tasks, Create),
+        ),
+        // A step that asks no approval: allowed callers are told.
+        endpoint(
+            ApproveTask {
+                task_number: text("TB-2026-0110-01-1-060"),
+            },
+            Rule::Needs(Tasks, Approve),
+        ),
+        endpoint(GetWorkload {}, Rule::Needs(Tasks, Create)),
         endpoint(
             GetTaskTime {
                 task_number: text("TB-2026-0110-01-1-070"),
