@@ -161,8 +161,14 @@ impl MaterialLine {
         Ok(IssuePlan { from_hold, top_up })
     }
 
-    /// A consumption of `quantity`, within what is at the bench.
+    /// A consumption of `quantity`: whole pieces of a counted part, within
+    /// what is at the bench.
     pub fn consume(&self, quantity: Decimal) -> Result<(), FieldError> {
+        if self.counted && !quantity.fract().is_zero() {
+            return Err(refuse(
+                "This part is counted in whole pieces: enter a whole number.".to_owned(),
+            ));
+        }
         if quantity > self.at_bench() {
             return Err(refuse(format!(
                 "Only {} issued and not yet consumed or returned; {} entered.",
@@ -187,29 +193,22 @@ impl MaterialLine {
         }
         Ok(())
     }
+}
 
-    /// A consumption as typed: more than zero, whole units of a counted
-    /// part, at most four decimals of a measured one.
-    pub fn parse_consumed(&self, raw: &str) -> Result<Decimal, FieldError> {
-        let text = raw.trim();
-        let value: Decimal = text
-            .parse()
-            .map_err(|_| refuse("Enter a number, such as 2 or 1.5.".to_owned()))?;
-        if value <= Decimal::ZERO {
-            return Err(refuse("Enter a number greater than zero.".to_owned()));
-        }
-        if self.counted && !value.fract().is_zero() {
-            return Err(refuse(
-                "This part is counted in whole pieces: enter a whole number.".to_owned(),
-            ));
-        }
-        if value.normalize().scale() > CONSUMED_SCALE {
-            return Err(refuse(format!(
-                "Use at most {CONSUMED_SCALE} decimals."
-            )));
-        }
-        Ok(value.normalize())
+/// A consumption as typed: more than zero, at most four decimals (a
+/// counted part's whole pieces are checked against its line).
+pub fn parse_consumed(raw: &str) -> Result<Decimal, FieldError> {
+    let value: Decimal = raw
+        .trim()
+        .parse()
+        .map_err(|_| refuse("Enter a number, such as 2 or 1.5.".to_owned()))?;
+    if value <= Decimal::ZERO {
+        return Err(refuse("Enter a number greater than zero.".to_owned()));
     }
+    if value.normalize().scale() > CONSUMED_SCALE {
+        return Err(refuse(format!("Use at most {CONSUMED_SCALE} decimals.")));
+    }
+    Ok(value.normalize())
 }
 
 /// An issue or return as typed: whole units, more than zero.
@@ -341,29 +340,30 @@ mod tests {
 
     #[test]
     fn a_counted_part_is_consumed_in_whole_pieces_a_measured_one_in_decimals() {
-        let counted = line(d("2"));
-        assert_eq!(counted.parse_consumed(" 2 "), Ok(d("2")));
+        let counted = MaterialLine {
+            issued: d("2"),
+            ..line(d("2"))
+        };
+        assert_eq!(parse_consumed(" 2 "), Ok(d("2")));
         assert_eq!(
-            counted.parse_consumed("1.5").unwrap_err().message,
+            counted.consume(d("1.5")).unwrap_err().message,
             "This part is counted in whole pieces: enter a whole number."
         );
         let measured = MaterialLine {
             counted: false,
             ..counted
         };
-        assert_eq!(measured.parse_consumed("1.25"), Ok(d("1.25")));
+        assert_eq!(parse_consumed("1.25"), Ok(d("1.25")));
+        assert_eq!(measured.consume(d("1.25")), Ok(()));
         assert_eq!(
-            measured.parse_consumed("0.00001").unwrap_err().message,
+            parse_consumed("0.00001").unwrap_err().message,
             "Use at most 4 decimals."
         );
         assert_eq!(
-            measured.parse_consumed("0").unwrap_err().message,
+            parse_consumed("0").unwrap_err().message,
             "Enter a number greater than zero."
         );
-        assert_eq!(
-            measured.parse_consumed("a lot").unwrap_err().field,
-            "quantity"
-        );
+        assert_eq!(parse_consumed("a lot").unwrap_err().field, "quantity");
     }
 
     #[test]

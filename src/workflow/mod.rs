@@ -22,7 +22,8 @@ mod tests;
 pub use access::{Actor, TaskAccess, may_assign, may_take, may_work_on, sees};
 pub use dependency::{Dependency, Gate, PredecessorTimes, Wait};
 pub use materials::{
-    IssuePlan, MaterialAction, MaterialLine, QUANTITY, Supply, may_handle, parse_units,
+    IssuePlan, MaterialAction, MaterialLine, QUANTITY, Supply, may_handle, parse_consumed,
+    parse_units,
 };
 pub use moves::{
     Blocker, Completion, HOLD_REASON_LIMIT, MovePlan, MovingTask, Predecessor, blocker, check_move,
