@@ -150,6 +150,11 @@ impl MaterialLine {
         }
         let from_hold = requested.min(supply.held.max(0));
         let top_up = requested - from_hold;
+        if supply.held.max(0) + supply.obtainable.max(0) == 0 {
+            return Err(refuse(
+                "None of this part is left to issue from the unit's bill of materials: it was issued to the unit already, or none is on the shelf.".to_owned(),
+            ));
+        }
         if top_up > supply.obtainable.max(0) {
             return Err(refuse(format!(
                 "Only {} can be issued now: {} held for the bill of materials and {} more on the shelf for it.",
@@ -301,6 +306,20 @@ mod tests {
         assert_eq!(
             refused.message,
             "Only 2 can be issued now: 1 held for the bill of materials and 1 more on the shelf for it."
+        );
+    }
+
+    #[test]
+    fn an_issue_from_a_bom_with_nothing_left_says_so() {
+        let empty = Supply {
+            held: 0,
+            obtainable: 0,
+        };
+        let refused = line(d("5")).issue(units(1), empty).unwrap_err();
+        assert!(
+            refused
+                .message
+                .starts_with("None of this part is left to issue")
         );
     }
 

@@ -41,3 +41,4 @@ mod stock;
 mod storage;
 mod tasks_detail;
 mod tasks_generation;
+mod tasks_materials;
