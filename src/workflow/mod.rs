@@ -8,6 +8,7 @@
 
 mod access;
 mod dependency;
+mod materials;
 mod moves;
 mod numbers;
 mod refusal;
@@ -20,6 +21,10 @@ mod tests;
 
 pub use access::{Actor, TaskAccess, may_assign, may_take, may_work_on, sees};
 pub use dependency::{Dependency, Gate, PredecessorTimes, Wait};
+pub use materials::{
+    IssuePlan, MaterialAction, MaterialLine, QUANTITY, Supply, may_handle, parse_consumed,
+    parse_units,
+};
 pub use moves::{
     Blocker, Completion, HOLD_REASON_LIMIT, MovePlan, MovingTask, Predecessor, blocker, check_move,
 };

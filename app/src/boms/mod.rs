@@ -35,7 +35,7 @@ mod shortages;
 #[cfg(feature = "ssr")]
 mod signed;
 #[cfg(feature = "ssr")]
-mod stock;
+pub(crate) mod stock;
 #[cfg(feature = "ssr")]
 mod store;
 #[cfg(feature = "ssr")]

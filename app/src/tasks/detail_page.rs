@@ -9,7 +9,7 @@ use torvan::DbEnum;
 use torvan::audit::AuditedTable;
 
 use super::api::get_task;
-use super::model::{LinkedTask, TaskDetail, TaskMaterial};
+use super::model::{LinkedTask, TaskDetail};
 use crate::audit::HistoryLink;
 use crate::shell::Loaded;
 
@@ -60,7 +60,7 @@ fn Task(task: TaskDetail) -> impl IntoView {
         <super::board::TaskActions task=task.clone()/>
         <Links heading="Waits for" empty="Nothing: the task can start." links=task.predecessors.clone()/>
         <Links heading="Needed by" empty="No task waits for this one." links=task.successors.clone()/>
-        <Materials lines=task.materials.clone()/>
+        <super::materials::MaterialsTable number=task.number.clone()/>
         <super::time::TaskTime number=task.number.clone()/>
     }
 }
@@ -143,42 +143,6 @@ fn Links(heading: &'static str, empty: &'static str, links: Vec<LinkedTask>) -> 
     view! {
         <section class="card narrow">
             <h2>{heading}</h2>
-            {body}
-        </section>
-    }
-}
-
-#[component]
-fn Materials(lines: Vec<TaskMaterial>) -> impl IntoView {
-    let body = if lines.is_empty() {
-        view! { <p class="muted">"This step consumes no parts from the BOM."</p> }.into_any()
-    } else {
-        let rows = lines
-            .into_iter()
-            .map(|line| {
-                view! {
-                    <tr>
-                        <td><a href=crate::routes::part(&line.part_number)>{line.part_number.clone()}</a></td>
-                        <td>{line.name}</td>
-                        <td class="number">{line.required.normalize().to_string()}</td>
-                        <td class="number">{line.issued.normalize().to_string()}</td>
-                        <td class="number">{line.consumed.normalize().to_string()}</td>
-                        <td class="number">{line.returned.normalize().to_string()}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <table class="data-table" data-testid="task-materials">
-                <thead><tr><th>"Part"</th><th>"Name"</th><th>"Needed"</th><th>"Issued"</th><th>"Consumed"</th><th>"Returned"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
-        .into_any()
-    };
-    view! {
-        <section class="card narrow" aria-labelledby="materials-heading">
-            <h2 id="materials-heading">"Materials"</h2>
             {body}
         </section>
     }

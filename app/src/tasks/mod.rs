@@ -12,6 +12,7 @@ pub mod demo;
 mod detail_page;
 #[cfg(feature = "ssr")]
 pub mod generate;
+pub mod materials;
 mod model;
 #[cfg(feature = "ssr")]
 pub mod moves;

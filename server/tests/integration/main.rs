@@ -43,4 +43,5 @@ mod storage;
 mod tasks_board;
 mod tasks_detail;
 mod tasks_generation;
+mod tasks_materials;
 mod tasks_time;

@@ -16,6 +16,7 @@ use torvan::order_line::LineItemDraft;
 use torvan::part_spec::PartDraft;
 use torvan::signature::Meaning;
 use torvan::sink::SinkChoices;
+use torvan::workflow::MaterialAction;
 use torvan::workflow::route::RouteDraft;
 use torvan::{Action, CatalogueLevel, DbEnum, Resource, Role, UserStatus, permits};
 use torvan_app::admin::{
@@ -56,6 +57,9 @@ use torvan_app::tasks::board::{
     ApproveTask, AssignTask, AssignableUsers, BoardFilter, BoardScope, GetBoard, GetBoardHome,
     GetWorkload, MoveTask, TakeTask,
 };
+use torvan_app::tasks::materials::{
+    ConsumeMaterial, GetTaskMaterials, IssueMaterial, ReturnMaterial,
+};
 use torvan_app::tasks::{
     AddTimeEntry, GetOrderTime, GetTask, GetTaskTime, StartTimer, StopTimer, TimeEntryForm,
 };
@@ -72,6 +76,9 @@ enum Rule {
     Anyone,
     SignedIn,
     Needs(Resource, Action),
+    /// A task's materials: the bench's roles, and the store's for an issue
+    /// or a return (`MaterialAction::permitted`).
+    Materials(MaterialAction),
 }
 
 /// A user the admin calls act on, so no demo user loses its session mid-test.
@@ -531,6 +538,36 @@ fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Tasks, Read),
         ),
         endpoint(
+            GetTaskMaterials {
+                task_number: text("TB-2026-0110-01-1-070"),
+            },
+            Rule::Needs(Tasks, Read),
+        ),
+        endpoint(
+            IssueMaterial {
+                task_number: text("TB-NONE-040"),
+                part_number: text(parts::LEG_TUBE),
+                quantity: text("1"),
+            },
+            Rule::Materials(MaterialAction::Issue),
+        ),
+        endpoint(
+            ConsumeMaterial {
+                task_number: text("TB-NONE-040"),
+                part_number: text(parts::LEG_TUBE),
+                quantity: text("1"),
+            },
+            Rule::Materials(MaterialAction::Consume),
+        ),
+        endpoint(
+            ReturnMaterial {
+                task_number: text("TB-NONE-040"),
+                part_number: text(parts::LEG_TUBE),
+                quantity: text("1"),
+            },
+            Rule::Materials(MaterialAction::Return),
+        ),
+        endpoint(
             SavePart {
                 original: None,
                 draft: PartDraft {
@@ -684,6 +721,7 @@ fn allows(rule: &Rule, role: Role) -> bool {
     match *rule {
         Rule::Anyone | Rule::SignedIn => true,
         Rule::Needs(resource, action) => permits(role, resource, action),
+        Rule::Materials(action) => action.permitted(role),
     }
 }
 
