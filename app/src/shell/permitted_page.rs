@@ -17,15 +17,14 @@ use crate::error::AppError;
 pub fn PermittedPage(on: torvan::Resource, action: Action, children: ChildrenFn) -> impl IntoView {
     #[cfg(feature = "ssr")]
     refuse_early(on, action);
-    let user = expect_context::<SignedInUser>().0;
+    let user = expect_context::<SignedInUser>();
     view! {
         <Suspense fallback=|| ()>
             <ErrorBoundary fallback=|errors| view! { <Failure errors/> }>
                 {move || {
                     let children = children.clone();
                     Suspend::new(async move {
-                        let allowed = user.await.ok().flatten().is_some_and(|user| user.may(on, action));
-                        if allowed { Ok(children()) } else { Err(AppError::Forbidden) }
+                        if user.may(on, action).await { Ok(children()) } else { Err(AppError::Forbidden) }
                     })
                 }}
             </ErrorBoundary>

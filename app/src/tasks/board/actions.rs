@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use torvan::{Action, Resource as Area};
 
 use super::api::{ApproveTask, AssignTask, TakeTask, assignable_users};
-use crate::shell::{FormError, Permitted, action_error, hard_navigate};
+use super::model::Assignable;
+use crate::error::AppError;
+use crate::shell::{FormError, Permitted, SignedInUser, action_error, hard_navigate};
 use crate::tasks::TaskDetail;
 
 /// Reloads the task page once `action` succeeded.
@@ -42,6 +44,20 @@ pub fn TaskActions(task: TaskDetail) -> impl IntoView {
     reload_on_success(assign, path.clone());
     reload_on_success(approve, path);
     let stored = StoredValue::new(number.clone());
+    // Made here, outside the `Permitted` that shows the form: made inside
+    // it, hydration would not match (see `admin::ChainPanel`). Asked only
+    // for a role that may assign: a refused call would make the page a 403.
+    let user = expect_context::<SignedInUser>();
+    let people = Resource::new(
+        move || stored.get_value(),
+        move |number| async move {
+            if user.may(Area::Tasks, Action::Create).await {
+                assignable_users(number).await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    );
     let take_form = task.assignee.is_none().then(|| {
         view! {
             <Permitted on=Area::Tasks action=Action::Update>
@@ -75,7 +91,7 @@ pub fn TaskActions(task: TaskDetail) -> impl IntoView {
             {take_form}
             // Giving tasks to people is the coordinator's, who creates them.
             <Permitted on=Area::Tasks action=Action::Create>
-                <AssignForm action=assign number=stored.get_value()/>
+                <AssignForm action=assign people number=stored.get_value()/>
             </Permitted>
             {approve_form}
         </section>
@@ -83,9 +99,12 @@ pub fn TaskActions(task: TaskDetail) -> impl IntoView {
 }
 
 #[component]
-fn AssignForm(action: ServerAction<AssignTask>, number: String) -> impl IntoView {
+fn AssignForm(
+    action: ServerAction<AssignTask>,
+    people: Resource<Result<Vec<Assignable>, AppError>>,
+    number: String,
+) -> impl IntoView {
     let number = StoredValue::new(number);
-    let people = Resource::new(move || number.get_value(), assignable_users);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

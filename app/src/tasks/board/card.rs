@@ -22,7 +22,10 @@ pub struct BoardState {
     pub over: RwSignal<Option<TaskStatus>>,
     /// The card and the answer to its last move: (number, message, refused).
     pub answer: RwSignal<Option<(TaskNumber, String, bool)>>,
-    pub focus: RwSignal<Option<TaskNumber>>,
+    /// The card whose "Move to…" button takes the focus back, from the
+    /// board (counted by `moved`) redrawn after the move on: not the one
+    /// still showing while the refetch is under way.
+    pub focus: RwSignal<Option<(TaskNumber, u64)>>,
     /// Raised after every move, accepted or refused: the board refetches.
     pub moved: RwSignal<u64>,
     pub columns: StoredValue<Vec<(TaskStatus, NodeRef<leptos::html::Section>)>>,
@@ -67,8 +70,10 @@ impl BoardState {
         }
     }
 
-    /// Sends the move; the answer shows on the card and the board refetches.
-    pub(super) fn send(self, card: &BoardCard, to: TaskStatus) {
+    /// Sends the move; the answer shows on the card and the board
+    /// refetches. With `refocus` (a move made from the menu), the redrawn
+    /// card's menu button gets the focus.
+    pub(super) fn send(self, card: &BoardCard, to: TaskStatus, refocus: bool) {
         use torvan::DbEnum;
         let hold_reason = if to == TaskStatus::OnHold {
             match ask_hold_reason(&card.number) {
@@ -96,8 +101,12 @@ impl BoardState {
                 ),
                 Err(error) => (number.clone(), error.to_string(), true),
             };
+            let redrawn = self.moved.get_untracked() + 1;
+            if refocus {
+                self.focus.set(Some((number, redrawn)));
+            }
             self.answer.set(Some(answer));
-            self.moved.update(|moved| *moved += 1);
+            self.moved.set(redrawn);
         });
     }
 }
@@ -190,7 +199,7 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
         }
         let current = card.get_value();
         match state.column_at(x, y) {
-            Some(to) if to != current.status => state.send(&current, to),
+            Some(to) if to != current.status => state.send(&current, to, false),
             _ => {}
         }
     };

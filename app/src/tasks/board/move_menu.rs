@@ -17,6 +17,8 @@ pub(super) fn MoveMenu(card: BoardCard, now: chrono::DateTime<chrono::Utc>) -> i
     let menu_id = format!("move-{}", card.number);
     let destinations = StoredValue::new(card.destinations(now));
     let card = StoredValue::new(card);
+    // The board this menu is drawn on (see `BoardState::focus`).
+    let drawn_on = state.moved.get_untracked();
 
     // Focus follows the menu: its first item when it opens; the button
     // when this card is the one whose move the board redrew for.
@@ -28,15 +30,20 @@ pub(super) fn MoveMenu(card: BoardCard, now: chrono::DateTime<chrono::Utc>) -> i
         #[cfg(not(feature = "hydrate"))]
         let _ = menu.get();
     });
+    // The board redraws after the move's answer and again as the live
+    // channel reports the move: each redraw removes the focused button, so
+    // every redraw of this card hands the focus back, but only when it
+    // was lost (on the page's body), never taken from where the person
+    // has since moved it.
     Effect::new(move || {
-        let mine = state
-            .focus
-            .get()
-            .is_some_and(|number| card.with_value(|card| card.number == number));
+        let mine = state.focus.get().is_some_and(|(number, board)| {
+            drawn_on >= board && card.with_value(|card| card.number == number)
+        });
         if let (true, Some(_button)) = (mine, button.get()) {
             #[cfg(feature = "hydrate")]
-            let _ = _button.focus();
-            state.focus.set(None);
+            if focus_is_lost() {
+                let _ = _button.focus();
+            }
         }
     });
     let close = move || {
@@ -82,9 +89,7 @@ pub(super) fn MoveMenu(card: BoardCard, now: chrono::DateTime<chrono::Utc>) -> i
                                     tabindex="-1"
                                     on:click=move |_| {
                                         open.set(false);
-                                        let current = card.get_value();
-                                        state.focus.set(Some(current.number.clone()));
-                                        state.send(&current, to);
+                                        state.send(&card.get_value(), to, true);
                                     }
                                 >
                                     {to.label()}
@@ -131,5 +136,21 @@ fn focus(element: Option<web_sys::Element>) {
         element.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
+    }
+}
+
+/// Whether nothing on the page holds the focus: it fell to the body, as it
+/// does when the focused element is removed.
+#[cfg(feature = "hydrate")]
+fn focus_is_lost() -> bool {
+    let document = web_sys::window().and_then(|window| window.document());
+    let active = document
+        .as_ref()
+        .and_then(|document| document.active_element());
+    let body = document.and_then(|document| document.body());
+    match (active, body) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
     }
 }

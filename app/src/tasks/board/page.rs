@@ -13,9 +13,10 @@ use torvan::{Action, DbEnum};
 
 use super::api::{get_board, get_board_home, get_workload};
 use super::card::{BoardState, Card};
-use super::model::{Board, BoardFilter, BoardHome, BoardScope};
+use super::model::{Board, BoardFilter, BoardHome, BoardScope, Workload};
+use crate::error::AppError;
 use crate::live::{LiveStatus, TaskFilter, use_task_events};
-use crate::shell::{Loaded, Permitted, PermittedPage};
+use crate::shell::{Loaded, Permitted, PermittedPage, SignedInUser};
 
 #[component]
 pub fn BoardsPage() -> impl IntoView {
@@ -49,17 +50,26 @@ fn Home(home: BoardHome) -> impl IntoView {
             }
         })
         .collect_view();
+    // The caller's station first: an assembler's tablet opens its board
+    // from here in one touch.
     let own = home.own.map(|code| {
-        view! { <BoardView scope=Signal::stored(BoardScope::WorkCenter(code))/> }
+        view! {
+            <li>
+                <a class="board-link own" href=crate::routes::work_center_board(&code) data-testid="own-board">
+                    <strong>"Your station's board"</strong>
+                    <span class="muted">{code.clone()}</span>
+                </a>
+            </li>
+        }
     });
     view! {
         <nav aria-label="Work centers">
             <ul class="board-picker" data-testid="board-picker">
+                {own}
                 {centers}
                 <li><a class="board-link" href=crate::routes::MY_BOARD><strong>"My tasks"</strong></a></li>
             </ul>
         </nav>
-        {own}
     }
 }
 
@@ -137,6 +147,22 @@ fn BoardView(scope: Signal<BoardScope>) -> impl IntoView {
         },
         |(scope, filter, _, _)| get_board(scope, filter),
     );
+    // Made here, outside the `Permitted` that shows the panel: a resource
+    // made inside it is made at another point on the server than in the
+    // browser, and hydration would not match (see `admin::ChainPanel`).
+    // Asked only for a role that may see it: a refused call would make
+    // the whole page's answer a 403.
+    let user = expect_context::<SignedInUser>();
+    let load = Resource::new(
+        move || caught_up.get(),
+        move |_| async move {
+            if user.may(torvan::Resource::Tasks, Action::Create).await {
+                get_workload().await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    );
     view! {
         <div class="board-bar">
             <LiveStatus live/>
@@ -145,7 +171,7 @@ fn BoardView(scope: Signal<BoardScope>) -> impl IntoView {
         <Loaded resource=board loading="Loading the board…" render=move |board| view! { <Columns board/> }/>
         // Who carries what: the coordinator's, who gives out the work.
         <Permitted on=torvan::Resource::Tasks action=Action::Create>
-            <WorkloadPanel changes=caught_up/>
+            <WorkloadPanel load/>
         </Permitted>
     }
 }
@@ -153,8 +179,7 @@ fn BoardView(scope: Signal<BoardScope>) -> impl IntoView {
 /// Every person's open tasks and the minutes they still estimate, from
 /// `workflow.user_workload`, refetched with the board.
 #[component]
-fn WorkloadPanel(changes: ReadSignal<u64>) -> impl IntoView {
-    let load = Resource::new(move || changes.get(), |_| get_workload());
+fn WorkloadPanel(load: Resource<Result<Vec<Workload>, AppError>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="workload-heading" data-testid="workload">
             <h2 id="workload-heading">"Workload"</h2>
