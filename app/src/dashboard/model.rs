@@ -18,6 +18,16 @@ pub struct StockAlert {
     pub status: StockStatus,
 }
 
+/// An order in production whose every unit has finished its production
+/// tasks: the coordinator moves it to pre-QC from its page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadyForQc {
+    pub order_number: String,
+    pub customer_name: String,
+    pub units: i64,
+    pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DashboardSummary {
     /// One entry per status, in lifecycle order, zero where no order is.
@@ -26,4 +36,6 @@ pub struct DashboardSummary {
     pub stock_alerts: Vec<StockAlert>,
     /// How many parts are at or below their reorder point in all.
     pub stock_alert_total: i64,
+    /// Longest waiting first.
+    pub ready_for_qc: Vec<ReadyForQc>,
 }

@@ -1,11 +1,11 @@
 //! The dashboard page: orders by status, each a link to the order list
-//! filtered by it, and the stock alerts.
+//! filtered by it, the orders ready for QC, and the stock alerts.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::load_dashboard;
-use super::model::{DashboardSummary, StatusCount, StockAlert};
+use super::model::{DashboardSummary, ReadyForQc, StatusCount, StockAlert};
 use crate::shell::Loaded;
 
 #[component]
@@ -24,6 +24,7 @@ fn SummaryView(summary: DashboardSummary) -> impl IntoView {
     view! {
         <div class="dashboard-grid">
             <OrdersByStatus counts=summary.orders_by_status/>
+            <ReadyForQcList orders=summary.ready_for_qc/>
             <StockAlerts alerts=summary.stock_alerts total=summary.stock_alert_total/>
         </div>
     }
@@ -109,6 +110,58 @@ fn StockAlerts(alerts: Vec<StockAlert>, total: i64) -> impl IntoView {
                 </tbody>
             </table>
             </div>
+        </section>
+    }
+}
+
+/// The orders whose units have all finished production, each a link to
+/// its page, where the move to pre-QC is offered.
+#[component]
+fn ReadyForQcList(orders: Vec<ReadyForQc>) -> impl IntoView {
+    let rows = orders
+        .into_iter()
+        .map(|order| {
+            let href = crate::routes::order(&order.order_number);
+            let finished = order
+                .finished_at
+                .map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string())
+                .unwrap_or_default();
+            let key = order.order_number.clone();
+            view! {
+                <tr data-order=key>
+                    <td class="mono"><a href=href>{order.order_number}</a></td>
+                    <td>{order.customer_name}</td>
+                    <td class="num">{order.units}</td>
+                    <td>{finished}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let body = if rows.is_empty() {
+        view! { <p data-testid="ready-for-qc-none">"No order has finished production yet."</p> }
+            .into_any()
+    } else {
+        view! {
+            <div class="table-scroll">
+                <table class="data-table" data-testid="ready-for-qc">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Order"</th>
+                            <th scope="col">"Customer"</th>
+                            <th scope="col" class="num">"Units"</th>
+                            <th scope="col">"Production finished"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="ready-for-qc">
+            <h2 id="ready-for-qc">"Ready for QC"</h2>
+            {body}
         </section>
     }
 }

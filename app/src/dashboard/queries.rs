@@ -1,10 +1,12 @@
-//! The dashboard's figures: orders counted by status, and the parts at or
-//! below their reorder point, the most urgent first.
+//! The dashboard's figures: orders counted by status, the orders whose
+//! production is done and that wait for pre-QC, and the parts at or below
+//! their reorder point, the most urgent first.
 
 use sqlx::PgConnection;
+use torvan::workflow::TaskType;
 use torvan::{DbEnum, OrderStatus, StockStatus};
 
-use super::model::{DashboardSummary, StatusCount, StockAlert};
+use super::model::{DashboardSummary, ReadyForQc, StatusCount, StockAlert};
 use crate::error::AppError;
 
 /// How many alerts the dashboard lists; the total is counted in full.
@@ -41,7 +43,7 @@ pub async fn summary(conn: &mut PgConnection) -> Result<DashboardSummary, AppErr
            LIMIT $1"#,
         STOCK_ALERT_LIMIT,
     )
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
     let stock_alert_total = alert_rows.first().map_or(0, |row| row.total);
     let stock_alerts = alert_rows
@@ -61,5 +63,40 @@ pub async fn summary(conn: &mut PgConnection) -> Result<DashboardSummary, AppErr
         orders_by_status,
         stock_alerts,
         stock_alert_total,
+        ready_for_qc: ready_for_qc(conn).await?,
     })
+}
+
+/// Orders in production with production tasks, all of them finished: the
+/// same reading as the lifecycle's `Requirement::ProductionDone`
+/// (`orders::build_state`), so every order listed may move to pre-QC.
+async fn ready_for_qc(conn: &mut PgConnection) -> Result<Vec<ReadyForQc>, AppError> {
+    let production: Vec<String> = TaskType::ALL
+        .iter()
+        .filter(|kind| kind.is_production())
+        .map(|kind| kind.as_db_str().to_owned())
+        .collect();
+    let rows = sqlx::query!(
+        r#"SELECT o.order_number, c.company_name, count(DISTINCT t.build_id) AS "units!",
+                  max(t.completed_at) AS finished_at
+           FROM orders.orders o
+           JOIN public.customers c ON c.id = o.customer_id
+           JOIN workflow.tasks t ON t.order_id = o.id AND t.task_type::text = ANY($1)
+           WHERE o.status = 'IN_PRODUCTION'
+           GROUP BY o.id, c.company_name
+           HAVING bool_and(t.status IN ('COMPLETED', 'CANCELLED'))
+           ORDER BY max(t.completed_at), o.order_number"#,
+        &production,
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| ReadyForQc {
+            order_number: row.order_number,
+            customer_name: row.company_name,
+            units: row.units,
+            finished_at: row.finished_at,
+        })
+        .collect())
 }

@@ -31,6 +31,7 @@ mod orders_list;
 mod orders_sinks;
 mod paging;
 mod permissions;
+mod production_progress;
 mod routes_editor;
 mod schema_audit;
 mod schema_columns;

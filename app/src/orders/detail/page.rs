@@ -126,7 +126,7 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
                 <Signatures signatures=order.signatures.clone()/>
             </section>
         })}
-        <crate::tasks::OrderTime order_number=order.order_number.to_string()/>
+        <crate::tasks::OrderProduction order_number=order.order_number.to_string()/>
         <Timeline changes=order.timeline/>
     }
 }

@@ -250,27 +250,40 @@ fn ManualEntry(number: String, action: ServerAction<AddTimeEntry>) -> impl IntoV
     }
 }
 
-/// An order's time per unit: its page's "Time" section, shown once the
-/// order has tasks.
+/// An order's production per unit (assembly tasks done, what is in
+/// progress, time against estimate): its page's "Production" section,
+/// shown once the order has tasks.
 #[component]
-pub fn OrderTime(order_number: String) -> impl IntoView {
+pub fn OrderProduction(order_number: String) -> impl IntoView {
+    let number = StoredValue::new(order_number.clone());
     let time = Resource::new(move || order_number.clone(), get_order_time);
     view! {
-        <Loaded resource=time loading="Loading the time…" render=|time: OrderTime| {
-            (!time.builds.is_empty()).then(|| view! { <OrderTimeTable time/> })
+        <Loaded resource=time loading="Loading production…" render=move |time: OrderTime| {
+            (!time.builds.is_empty())
+                .then(|| view! { <OrderTimeTable order_number=number.get_value() time/> })
         }/>
     }
 }
 
 #[component]
-fn OrderTimeTable(time: OrderTime) -> impl IntoView {
+fn OrderTimeTable(order_number: String, time: OrderTime) -> impl IntoView {
     let rows = time
         .builds
         .into_iter()
         .map(|build| {
+            let all_done = build.production_done == build.production_tasks;
+            let working_on = if build.in_progress.is_empty() {
+                "—".to_owned()
+            } else {
+                build.in_progress.join(", ")
+            };
             view! {
-                <tr>
+                <tr data-build=build.build.to_string()>
                     <td>{build.build.to_string()}</td>
+                    <td data-testid="unit-progress" class:done=all_done>
+                        {format!("{} of {}", build.production_done, build.production_tasks)}
+                    </td>
+                    <td>{working_on}</td>
                     <td>{against_estimate(&build.totals)}</td>
                 </tr>
             }
@@ -278,12 +291,24 @@ fn OrderTimeTable(time: OrderTime) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card" aria-labelledby="order-time-heading">
-            <h2 id="order-time-heading">"Time"</h2>
-            <p data-testid="order-time-total">"The order: " {against_estimate(&time.total)}</p>
-            <table class="data-table" data-testid="order-time">
-                <thead><tr><th>"Sink unit"</th><th>"Actual against estimate"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <h2 id="order-time-heading">"Production"</h2>
+            <p>
+                <a href=crate::routes::order_board(&order_number)>{format!("Board of {order_number}")}</a>
+            </p>
+            <p data-testid="order-time-total">"Time on the order: " {against_estimate(&time.total)}</p>
+            <div class="table-scroll">
+                <table class="data-table" data-testid="order-time">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Sink unit"</th>
+                            <th scope="col">"Assembly tasks done"</th>
+                            <th scope="col">"In progress"</th>
+                            <th scope="col">"Time, actual against estimate"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </section>
     }
 }

@@ -18,5 +18,5 @@ mod queries;
 mod writes;
 
 pub use api::*;
-pub use components::{OrderTime, TaskTime};
+pub use components::{OrderProduction, TaskTime};
 pub use model::*;

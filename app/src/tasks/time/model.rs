@@ -79,7 +79,8 @@ fn at(raw: &str) -> Option<DateTime<Utc>> {
         .map(|local| local.and_utc())
 }
 
-/// An order's time: each unit's and the order's, actual against estimate.
+/// An order's production: each unit's progress through its production
+/// tasks, and its time and the order's, actual against estimate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrderTime {
     pub builds: Vec<BuildTime>,
@@ -90,4 +91,10 @@ pub struct OrderTime {
 pub struct BuildTime {
     pub build: BuildNumber,
     pub totals: Totals,
+    /// The unit's production tasks (`TaskType::is_production`), and how
+    /// many of them are completed: all of them let the order go to pre-QC.
+    pub production_tasks: u32,
+    pub production_done: u32,
+    /// The titles of the unit's tasks in progress, in route order.
+    pub in_progress: Vec<String>,
 }

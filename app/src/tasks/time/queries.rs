@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
-use torvan::workflow::{ActivityType, Span, TaskNumber, Totals};
+use torvan::workflow::{ActivityType, Span, TaskNumber, TaskStatus, TaskType, Totals};
 use torvan::{BuildNumber, DbEnum, OrderNumber};
 use uuid::Uuid;
 
@@ -97,7 +97,8 @@ pub async fn running(
 }
 
 /// Each unit's tasks with their entries, summed per unit and for the
-/// order; units without tasks are left out.
+/// order, and each unit's progress through its production tasks; units
+/// without tasks are left out.
 pub async fn order_time(
     conn: &mut PgConnection,
     number: &OrderNumber,
@@ -105,13 +106,14 @@ pub async fn order_time(
 ) -> Result<OrderTime, AppError> {
     let rows = sqlx::query!(
         r#"SELECT b.build_number, t.id AS task_id, t.estimated_duration_minutes,
+                  t.title, t.status::text AS "status!", t.task_type::text AS "task_type!",
                   e.start_time AS "start?", e.end_time
            FROM orders.orders o
            JOIN workflow.tasks t ON t.order_id = o.id
            JOIN orders.sink_builds b ON b.id = t.build_id
            LEFT JOIN workflow.task_time_entries e ON e.task_id = t.id
            WHERE o.order_number = $1
-           ORDER BY b.build_number, t.id"#,
+           ORDER BY b.build_number, t.step_code, t.id"#,
         number.as_str()
     )
     .fetch_all(&mut *conn)
@@ -136,14 +138,28 @@ pub async fn order_time(
             }));
         }
         let totals = Totals::of_task(first.estimated_duration_minutes, &spans, now);
-        match builds.last_mut() {
-            Some(build) if build.build.as_str() == first.build_number => {
-                build.totals = [build.totals, totals].into_iter().sum();
-            }
-            _ => builds.push(BuildTime {
+        let status = TaskStatus::parse(&first.status)?;
+        let production = TaskType::parse(&first.task_type)?.is_production();
+        if builds
+            .last()
+            .is_none_or(|build| build.build.as_str() != first.build_number)
+        {
+            builds.push(BuildTime {
                 build: BuildNumber::parse(&first.build_number).map_err(drift)?,
-                totals,
-            }),
+                totals: Totals::default(),
+                production_tasks: 0,
+                production_done: 0,
+                in_progress: Vec::new(),
+            });
+        }
+        let build = builds.last_mut().ok_or(AppError::Internal)?;
+        build.totals = [build.totals, totals].into_iter().sum();
+        if production {
+            build.production_tasks += 1;
+            build.production_done += u32::from(status == TaskStatus::Completed);
+        }
+        if status == TaskStatus::InProgress {
+            build.in_progress.push(first.title);
         }
     }
     Ok(OrderTime {
