@@ -7,14 +7,12 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
-use torvan::DbEnum;
-use torvan::workflow::{
-    Actor, TaskAccess, TaskNumber, TaskType, WorkCenterCode, may_assign, may_take,
-};
+use torvan::workflow::{Actor, TaskAccess, TaskNumber, may_assign, may_take};
 use uuid::Uuid;
 
 use super::board::Assignable;
 use crate::error::AppError;
+use crate::tasks::access::task_access;
 
 /// The locked task as the rules about people read it.
 struct Locked {
@@ -39,12 +37,12 @@ async fn lock(conn: &mut PgConnection, number: &TaskNumber) -> Result<Locked, Ap
     .ok_or(AppError::NotFound)?;
     Ok(Locked {
         id: row.id,
-        access: TaskAccess {
-            assigned_to: row.assigned_to,
-            work_center: WorkCenterCode::parse(&row.work_center).map_err(|_| AppError::Internal)?,
-            task_type: TaskType::parse(&row.task_type)?,
-            inspection_required: row.inspection,
-        },
+        access: task_access(
+            row.assigned_to,
+            &row.work_center,
+            &row.task_type,
+            row.inspection,
+        )?,
         approval_required: row.approval,
         approved: row.approved,
     })

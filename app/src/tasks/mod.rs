@@ -3,6 +3,8 @@
 //! fed their materials. `model` is what crosses the wire, `api` the server
 //! functions, `queries` the reads, `detail_page` the task's own page.
 
+#[cfg(feature = "ssr")]
+pub mod access;
 mod api;
 #[cfg(feature = "ssr")]
 pub mod assign;

@@ -10,12 +10,12 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use torvan::DbEnum;
 use torvan::workflow::{
-    Actor, Completion, MoveRefusal, MovingTask, TaskAccess, TaskNumber, TaskStatus, TaskType,
-    WorkCenterCode, check_move, may_work_on,
+    Actor, Completion, MoveRefusal, MovingTask, TaskNumber, TaskStatus, check_move, may_work_on,
 };
 
 use super::board::queries::predecessors;
 use crate::error::AppError;
+use crate::tasks::access::task_access;
 
 /// What the mover asked for.
 #[derive(Debug, Clone)]
@@ -46,12 +46,12 @@ pub async fn apply(
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
-    let access = TaskAccess {
-        assigned_to: row.assigned_to,
-        work_center: WorkCenterCode::parse(&row.work_center).map_err(|_| AppError::Internal)?,
-        task_type: TaskType::parse(&row.task_type)?,
-        inspection_required: row.inspection,
-    };
+    let access = task_access(
+        row.assigned_to,
+        &row.work_center,
+        &row.task_type,
+        row.inspection,
+    )?;
     if !may_work_on(actor, &access) {
         return Err(AppError::Forbidden);
     }

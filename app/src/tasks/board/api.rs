@@ -10,7 +10,7 @@ use crate::error::AppError;
 pub async fn get_board_home() -> Result<BoardHome, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Tasks, torvan::Action::Read)?;
     let mut conn = crate::db::connection().await?;
-    let actor = super::queries::actor(&mut conn, session.user.id, session.user.role).await?;
+    let actor = crate::tasks::access::actor(&mut conn, &session.user).await?;
     Ok(BoardHome {
         own: actor.work_center.map(|code| code.as_str().to_owned()),
         work_centers: super::queries::work_centers(&mut conn).await?,
@@ -24,7 +24,8 @@ pub async fn get_board(scope: BoardScope, filter: BoardFilter) -> Result<Board, 
     use torvan::workflow::{TaskPriority, WorkCenterCode};
     use torvan::{DbEnum, OrderNumber};
 
-    use super::queries::{CardQuery, actor, cards, order_id, work_centers};
+    use super::queries::{CardQuery, cards, order_id, work_centers};
+    use crate::tasks::access::actor;
 
     let session = crate::auth::guard::require(torvan::Resource::Tasks, torvan::Action::Read)?;
     let now = Utc::now();
@@ -72,7 +73,7 @@ pub async fn get_board(scope: BoardScope, filter: BoardFilter) -> Result<Board, 
         }
     }
     let mut conn = crate::db::connection().await?;
-    let acting = actor(&mut conn, session.user.id, session.user.role).await?;
+    let acting = actor(&mut conn, &session.user).await?;
     let (title, work_center, order) = match &scope {
         BoardScope::WorkCenter(code) => {
             let code = WorkCenterCode::parse(code).map_err(|_| AppError::NotFound)?;
@@ -129,7 +130,7 @@ pub async fn move_task(
         .map_err(|_| AppError::invalid("to", "Choose a column of the board."))?;
     let now = chrono::Utc::now();
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
-    let actor = super::queries::actor(&mut tx, session.user.id, session.user.role).await?;
+    let actor = crate::tasks::access::actor(&mut tx, &session.user).await?;
     let wanted = crate::tasks::moves::Move {
         number: &number,
         to,
@@ -149,7 +150,7 @@ pub async fn take_task(task_number: String) -> Result<(), AppError> {
     let number =
         torvan::workflow::TaskNumber::parse(&task_number).map_err(|_| AppError::NotFound)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
-    let actor = super::queries::actor(&mut tx, session.user.id, session.user.role).await?;
+    let actor = crate::tasks::access::actor(&mut tx, &session.user).await?;
     crate::tasks::assign::take(&mut tx, &actor, &number, chrono::Utc::now()).await?;
     tx.commit().await?;
     Ok(())
@@ -168,7 +169,7 @@ pub async fn assign_task(task_number: String, assignee: Option<String>) -> Resul
         .transpose()
         .map_err(|_| AppError::invalid("assignee", "Choose a person from the list."))?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
-    let actor = super::queries::actor(&mut tx, session.user.id, session.user.role).await?;
+    let actor = crate::tasks::access::actor(&mut tx, &session.user).await?;
     crate::tasks::assign::assign(&mut tx, &actor, &number, assignee, chrono::Utc::now()).await?;
     tx.commit().await?;
     Ok(())

@@ -5,14 +5,15 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use torvan::workflow::{
-    Actor, Dependency, DependencyType, Predecessor, PredecessorTimes, TaskAccess, TaskNumber,
-    TaskPriority, TaskStatus, TaskType, WorkCenterCode, blocker, sees,
+    Actor, Dependency, DependencyType, Predecessor, PredecessorTimes, TaskNumber, TaskPriority,
+    TaskStatus, WorkCenterCode, blocker, sees,
 };
 use torvan::{BuildNumber, DbEnum, OrderNumber};
 use uuid::Uuid;
 
 use super::model::{BoardCard, WorkCenterSummary, Workload};
 use crate::error::AppError;
+use crate::tasks::access::task_access;
 
 /// A value the database holds that does not read: a schema drift.
 fn drift(error: impl std::fmt::Display) -> AppError {
@@ -32,26 +33,6 @@ pub struct CardQuery {
     pub due_before: Option<DateTime<Utc>>,
     /// Done cards completed before this stay off the board.
     pub done_since: Option<DateTime<Utc>>,
-}
-
-/// Who acts, with their station (`auth.users.work_center`).
-pub async fn actor(
-    conn: &mut PgConnection,
-    user: Uuid,
-    role: torvan::Role,
-) -> Result<Actor, AppError> {
-    let station = sqlx::query_scalar!("SELECT work_center FROM auth.users WHERE id = $1", user)
-        .fetch_optional(&mut *conn)
-        .await?
-        .flatten();
-    Ok(Actor {
-        role,
-        user,
-        work_center: station
-            .map(|code| WorkCenterCode::parse(&code))
-            .transpose()
-            .map_err(drift)?,
-    })
 }
 
 pub async fn work_centers(conn: &mut PgConnection) -> Result<Vec<WorkCenterSummary>, AppError> {
@@ -132,12 +113,12 @@ pub async fn cards(
     .await?;
     let mut visible = Vec::with_capacity(rows.len());
     for row in rows {
-        let access = TaskAccess {
-            assigned_to: row.assigned_to,
-            work_center: WorkCenterCode::parse(&row.work_center).map_err(drift)?,
-            task_type: TaskType::parse(&row.task_type)?,
-            inspection_required: row.inspection,
-        };
+        let access = task_access(
+            row.assigned_to,
+            &row.work_center,
+            &row.task_type,
+            row.inspection,
+        )?;
         if sees(actor, &access) {
             visible.push((row.id, row));
         }

@@ -2,22 +2,14 @@
 //! access to it depends on, the person acting, and the task's lines.
 
 use sqlx::PgConnection;
-use torvan::workflow::{
-    Actor, MaterialAction, MaterialLine, TaskAccess, TaskNumber, TaskType, WorkCenterCode,
-    may_handle,
-};
+use torvan::workflow::{MaterialAction, MaterialLine, TaskAccess, TaskNumber, may_handle};
 use torvan::{DbEnum, UnitOfMeasure};
 use uuid::Uuid;
 
 use super::model::{MaterialRow, TaskMaterials};
 use crate::auth::CurrentUser;
 use crate::error::AppError;
-
-/// A stored code that does not read: a schema drift.
-fn drift(error: impl std::fmt::Display) -> AppError {
-    tracing::error!(%error, "stored task material value unreadable");
-    AppError::Internal
-}
+use crate::tasks::access::{actor, task_access};
 
 /// A task as its materials' writes need it.
 pub struct Task {
@@ -42,29 +34,13 @@ pub async fn task(conn: &mut PgConnection, number: &TaskNumber) -> Result<Task, 
     Ok(Task {
         id: row.id,
         number: number.clone(),
-        access: TaskAccess {
-            assigned_to: row.assigned_to,
-            work_center: WorkCenterCode::parse(&row.work_center).map_err(drift)?,
-            task_type: TaskType::parse(&row.task_type)?,
-            inspection_required: row.inspection,
-        },
+        access: task_access(
+            row.assigned_to,
+            &row.work_center,
+            &row.task_type,
+            row.inspection,
+        )?,
         configuration_id: row.configuration_id,
-    })
-}
-
-/// The signed-in user with their station.
-pub async fn actor(conn: &mut PgConnection, user: &CurrentUser) -> Result<Actor, AppError> {
-    let station = sqlx::query_scalar!("SELECT work_center FROM auth.users WHERE id = $1", user.id)
-        .fetch_one(&mut *conn)
-        .await?;
-    Ok(Actor {
-        role: user.role,
-        user: user.id,
-        work_center: station
-            .as_deref()
-            .map(WorkCenterCode::parse)
-            .transpose()
-            .map_err(drift)?,
     })
 }
 

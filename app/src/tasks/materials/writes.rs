@@ -22,11 +22,12 @@ use torvan::stock::{Movement, MovementKind, Quantity};
 use torvan::workflow::{MaterialAction, MaterialLine, Supply, TaskNumber, may_handle};
 use uuid::Uuid;
 
-use super::queries::{Task, actor, task};
+use super::queries::{Task, task};
 use crate::auth::CurrentUser;
 use crate::boms::stock::REFERENCE_KIND;
 use crate::error::AppError;
 use crate::inventory::stock::{Reference, apply};
+use crate::tasks::access::actor;
 
 /// One task line, locked for this transaction.
 struct Locked {

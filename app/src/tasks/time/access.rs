@@ -1,14 +1,15 @@
 //! Which task a time write or read concerns, and whether the person may
 //! work on it (`torvan::workflow::may_work_on`): their role and station
-//! against the task's assignee, work center and type.
+//! against the task's assignee, work center and type (`tasks::access`).
 
 use sqlx::PgConnection;
-use torvan::workflow::{Actor, TaskAccess, TaskNumber, TaskType, WorkCenterCode, may_work_on};
-use torvan::{Action, DbEnum, Resource};
+use torvan::workflow::{TaskNumber, may_work_on};
+use torvan::{Action, Resource};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::AppError;
+use crate::tasks::access::{actor, task_access};
 
 /// A task as time sees it.
 pub struct Timed {
@@ -27,26 +28,20 @@ pub async fn task(
     let row = sqlx::query!(
         r#"SELECT t.id, t.estimated_duration_minutes, t.assigned_to, t.work_center,
                   t.task_type::text AS "task_type!",
-                  coalesce(t.inspection_required, FALSE) AS "inspection!",
-                  (SELECT u.work_center FROM auth.users u WHERE u.id = $2) AS station
+                  coalesce(t.inspection_required, FALSE) AS "inspection!"
            FROM workflow.tasks t WHERE t.task_number = $1"#,
-        number.as_str(),
-        user.id
+        number.as_str()
     )
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
-    let actor = Actor {
-        role: user.role,
-        user: user.id,
-        work_center: row.station.as_deref().map(code).transpose()?,
-    };
-    let access = TaskAccess {
-        assigned_to: row.assigned_to,
-        work_center: code(&row.work_center)?,
-        task_type: TaskType::parse(&row.task_type)?,
-        inspection_required: row.inspection,
-    };
+    let actor = actor(conn, user).await?;
+    let access = task_access(
+        row.assigned_to,
+        &row.work_center,
+        &row.task_type,
+        row.inspection,
+    )?;
     Ok(Timed {
         id: row.id,
         estimate: row.estimated_duration_minutes,
@@ -67,11 +62,4 @@ pub async fn workable(
         return Err(AppError::Forbidden);
     }
     Ok(task.id)
-}
-
-fn code(text: &str) -> Result<WorkCenterCode, AppError> {
-    WorkCenterCode::parse(text).map_err(|error| {
-        tracing::error!(%error, "stored work center unreadable");
-        AppError::Internal
-    })
 }
