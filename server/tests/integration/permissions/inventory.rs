@@ -1,0 +1,130 @@
+//! The inventory's endpoints in the permission matrix: search, parts,
+//! stock, substitutes, the catalogue, reorder and import.
+
+use super::*;
+
+pub(super) fn endpoints() -> Vec<Endpoint> {
+    use Action::*;
+    use Resource::*;
+    vec![
+        endpoint(
+            SearchParts {
+                query: PartSearch {
+                    text: text("drain"),
+                    stock_status: None,
+                    category_id: None,
+                    make_or_buy: None,
+                    page: 0,
+                    page_size: 20,
+                },
+            },
+            Rule::Needs(Inventory, Read),
+        ),
+        endpoint(
+            GetPart {
+                part_number: text(parts::LEG_TUBE),
+            },
+            Rule::Needs(Inventory, Read),
+        ),
+        endpoint(PartFormOptions {}, Rule::Needs(Inventory, Read)),
+        endpoint(
+            SavePart {
+                original: None,
+                draft: PartDraft {
+                    part_number: text("MATRIX-0001"),
+                    name: text("Matrix part"),
+                    ..PartDraft::default()
+                },
+            },
+            Rule::Needs(Inventory, Create),
+        ),
+        endpoint(
+            CreateCustomPart {
+                category: text("MISC_CUSTOM"),
+                draft: PartDraft {
+                    name: text("Matrix custom"),
+                    ..PartDraft::default()
+                },
+            },
+            Rule::Needs(Inventory, Create),
+        ),
+        endpoint(
+            ReceiveStock {
+                part_number: text(parts::LEG_TUBE),
+                receipt: ReceiptEntry {
+                    quantity: text("1"),
+                    note: text("matrix"),
+                },
+            },
+            Rule::Needs(Inventory, Update),
+        ),
+        endpoint(
+            AdjustStock {
+                part_number: text(parts::LEG_TUBE),
+                adjustment: AdjustmentEntry {
+                    change: text("1"),
+                    reason: text("matrix"),
+                },
+            },
+            Rule::Needs(Inventory, Update),
+        ),
+        endpoint(
+            AddSubstitute {
+                part_number: text(parts::LEG_TUBE),
+                substitution: SubstitutionEntry {
+                    substitute: text(parts::BULLET_FOOT),
+                    kind: text("ACCEPTABLE"),
+                    conversion_factor: text("1"),
+                    notes: String::new(),
+                },
+            },
+            Rule::Needs(Inventory, Update),
+        ),
+        endpoint(
+            RemoveSubstitute {
+                part_number: text(parts::LEG_TUBE),
+                substitute: text(parts::BULLET_FOOT),
+            },
+            Rule::Needs(Inventory, Update),
+        ),
+        endpoint(
+            CatalogueChildren {
+                level: None,
+                id: None,
+            },
+            Rule::Needs(Inventory, Read),
+        ),
+        endpoint(
+            CatalogueGroup {
+                level: CatalogueLevel::Category,
+                id: Uuid::nil(),
+            },
+            Rule::Needs(Inventory, Read),
+        ),
+        endpoint(
+            SaveGroup {
+                level: text("1"),
+                id: None,
+                parent: None,
+                group: GroupEntry {
+                    key: text("MATRIX"),
+                    name: text("Matrix"),
+                    description: String::new(),
+                    status: text("ACTIVE"),
+                },
+            },
+            Rule::Needs(Inventory, Create),
+        ),
+        endpoint(ReorderReport { vendor: None }, Rule::Needs(Inventory, Read)),
+        endpoint(
+            CheckImport {
+                header: vec![text("part_number"), text("name")],
+                rows: vec![ImportRow {
+                    line: 2,
+                    fields: vec![text("MATRIX-0002"), text("Matrix import")],
+                }],
+            },
+            Rule::Needs(Inventory, Update),
+        ),
+    ]
+}
