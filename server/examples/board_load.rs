@@ -120,17 +120,16 @@ async fn main() -> Result<(), Failure> {
         refused.extend(moved.refused);
     }
     let elapsed = started.elapsed();
+    if let Some(first) = refused.first() {
+        return Err(format!("{} moves refused, the first: {first}", refused.len()).into());
+    }
     println!(
-        "moves: {movers} movers for {seconds} s, {} moves ({:.0}/s); {}; {} refused",
+        "moves: {movers} movers for {seconds} s, {} moves ({:.0}/s); {}; none refused",
         timings.len(),
         timings.len() as f64 / elapsed.as_secs_f64(),
         summary(&mut timings)?,
-        refused.len(),
     );
-    match refused.first() {
-        Some(first) => Err(format!("refused moves, the first: {first}").into()),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 /// Moves `cards` in turn until `until`; a refused card is left where it is.

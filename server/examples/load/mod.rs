@@ -88,11 +88,13 @@ impl Connection {
     }
 
     /// Posts a form (`application/x-www-form-urlencoded`), as a server
-    /// function's default codec reads it.
+    /// function's default codec reads it, from the app's own origin as its
+    /// pages do (a signed-in write without one is refused as cross-site).
     pub async fn post(&mut self, path: &str, form: &str) -> Result<Reply, Failure> {
         let head = format!(
-            "POST {path} HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n\
-             Content-Length: {}\r\n",
+            "POST {path} HTTP/1.1\r\nOrigin: http://{}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+            self.server,
             form.len()
         );
         self.send(&head, form).await
