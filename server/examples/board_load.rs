@@ -14,7 +14,9 @@
 //! its own share of the board's pending cards that wait on no other task,
 //! move them PENDING → IN_PROGRESS → PENDING … through `POST
 //! /api/tasks/move` for `BOARD_MOVE_SECONDS` (20), each move from the
-//! version the previous answer gave. A refused move is an error; the run
+//! version the previous answer gave, each mover waiting
+//! `BOARD_MOVE_PAUSE_MS` (0: none, the machine's limit) between its moves
+//! as a person's pace would. A refused move is an error; the run
 //! fails unless there are none. The cards are read from `DATABASE_URL`;
 //! the requests are the production coordinator's, who may move any card.
 //! `scripts/bench/boards` makes the cards and runs the server.
@@ -48,6 +50,7 @@ async fn main() -> Result<(), Failure> {
     let expected: usize = setting("BOARD_CARDS", "500").parse()?;
     let movers: usize = setting("BOARD_MOVERS", "20").parse()?;
     let seconds: u64 = setting("BOARD_MOVE_SECONDS", "20").parse()?;
+    let pause = Duration::from_millis(setting("BOARD_MOVE_PAUSE_MS", "0").parse()?);
     let cookie = sign_in(&server, "coordinator@torvan.test", "torvan-demo-2026").await?;
 
     let mut page = Connection::open(&server, &cookie).await?;
@@ -109,7 +112,7 @@ async fn main() -> Result<(), Failure> {
     for cards in shares {
         let (server, cookie) = (server.clone(), cookie.clone());
         running.push(tokio::spawn(async move {
-            mover(&server, &cookie, cards, until).await
+            mover(&server, &cookie, cards, pause, until).await
         }));
     }
     let mut timings = Vec::new();
@@ -124,7 +127,7 @@ async fn main() -> Result<(), Failure> {
         return Err(format!("{} moves refused, the first: {first}", refused.len()).into());
     }
     println!(
-        "moves: {movers} movers for {seconds} s, {} moves ({:.0}/s); {}; none refused",
+        "moves: {movers} movers, {pause:?} between a mover's moves, for {seconds} s: {} moves ({:.0}/s); {}; none refused",
         timings.len(),
         timings.len() as f64 / elapsed.as_secs_f64(),
         summary(&mut timings)?,
@@ -132,11 +135,13 @@ async fn main() -> Result<(), Failure> {
     Ok(())
 }
 
-/// Moves `cards` in turn until `until`; a refused card is left where it is.
+/// Moves `cards` in turn, `pause` apart, until `until`; a refused card is
+/// left where it is.
 async fn mover(
     server: &str,
     cookie: &str,
     mut cards: Vec<Card>,
+    pause: Duration,
     until: Instant,
 ) -> Result<Moved, Failure> {
     let mut connection = Connection::open(server, cookie).await?;
@@ -163,6 +168,7 @@ async fn mover(
                 card.version = version;
                 card.in_progress = !card.in_progress;
                 next += 1;
+                tokio::time::sleep(pause).await;
             }
             _ => {
                 moved
