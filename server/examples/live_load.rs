@@ -18,19 +18,21 @@
 //! when the commit is sent: PostgreSQL notifies as it commits.
 //! `scripts/bench/live-boards` makes the task and runs the servers.
 
+#[allow(dead_code, reason = "board_load uses the kept-alive requests")]
+mod load;
+
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use load::{Failure, authority, setting, sign_in, summary};
 use sqlx::PgPool;
 use sqlx::postgres::PgPoolOptions;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 use torvan::SystemActor;
 use torvan_app::db::begin_system;
 use torvan_app::live::TaskChange;
-
-type Failure = Box<dyn std::error::Error + Send + Sync>;
 
 /// A change to the watched task; when its commit was sent, and the version
 /// the boards will hear.
@@ -69,11 +71,7 @@ enum Heard {
 async fn main() -> Result<(), Failure> {
     let servers: Vec<String> = setting("LIVE_SERVERS", "http://127.0.0.1:3000")
         .split(',')
-        .map(|url| {
-            url.trim_start_matches("http://")
-                .trim_end_matches('/')
-                .to_owned()
-        })
+        .map(authority)
         .collect();
     let boards: usize = setting("LIVE_BOARDS", "200").parse()?;
     let rounds: usize = setting("LIVE_ROUNDS", "50").parse()?;
@@ -145,69 +143,16 @@ async fn main() -> Result<(), Failure> {
         }
         missing_boards += usize::from(missed > before);
     }
-    latencies.sort();
-    let at = |share: f64| {
-        latencies[((latencies.len() as f64 * share).ceil() as usize).saturating_sub(1)]
-    };
     if latencies.is_empty() {
         return Err("no board heard any change".into());
     }
     println!(
-        "commit to board: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms over {} deliveries; \
+        "commit to board: {} over {} deliveries; \
          {missed} missed, {missing_boards} of {boards} boards missed one or more",
-        ms(at(0.50)),
-        ms(at(0.99)),
-        ms(*latencies.last().unwrap()),
+        summary(&mut latencies)?,
         latencies.len(),
     );
     Ok(())
-}
-
-fn setting(name: &str, default: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| default.to_owned())
-}
-
-fn ms(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
-}
-
-/// The session cookie of a sign-in, as the sign-in page posts it.
-async fn sign_in(server: &str, email: &str, password: &str) -> Result<String, Failure> {
-    let body = format!("email={}&password={password}", email.replace('@', "%40"));
-    let mut stream = TcpStream::connect(server).await?;
-    stream
-        .write_all(
-            format!(
-                "POST /api/auth/sign-in HTTP/1.1\r\nHost: {server}\r\n\
-                 Content-Type: application/x-www-form-urlencoded\r\n\
-                 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            )
-            .as_bytes(),
-        )
-        .await?;
-    let mut reply = String::new();
-    stream.read_to_string(&mut reply).await?;
-    reply
-        .lines()
-        .find_map(|line| {
-            let (name, value) = line.split_once(':')?;
-            name.eq_ignore_ascii_case("set-cookie").then(|| {
-                value
-                    .trim()
-                    .split(';')
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned()
-            })
-        })
-        .ok_or_else(|| {
-            format!(
-                "sign-in refused: {}",
-                reply.lines().next().unwrap_or_default()
-            )
-            .into()
-        })
 }
 
 /// One board: opens the stream and reports each change as it arrives.
