@@ -85,6 +85,33 @@ fn note(task: &Task) -> String {
     format!("Task {}", task.number)
 }
 
+/// Records `movement` of the locked line's part in the ledger, under the
+/// unit's BOM `bom_id` and noted with the task.
+async fn record(
+    conn: &mut PgConnection,
+    locked: &Locked,
+    bom_id: Uuid,
+    movement: Movement,
+    user: &CurrentUser,
+) -> Result<(), AppError> {
+    let id = bom_id.to_string();
+    let reference = Reference {
+        kind: REFERENCE_KIND,
+        id: &id,
+    };
+    let note = note(&locked.task);
+    apply(
+        conn,
+        locked.part_id,
+        movement,
+        Some(reference),
+        Some(&note),
+        Some(user.id),
+    )
+    .await?;
+    Ok(())
+}
+
 /// The unit's approved BOM version, if it has one.
 async fn approved_bom(
     conn: &mut PgConnection,
@@ -152,34 +179,12 @@ pub async fn issue(
         obtainable: available.min(lacking),
     };
     let plan = locked.line.issue(quantity, supply)?;
-    let id = bom_id.to_string();
-    let reference = Reference {
-        kind: REFERENCE_KIND,
-        id: &id,
-    };
-    let note = note(&locked.task);
     if let Ok(top_up) = Quantity::new(plan.top_up) {
         let allocation = Movement::Allocate(top_up);
-        apply(
-            conn,
-            locked.part_id,
-            allocation,
-            Some(reference),
-            Some(&note),
-            Some(user.id),
-        )
-        .await?;
+        record(conn, &locked, bom_id, allocation, user).await?;
     }
     let movement = Movement::Issue(quantity);
-    apply(
-        conn,
-        locked.part_id,
-        movement,
-        Some(reference),
-        Some(&note),
-        Some(user.id),
-    )
-    .await?;
+    record(conn, &locked, bom_id, movement, user).await?;
     sqlx::query!(
         "UPDATE workflow.task_materials
          SET quantity_issued = coalesce(quantity_issued, 0) + $2, issued_by = $3, issued_at = now()
@@ -258,35 +263,13 @@ pub async fn give_back(
             AppError::Internal
         })?;
     lock_part(conn, locked.part_id).await?;
-    let id = bom_id.to_string();
-    let reference = Reference {
-        kind: REFERENCE_KIND,
-        id: &id,
-    };
-    let note = note(&locked.task);
     let movement = Movement::Return(quantity);
-    apply(
-        conn,
-        locked.part_id,
-        movement,
-        Some(reference),
-        Some(&note),
-        Some(user.id),
-    )
-    .await?;
+    record(conn, &locked, bom_id, movement, user).await?;
     if approved_bom(conn, locked.task.configuration_id).await? == Some(bom_id) {
         let (_, lacking) = standing(conn, bom_id, locked.part_id).await?;
         if let Ok(rehold) = Quantity::new(lacking.min(quantity.get())) {
             let allocation = Movement::Allocate(rehold);
-            apply(
-                conn,
-                locked.part_id,
-                allocation,
-                Some(reference),
-                Some(&note),
-                Some(user.id),
-            )
-            .await?;
+            record(conn, &locked, bom_id, allocation, user).await?;
         }
     }
     sqlx::query!(
