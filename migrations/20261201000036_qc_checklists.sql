@@ -33,10 +33,11 @@ CREATE TABLE quality.checklist_templates (
     CONSTRAINT checklist_template_version_unique UNIQUE (sink_family_id, phase, version)
 );
 
--- A tolerance is one of five shapes (`torvan::quality::Tolerance`): around
--- a nominal (symmetric: plus; asymmetric: plus and minus) or a bound alone
--- (minimum or maximum: its limit in tolerance_plus; range: low in
--- tolerance_minus, high in tolerance_plus). Only measurements carry one.
+-- A tolerance is one of five shapes (`torvan::quality::Tolerance`):
+-- tolerance_plus holds the upper deviation or limit, tolerance_minus the
+-- lower one (symmetric: its deviation in tolerance_plus alone; minimum: its
+-- limit in tolerance_minus; maximum: in tolerance_plus; range: both ends).
+-- Only measurements carry one.
 CREATE TABLE quality.checklist_template_items (
     id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
     template_id UUID NOT NULL REFERENCES quality.checklist_templates(id) ON DELETE CASCADE,
