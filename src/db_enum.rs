@@ -98,6 +98,7 @@ mod tests {
     use crate::bom::BomStatus;
     use crate::customer::{AddressType, CustomerType};
     use crate::order_draft::OrderType;
+    use crate::quality::ToleranceKind;
     use crate::signature::{Meaning, RecordKind};
     use crate::sink::{ConfigurationStatus, LegKind, Mounting, OptionGroup, PegboardKind};
     use crate::stock::MovementKind;
@@ -164,6 +165,7 @@ mod tests {
         reads_back_and_refuses_the_rest::<TaskPriority>();
         reads_back_and_refuses_the_rest::<TaskStatus>();
         reads_back_and_refuses_the_rest::<TaskType>();
+        reads_back_and_refuses_the_rest::<ToleranceKind>();
     }
 
     #[test]
@@ -187,5 +189,6 @@ mod tests {
         labelled(SystemActor::label);
         labelled(UnitOfMeasure::label);
         labelled(UserStatus::label);
+        labelled(ToleranceKind::label);
     }
 }

@@ -1,0 +1,16 @@
+//! Quality control's rules: what a measurement must read and whether a
+//! reading meets it (in any unit of the same quantity, compared exactly in
+//! `Decimal`). Pure functions with no clock and no I/O, so the tablet
+//! judges a value as it is typed with the very code the server records it
+//! with.
+
+mod judge;
+mod tolerance;
+mod units;
+
+#[cfg(test)]
+mod tests;
+
+pub use judge::{JudgeError, Judgement, READING_SCALE, Reading, judge, parse_reading};
+pub use tolerance::{SPEC_SCALE, Spec, SpecParts, Tolerance, ToleranceKind};
+pub use units::Unit;
