@@ -4,6 +4,8 @@
 //! judges a value as it is typed with the very code the server records it
 //! with.
 
+mod checklist;
+mod defect;
 mod judge;
 mod tolerance;
 mod units;
@@ -11,6 +13,11 @@ mod units;
 #[cfg(test)]
 mod tests;
 
+pub use checklist::{
+    ItemResult, ItemState, Outcome, Progress, QcItemType, QcPhase, QcStatus, outcome, progress,
+    record_check,
+};
+pub use defect::{DefectStatus, Severity};
 pub use judge::{JudgeError, Judgement, READING_SCALE, Reading, judge, parse_reading};
 pub use tolerance::{SPEC_SCALE, Spec, SpecParts, Tolerance, ToleranceKind};
 pub use units::Unit;

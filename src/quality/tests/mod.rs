@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::{Reading, Spec, SpecParts, Unit};
 
+mod checklists;
 mod judging;
 mod specs;
 
