@@ -17,7 +17,10 @@ pub use checklist::{
     ItemResult, ItemState, Outcome, Progress, QcItemType, QcPhase, QcStatus, outcome, progress,
     record_check,
 };
-pub use defect::{DefectStatus, Severity};
+pub use defect::{
+    DefectRefusal, DefectStatus, Severity, WAIVER_REASON_LIMIT, defect_move, defect_moves,
+    holds_build,
+};
 pub use judge::{JudgeError, Judgement, READING_SCALE, Reading, judge, parse_reading};
 pub use tolerance::{SPEC_SCALE, Spec, SpecParts, Tolerance, ToleranceKind};
 pub use units::Unit;

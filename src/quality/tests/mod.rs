@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::{Reading, Spec, SpecParts, Unit};
 
 mod checklists;
+mod defects;
 mod judging;
 mod specs;
 
