@@ -98,6 +98,9 @@ mod tests {
     use crate::bom::BomStatus;
     use crate::customer::{AddressType, CustomerType};
     use crate::order_draft::OrderType;
+    use crate::quality::{
+        DefectStatus, ItemResult, QcItemType, QcPhase, QcStatus, Severity, ToleranceKind,
+    };
     use crate::signature::{Meaning, RecordKind};
     use crate::sink::{ConfigurationStatus, LegKind, Mounting, OptionGroup, PegboardKind};
     use crate::stock::MovementKind;
@@ -164,6 +167,13 @@ mod tests {
         reads_back_and_refuses_the_rest::<TaskPriority>();
         reads_back_and_refuses_the_rest::<TaskStatus>();
         reads_back_and_refuses_the_rest::<TaskType>();
+        reads_back_and_refuses_the_rest::<DefectStatus>();
+        reads_back_and_refuses_the_rest::<ItemResult>();
+        reads_back_and_refuses_the_rest::<QcItemType>();
+        reads_back_and_refuses_the_rest::<QcPhase>();
+        reads_back_and_refuses_the_rest::<QcStatus>();
+        reads_back_and_refuses_the_rest::<Severity>();
+        reads_back_and_refuses_the_rest::<ToleranceKind>();
     }
 
     #[test]
@@ -187,5 +197,12 @@ mod tests {
         labelled(SystemActor::label);
         labelled(UnitOfMeasure::label);
         labelled(UserStatus::label);
+        labelled(DefectStatus::label);
+        labelled(ItemResult::label);
+        labelled(QcItemType::label);
+        labelled(QcPhase::label);
+        labelled(QcStatus::label);
+        labelled(Severity::label);
+        labelled(ToleranceKind::label);
     }
 }

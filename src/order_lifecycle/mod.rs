@@ -36,6 +36,13 @@ pub enum Requirement {
     StockIssued,
     /// Every production task of every build is done (or cancelled).
     ProductionDone,
+    /// Every build's pre-QC checklist is signed as passed (failures waived
+    /// count as passed).
+    PreQcPassed,
+    /// Every build's final-QC checklist is signed as passed likewise.
+    FinalQcPassed,
+    /// No build has a critical defect still open.
+    NoBuildOnHold,
 }
 
 /// What the system knows about an order when a move is asked for. Each
@@ -48,6 +55,13 @@ pub struct OrderFacts {
     pub unissued_builds: Vec<String>,
     /// Sink units (build numbers) with a production task still open.
     pub unfinished_builds: Vec<String>,
+    /// Builds whose pre-QC checklist is not signed as passed, each with
+    /// why: `TB-2026-0106-01-1 (not signed)`.
+    pub pre_qc_not_passed: Vec<String>,
+    /// Builds whose final-QC checklist is not signed as passed, each with why.
+    pub final_qc_not_passed: Vec<String>,
+    /// Builds a critical defect holds.
+    pub held_builds: Vec<String>,
 }
 
 impl OrderFacts {
@@ -66,6 +80,14 @@ impl OrderFacts {
             }
             Requirement::ProductionDone => builds(&self.unfinished_builds)
                 .map(|builds| MoveRefused::ProductionNotDone { builds }),
+            Requirement::PreQcPassed => {
+                builds(&self.pre_qc_not_passed).map(|builds| MoveRefused::PreQcNotPassed { builds })
+            }
+            Requirement::FinalQcPassed => builds(&self.final_qc_not_passed)
+                .map(|builds| MoveRefused::FinalQcNotPassed { builds }),
+            Requirement::NoBuildOnHold => {
+                builds(&self.held_builds).map(|builds| MoveRefused::BuildsOnHold { builds })
+            }
         }
     }
 }
@@ -130,14 +152,24 @@ pub const MOVES: &[Move] = &[
         &[ProductionCoordinator, Assembler, Admin],
         &[Requirement::ProductionDone],
     ),
-    forward(PreQc, ProductionComplete, &[QcPerson, Admin], &[]),
+    forward(
+        PreQc,
+        ProductionComplete,
+        &[QcPerson, Admin],
+        &[Requirement::PreQcPassed, Requirement::NoBuildOnHold],
+    ),
     forward(
         ProductionComplete,
         FinalQc,
         &[ProductionCoordinator, QcPerson, Admin],
         &[],
     ),
-    forward(FinalQc, QcComplete, &[QcPerson, Admin], &[]),
+    forward(
+        FinalQc,
+        QcComplete,
+        &[QcPerson, Admin],
+        &[Requirement::FinalQcPassed, Requirement::NoBuildOnHold],
+    ),
     forward(
         QcComplete,
         Shipped,
@@ -193,6 +225,16 @@ pub enum MoveRefused {
         "An order goes to pre-QC when every production task of its builds is done (still open: {builds})."
     )]
     ProductionNotDone { builds: String },
+    #[error(
+        "Production is complete when every build's pre-QC checklist is signed as passed, its failures resolved or waived (not yet: {builds})."
+    )]
+    PreQcNotPassed { builds: String },
+    #[error(
+        "QC is complete when every build's final-QC checklist is signed as passed, its failures resolved or waived (not yet: {builds})."
+    )]
+    FinalQcNotPassed { builds: String },
+    #[error("A critical defect holds a build: close or waive it first (on hold: {builds}).")]
+    BuildsOnHold { builds: String },
 }
 
 /// Longest reason a move may carry: `order_status_history.change_reason

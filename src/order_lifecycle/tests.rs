@@ -96,6 +96,77 @@ fn pre_qc_waits_until_every_production_task_of_every_build_is_done() {
 }
 
 #[test]
+fn production_is_complete_only_when_every_builds_pre_qc_checklist_has_passed() {
+    let facts = OrderFacts {
+        pre_qc_not_passed: held_up(&[
+            "TB-2026-0106-01-1 (not signed)",
+            "TB-2026-0106-01-2 (failed)",
+        ]),
+        ..ready()
+    };
+    let refused = check(QcPerson, PreQc, ProductionComplete, None, &facts).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "Production is complete when every build's pre-QC checklist is signed as passed, its failures resolved or waived (not yet: TB-2026-0106-01-1 (not signed), TB-2026-0106-01-2 (failed))."
+    );
+    assert!(check(QcPerson, PreQc, ProductionComplete, None, &ready()).is_ok());
+}
+
+#[test]
+fn qc_is_complete_only_when_every_builds_final_qc_checklist_has_passed() {
+    let facts = OrderFacts {
+        final_qc_not_passed: held_up(&["TB-2026-0106-01-1 (2 items open)"]),
+        ..ready()
+    };
+    assert_eq!(
+        check(Admin, FinalQc, QcComplete, None, &facts),
+        Err(MoveRefused::FinalQcNotPassed {
+            builds: "TB-2026-0106-01-1 (2 items open)".to_owned()
+        })
+    );
+    assert!(check(Admin, FinalQc, QcComplete, None, &ready()).is_ok());
+}
+
+#[test]
+fn a_build_on_hold_keeps_its_order_in_either_qc_phase_but_not_from_rework() {
+    let facts = OrderFacts {
+        held_builds: held_up(&["TB-2026-0106-01-2"]),
+        ..ready()
+    };
+    let on_hold = Err(MoveRefused::BuildsOnHold {
+        builds: "TB-2026-0106-01-2".to_owned(),
+    });
+    assert_eq!(
+        check(QcPerson, PreQc, ProductionComplete, None, &facts),
+        on_hold
+    );
+    assert_eq!(check(QcPerson, FinalQc, QcComplete, None, &facts), on_hold);
+    assert_eq!(
+        on_hold.unwrap_err().to_string(),
+        "A critical defect holds a build: close or waive it first (on hold: TB-2026-0106-01-2)."
+    );
+    assert!(
+        check(
+            QcPerson,
+            FinalQc,
+            InProduction,
+            Some("rework the weld"),
+            &facts
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_qc_gate_reads_only_its_own_phase() {
+    let facts = OrderFacts {
+        final_qc_not_passed: held_up(&["TB-2026-0106-01-1 (not started)"]),
+        ..ready()
+    };
+    assert!(check(QcPerson, PreQc, ProductionComplete, None, &facts).is_ok());
+}
+
+#[test]
 fn only_shipped_and_delivered_orders_freeze_their_build_records() {
     let frozen: Vec<OrderStatus> = OrderStatus::ALL
         .iter()
@@ -171,24 +242,47 @@ fn any_role() -> impl Strategy<Value = Role> {
 /// Facts with each gate open or shut at random.
 fn any_facts() -> impl Strategy<Value = OrderFacts> {
     let builds = || prop::collection::vec("TB-[0-9]{2}", 0..3);
-    (any::<bool>(), builds(), builds(), builds(), builds()).prop_map(
-        |(has_work, unapproved_sinks, unapproved_boms, unissued_builds, unfinished_builds)| {
-            OrderFacts {
+    (
+        any::<bool>(),
+        builds(),
+        builds(),
+        builds(),
+        builds(),
+        builds(),
+        builds(),
+        builds(),
+    )
+        .prop_map(
+            |(
                 has_work,
                 unapproved_sinks,
                 unapproved_boms,
                 unissued_builds,
                 unfinished_builds,
-            }
-        },
-    )
+                pre_qc_not_passed,
+                final_qc_not_passed,
+                held_builds,
+            )| {
+                OrderFacts {
+                    has_work,
+                    unapproved_sinks,
+                    unapproved_boms,
+                    unissued_builds,
+                    unfinished_builds,
+                    pre_qc_not_passed,
+                    final_qc_not_passed,
+                    held_builds,
+                }
+            },
+        )
 }
 
 proptest! {
     /// Random requests by random roles over random facts: the order only
     /// ever lands on a status one step ahead, or behind with a reason;
     /// it starts production only with work, approved sinks and approved
-    /// BOMs, and ships only with every build's stock issued.
+    /// BOMs, ships only with every build's stock issued, and leaves either
+    /// QC phase only with every build's checklist passed and none on hold.
     #[test]
     fn random_requests_never_skip_a_step_or_a_gate(
         requests in prop::collection::vec((any_role(), any_status(), any::<bool>(), any_facts()), 1..60)
@@ -210,6 +304,14 @@ proptest! {
                 }
                 if to == PreQc && step == 1 {
                     prop_assert!(facts.unfinished_builds.is_empty());
+                }
+                if to == ProductionComplete {
+                    prop_assert!(facts.pre_qc_not_passed.is_empty());
+                    prop_assert!(facts.held_builds.is_empty());
+                }
+                if to == QcComplete && step == 1 {
+                    prop_assert!(facts.final_qc_not_passed.is_empty());
+                    prop_assert!(facts.held_builds.is_empty());
                 }
                 prop_assert_eq!(done.to, to);
                 status = to;

@@ -138,6 +138,7 @@ impl BuildState {
                 build.has_approved_bom && build.parts.iter().any(|part| part.issued < part.needed)
             }),
             unfinished_builds: self.unfinished.clone(),
+            ..OrderFacts::default()
         }
     }
 
