@@ -30,6 +30,7 @@ pub mod part_status;
 pub mod password;
 pub mod permissions;
 pub mod plural;
+pub mod qc_photo;
 pub mod quality;
 pub mod reorder;
 pub mod role;

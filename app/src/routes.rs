@@ -22,6 +22,19 @@ pub const AUDIT_CSV: &str = "/admin/audit.csv";
 pub const BOARDS: &str = "/boards";
 pub const MY_BOARD: &str = "/boards/mine";
 
+/// A QC photo and its thumbnail, by the photo's id (the host's routes);
+/// the upload is a `PUT` to the photo's own address.
+pub const QC_PHOTO: &str = "/files/qc-photos/{photo}";
+pub const QC_PHOTO_THUMBNAIL: &str = "/files/qc-photos/{photo}/thumbnail";
+
+pub fn qc_photo(id: Uuid) -> String {
+    format!("/files/qc-photos/{id}")
+}
+
+pub fn qc_photo_thumbnail(id: Uuid) -> String {
+    format!("{}/thumbnail", qc_photo(id))
+}
+
 /// Percent-encodes everything but the unreserved characters of RFC 3986.
 fn encode(text: &str) -> String {
     text.bytes()

@@ -32,13 +32,14 @@ pub async fn map(request: Request, next: Next) -> Response {
 /// An error answered by the HTTP layer itself (before or instead of a
 /// server function), in the shape the browser's client decodes.
 pub(super) fn refused(error: AppError) -> Response {
+    refused_as(status_of(&error), error)
+}
+
+/// `refused` with a status of its own: a refusal whose kind the status
+/// tells apart (the file store down is 503, its message at the field).
+pub(super) fn refused_as(status: StatusCode, error: AppError) -> Response {
     let body = serde_json::to_string(&error).unwrap_or_default();
-    (
-        status_of(&error),
-        [(header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response()
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 pub(super) fn status_of(error: &AppError) -> StatusCode {

@@ -17,7 +17,10 @@ use torvan_app::inventory::{reorder, transfer};
 
 use super::AppState;
 
-fn may_read(user: Option<Extension<SessionUser>>, resource: Resource) -> Result<(), StatusCode> {
+pub(super) fn may_read(
+    user: Option<Extension<SessionUser>>,
+    resource: Resource,
+) -> Result<(), StatusCode> {
     match user {
         None => Err(StatusCode::UNAUTHORIZED),
         Some(Extension(session)) if session.user.may(resource, Action::Read) => Ok(()),

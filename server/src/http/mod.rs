@@ -6,6 +6,7 @@ mod api_status;
 mod arguments;
 mod downloads;
 mod health;
+mod qc_photos;
 mod request_log;
 mod security;
 mod session;
@@ -17,7 +18,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef};
 use axum::http::request::Parts;
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list_with_exclusions};
 use server_fn::ServerFn;
@@ -107,6 +108,19 @@ pub fn router(state: AppState) -> Router {
         })
         .layer(from_fn_with_state(TEMPLATE_BODY_BYTES, arguments::screen))
         .layer(RequestBodyLimitLayer::new(TEMPLATE_BODY_BYTES));
+    // QC photos carry raw image bytes: no argument screen (an image holds
+    // NUL bytes) and no body limit layer, whose bare 413 would not say why;
+    // the upload reads at most one byte past the photo limit and refuses
+    // more in words (`qc_photos::read_body`).
+    let photos = Router::new()
+        .route(
+            torvan_app::routes::QC_PHOTO,
+            put(qc_photos::upload).get(qc_photos::photo),
+        )
+        .route(
+            torvan_app::routes::QC_PHOTO_THUMBNAIL,
+            get(qc_photos::thumbnail),
+        );
     let app = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -128,6 +142,7 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .merge(uploads)
         .merge(templates)
+        .merge(photos)
         .layer(from_fn(api_status::map))
         .layer(from_fn_with_state(state.clone(), session::resolve))
         .layer(from_fn_with_state(state.clone(), security::headers))

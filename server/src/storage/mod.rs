@@ -2,6 +2,7 @@
 //! S3-compatible service in production, an embedded one in dev and tests.
 
 mod embedded;
+mod objects;
 
 use aws_sdk_s3::Client;
 use aws_sdk_s3::config::{BehaviorVersion, Credentials, Region};
@@ -9,6 +10,7 @@ use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
 
 use crate::config::StorageConfig;
 use embedded::EmbeddedS3;
+pub use objects::{MULTIPART_ABOVE, ObjectError, StoredObject};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
