@@ -183,3 +183,13 @@ BEGIN
     END LOOP;
 END;
 $$;
+
+-- 7. Rework ---------------------------------------------------------------------
+
+-- A build whose inspection failed goes back to the floor as a rework task
+-- of its own, outside the route (`tasks::rework`): step 91n after pre-QC
+-- round n, 92n after final QC, with no route step behind it.
+ALTER TABLE workflow.tasks
+    ALTER COLUMN route_step_id DROP NOT NULL,
+    ADD CONSTRAINT task_route_step_or_rework
+        CHECK (route_step_id IS NOT NULL OR step_code ~ '^9[12][0-9]$');

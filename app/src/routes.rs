@@ -35,6 +35,9 @@ pub fn qc_photo_thumbnail(id: Uuid) -> String {
     format!("{}/thumbnail", qc_photo(id))
 }
 
+/// The QC checklists: open ones first.
+pub const QC: &str = "/qc";
+
 /// Percent-encodes everything but the unreserved characters of RFC 3986.
 fn encode(text: &str) -> String {
     text.bytes()
@@ -106,6 +109,23 @@ pub fn order_board(number: impl Display) -> String {
 
 pub fn bom_template(id: Uuid) -> String {
     format!("/admin/bom-templates/{id}")
+}
+
+/// A build's checklist for a phase: `/qc/TB-2026-0106-01-1/pre-qc`.
+pub fn checklist(build: impl Display, phase: torvan::quality::QcPhase) -> String {
+    format!("{QC}/{}/{}", segment(build), phase_slug(phase))
+}
+
+fn phase_slug(phase: torvan::quality::QcPhase) -> String {
+    phase.as_db_str().to_lowercase().replace('_', "-")
+}
+
+/// The phase a checklist's address names.
+pub fn phase_from_slug(slug: &str) -> Option<torvan::quality::QcPhase> {
+    torvan::quality::QcPhase::ALL
+        .iter()
+        .copied()
+        .find(|&phase| phase_slug(phase) == slug)
 }
 
 /// Every family's route, and the list's link in the navigation.

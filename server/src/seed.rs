@@ -15,6 +15,8 @@ const SEED_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/seed_fil
 const DEMO_ADMIN: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000001);
 /// The demo production coordinator, who approves and signs them.
 const DEMO_COORDINATOR: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000002);
+/// The demo QC inspector, who signed the demo checklists off.
+const DEMO_INSPECTOR: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000004);
 /// The demo assembler, who has done the demo tasks that are done.
 const DEMO_ASSEMBLER: uuid::Uuid = uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000005);
 
@@ -44,7 +46,7 @@ const DEMO_USERS: [uuid::Uuid; 6] = [
     DEMO_ADMIN,
     DEMO_COORDINATOR,
     uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000003),
-    uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000004),
+    DEMO_INSPECTOR,
     uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000005),
     uuid::Uuid::from_u128(0x00000000_0000_4000_a000_000000000006),
 ];
@@ -72,6 +74,14 @@ pub async fn seed_demo(pool: &PgPool) -> Result<SeedReport, sqlx::Error> {
     torvan_app::tasks::demo::generate_missing(&mut tx, DEMO_COORDINATOR, DEMO_ASSEMBLER)
         .await
         .map_err(|error| sqlx::Error::Protocol(format!("demo tasks: {error}")))?;
+    let inspectors = torvan_app::quality::demo::DemoInspectors {
+        creator: DEMO_COORDINATOR,
+        inspector: DEMO_INSPECTOR,
+        reviewer: DEMO_ADMIN,
+    };
+    torvan_app::quality::demo::generate_missing(&mut tx, &inspectors)
+        .await
+        .map_err(|error| sqlx::Error::Protocol(format!("demo checklists: {error}")))?;
     tx.commit().await?;
     Ok(SeedReport {
         files: SEED_FILES.len(),

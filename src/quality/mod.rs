@@ -1,12 +1,14 @@
 //! Quality control's rules: what a measurement must read and whether a
 //! reading meets it (in any unit of the same quantity, compared exactly in
-//! `Decimal`). Pure functions with no clock and no I/O, so the tablet
+//! `Decimal`), what a checklist template gives a build, where a checklist
+//! stands, and how a defect moves. Pure functions with no clock and no I/O, so the tablet
 //! judges a value as it is typed with the very code the server records it
 //! with.
 
 mod checklist;
 mod defect;
 mod judge;
+mod template;
 mod tolerance;
 mod units;
 
@@ -23,4 +25,8 @@ pub use defect::{
 };
 pub use judge::{JudgeError, Judgement, READING_SCALE, Reading, judge, parse_reading};
 pub use tolerance::{SPEC_SCALE, Spec, SpecParts, Tolerance, ToleranceKind};
+pub use template::{
+    ChecklistItemDraft, ChecklistPlanFailure, ChecklistTemplate, ChecklistTemplateDraft,
+    MAX_ITEMS, PlannedItem, TemplateItem, item_field, plan_checklist, read_template,
+};
 pub use units::Unit;

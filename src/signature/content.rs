@@ -147,6 +147,53 @@ impl Content {
         })
     }
 
+    /// A build's checklist for a phase in its round: every item's result,
+    /// reading and photos, in item order, and its defects with their
+    /// standing. The sign-off covers exactly what the inspector saw.
+    pub fn qc_checklist(
+        build_number: &str,
+        phase: &str,
+        round: i32,
+        items: &[QcItemContent],
+        defects: &[(String, String)],
+    ) -> Self {
+        let mut items: Vec<&QcItemContent> = items.iter().collect();
+        items.sort_by_key(|item| item.number);
+        let mut defects: Vec<&(String, String)> = defects.iter().collect();
+        defects.sort();
+        let content = Self::of(RecordKind::QcChecklist)
+            .fact("build", build_number)
+            .fact("phase", phase)
+            .fact("round", round);
+        let content = items.into_iter().fold(content, |content, item| {
+            let mut photos = item.photos.clone();
+            photos.sort();
+            content.fact(
+                "item",
+                format!(
+                    "{}|{}|{}|{}|{}",
+                    item.number,
+                    item.description,
+                    item.result,
+                    item.reading,
+                    photos.join(",")
+                ),
+            )
+        });
+        defects.into_iter().fold(content, |content, (number, status)| {
+            content.fact("defect", format!("{number}|{status}"))
+        })
+    }
+
+    /// A defect's waiver: the defect as it stood and the reason given.
+    pub fn qc_defect_waiver(number: &str, severity: &str, description: &str, reason: &str) -> Self {
+        Self::of(RecordKind::QcDefect)
+            .fact("defect", number)
+            .fact("severity", severity)
+            .fact("description", description)
+            .fact("waiver", reason)
+    }
+
     /// What an order releases when it passes final QC and ships.
     pub fn order_release(release: &OrderReleaseContent) -> Self {
         let mut builds: Vec<&(String, i32)> = release.builds.iter().collect();
@@ -165,6 +212,20 @@ impl Content {
                 content.fact("item", format!("{part}|{}", quantity.normalize()))
             })
     }
+}
+
+/// One checklist item as a sign-off reads it: its result, the value read
+/// and the checksum of every photo taken for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QcItemContent {
+    pub number: i32,
+    pub description: String,
+    /// PASS, FAIL or NOT_APPLICABLE; "-" when nothing was recorded.
+    pub result: String,
+    /// "12.5 mm"; "-" when no value was read.
+    pub reading: String,
+    /// SHA-256 of each photo, in hex.
+    pub photos: Vec<String>,
 }
 
 /// One BOM line as its signature reads it.

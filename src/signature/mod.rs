@@ -19,7 +19,7 @@ use crate::Role;
 
 mod content;
 
-pub use content::{BomLineContent, Content, ContentHash, OrderReleaseContent};
+pub use content::{BomLineContent, Content, ContentHash, OrderReleaseContent, QcItemContent};
 
 crate::db_enum::db_enum! {
     /// What a signature means (§11.50(a)(3)): what the signer attests.
@@ -40,6 +40,8 @@ crate::db_enum::db_enum! {
         Bom = "BOM" as "BOM",
         SinkConfiguration = "SINK_CONFIGURATION" as "sink configuration",
         Order = "ORDER" as "order",
+        QcChecklist = "QC_CHECKLIST" as "QC checklist",
+        QcDefect = "QC_DEFECT" as "defect",
     }
 }
 
@@ -152,7 +154,8 @@ impl std::fmt::Display for DutiesRefused {
         let what = match self.0 {
             RecordKind::Bom => "generated this BOM version",
             RecordKind::SinkConfiguration => "validated this configuration",
-            RecordKind::Order => "produced this record",
+            RecordKind::Order | RecordKind::QcDefect => "produced this record",
+            RecordKind::QcChecklist => "signed this checklist as its inspector",
         };
         write!(
             f,

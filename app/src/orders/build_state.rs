@@ -2,7 +2,7 @@
 //! configuration's status, whether it has an approved BOM version, and per
 //! part of that version how much it needs, holds and has had issued
 //! (`orders.bom_part_standing`), and which sink units still have a
-//! production task open. The lifecycle's gates
+//! production task open, and each unit's QC checklists. The lifecycle's gates
 //! (`torvan::order_lifecycle::OrderFacts`), the order page's shortage list
 //! and the freeze of shipped orders' records are all read from here, so
 //! they cannot disagree.
@@ -38,6 +38,7 @@ pub struct BuildState {
     builds: Vec<Build>,
     /// Sink units with a production task still open.
     unfinished: Vec<String>,
+    qc: crate::quality::queries::QcFacts,
 }
 
 impl BuildState {
@@ -114,10 +115,12 @@ impl BuildState {
                 });
             }
         }
+        let qc = crate::quality::queries::gate_facts(conn, order_id).await?;
         Ok(Self {
             has_work: has_lines || !builds.is_empty(),
             builds,
             unfinished,
+            qc,
         })
     }
 
@@ -138,7 +141,9 @@ impl BuildState {
                 build.has_approved_bom && build.parts.iter().any(|part| part.issued < part.needed)
             }),
             unfinished_builds: self.unfinished.clone(),
-            ..OrderFacts::default()
+            pre_qc_not_passed: self.qc.pre_qc_not_passed.clone(),
+            final_qc_not_passed: self.qc.final_qc_not_passed.clone(),
+            held_builds: self.qc.held_builds.clone(),
         }
     }
 

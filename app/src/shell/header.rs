@@ -11,6 +11,7 @@ const NAV: &[(&str, &str, Resource)] = &[
     ("/", "Dashboard", Resource::Dashboard),
     ("/orders", "Orders", Resource::Orders),
     (crate::routes::BOARDS, "Boards", Resource::Tasks),
+    (crate::routes::QC, "QC", Resource::Qc),
     ("/customers", "Customers", Resource::Customers),
     ("/inventory", "Inventory", Resource::Inventory),
     ("/admin/bom-templates", "Templates", Resource::BomTemplates),

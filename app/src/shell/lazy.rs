@@ -324,6 +324,8 @@ enum ShopFloorView {
     WorkCenterBoard,
     OrderBoard,
     MyBoard,
+    Checklists,
+    Checklist,
 }
 
 #[lazy]
@@ -336,6 +338,8 @@ fn shop_floor(page: ShopFloorView) -> AnyView {
         }
         ShopFloorView::OrderBoard => view! { <crate::tasks::board::OrderBoardPage/> }.into_any(),
         ShopFloorView::MyBoard => view! { <crate::tasks::board::MyBoardPage/> }.into_any(),
+        ShopFloorView::Checklists => view! { <crate::quality::ChecklistsPage/> }.into_any(),
+        ShopFloorView::Checklist => view! { <crate::quality::ChecklistPage/> }.into_any(),
     }
 }
 
@@ -366,5 +370,17 @@ lazy_page!(
 lazy_page!(
     /// `/boards/mine`
     MyBoardPage => shop_floor(ShopFloorView::MyBoard),
+    __preload_shop_floor
+);
+
+lazy_page!(
+    /// `/qc`
+    ChecklistsPage => shop_floor(ShopFloorView::Checklists),
+    __preload_shop_floor
+);
+
+lazy_page!(
+    /// `/qc/:build/:phase`
+    ChecklistPage => shop_floor(ShopFloorView::Checklist),
     __preload_shop_floor
 );

@@ -130,6 +130,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("admin"), StaticSegment("audit")) view={Lazy::<lazy::AuditPage>::new()}/>
                     <Route path=(StaticSegment("tasks"), ParamSegment("number")) view={Lazy::<lazy::TaskPage>::new()}/>
                     <Route path=StaticSegment("boards") view={Lazy::<lazy::BoardsPage>::new()}/>
+                    <Route path=StaticSegment("qc") view={Lazy::<lazy::ChecklistsPage>::new()}/>
+                    <Route path=(StaticSegment("qc"), ParamSegment("build"), ParamSegment("phase")) view={Lazy::<lazy::ChecklistPage>::new()}/>
                     <Route path=(StaticSegment("boards"), StaticSegment("mine")) view={Lazy::<lazy::MyBoardPage>::new()}/>
                     <Route path=(StaticSegment("boards"), StaticSegment("orders"), ParamSegment("order")) view={Lazy::<lazy::OrderBoardPage>::new()}/>
                     <Route path=(StaticSegment("boards"), ParamSegment("work_center")) view={Lazy::<lazy::WorkCenterBoardPage>::new()}/>

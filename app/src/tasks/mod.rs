@@ -20,6 +20,8 @@ mod model;
 pub mod moves;
 #[cfg(feature = "ssr")]
 mod queries;
+#[cfg(feature = "ssr")]
+pub mod rework;
 mod time;
 
 pub use api::*;

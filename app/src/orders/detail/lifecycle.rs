@@ -3,11 +3,14 @@
 //! state machine over what the order's builds stand at (`BuildState`),
 //! then the status, version and history written together, with the mover's
 //! signature when the move releases product (QC complete, shipped). Entering
-//! production generates every build's tasks in the same transaction.
+//! production generates every build's tasks in the same transaction;
+//! entering pre-QC or final QC makes each build's checklist, and QC sending
+//! an order back to production gives each failed build its rework task.
 
 use sqlx::PgConnection;
 use torvan::order_lifecycle::{self, MoveRefused};
 use torvan::signature::{Meaning, order_move_meaning};
+use torvan::quality::QcPhase;
 use torvan::{DbEnum, OrderNumber, OrderStatus};
 
 use crate::auth::guard::SessionUser;
@@ -86,6 +89,17 @@ pub async fn change_status(
         .execute(&mut *conn)
         .await?;
         crate::tasks::generate::for_order(conn, session.user.id, order.id).await?;
+    }
+    let qc_phase = match change.to {
+        OrderStatus::PreQc => Some(QcPhase::PreQc),
+        OrderStatus::FinalQc => Some(QcPhase::FinalQc),
+        _ => None,
+    };
+    if let Some(phase) = qc_phase {
+        crate::quality::generate::for_order(conn, session.user.id, order.id, phase).await?;
+    }
+    if change.to == OrderStatus::InProduction && matches!(from, OrderStatus::PreQc | OrderStatus::FinalQc) {
+        crate::tasks::rework::for_failed_checklists(conn, session.user.id, order.id).await?;
     }
     sqlx::query!(
         "INSERT INTO orders.order_status_history

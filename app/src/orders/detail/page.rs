@@ -127,6 +127,7 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
             </section>
         })}
         <crate::tasks::OrderProduction order_number=order.order_number.to_string()/>
+        <crate::quality::OrderQc order_number=order.order_number.to_string()/>
         <Timeline changes=order.timeline/>
     }
 }

@@ -1,0 +1,262 @@
+//! One checklist item on the capture screen: what to check and how, then
+//! large Pass / Fail buttons, or for a measurement the value with its unit,
+//! judged PASS or FAIL as it is typed by the same domain function the
+//! server records it with. A capture gets its id when it is made, and a
+//! retry sends the same capture again, so a save whose answer was lost is
+//! never recorded twice; a save that fails keeps the value on the screen
+//! with "Not saved — retry".
+
+use leptos::prelude::*;
+use torvan::DbEnum;
+use torvan::quality::{ItemResult, Judgement, Spec, Unit, judge, parse_reading};
+use uuid::Uuid;
+
+use super::api::record_result;
+use super::checklist_page::CaptureState;
+use super::model::ItemView;
+use crate::error::AppError;
+use crate::shell::field_error;
+
+/// A capture as it is sent, kept to send again.
+#[derive(Debug, Clone, PartialEq)]
+struct Sent {
+    capture: Uuid,
+    result: Option<ItemResult>,
+    value: Option<String>,
+    unit: Option<Unit>,
+    comment: Option<String>,
+}
+
+/// Where the item's last save stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Saving {
+    Idle,
+    Sending,
+    Saved,
+    /// Refused: the message belongs at a field, nothing to retry.
+    Refused(AppError),
+    /// No answer or the server failed: the same capture can be sent again.
+    NotSaved,
+}
+
+#[component]
+pub(super) fn ItemCard(item: ItemView, editable: bool, state: CaptureState) -> impl IntoView {
+    let item_id = item.id;
+    let spec = item.spec;
+    let result = RwSignal::new(item.result);
+    let value = RwSignal::new(
+        item.reading
+            .map(|reading| reading.value.normalize().to_string())
+            .unwrap_or_default(),
+    );
+    let unit = RwSignal::new(
+        item.reading
+            .map(|reading| reading.unit)
+            .or(spec.map(|spec| spec.unit())),
+    );
+    let comment = RwSignal::new(item.comment.clone().unwrap_or_default());
+    let saving = RwSignal::new(Saving::Idle);
+    let last = StoredValue::new(None::<Sent>);
+    let send = Action::new(move |sent: &Sent| {
+        let sent = sent.clone();
+        async move {
+            let answer = record_result(
+                sent.capture,
+                item_id,
+                sent.result.map(|result| result.as_db_str().to_owned()),
+                sent.value.clone(),
+                sent.unit.map(|unit| unit.as_db_str().to_owned()),
+                sent.comment.clone(),
+            )
+            .await;
+            (sent, answer)
+        }
+    });
+    Effect::new(move || {
+        if let Some((sent, answer)) = send.value().get() {
+            match answer {
+                Ok(recorded) => {
+                    let recorded = ItemResult::parse(&recorded).ok();
+                    result.set(recorded);
+                    if let Some(recorded) = recorded {
+                        state.results.update(|results| {
+                            results.insert(item_id, recorded);
+                        });
+                        if recorded == ItemResult::Fail {
+                            state.defect_reloads.update(|count| *count += 1);
+                        }
+                    }
+                    saving.set(Saving::Saved);
+                }
+                Err(
+                    AppError::Transport(_) | AppError::Unavailable | AppError::Internal,
+                ) => {
+                    last.set_value(Some(sent));
+                    saving.set(Saving::NotSaved);
+                }
+                Err(refused) => saving.set(Saving::Refused(refused)),
+            }
+        }
+    });
+    let submit = move |chosen: Option<ItemResult>| {
+        let sent = Sent {
+            capture: Uuid::new_v4(),
+            result: chosen,
+            value: spec.map(|_| value.get_untracked()),
+            unit: unit.get_untracked(),
+            comment: Some(comment.get_untracked()).filter(|text| !text.trim().is_empty()),
+        };
+        saving.set(Saving::Sending);
+        send.dispatch(sent);
+    };
+    let retry = move |_| {
+        if let Some(sent) = last.get_value() {
+            saving.set(Saving::Sending);
+            send.dispatch(sent);
+        }
+    };
+    let refused_at = move |field: &'static str| {
+        move || match saving.get() {
+            Saving::Refused(error) => error
+                .for_field(field)
+                .map(|message| field_error(format!("{item_id}-{field}"), message)),
+            _ => None,
+        }
+    };
+    let other_refusal = move || match saving.get() {
+        Saving::Refused(error)
+            if ["value", "unit", "result", "comment"]
+                .iter()
+                .all(|field| error.for_field(field).is_none()) =>
+        {
+            Some(view! { <p class="error" role="alert">{error.to_string()}</p> })
+        }
+        _ => None,
+    };
+    let result_badge = move || {
+        result.get().map(|result| {
+            let class = format!("badge qc-result {}", result.as_db_str().to_lowercase());
+            view! { <span class=class data-testid="item-result">{result.label()}</span> }
+        })
+    };
+    let heading = format!("{}. {}", item.number, item.description);
+    let tools = (!item.tools.is_empty()).then(|| format!("Tools: {}", item.tools.join(", ")));
+    let required = item.required;
+    let capture = if !editable {
+        view! { <p class="muted">{locked_note(&item)}</p> }.into_any()
+    } else if let Some(spec) = spec {
+        view! { <Measure item_id spec value unit submit/> }.into_any()
+    } else {
+        view! {
+            <div class="qc-verdict">
+                <button type="button" class="button big pass" on:click=move |_| submit(Some(ItemResult::Pass))>"Pass"</button>
+                <button type="button" class="button big fail" on:click=move |_| submit(Some(ItemResult::Fail))>"Fail"</button>
+                {(!required).then(|| view! {
+                    <button type="button" class="button big subtle" on:click=move |_| submit(Some(ItemResult::NotApplicable))>"Not applicable"</button>
+                })}
+            </div>
+        }
+        .into_any()
+    };
+    let comment_id = format!("{item_id}-comment");
+    view! {
+        <article class="card qc-item" data-testid="qc-item" data-item=item.number>
+            <header>
+                <h2>{heading}</h2>
+                {result_badge}
+            </header>
+            <p class="muted">
+                {item.category.clone()} " · " {item.item_type.label()}
+                {(!required).then_some(" · optional")}
+                {item.photo_required.then_some(" · photo required")}
+                {item.document_required.then_some(" · document required")}
+            </p>
+            {item.specification.clone().map(|text| view! { <p class="qc-spec">{text}</p> })}
+            {spec.map(|spec| view! { <p class="qc-tolerance" data-testid="tolerance">{spec.describe()}</p> })}
+            {item.procedure.clone().map(|text| view! { <p class="instructions">{text}</p> })}
+            {tools.map(|text| view! { <p class="muted">{text}</p> })}
+            {capture}
+            {refused_at("result")}
+            {editable.then(|| view! {
+                <label for=comment_id.clone()>"Comment (optional)"</label>
+                <textarea id=comment_id.clone() rows="2" maxlength=super::model::COMMENT_LIMIT
+                    prop:value=move || comment.get() on:input=move |event| comment.set(event_target_value(&event))></textarea>
+                {refused_at("comment")}
+            })}
+            {item.recorded.clone().map(|text| view! { <p class="muted">"Recorded by " {text}</p> })}
+            <p class="save-state" aria-live="polite">
+                {move || match saving.get() {
+                    Saving::Idle | Saving::Refused(_) => None,
+                    Saving::Sending => Some(view! { <span>"Saving…"</span> }.into_any()),
+                    Saving::Saved => Some(view! { <span data-testid="saved">"Saved"</span> }.into_any()),
+                    Saving::NotSaved => Some(view! {
+                        <span class="error" data-testid="not-saved">"Not saved — "</span>
+                        <button type="button" class="button subtle" on:click=retry>"Retry"</button>
+                    }.into_any()),
+                }}
+            </p>
+            {other_refusal}
+        </article>
+    }
+}
+
+/// Why an item cannot be recorded now.
+fn locked_note(item: &ItemView) -> &'static str {
+    match item.result {
+        Some(_) => "Recorded in an earlier round or on a signed checklist.",
+        None => "The checklist is signed: nothing more is recorded on it.",
+    }
+}
+
+/// A measurement: the value and its unit, judged as it is typed.
+#[component]
+fn Measure(
+    item_id: Uuid,
+    spec: Spec,
+    value: RwSignal<String>,
+    unit: RwSignal<Option<Unit>>,
+    submit: impl Fn(Option<ItemResult>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let units: Vec<Unit> = Unit::ALL
+        .iter()
+        .copied()
+        .filter(|candidate| candidate.converts_to(spec.unit()))
+        .collect();
+    let judged = move || {
+        let text = value.get();
+        if text.trim().is_empty() {
+            return None;
+        }
+        let reading = parse_reading(&text, unit.get().unwrap_or(spec.unit()));
+        Some(match reading {
+            Err(message) => Err(message),
+            Ok(reading) => judge(&spec, &reading).map_err(|error| error.to_string()),
+        })
+    };
+    let input_id = format!("{item_id}-value");
+    view! {
+        <div class="qc-measure">
+            <label for=input_id.clone()>"Measured value"</label>
+            <div class="qc-measure-row">
+                <input id=input_id.clone() class="big" inputmode="decimal" autocomplete="off"
+                    prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event))/>
+                <select aria-label="Unit" on:change=move |event| unit.set(Unit::parse(&event_target_value(&event)).ok())>
+                    {units.into_iter().map(|choice| view! {
+                        <option value=choice.as_db_str() selected=move || unit.get() == Some(choice)>{choice.label()}</option>
+                    }).collect_view()}
+                </select>
+                <span aria-live="polite" data-testid="judgement">
+                    {move || judged().map(|judged| match judged {
+                        Ok(Judgement::Pass) => view! { <span class="badge qc-result pass">"PASS"</span> }.into_any(),
+                        Ok(Judgement::Fail { off_by }) => view! {
+                            <span class="badge qc-result fail">"FAIL"</span>
+                            <span class="muted">" off by " {off_by.normalize().to_string()} " " {spec.unit().label()}</span>
+                        }.into_any(),
+                        Err(message) => field_error(format!("{item_id}-value"), message).into_any(),
+                    })}
+                </span>
+            </div>
+            <button type="button" class="button big" on:click=move |_| submit(None)>"Save value"</button>
+        </div>
+    }
+}
