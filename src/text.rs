@@ -65,6 +65,15 @@ pub fn optional_parsed<T, E: ToString>(
         .ok()
 }
 
+/// The lines of a list field (tools, skills), trimmed, blank ones left out.
+pub fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Whether a checkbox was ticked: a browser sends its value (`yes`, or
 /// `on` for one without a value), an API caller may send `true`.
 pub fn ticked(raw: &str) -> bool {

@@ -133,16 +133,19 @@ fn a_build_on_hold_keeps_its_order_in_either_qc_phase_but_not_from_rework() {
         held_builds: held_up(&["TB-2026-0106-01-2"]),
         ..ready()
     };
-    let on_hold = Err(MoveRefused::BuildsOnHold {
+    let on_hold = MoveRefused::BuildsOnHold {
         builds: "TB-2026-0106-01-2".to_owned(),
-    });
+    };
     assert_eq!(
         check(QcPerson, PreQc, ProductionComplete, None, &facts),
-        on_hold
+        Err(on_hold.clone())
     );
-    assert_eq!(check(QcPerson, FinalQc, QcComplete, None, &facts), on_hold);
     assert_eq!(
-        on_hold.unwrap_err().to_string(),
+        check(QcPerson, FinalQc, QcComplete, None, &facts),
+        Err(on_hold.clone())
+    );
+    assert_eq!(
+        on_hold.to_string(),
         "A critical defect holds a build: close or waive it first (on hold: TB-2026-0106-01-2)."
     );
     assert!(

@@ -69,14 +69,22 @@ pub fn judge(spec: &Spec, reading: &Reading) -> Result<Judgement, JudgeError> {
     Ok(Judgement::Fail { off_by })
 }
 
-/// A reading as the inspector typed it in `unit`: digits with an optional
-/// sign and one decimal point, spaces around allowed. The message is for
-/// the field.
+/// A reading as the inspector typed it in `unit`; the message is for the
+/// field.
 pub fn parse_reading(text: &str, unit: Unit) -> Result<Reading, String> {
-    let text = text.trim();
-    if text.is_empty() {
+    if text.trim().is_empty() {
         return Err("Enter the value you measured.".to_owned());
     }
+    parse_value(text).map(|value| Reading { value, unit })
+}
+
+/// A measured or specified value as typed: digits with an optional sign
+/// and one decimal point, spaces around allowed, at most
+/// `READING_SCALE` decimals and below 10⁹. Nothing else reads as a number
+/// (no `1e5`, no `NaN`, no decimal comma), so what is recorded is what the
+/// person saw typed.
+pub fn parse_value(text: &str) -> Result<Decimal, String> {
+    let text = text.trim();
     let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let only_digits = |part: &str| part.chars().all(|c| c.is_ascii_digit());
@@ -89,12 +97,10 @@ pub fn parse_reading(text: &str, unit: Unit) -> Result<Reading, String> {
     if fraction.len() > READING_SCALE as usize {
         return Err(format!("Enter at most {READING_SCALE} decimals."));
     }
-    let value: Decimal = text
-        .strip_prefix('+')
+    text.strip_prefix('+')
         .unwrap_or(text)
         .parse()
         .ok()
         .filter(|value: &Decimal| value.abs() < Decimal::from(READING_LIMIT))
-        .ok_or_else(|| format!("Enter a value below {}.", grouped(READING_LIMIT)))?;
-    Ok(Reading { value, unit })
+        .ok_or_else(|| format!("Enter a value below {}.", grouped(READING_LIMIT)))
 }

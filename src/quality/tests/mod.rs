@@ -8,6 +8,7 @@ mod checklists;
 mod defects;
 mod judging;
 mod specs;
+mod templates;
 
 pub(super) fn d(text: &str) -> Decimal {
     text.parse().unwrap()

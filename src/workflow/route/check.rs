@@ -7,11 +7,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::draft::{PredecessorDraft, RouteStepDraft, lines};
+use super::draft::{PredecessorDraft, RouteStepDraft};
 use super::{Predecessor, Route, RouteDraft, RouteStep, plan};
 use crate::bom::{samples, variables};
 use crate::rule_language::{Condition, Formula};
 use crate::sink::FamilyOptions;
+use crate::text::lines;
 use crate::workflow::{DependencyType, StepCode, TaskType, WorkCenterCode};
 use crate::{DbEnum, FieldError};
 

@@ -40,12 +40,3 @@ pub struct PredecessorDraft {
     /// Whole minutes; empty: 0.
     pub lag_minutes: String,
 }
-
-/// The lines of a list field, trimmed, blank ones left out.
-pub(super) fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
