@@ -58,6 +58,8 @@ const ROUTES: Record<string, string> = {
   MyBoardPage: '/boards/mine',
   OrderBoardPage: '/boards/orders/:order',
   WorkCenterBoardPage: '/boards/:work_center',
+  ChecklistsPage: '/qc',
+  ChecklistPage: '/qc/:unit/:phase',
 };
 
 /** A real demo record for each parameter of the routes. */
@@ -81,7 +83,13 @@ async function demoIds(client: Client): Promise<Record<string, string>> {
     `SELECT task_number FROM workflow.tasks WHERE status = 'PENDING' AND task_type = 'ASSEMBLY'
      ORDER BY task_number LIMIT 1`,
   );
+  const checklist = await one(
+    `SELECT b.build_number FROM quality.qc_checklists c JOIN orders.sink_builds b ON b.id = c.build_id
+     WHERE c.phase = 'PRE_QC' AND c.status = 'PENDING' ORDER BY b.build_number DESC LIMIT 1`,
+  );
   return {
+    unit: checklist.build_number,
+    phase: 'pre-qc',
     order: bom.order_number,
     build: bom.build_number,
     customer: customer.customer_number,

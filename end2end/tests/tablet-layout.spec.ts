@@ -38,6 +38,10 @@ test.beforeAll(async () => {
     `SELECT task_number FROM workflow.tasks WHERE status = 'PENDING' AND task_type = 'ASSEMBLY'
      ORDER BY task_number LIMIT 1`,
   );
+  const { rows: [checklist] } = await client.query(
+    `SELECT b.build_number FROM quality.qc_checklists c JOIN orders.sink_builds b ON b.id = c.build_id
+     WHERE c.phase = 'PRE_QC' ORDER BY b.build_number DESC LIMIT 1`,
+  );
   const order = `/orders/${bom.order_number}`;
   const sink = `${order}/sinks/${bom.build_number}`;
   pages = [
@@ -64,6 +68,8 @@ test.beforeAll(async () => {
     '/boards',
     '/boards/ASSEMBLY',
     `/boards/orders/${bom.order_number}`,
+    '/qc',
+    `/qc/${checklist.build_number}/pre-qc`,
   ];
 });
 

@@ -28,6 +28,29 @@ pub struct ReadyForQc {
     pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+/// QC's first-pass yield of a family in a month: of the inspections
+/// signed that month (pre-QC and final QC, one per sink unit each), how many
+/// passed at the first attempt with no defect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstPassYield {
+    pub family: String,
+    /// `2026-11`
+    pub month: String,
+    pub inspected: i64,
+    pub first_pass: i64,
+}
+
+impl FirstPassYield {
+    /// The share in whole percent, rounded down.
+    pub fn percent(&self) -> i64 {
+        if self.inspected == 0 {
+            0
+        } else {
+            self.first_pass * 100 / self.inspected
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DashboardSummary {
     /// One entry per status, in lifecycle order, zero where no order is.
@@ -38,4 +61,6 @@ pub struct DashboardSummary {
     pub stock_alert_total: i64,
     /// Longest waiting first.
     pub ready_for_qc: Vec<ReadyForQc>,
+    /// Latest month first, then by family.
+    pub first_pass_yield: Vec<FirstPassYield>,
 }

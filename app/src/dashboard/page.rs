@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::load_dashboard;
-use super::model::{DashboardSummary, ReadyForQc, StatusCount, StockAlert};
+use super::model::{DashboardSummary, FirstPassYield, ReadyForQc, StatusCount, StockAlert};
 use crate::shell::Loaded;
 
 #[component]
@@ -25,6 +25,7 @@ fn SummaryView(summary: DashboardSummary) -> impl IntoView {
         <div class="dashboard-grid">
             <OrdersByStatus counts=summary.orders_by_status/>
             <ReadyForQcList orders=summary.ready_for_qc/>
+            <FirstPassYields yields=summary.first_pass_yield/>
             <StockAlerts alerts=summary.stock_alerts total=summary.stock_alert_total/>
         </div>
     }
@@ -110,6 +111,54 @@ fn StockAlerts(alerts: Vec<StockAlert>, total: i64) -> impl IntoView {
                 </tbody>
             </table>
             </div>
+        </section>
+    }
+}
+
+/// QC's first-pass yield per family and month.
+#[component]
+fn FirstPassYields(yields: Vec<FirstPassYield>) -> impl IntoView {
+    let body = if yields.is_empty() {
+        view! { <p data-testid="first-pass-yield-none">"No inspection has been signed yet."</p> }.into_any()
+    } else {
+        let rows = yields
+            .into_iter()
+            .map(|row| {
+                let percent = format!("{} %", row.percent());
+                view! {
+                    <tr data-family=row.family.clone() data-month=row.month.clone()>
+                        <td>{row.month}</td>
+                        <td>{row.family}</td>
+                        <td class="num">{row.inspected}</td>
+                        <td class="num">{row.first_pass}</td>
+                        <td class="num" data-testid="yield">{percent}</td>
+                    </tr>
+                }
+            })
+            .collect::<Vec<_>>();
+        view! {
+            <div class="table-scroll">
+                <table class="data-table" data-testid="first-pass-yield">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Month"</th>
+                            <th scope="col">"Family"</th>
+                            <th scope="col" class="num">"Inspected"</th>
+                            <th scope="col" class="num">"First pass"</th>
+                            <th scope="col" class="num">"Yield"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="first-pass-yield-heading">
+            <h2 id="first-pass-yield-heading">"QC first-pass yield"</h2>
+            <p class="muted">"Inspections signed passed at the first attempt, with no defect."</p>
+            {body}
         </section>
     }
 }

@@ -6,7 +6,7 @@ use sqlx::PgConnection;
 use torvan::workflow::TaskType;
 use torvan::{DbEnum, OrderStatus, StockStatus};
 
-use super::model::{DashboardSummary, ReadyForQc, StatusCount, StockAlert};
+use super::model::{DashboardSummary, FirstPassYield, ReadyForQc, StatusCount, StockAlert};
 use crate::error::AppError;
 
 /// How many alerts the dashboard lists; the total is counted in full.
@@ -63,8 +63,35 @@ pub async fn summary(conn: &mut PgConnection) -> Result<DashboardSummary, AppErr
         orders_by_status,
         stock_alerts,
         stock_alert_total,
-        ready_for_qc: ready_for_qc(conn).await?,
+        ready_for_qc: ready_for_qc(&mut *conn).await?,
+        first_pass_yield: first_pass_yield(conn).await?,
     })
+}
+
+/// Signed inspections per family and month of the last twelve months: a
+/// first pass is signed PASSED in its first round with no defect recorded
+/// (a waived one counts: it was a defect).
+async fn first_pass_yield(conn: &mut PgConnection) -> Result<Vec<FirstPassYield>, AppError> {
+    let rows = sqlx::query_as!(
+        FirstPassYield,
+        r#"SELECT f.code AS "family!",
+                  to_char(c.completed_at AT TIME ZONE 'UTC', 'YYYY-MM') AS "month!",
+                  count(*) AS "inspected!",
+                  count(*) FILTER (WHERE c.round = 1 AND c.status = 'PASSED'
+                                     AND NOT EXISTS (SELECT 1 FROM quality.qc_defects d
+                                                     WHERE d.checklist_id = c.id)) AS "first_pass!"
+           FROM quality.qc_checklists c
+           JOIN orders.sink_builds b ON b.id = c.build_id
+           JOIN orders.order_sink_configurations sc ON sc.id = b.configuration_id
+           JOIN products.sink_families f ON f.id = sc.sink_family_id
+           WHERE c.status IN ('PASSED', 'FAILED') AND c.completed_at IS NOT NULL
+             AND c.completed_at >= date_trunc('month', now()) - interval '11 months'
+           GROUP BY 1, 2
+           ORDER BY 2 DESC, 1"#
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows)
 }
 
 /// Orders in production with production tasks, all of them finished: the

@@ -88,12 +88,13 @@ fn Checklist(checklist: ChecklistView, state: CaptureState) -> impl IntoView {
     let current = RwSignal::new(first_to_do(&checklist.items));
     let items = StoredValue::new(checklist.items.clone());
     let round = checklist.round;
+    let checklist_id = checklist.id;
     let count = checklist.items.len();
     let show = move |index: usize| {
         items.with_value(|items| {
             items.get(index).cloned().map(|item| {
                 let editable = open && item.round == round;
-                view! { <ItemCard item editable state/> }
+                view! { <ItemCard checklist=checklist_id item editable state/> }
             })
         })
     };

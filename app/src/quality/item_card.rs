@@ -14,6 +14,7 @@ use uuid::Uuid;
 use super::api::record_result;
 use super::checklist_page::CaptureState;
 use super::model::ItemView;
+use super::photos::{PhotoCapture, PhotoSummary};
 use crate::error::AppError;
 use crate::shell::field_error;
 
@@ -40,7 +41,12 @@ enum Saving {
 }
 
 #[component]
-pub(super) fn ItemCard(item: ItemView, editable: bool, state: CaptureState) -> impl IntoView {
+pub(super) fn ItemCard(
+    checklist: Uuid,
+    item: ItemView,
+    editable: bool,
+    state: CaptureState,
+) -> impl IntoView {
     let item_id = item.id;
     let spec = item.spec;
     let result = RwSignal::new(item.result);
@@ -159,6 +165,11 @@ pub(super) fn ItemCard(item: ItemView, editable: bool, state: CaptureState) -> i
         .into_any()
     };
     let comment_id = format!("{item_id}-comment");
+    let photos = if editable {
+        view! { <PhotoCapture checklist item=Some(item_id) stored=item.photos.clone()/> }.into_any()
+    } else {
+        view! { <Thumbnails photos=item.photos.clone()/> }.into_any()
+    };
     view! {
         <article class="card qc-item" data-testid="qc-item" data-item=item.number>
             <header>
@@ -177,6 +188,7 @@ pub(super) fn ItemCard(item: ItemView, editable: bool, state: CaptureState) -> i
             {tools.map(|text| view! { <p class="muted">{text}</p> })}
             {capture}
             {refused_at("result")}
+            {photos}
             {editable.then(|| view! {
                 <label for=comment_id.clone()>"Comment (optional)"</label>
                 <textarea id=comment_id.clone() rows="2" maxlength=super::model::COMMENT_LIMIT
@@ -198,6 +210,24 @@ pub(super) fn ItemCard(item: ItemView, editable: bool, state: CaptureState) -> i
             {other_refusal}
         </article>
     }
+}
+
+/// The photos of an item that is no longer recorded.
+#[component]
+fn Thumbnails(photos: Vec<PhotoSummary>) -> impl IntoView {
+    (!photos.is_empty()).then(|| {
+        view! {
+            <ul class="photo-thumbnails">
+                {photos.into_iter().map(|photo| view! {
+                    <li>
+                        <a href=crate::routes::qc_photo(photo.id) target="_blank">
+                            <img src=crate::routes::qc_photo_thumbnail(photo.id) alt="QC photo"/>
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 /// Why an item cannot be recorded now.

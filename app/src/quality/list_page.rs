@@ -49,7 +49,7 @@ fn Lines(lines: Vec<ChecklistLine>) -> impl IntoView {
         .collect_view();
     view! {
         <div class="table-scroll">
-            <table class="data" data-testid="checklists">
+            <table class="data-table" data-testid="checklists">
                 <thead>
                     <tr>
                         <th scope="col">"Sink unit"</th>

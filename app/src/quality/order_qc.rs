@@ -58,7 +58,7 @@ fn QcTable(builds: Vec<BuildQc>) -> impl IntoView {
         <section class="card" aria-labelledby="order-qc-heading" data-testid="order-qc">
             <h2 id="order-qc-heading">"Quality control"</h2>
             <div class="table-scroll">
-                <table class="data">
+                <table class="data-table">
                     <thead>
                         <tr>
                             <th scope="col">"Sink unit"</th>

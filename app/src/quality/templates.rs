@@ -25,7 +25,8 @@ pub async fn in_force(
     phase: QcPhase,
 ) -> Result<Option<TemplateInForce>, AppError> {
     let Some(head) = sqlx::query!(
-        "SELECT id, version, review_required FROM quality.checklist_templates
+        "SELECT id, version, review_required, coalesce(notes, '') AS \"notes!\"
+         FROM quality.checklist_templates
          WHERE sink_family_id = $1 AND phase = $2::text::qc_phase
          ORDER BY version DESC LIMIT 1",
         family_id,
@@ -53,6 +54,7 @@ pub async fn in_force(
     .await?;
     let draft = ChecklistTemplateDraft {
         review_required: head.review_required,
+        notes: head.notes,
         items: items
             .into_iter()
             .map(|item| ChecklistItemDraft {

@@ -419,6 +419,7 @@ fn order_move(to: OrderStatus, version: i32, signing: Option<Signing>) -> Change
 #[sqlx::test(migrations = "../migrations")]
 async fn passing_final_qc_and_shipping_are_signed_with_the_password(pool: PgPool) {
     let (app, qc) = TestApp::demo_signed_in(&pool, users::QC).await;
+    crate::qc_checklists::signed_passed(&pool, orders::IN_FINAL_QC, "FINAL_QC").await;
     let (_, version) = order(&pool, orders::IN_FINAL_QC).await;
     let passed = OrderStatus::QcComplete;
 

@@ -52,6 +52,10 @@ use torvan_app::orders::sinks::{
     AddSink, ApproveSink, DuplicateSink, GetSink, SaveSink, ValidateSink,
 };
 use torvan_app::orders::{ListOrders, OrderFilter};
+use torvan_app::quality::{
+    DefectFields, GetChecklist, GetOrderQc, ListChecklists, ListDefects, MoveDefect, RecordResult,
+    ReviewChecklist, SaveDefect, SignChecklist, WaiveDefect,
+};
 use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
 use torvan_app::tasks::board::{
     ApproveTask, AssignTask, AssignableUsers, BoardFilter, BoardScope, GetBoard, GetBoardHome,
@@ -107,6 +111,7 @@ macro_rules! no_sink {
 
 mod inventory;
 mod office;
+mod quality;
 mod shop_floor;
 
 fn text(value: &str) -> String {
@@ -227,6 +232,7 @@ fn endpoints() -> Vec<Endpoint> {
     all.extend(office::endpoints());
     all.extend(inventory::endpoints());
     all.extend(shop_floor::endpoints());
+    all.extend(quality::endpoints());
     // Last: it ends the caller's session. Signed out already, it does nothing.
     all.push(endpoint(SignOut {}, Rule::Anyone));
     all
