@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use torvan::quality::{ItemResult, QcStatus};
 use torvan::signature::Meaning;
 use torvan::{Action as Act, DbEnum, Resource as On};
@@ -60,9 +60,10 @@ pub fn ChecklistPage() -> impl IntoView {
     view! {
         <Loaded resource=checklist loading="Loading the checklist…" render=move |checklist: ChecklistView| {
             let signing = checklist.clone();
+            let checklist_id = checklist.id;
             view! {
                 <Checklist checklist state/>
-                <DefectsPanel defects reloads=defect_reloads/>
+                <DefectsPanel checklist=checklist_id defects reloads=defect_reloads/>
                 <SignOff checklist=signing signings defect_reloads/>
             }
         }/>
@@ -84,7 +85,9 @@ fn Checklist(checklist: ChecklistView, state: CaptureState) -> impl IntoView {
         checklist.status.as_db_str().to_lowercase()
     );
     let open = checklist.is_open();
-    let one_at_a_time = RwSignal::new(true);
+    // `?view=list` opens the whole list (a link, a printout, a benchmark).
+    let whole_list = use_query_map().with_untracked(|query| query.get("view").as_deref() == Some("list"));
+    let one_at_a_time = RwSignal::new(!whole_list);
     let current = RwSignal::new(first_to_do(&checklist.items));
     let items = StoredValue::new(checklist.items.clone());
     let round = checklist.round;

@@ -8,9 +8,12 @@ use leptos::prelude::*;
 use torvan::quality::{DefectStatus, Severity, defect_moves};
 use torvan::signature::Meaning;
 use torvan::{Action as Act, DbEnum, Resource as On, Role};
+use uuid::Uuid;
 
 use super::api::{MoveDefect, SaveDefect, WaiveDefect};
+use super::item_card::Thumbnails;
 use super::model::DefectView;
+use super::photos::PhotoCapture;
 use crate::error::AppError;
 use crate::shell::Permitted;
 use crate::shell::form::{choices, options};
@@ -19,6 +22,7 @@ use crate::signatures::SignSubmit;
 
 #[component]
 pub(super) fn DefectsPanel(
+    checklist: Uuid,
     defects: Resource<Result<Vec<DefectView>, AppError>>,
     reloads: RwSignal<usize>,
 ) -> impl IntoView {
@@ -31,7 +35,7 @@ pub(super) fn DefectsPanel(
                 }
                 defects
                     .into_iter()
-                    .map(|defect| view! { <Defect defect reloads/> })
+                    .map(|defect| view! { <Defect checklist defect reloads/> })
                     .collect_view()
                     .into_any()
             }/>
@@ -40,7 +44,7 @@ pub(super) fn DefectsPanel(
 }
 
 #[component]
-fn Defect(defect: DefectView, reloads: RwSignal<usize>) -> impl IntoView {
+fn Defect(checklist: Uuid, defect: DefectView, reloads: RwSignal<usize>) -> impl IntoView {
     let save = ServerAction::<SaveDefect>::new();
     let step = ServerAction::<MoveDefect>::new();
     let waive = ServerAction::<WaiveDefect>::new();
@@ -156,6 +160,11 @@ fn Defect(defect: DefectView, reloads: RwSignal<usize>) -> impl IntoView {
             })}
         }
     });
+    let photos = if open {
+        view! { <PhotoCapture checklist defect=Some(id) stored=defect.photos.clone()/> }.into_any()
+    } else {
+        view! { <Thumbnails photos=defect.photos.clone()/> }.into_any()
+    };
     view! {
         <article class="defect" data-testid="defect" data-number=defect.number.clone()>
             <h3>
@@ -167,6 +176,7 @@ fn Defect(defect: DefectView, reloads: RwSignal<usize>) -> impl IntoView {
             <p>{defect.description.clone()}</p>
             {waiver}
             {details}
+            {photos}
             {editing}
         </article>
     }

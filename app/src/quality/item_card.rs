@@ -187,6 +187,8 @@ pub(super) fn ItemCard(
             {item.procedure.clone().map(|text| view! { <p class="instructions">{text}</p> })}
             {tools.map(|text| view! { <p class="muted">{text}</p> })}
             {capture}
+            {refused_at("value")}
+            {refused_at("unit")}
             {refused_at("result")}
             {photos}
             {editable.then(|| view! {
@@ -212,9 +214,9 @@ pub(super) fn ItemCard(
     }
 }
 
-/// The photos of an item that is no longer recorded.
+/// The photos of an item or defect that is no longer changed.
 #[component]
-fn Thumbnails(photos: Vec<PhotoSummary>) -> impl IntoView {
+pub(super) fn Thumbnails(photos: Vec<PhotoSummary>) -> impl IntoView {
     (!photos.is_empty()).then(|| {
         view! {
             <ul class="photo-thumbnails">

@@ -88,6 +88,7 @@ pub struct DefectView {
     pub resolution_notes: String,
     pub waiver_reason: Option<String>,
     pub version: i32,
+    pub photos: Vec<crate::quality::photos::PhotoSummary>,
 }
 
 /// The editable fields of a defect, as its form sends them.

@@ -167,9 +167,16 @@ pub async fn defects(conn: &mut PgConnection, checklist: Uuid) -> Result<Vec<Def
     )
     .fetch_all(&mut *conn)
     .await?;
+    let mut photos: HashMap<Uuid, Vec<PhotoSummary>> = HashMap::new();
+    for photo in photos_of_checklist(conn, checklist).await? {
+        if let Some(defect) = photo.defect_id {
+            photos.entry(defect).or_default().push(photo);
+        }
+    }
     rows.into_iter()
         .map(|row| {
             Ok(DefectView {
+                photos: photos.remove(&row.id).unwrap_or_default(),
                 id: row.id,
                 number: row.defect_number,
                 item_id: row.checklist_item_id,
