@@ -131,6 +131,19 @@ pub enum Outcome {
     },
 }
 
+impl Outcome {
+    /// The status signing the checklist off records, or `None` while it is
+    /// incomplete and cannot be signed.
+    pub fn signed_status(&self) -> Option<QcStatus> {
+        match self {
+            Self::Incomplete { .. } => None,
+            Self::Passed => Some(QcStatus::Passed),
+            Self::PassedWithWaivers => Some(QcStatus::Waived),
+            Self::Failed { .. } => Some(QcStatus::Failed),
+        }
+    }
+}
+
 pub fn outcome(items: &[ItemState]) -> Outcome {
     let missing = lacking(items);
     if !missing.is_empty() {

@@ -4,8 +4,8 @@ use proptest::prelude::*;
 
 use super::{basin_depth, reading};
 use crate::quality::{
-    DefectStatus, ItemResult, ItemState, Outcome, Progress, QcItemType, QcPhase, Unit, outcome,
-    progress, record_check,
+    DefectStatus, ItemResult, ItemState, Outcome, Progress, QcItemType, QcPhase, QcStatus, Unit,
+    outcome, progress, record_check,
 };
 use crate::{BuildNumber, DbEnum};
 
@@ -139,6 +139,23 @@ fn a_failure_fails_the_checklist_until_its_defect_is_waived() {
         open[3].clone(),
     ];
     assert_eq!(outcome(&waived), Outcome::PassedWithWaivers);
+}
+
+#[test]
+fn a_checklist_is_signed_off_as_what_its_items_add_up_to_once_complete() {
+    assert_eq!(
+        Outcome::Incomplete { missing: vec![3] }.signed_status(),
+        None
+    );
+    assert_eq!(Outcome::Passed.signed_status(), Some(QcStatus::Passed));
+    assert_eq!(
+        Outcome::PassedWithWaivers.signed_status(),
+        Some(QcStatus::Waived)
+    );
+    assert_eq!(
+        Outcome::Failed { items: vec![2] }.signed_status(),
+        Some(QcStatus::Failed)
+    );
 }
 
 #[test]
