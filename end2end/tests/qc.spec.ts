@@ -44,7 +44,7 @@ test('a pre-QC checklist is failed, reworked, inspected again and signed, and th
   const qc = await signedInAs(browser, 'qc@torvan.test');
   await qc.setViewportSize(TABLET.viewport);
   await gotoHydrated(qc, CHECKLIST);
-  await expect(qc.getByTestId('checklist-status')).toHaveText('Pending');
+  await expect(qc.getByTestId('checklist-status')).toHaveText('Not started');
   await expect(qc.getByTestId('qc-progress')).toContainText('0 of 6');
 
   // One at a time: the first check, then Next.

@@ -44,6 +44,14 @@ crate::db_enum::db_enum! {
     }
 }
 
+impl QcStatus {
+    /// Signed as passing: passed, or passed with every failure waived.
+    /// What the order's QC gates accept.
+    pub fn is_passed(self) -> bool {
+        matches!(self, Self::Passed | Self::Waived)
+    }
+}
+
 crate::db_enum::db_enum! {
     /// What kind of check an item is.
     #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

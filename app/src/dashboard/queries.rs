@@ -84,7 +84,7 @@ async fn first_pass_yield(conn: &mut PgConnection) -> Result<Vec<FirstPassYield>
            JOIN orders.sink_builds b ON b.id = c.build_id
            JOIN orders.order_sink_configurations sc ON sc.id = b.configuration_id
            JOIN products.sink_families f ON f.id = sc.sink_family_id
-           WHERE c.status IN ('PASSED', 'FAILED') AND c.completed_at IS NOT NULL
+           WHERE c.status IN ('PASSED', 'WAIVED', 'FAILED') AND c.completed_at IS NOT NULL
              AND c.completed_at >= date_trunc('month', now()) - interval '11 months'
            GROUP BY 1, 2
            ORDER BY 2 DESC, 1"#

@@ -209,7 +209,7 @@ fn SignOff(
     let id = checklist.id;
     let version = checklist.row_version;
     let open = checklist.is_open();
-    let awaiting_review = checklist.status == QcStatus::Passed
+    let awaiting_review = checklist.status.is_passed()
         && checklist.review_required
         && checklist.reviewed.is_none();
     let reviewed = checklist.reviewed.clone().map(|(by, at)| {

@@ -311,10 +311,10 @@ pub async fn gate_facts(conn: &mut PgConnection, order_id: Uuid) -> Result<QcFac
     for row in rows {
         let why = match row.status.as_deref().map(QcStatus::parse).transpose()? {
             None => Some("no checklist"),
-            Some(QcStatus::Passed) if row.review_required == Some(true) && !row.reviewed => {
+            Some(status) if status.is_passed() && row.review_required == Some(true) && !row.reviewed => {
                 Some("not reviewed")
             }
-            Some(QcStatus::Passed) => None,
+            Some(status) if status.is_passed() => None,
             Some(QcStatus::Failed) => Some("failed"),
             Some(_) => Some("not signed"),
         };

@@ -3,7 +3,8 @@
 //! saw, so a signature never covers a value recorded after they looked.
 //! The domain's `outcome` decides what is signed: incomplete is refused
 //! (naming the items still to record), a failure not waived signs FAILED
-//! (the build goes to rework), anything else PASSED. The signature binds
+//! (the build goes to rework), all failures waived WAIVED, anything else
+//! PASSED. The signature binds
 //! every item's result, reading and photo checksums and the defects'
 //! standing (`Content::qc_checklist`). A review is a second person's
 //! signature on a passed sign-off, where the template asks for one; the
@@ -158,19 +159,20 @@ pub async fn sign_off(
         ));
     }
     let standing = standing(conn, checklist).await?;
-    let signed = match outcome(&standing.states) {
-        Outcome::Incomplete { missing } => {
-            let items: Vec<String> = missing.iter().map(ToString::to_string).collect();
-            return Err(AppError::invalid(
-                "password",
-                format!(
-                    "Record every required item first (still to do: item {}).",
-                    items.join(", item ")
-                ),
-            ));
-        }
-        Outcome::Passed | Outcome::PassedWithWaivers => QcStatus::Passed,
-        Outcome::Failed { .. } => QcStatus::Failed,
+    let outcome = outcome(&standing.states);
+    let Some(signed) = outcome.signed_status() else {
+        let missing = match outcome {
+            Outcome::Incomplete { missing } => missing,
+            _ => Vec::new(),
+        };
+        let items: Vec<String> = missing.iter().map(ToString::to_string).collect();
+        return Err(AppError::invalid(
+            "password",
+            format!(
+                "Record every required item first (still to do: item {}).",
+                items.join(", item ")
+            ),
+        ));
     };
     let passed = standing
         .states
@@ -223,7 +225,7 @@ pub async fn review(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let (status, review_required, reviewed_by) = lock(conn, checklist, seen).await?;
-    if status != QcStatus::Passed || !review_required || reviewed_by.is_some() {
+    if !status.is_passed() || !review_required || reviewed_by.is_some() {
         return Err(AppError::invalid(
             "password",
             "Only a passed sign-off that asks for a review, and has none yet, is reviewed.",

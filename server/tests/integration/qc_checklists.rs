@@ -309,7 +309,10 @@ async fn a_waiver_is_signed_with_its_reason_and_lets_the_checklist_pass(pool: Pg
     );
     app.run(&qc, not_theirs).await.unwrap();
     let list = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
-    assert_eq!(app.run(&qc, sign(&list)).await.unwrap(), "PASSED");
+    assert_eq!(app.run(&qc, sign(&list)).await.unwrap(), "WAIVED");
+    request_move(&app, &qc, &pool, SCRUB_ORDER, OrderStatus::ProductionComplete)
+        .await
+        .unwrap();
     let waiver: (String, Option<Uuid>) = sqlx::query_as(
         "SELECT resolution_status, waiver_signature_id FROM quality.qc_defects WHERE id = $1",
     )

@@ -159,6 +159,16 @@ fn a_checklist_is_signed_off_as_what_its_items_add_up_to_once_complete() {
 }
 
 #[test]
+fn the_gates_take_a_checklist_passed_or_passed_with_waivers_and_nothing_else() {
+    let passing: Vec<QcStatus> = QcStatus::ALL
+        .iter()
+        .copied()
+        .filter(|status| status.is_passed())
+        .collect();
+    assert_eq!(passing, [QcStatus::Passed, QcStatus::Waived]);
+}
+
+#[test]
 fn a_measurement_out_of_tolerance_cannot_be_passed() {
     let refused = record_check(
         &depth(4),
