@@ -32,6 +32,7 @@ mod orders_sinks;
 mod paging;
 mod permissions;
 mod production_progress;
+mod qc_photos;
 mod routes_editor;
 mod schema_audit;
 mod schema_columns;
