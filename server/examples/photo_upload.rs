@@ -48,11 +48,18 @@ async fn main() -> Result<(), Failure> {
             to_thumbnail.push(whole);
         }
     }
+    let mut thumbnails: Vec<Duration> = to_thumbnail
+        .iter()
+        .zip(&uploads)
+        .map(|(whole, upload)| *whole - *upload)
+        .collect();
     println!(
-        "{:.2} MB JPEG, one at a time: upload to thumbnail {}; {:.1} MB/s uploaded",
+        "{:.2} MB JPEG, one at a time: upload to thumbnail {}; the upload alone {}, {:.1} MB/s; the thumbnail's GET {}",
         photo.len() as f64 / MB,
         summary(&mut to_thumbnail)?,
-        rate(photo.len(), &uploads)
+        summary(&mut uploads.clone())?,
+        rate(photo.len(), &uploads),
+        summary(&mut thumbnails)?,
     );
 
     let started = Instant::now();
