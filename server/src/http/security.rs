@@ -114,18 +114,22 @@ fn is_own_origin(origin: &str, host: Option<&str>, secure: bool) -> bool {
     authority.eq_ignore_ascii_case(host)
 }
 
-/// The content types the endpoints read: forms and JSON (server functions)
-/// and CSV (the parts file). Anything else is not parsed as one of them.
+/// The content types the endpoints read: forms and JSON (server functions),
+/// CSV (the parts file), and an image or bare bytes (a QC photo, checked
+/// by its content, whatever it is called here; none of these two is a type
+/// a cross-site form can send). Anything else is not parsed as one of them.
 fn is_accepted_type(headers: &HeaderMap) -> bool {
     let essence = headers
         .get(CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(';').next())
         .map(|value| value.trim().to_ascii_lowercase());
-    matches!(
-        essence.as_deref(),
-        Some("application/x-www-form-urlencoded" | "application/json" | "text/csv")
-    )
+    match essence.as_deref() {
+        Some("application/x-www-form-urlencoded" | "application/json" | "text/csv") => true,
+        Some("application/octet-stream") => true,
+        Some(essence) => essence.starts_with("image/"),
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -206,6 +210,9 @@ mod tests {
             "application/x-www-form-urlencoded",
             "application/json; charset=utf-8",
             "text/csv",
+            "image/jpeg",
+            "image/heic",
+            "application/octet-stream",
         ] {
             assert!(
                 is_accepted_type(&headers(&[("content-type", accepted)])),

@@ -49,6 +49,12 @@ impl EmbeddedS3 {
                 let Ok((socket, _)) = listener.accept().await else {
                     continue;
                 };
+                // An answer written in pieces (headers, then a streamed
+                // object) would otherwise wait out the client's delayed
+                // acknowledgement: 40 ms on every small object read.
+                if let Err(error) = socket.set_nodelay(true) {
+                    tracing::debug!(%error, "embedded S3 connection without TCP_NODELAY");
+                }
                 let connection = http
                     .serve_connection(TokioIo::new(socket), service.clone())
                     .into_owned();

@@ -337,6 +337,13 @@ mod browser {
                 progress((event.loaded() / event.total() * 100.0).round() as u32);
             }
         });
+        // A file of a type the browser does not know has none: bare bytes.
+        let content_type = match blob.type_() {
+            known if !known.is_empty() => known,
+            _ => "application/octet-stream".to_owned(),
+        };
+        xhr.set_request_header("content-type", &content_type)
+            .map_err(|_| unreachable())?;
         if let Ok(upload) = xhr.upload() {
             upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
         }

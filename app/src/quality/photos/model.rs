@@ -38,3 +38,30 @@ impl PhotoTarget {
         routes::with_query(&routes::qc_photo(photo), &pairs)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_upload_path_names_the_checklist_and_only_the_item_or_defect_given() {
+        let (photo, checklist, item) = (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3));
+        let on_item = PhotoTarget {
+            checklist,
+            item: Some(item),
+            defect: None,
+        };
+        let on_checklist = PhotoTarget {
+            item: None,
+            ..on_item
+        };
+        assert_eq!(
+            on_item.upload_path(photo),
+            format!("/files/qc-photos/{photo}?checklist={checklist}&item={item}")
+        );
+        assert_eq!(
+            on_checklist.upload_path(photo),
+            format!("/files/qc-photos/{photo}?checklist={checklist}")
+        );
+    }
+}

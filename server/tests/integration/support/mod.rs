@@ -29,7 +29,9 @@ pub mod shop_floor;
 
 pub struct TestApp {
     pub router: Router,
-    _dir: tempfile::TempDir,
+    /// The app's own file store: what a test reads back from the bucket.
+    pub storage: Storage,
+    dir: tempfile::TempDir,
 }
 
 #[derive(Debug)]
@@ -78,12 +80,22 @@ impl TestApp {
             leptos_options,
             live: Hub::new(pool.clone()),
             pool,
-            storage,
+            storage: storage.clone(),
             auth,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_import_bytes: DEFAULT_MAX_IMPORT_BYTES,
         });
-        Self { router, _dir: dir }
+        Self {
+            router,
+            storage,
+            dir,
+        }
+    }
+
+    /// The file store fails from now on: its bucket and every object in it
+    /// are gone, so each request the app makes to it is refused.
+    pub fn break_storage(&self) {
+        std::fs::remove_dir_all(self.dir.path().join("s3")).unwrap();
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
