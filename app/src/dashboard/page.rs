@@ -125,8 +125,9 @@ fn FirstPassYields(yields: Vec<FirstPassYield>) -> impl IntoView {
             .into_iter()
             .map(|row| {
                 let percent = format!("{} %", row.percent());
+                let (family, month) = (row.family.clone(), row.month.clone());
                 view! {
-                    <tr data-family=row.family.clone() data-month=row.month.clone()>
+                    <tr data-family=family data-month=month>
                         <td>{row.month}</td>
                         <td>{row.family}</td>
                         <td class="num">{row.inspected}</td>

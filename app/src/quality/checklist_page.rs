@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use torvan::quality::{ItemResult, QcStatus};
+use torvan::quality::ItemResult;
 use torvan::signature::Meaning;
 use torvan::{Action as Act, DbEnum, Resource as On};
 use uuid::Uuid;

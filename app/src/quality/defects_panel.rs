@@ -161,7 +161,7 @@ fn Defect(checklist: Uuid, defect: DefectView, reloads: RwSignal<usize>) -> impl
         }
     });
     let photos = if open {
-        view! { <PhotoCapture checklist defect=Some(id) stored=defect.photos.clone()/> }.into_any()
+        view! { <PhotoCapture checklist defect=id stored=defect.photos.clone()/> }.into_any()
     } else {
         view! { <Thumbnails photos=defect.photos.clone()/> }.into_any()
     };

@@ -166,7 +166,7 @@ pub(super) fn ItemCard(
     };
     let comment_id = format!("{item_id}-comment");
     let photos = if editable {
-        view! { <PhotoCapture checklist item=Some(item_id) stored=item.photos.clone()/> }.into_any()
+        view! { <PhotoCapture checklist item=item_id stored=item.photos.clone()/> }.into_any()
     } else {
         view! { <Thumbnails photos=item.photos.clone()/> }.into_any()
     };
