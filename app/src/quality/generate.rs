@@ -10,6 +10,7 @@
 //! again; every other item keeps the result it had.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use sqlx::PgConnection;
 use torvan::quality::{PlannedItem, QcPhase, QcStatus, plan_checklist};
@@ -55,20 +56,22 @@ pub async fn for_order(
             }
             continue;
         }
-        if !templates.contains_key(&build.family_id) {
-            let template = in_force(conn, build.family_id, phase).await?.ok_or_else(|| {
-                AppError::invalid(
-                    "to",
-                    format!(
-                        "The {} family has no {} checklist yet: an administrator writes one first.",
-                        build.family,
-                        phase.label()
-                    ),
-                )
-            })?;
-            templates.insert(build.family_id, template);
-        }
-        let template = &templates[&build.family_id];
+        let template = match templates.entry(build.family_id) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(first) => {
+                let template = in_force(conn, build.family_id, phase).await?.ok_or_else(|| {
+                    AppError::invalid(
+                        "to",
+                        format!(
+                            "The {} family has no {} checklist yet: an administrator writes one first.",
+                            build.family,
+                            phase.label()
+                        ),
+                    )
+                })?;
+                first.insert(template)
+            }
+        };
         let vars = snapshot(build.snapshot, &number)?;
         let items = plan_checklist(&template.template, &vars).map_err(|failure| {
             AppError::invalid(
