@@ -147,7 +147,10 @@ ALTER TABLE quality.qc_defects
     ADD COLUMN defect_number VARCHAR(80) NOT NULL CONSTRAINT qc_defect_number_unique UNIQUE,
     ADD COLUMN version INTEGER NOT NULL DEFAULT 1,
     ADD COLUMN waiver_reason TEXT,
-    ADD COLUMN waiver_signature_id UUID REFERENCES audit.signatures(id),
+    -- The waiver's signature. No foreign key into the audit schema: the
+    -- signatures table is append-only and refuses TRUNCATE itself, which a
+    -- key from a business table would pre-empt with another error.
+    ADD COLUMN waiver_signature_id UUID,
     ADD COLUMN updated_at TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
     ALTER COLUMN severity SET NOT NULL,
     ALTER COLUMN resolution_status SET NOT NULL,

@@ -28,25 +28,28 @@ struct Checklist {
     defect: Uuid,
 }
 
-/// The one place these tests make a checklist: final QC of the demo order
-/// in final QC, assigned to the demo QC inspector, with one visual item
-/// and an open defect on it. (The checklist's shape grows with migration
-/// 36: adapt here.)
+/// The one place these tests make a checklist: the demo's final-QC
+/// checklist of the first unit of the order in final QC, under way, with a
+/// visual item that asks for a photo and an open defect on it.
 async fn open_checklist(pool: &PgPool) -> Checklist {
     let mut conn = arranging(pool).await;
     let id: Uuid = sqlx::query_scalar(
-        "INSERT INTO quality.qc_checklists (order_id, phase, status, created_by)
-         SELECT id, 'FINAL_QC', 'IN_PROGRESS', $2 FROM orders.orders WHERE order_number = $1
+        "UPDATE quality.qc_checklists SET status = 'IN_PROGRESS'
+         WHERE id = (SELECT c.id FROM quality.qc_checklists c
+                     JOIN orders.orders o ON o.id = c.order_id
+                     JOIN orders.sink_builds b ON b.id = c.build_id
+                     WHERE o.order_number = $1 AND c.phase = 'FINAL_QC'
+                     ORDER BY b.build_number LIMIT 1)
          RETURNING id",
     )
     .bind(demo::orders::IN_FINAL_QC)
-    .bind(users::ADMIN_ID)
     .fetch_one(&mut conn)
     .await
     .unwrap();
     let item: Uuid = sqlx::query_scalar(
-        "INSERT INTO quality.qc_checklist_items (checklist_id, item_number, description, item_type, photo_required)
-         VALUES ($1, 1, 'Basin welds free of pits', 'VISUAL_INSPECTION', TRUE)
+        "INSERT INTO quality.qc_checklist_items
+             (checklist_id, item_number, category, description, item_type, photo_required)
+         VALUES ($1, 100, 'Welds', 'Basin welds free of pits', 'VISUAL_INSPECTION', TRUE)
          RETURNING id",
     )
     .bind(id)
@@ -54,12 +57,18 @@ async fn open_checklist(pool: &PgPool) -> Checklist {
     .await
     .unwrap();
     let defect: Uuid = sqlx::query_scalar(
-        "INSERT INTO quality.qc_defects (checklist_item_id, severity, description, created_by)
-         VALUES ($1, 'MINOR', 'Pit in the left basin weld', $2)
+        "INSERT INTO quality.qc_defects
+             (checklist_item_id, checklist_id, build_id, defect_number, severity, description,
+              created_by)
+         SELECT $1, c.id, c.build_id, b.build_number || '-D1', 'MINOR',
+                'Pit in the left basin weld', $2
+         FROM quality.qc_checklists c JOIN orders.sink_builds b ON b.id = c.build_id
+         WHERE c.id = $3
          RETURNING id",
     )
     .bind(item)
     .bind(users::ADMIN_ID)
+    .bind(id)
     .fetch_one(&mut conn)
     .await
     .unwrap();
