@@ -33,6 +33,7 @@ mod paging;
 mod permissions;
 mod production_progress;
 mod qc_checklists;
+mod qc_templates;
 mod routes_editor;
 mod schema_audit;
 mod schema_columns;
