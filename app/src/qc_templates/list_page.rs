@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use torvan::{Action, DbEnum};
+use torvan::Action;
 
 use super::api::list_qc_templates;
 use super::model::QcTemplateSummary;
@@ -27,7 +27,7 @@ pub fn QcTemplatesPage() -> impl IntoView {
 
 #[component]
 fn Templates(templates: Vec<QcTemplateSummary>) -> impl IntoView {
-    let saved: Vec<(String, String, torvan::quality::QcPhase)> = templates
+    let with_template: Vec<(String, String, torvan::quality::QcPhase)> = templates
         .iter()
         .filter(|template| template.saved.is_some())
         .map(|template| {
@@ -71,7 +71,7 @@ fn Templates(templates: Vec<QcTemplateSummary>) -> impl IntoView {
                                 </tr>
                             }.into_any(),
                             None => {
-                                let copies = saved
+                                let copies = with_template
                                     .iter()
                                     .filter(|(_, _, other)| *other == template.phase)
                                     .map(|(code, name, _)| view! {

@@ -70,14 +70,18 @@ pub async fn editor(
     let family_options = crate::orders::sinks::queries::family(conn, family)
         .await
         .map_err(|_| AppError::NotFound)?;
-    let own = stored(conn, family_id(conn, family).await?, phase).await?;
+    let own_id = family_id(conn, family).await?;
+    let own = stored(conn, own_id, phase).await?;
     let version = own.as_ref().map_or(0, |own| own.version);
     let draft = match (own, copy_from) {
         (Some(own), _) => own.draft,
-        (None, Some(other)) => stored(conn, family_id(conn, other).await?, phase)
-            .await?
-            .map(|other| other.draft)
-            .ok_or(AppError::NotFound)?,
+        (None, Some(other)) => {
+            let other_id = family_id(conn, other).await?;
+            stored(conn, other_id, phase)
+                .await?
+                .map(|other| other.draft)
+                .ok_or(AppError::NotFound)?
+        }
         (None, None) => ChecklistTemplateDraft {
             items: vec![ChecklistItemDraft {
                 required: true,
@@ -98,8 +102,8 @@ pub async fn editor(
     )
     .fetch_all(&mut *conn)
     .await?
-    .iter()
-    .map(|number| stored_build_number(number))
+    .into_iter()
+    .map(|number| stored_build_number(&number))
     .collect::<Result<_, _>>()?;
     Ok(QcTemplateEditor {
         family_code: family_options.code.clone(),

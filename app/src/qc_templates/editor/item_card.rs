@@ -166,16 +166,19 @@ impl Choice {
 
     /// Each choice as (stored value, what the admin reads).
     fn options(self) -> Vec<(&'static str, &'static str)> {
-        fn all<T: DbEnum + Copy>(values: &[T]) -> Vec<(&'static str, &'static str)> {
-            values
-                .iter()
-                .map(|value| (value.as_db_str(), value.label()))
-                .collect()
-        }
         match self {
-            Self::ItemType => all(QcItemType::ALL),
-            Self::Tolerance => all(ToleranceKind::ALL),
-            Self::Unit => all(Unit::ALL),
+            Self::ItemType => QcItemType::ALL
+                .iter()
+                .map(|kind| (kind.as_db_str(), kind.label()))
+                .collect(),
+            Self::Tolerance => ToleranceKind::ALL
+                .iter()
+                .map(|kind| (kind.as_db_str(), kind.label()))
+                .collect(),
+            Self::Unit => Unit::ALL
+                .iter()
+                .map(|unit| (unit.as_db_str(), unit.label()))
+                .collect(),
         }
     }
 

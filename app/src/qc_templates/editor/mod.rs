@@ -9,8 +9,8 @@ mod preview_panel;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use torvan::Action;
 use torvan::quality::ChecklistItemDraft;
-use torvan::{Action, DbEnum};
 
 use super::api::{PreviewQcTemplate, SaveQcTemplate, get_qc_template};
 use super::model::QcTemplateEditor;

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use torvan::BuildNumber;
-use torvan::DbEnum;
 use torvan::quality::PlannedItem;
 
 use super::super::api::PreviewQcTemplate;
