@@ -292,7 +292,9 @@ enum QcTemplatesView {
 #[lazy]
 fn qc_templates(page: QcTemplatesView) -> AnyView {
     match page {
-        QcTemplatesView::QcTemplates => view! { <crate::qc_templates::QcTemplatesPage/> }.into_any(),
+        QcTemplatesView::QcTemplates => {
+            view! { <crate::qc_templates::QcTemplatesPage/> }.into_any()
+        }
         QcTemplatesView::QcTemplate => view! { <crate::qc_templates::QcTemplatePage/> }.into_any(),
     }
 }
