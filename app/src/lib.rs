@@ -16,6 +16,7 @@ pub mod limit_hint;
 pub mod live;
 pub mod money;
 pub mod orders;
+pub mod qc_templates;
 pub mod quality;
 pub mod routes;
 pub mod shell;

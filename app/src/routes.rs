@@ -116,7 +116,8 @@ pub fn checklist(build: impl Display, phase: torvan::quality::QcPhase) -> String
     format!("{QC}/{}/{}", segment(build), phase_slug(phase))
 }
 
-fn phase_slug(phase: torvan::quality::QcPhase) -> String {
+/// A phase as an address spells it: `pre-qc`, `final-qc`.
+pub fn phase_slug(phase: torvan::quality::QcPhase) -> String {
     phase.as_db_str().to_lowercase().replace('_', "-")
 }
 
@@ -141,6 +142,29 @@ pub fn route_editor(family: impl Display) -> String {
 pub fn route_from_copy(family: impl Display, copy_from: impl Display) -> String {
     with_query(
         &route_editor(family),
+        &[("copy_from", copy_from.to_string())],
+    )
+}
+
+/// Every family's QC checklist templates, and the list's link in the
+/// navigation.
+pub const QC_TEMPLATES: &str = "/admin/qc-templates";
+
+/// The QC template editor for a family and phase:
+/// `/admin/qc-templates/ESR/final-qc`.
+pub fn qc_template_editor(family: impl Display, phase: torvan::quality::QcPhase) -> String {
+    format!("{QC_TEMPLATES}/{}/{}", segment(family), phase_slug(phase))
+}
+
+/// The QC template editor for a family and phase with no template,
+/// starting from a copy of another family's for the same phase.
+pub fn qc_template_from_copy(
+    family: impl Display,
+    phase: torvan::quality::QcPhase,
+    copy_from: impl Display,
+) -> String {
+    with_query(
+        &qc_template_editor(family, phase),
         &[("copy_from", copy_from.to_string())],
     )
 }
@@ -179,6 +203,18 @@ mod tests {
         assert_eq!(
             history(AuditedTable::Parts, "T2-BODY/48"),
             "/admin/audit?table=parts&record=T2-BODY%2F48"
+        );
+    }
+
+    #[test]
+    fn a_qc_template_link_names_the_family_and_the_phase_as_the_editor_reads_it() {
+        use torvan::quality::QcPhase;
+        let editor = qc_template_editor("ESR", QcPhase::FinalQc);
+        assert_eq!(editor, "/admin/qc-templates/ESR/final-qc");
+        assert_eq!(phase_from_slug("final-qc"), Some(QcPhase::FinalQc));
+        assert_eq!(
+            qc_template_from_copy("LAB", QcPhase::PreQc, "ESR"),
+            "/admin/qc-templates/LAB/pre-qc?copy_from=ESR"
         );
     }
 

@@ -49,6 +49,8 @@ const ROUTES: Record<string, string> = {
   TemplatePage: '/admin/bom-templates/:template',
   RoutesPage: '/admin/routes',
   RoutePage: '/admin/routes/:family',
+  QcTemplatesPage: '/admin/qc-templates',
+  QcTemplatePage: '/admin/qc-templates/:family/:phase',
   SignInPage: '/login',
   PasswordPage: '/account/password',
   UsersPage: '/admin/users',

@@ -62,6 +62,8 @@ test.beforeAll(async () => {
     `/admin/bom-templates/${template.id}`,
     '/admin/routes',
     '/admin/routes/LAB',
+    '/admin/qc-templates',
+    '/admin/qc-templates/ESR/final-qc',
     '/admin/users',
     '/admin/audit',
     `/tasks/${task.task_number}`,

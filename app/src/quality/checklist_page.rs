@@ -20,8 +20,7 @@ use super::api::{ReviewChecklist, SignChecklist, get_checklist, list_defects};
 use super::defects_panel::DefectsPanel;
 use super::item_card::ItemCard;
 use super::model::{ChecklistView, ItemView};
-use crate::shell::Loaded;
-use crate::shell::Permitted;
+use crate::shell::{Loaded, Permitted, PermittedPage};
 use crate::shell::{FormError, action_error};
 use crate::signatures::{SignSubmit, Signatures};
 
@@ -58,6 +57,7 @@ pub fn ChecklistPage() -> impl IntoView {
         defect_reloads,
     };
     view! {
+        <PermittedPage on=On::Qc action=Act::Read>
         <Loaded resource=checklist loading="Loading the checklist…" render=move |checklist: ChecklistView| {
             let signing = checklist.clone();
             let checklist_id = checklist.id;
@@ -67,6 +67,7 @@ pub fn ChecklistPage() -> impl IntoView {
                 <SignOff checklist=signing signings defect_reloads/>
             }
         }/>
+        </PermittedPage>
     }
 }
 

@@ -7,15 +7,17 @@ use torvan::DbEnum;
 
 use super::api::list_checklists;
 use super::model::ChecklistLine;
-use crate::shell::Loaded;
+use crate::shell::{Loaded, PermittedPage};
 
 #[component]
 pub fn ChecklistsPage() -> impl IntoView {
     let lines = Resource::new(|| (), |()| list_checklists());
     view! {
         <Title text="QC checklists"/>
-        <h1>"QC checklists"</h1>
-        <Loaded resource=lines loading="Loading the checklists…" render=move |lines| view! { <Lines lines/> }/>
+        <PermittedPage on=torvan::Resource::Qc action=torvan::Action::Read>
+            <h1>"QC checklists"</h1>
+            <Loaded resource=lines loading="Loading the checklists…" render=move |lines| view! { <Lines lines/> }/>
+        </PermittedPage>
     }
 }
 

@@ -1,5 +1,6 @@
 //! The checklist template in force for a family and phase: its highest
-//! version, read back into the domain's checked `ChecklistTemplate`. What is
+//! version, as its text (`stored`, what the template editor edits) and read
+//! back into the domain's checked `ChecklistTemplate` (`in_force`). What is
 //! stored was checked when it was saved, so a stored template that no
 //! longer reads is a defect of ours, logged and answered as one.
 
@@ -24,6 +25,36 @@ pub async fn in_force(
     family_id: Uuid,
     phase: QcPhase,
 ) -> Result<Option<TemplateInForce>, AppError> {
+    let Some(stored) = stored(conn, family_id, phase).await? else {
+        return Ok(None);
+    };
+    let template = torvan::quality::read_template(&stored.draft).map_err(|problems| {
+        tracing::error!(template = %stored.id, ?problems, "a stored checklist template does not read");
+        AppError::Internal
+    })?;
+    Ok(Some(TemplateInForce {
+        id: stored.id,
+        version: stored.version,
+        review_required: stored.draft.review_required,
+        template,
+    }))
+}
+
+/// A template version as its text, which the editor edits and `in_force`
+/// reads back.
+pub struct StoredTemplate {
+    pub id: Uuid,
+    pub version: i32,
+    pub draft: ChecklistTemplateDraft,
+}
+
+/// The highest version of `family_id`'s `phase` template as its text, with
+/// its numbers as typed (`1.5`, not `1.500000`).
+pub async fn stored(
+    conn: &mut PgConnection,
+    family_id: Uuid,
+    phase: QcPhase,
+) -> Result<Option<StoredTemplate>, AppError> {
     let Some(head) = sqlx::query!(
         "SELECT id, version, review_required, coalesce(notes, '') AS \"notes!\"
          FROM quality.checklist_templates
@@ -40,8 +71,10 @@ pub async fn in_force(
     let items = sqlx::query!(
         r#"SELECT category, description, item_type::text AS "item_type!",
                   coalesce(specification, '') AS "specification!",
-                  nominal_value::text AS nominal, coalesce(tolerance_kind, '') AS "tolerance_kind!",
-                  tolerance_plus::text AS plus, tolerance_minus::text AS minus,
+                  trim_scale(nominal_value)::text AS nominal,
+                  coalesce(tolerance_kind, '') AS "tolerance_kind!",
+                  trim_scale(tolerance_plus)::text AS plus,
+                  trim_scale(tolerance_minus)::text AS minus,
                   coalesce(unit, '') AS "unit!", coalesce(test_procedure, '') AS "procedure!",
                   array_to_string(required_tools, E'\n') AS "tools!",
                   photo_required, document_required, signature_required, is_required,
@@ -78,14 +111,9 @@ pub async fn in_force(
             })
             .collect(),
     };
-    let template = torvan::quality::read_template(&draft).map_err(|problems| {
-        tracing::error!(template = %head.id, ?problems, "a stored checklist template does not read");
-        AppError::Internal
-    })?;
-    Ok(Some(TemplateInForce {
+    Ok(Some(StoredTemplate {
         id: head.id,
         version: head.version,
-        review_required: head.review_required,
-        template,
+        draft,
     }))
 }

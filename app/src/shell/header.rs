@@ -16,6 +16,11 @@ const NAV: &[(&str, &str, Resource)] = &[
     ("/inventory", "Inventory", Resource::Inventory),
     ("/admin/bom-templates", "Templates", Resource::BomTemplates),
     (crate::routes::ROUTES, "Routes", Resource::BomTemplates),
+    (
+        crate::routes::QC_TEMPLATES,
+        "QC templates",
+        Resource::BomTemplates,
+    ),
     ("/admin/users", "Users", Resource::Users),
     (crate::routes::AUDIT, "Audit", Resource::Audit),
 ];

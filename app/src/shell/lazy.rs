@@ -284,6 +284,34 @@ lazy_page!(
 );
 
 #[derive(Clone, Copy)]
+enum QcTemplatesView {
+    QcTemplates,
+    QcTemplate,
+}
+
+#[lazy]
+fn qc_templates(page: QcTemplatesView) -> AnyView {
+    match page {
+        QcTemplatesView::QcTemplates => {
+            view! { <crate::qc_templates::QcTemplatesPage/> }.into_any()
+        }
+        QcTemplatesView::QcTemplate => view! { <crate::qc_templates::QcTemplatePage/> }.into_any(),
+    }
+}
+
+lazy_page!(
+    /// `/admin/qc-templates`
+    QcTemplatesPage => qc_templates(QcTemplatesView::QcTemplates),
+    __preload_qc_templates
+);
+
+lazy_page!(
+    /// `/admin/qc-templates/:family/:phase`
+    QcTemplatePage => qc_templates(QcTemplatesView::QcTemplate),
+    __preload_qc_templates
+);
+
+#[derive(Clone, Copy)]
 enum AccountView {
     Password,
     Users,

@@ -124,6 +124,11 @@ pub fn App() -> impl IntoView {
                         path=(StaticSegment("admin"), StaticSegment("routes"), ParamSegment("family"))
                         view={Lazy::<lazy::RoutePage>::new()}
                     />
+                    <Route path=(StaticSegment("admin"), StaticSegment("qc-templates")) view={Lazy::<lazy::QcTemplatesPage>::new()}/>
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("qc-templates"), ParamSegment("family"), ParamSegment("phase"))
+                        view={Lazy::<lazy::QcTemplatePage>::new()}
+                    />
                     <Route path=StaticSegment("login") view=SignInPage/>
                     <Route path=(StaticSegment("account"), StaticSegment("password")) view={Lazy::<lazy::PasswordPage>::new()}/>
                     <Route path=(StaticSegment("admin"), StaticSegment("users")) view={Lazy::<lazy::UsersPage>::new()}/>

@@ -23,5 +23,6 @@ mod save;
 
 pub use api::*;
 pub use editor::RoutePage;
+pub(crate) use editor::Variables;
 pub use list_page::RoutesPage;
 pub use model::*;

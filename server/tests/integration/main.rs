@@ -34,6 +34,7 @@ mod permissions;
 mod production_progress;
 mod qc_checklists;
 mod qc_photos;
+mod qc_templates;
 mod routes_editor;
 mod schema_audit;
 mod schema_columns;

@@ -6,6 +6,8 @@ mod preview_panel;
 mod step_card;
 mod variables;
 
+pub(crate) use variables::Variables;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -18,7 +20,6 @@ use crate::shell::{Crumb, FormError, Loaded, Permitted, PermittedPage, Trail, ac
 use messages::{Steps, draft, message};
 use preview_panel::PreviewPanel;
 use step_card::StepCard;
-use variables::Variables;
 
 #[component]
 pub fn RoutePage() -> impl IntoView {
@@ -108,7 +109,7 @@ fn Editor(editor: RouteEditor) -> impl IntoView {
             "Each step is needed when its condition holds for the build (empty: always) and takes the minutes its formula gives; conditions and formulas use the configuration's variables, e.g. legs.kind = 'ELECTRIC' or 30 + basin_count * 20. "
             "A BOM template line names the step that consumes it; lines naming none go to the step marked as taking them."
         </p>
-        <Variables family=editor.family_options/>
+        <Variables family=editor.family_options summary="Variables a condition or an estimate may use"/>
         <section aria-labelledby="steps-heading">
             <h2 id="steps-heading">"Steps"</h2>
             {message(messages, || "steps".to_owned())}

@@ -1,15 +1,16 @@
-//! The variables a step's condition and estimate may use, as the family's
-//! configurations give them (`torvan::bom::vocabulary`).
+//! The variables a rule may use (a route step's condition and estimate, a
+//! QC item's condition and copies), as the family's configurations give
+//! them (`torvan::bom::vocabulary`).
 
 use leptos::prelude::*;
 use torvan::sink::FamilyOptions;
 
 #[component]
-pub(super) fn Variables(family: FamilyOptions) -> impl IntoView {
+pub(crate) fn Variables(family: FamilyOptions, summary: &'static str) -> impl IntoView {
     let entries = torvan::bom::vocabulary(&family);
     view! {
         <details class="card route-variables">
-            <summary>"Variables a condition or an estimate may use"</summary>
+            <summary>{summary}</summary>
             <div class="table-scroll">
                 <table class="data-table" aria-label="Variables">
                     <thead><tr><th scope="col">"Name"</th><th scope="col">"Kind"</th><th scope="col">"Meaning"</th></tr></thead>

@@ -14,6 +14,7 @@ use torvan::customer::{AddressDraft, CompanyDraft, ContactDraft};
 use torvan::order_draft::{HeaderDraft, OrderDraft};
 use torvan::order_line::LineItemDraft;
 use torvan::part_spec::PartDraft;
+use torvan::quality::ChecklistTemplateDraft;
 use torvan::signature::Meaning;
 use torvan::sink::SinkChoices;
 use torvan::workflow::MaterialAction;
@@ -52,6 +53,7 @@ use torvan_app::orders::sinks::{
     AddSink, ApproveSink, DuplicateSink, GetSink, SaveSink, ValidateSink,
 };
 use torvan_app::orders::{ListOrders, OrderFilter};
+use torvan_app::qc_templates::{GetQcTemplate, ListQcTemplates, PreviewQcTemplate, SaveQcTemplate};
 use torvan_app::quality::{
     DefectFields, GetChecklist, GetOrderQc, ListChecklists, ListDefects, MoveDefect, RecordResult,
     ReviewChecklist, SaveDefect, SignChecklist, WaiveDefect,

@@ -1,6 +1,7 @@
 //! Quality control's endpoints in the permission matrix: checklists,
-//! captures, defects, sign-off and review. Each names a record that does
-//! not exist, so an allowed caller is told it is not found.
+//! captures, defects, sign-off and review, and the checklist templates
+//! (engineering data, allowed as routes are). Each names a record that
+//! does not exist, so an allowed caller is told it is not found.
 
 use super::*;
 
@@ -9,6 +10,32 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
     use Resource::*;
     let nowhere = || (text(NO_BUILD), text("pre-qc"));
     vec![
+        endpoint(ListQcTemplates {}, Rule::Needs(BomTemplates, Read)),
+        endpoint(
+            GetQcTemplate {
+                family: text("NONE"),
+                phase: nowhere().1,
+                copy_from: None,
+            },
+            Rule::Needs(BomTemplates, Read),
+        ),
+        endpoint(
+            SaveQcTemplate {
+                family: text("NONE"),
+                phase: nowhere().1,
+                version: 0,
+                draft: ChecklistTemplateDraft::default(),
+            },
+            Rule::Needs(BomTemplates, Update),
+        ),
+        endpoint(
+            PreviewQcTemplate {
+                family: text("NONE"),
+                draft: ChecklistTemplateDraft::default(),
+                build_number: nowhere().0,
+            },
+            Rule::Needs(BomTemplates, Read),
+        ),
         endpoint(ListChecklists {}, Rule::Needs(Qc, Read)),
         endpoint(
             GetChecklist {
