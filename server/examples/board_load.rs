@@ -21,7 +21,6 @@
 //! the requests are the production coordinator's, who may move any card.
 //! `scripts/bench/boards` makes the cards and runs the server.
 
-#[allow(dead_code, reason = "photo_upload puts raw bytes; the board reads and posts")]
 mod load;
 
 use std::time::{Duration, Instant};
