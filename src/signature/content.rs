@@ -180,9 +180,11 @@ impl Content {
                 ),
             )
         });
-        defects.into_iter().fold(content, |content, (number, status)| {
-            content.fact("defect", format!("{number}|{status}"))
-        })
+        defects
+            .into_iter()
+            .fold(content, |content, (number, status)| {
+                content.fact("defect", format!("{number}|{status}"))
+            })
     }
 
     /// A defect's waiver: the defect as it stood and the reason given.

@@ -119,7 +119,8 @@ fn StockAlerts(alerts: Vec<StockAlert>, total: i64) -> impl IntoView {
 #[component]
 fn FirstPassYields(yields: Vec<FirstPassYield>) -> impl IntoView {
     let body = if yields.is_empty() {
-        view! { <p data-testid="first-pass-yield-none">"No inspection has been signed yet."</p> }.into_any()
+        view! { <p data-testid="first-pass-yield-none">"No inspection has been signed yet."</p> }
+            .into_any()
     } else {
         let rows = yields
             .into_iter()

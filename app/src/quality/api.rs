@@ -112,7 +112,11 @@ pub async fn record_result(
 
 /// Saves a defect's description and actions; its new version.
 #[server(prefix = "/api", endpoint = "qc/defect/save")]
-pub async fn save_defect(defect: Uuid, version: i32, fields: DefectFields) -> Result<i32, AppError> {
+pub async fn save_defect(
+    defect: Uuid,
+    version: i32,
+    fields: DefectFields,
+) -> Result<i32, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Qc, torvan::Action::Update)?;
     let checked = super::defects::check_fields(fields)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;

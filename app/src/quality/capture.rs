@@ -142,7 +142,11 @@ pub async fn record(
     };
     let result = record_check(&state, asked, reading.as_ref()).map_err(|refusal| {
         // The domain calls the value a reading; the screen's field is `value`.
-        let field = if refusal.field == "reading" { "value" } else { refusal.field.as_str() };
+        let field = if refusal.field == "reading" {
+            "value"
+        } else {
+            refusal.field.as_str()
+        };
         AppError::invalid(field, refusal.message)
     })?;
     sqlx::query!(

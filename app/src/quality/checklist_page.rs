@@ -20,8 +20,8 @@ use super::api::{ReviewChecklist, SignChecklist, get_checklist, list_defects};
 use super::defects_panel::DefectsPanel;
 use super::item_card::ItemCard;
 use super::model::{ChecklistView, ItemView};
-use crate::shell::{Loaded, Permitted, PermittedPage};
 use crate::shell::{FormError, action_error};
+use crate::shell::{Loaded, Permitted, PermittedPage};
 use crate::signatures::{SignSubmit, Signatures};
 
 /// What the page shares with its items: the results recorded since it
@@ -87,7 +87,8 @@ fn Checklist(checklist: ChecklistView, state: CaptureState) -> impl IntoView {
     );
     let open = checklist.is_open();
     // `?view=list` opens the whole list (a link, a printout, a benchmark).
-    let whole_list = use_query_map().with_untracked(|query| query.get("view").as_deref() == Some("list"));
+    let whole_list =
+        use_query_map().with_untracked(|query| query.get("view").as_deref() == Some("list"));
     let one_at_a_time = RwSignal::new(!whole_list);
     let current = RwSignal::new(first_to_do(&checklist.items));
     let items = StoredValue::new(checklist.items.clone());
@@ -210,9 +211,8 @@ fn SignOff(
     let id = checklist.id;
     let version = checklist.row_version;
     let open = checklist.is_open();
-    let awaiting_review = checklist.status.is_passed()
-        && checklist.review_required
-        && checklist.reviewed.is_none();
+    let awaiting_review =
+        checklist.status.is_passed() && checklist.review_required && checklist.reviewed.is_none();
     let reviewed = checklist.reviewed.clone().map(|(by, at)| {
         view! { <p data-testid="reviewed">"Reviewed by " {by} ", " {at.format("%Y-%m-%d %H:%M UTC").to_string()}</p> }
     });

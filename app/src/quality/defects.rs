@@ -175,7 +175,11 @@ pub async fn save(
     if matches!(locked.status, DefectStatus::Closed | DefectStatus::Waived) {
         return Err(AppError::invalid(
             "defect",
-            format!("Defect {} is {}: it is no longer changed.", locked.defect_number, locked.status.label().to_lowercase()),
+            format!(
+                "Defect {} is {}: it is no longer changed.",
+                locked.defect_number,
+                locked.status.label().to_lowercase()
+            ),
         ));
     }
     let fields = &checked.fields;
@@ -267,7 +271,15 @@ pub async fn waive(
         id,
         version,
     };
-    store::record(conn, user, Meaning::Approved, record, &content.hash(), Duties::Separate).await?;
+    store::record(
+        conn,
+        user,
+        Meaning::Approved,
+        record,
+        &content.hash(),
+        Duties::Separate,
+    )
+    .await?;
     sqlx::query!(
         "UPDATE quality.qc_defects
          SET resolution_status = 'WAIVED', waiver_reason = $2,

@@ -64,7 +64,10 @@ fn Defect(checklist: Uuid, defect: DefectView, reloads: RwSignal<usize>) -> impl
     let status = defect.status;
     let open = !matches!(status, DefectStatus::Closed | DefectStatus::Waived);
     let status_class = format!("badge defect-status {}", status.as_db_str().to_lowercase());
-    let severity_class = format!("badge severity {}", defect.severity.as_db_str().to_lowercase());
+    let severity_class = format!(
+        "badge severity {}",
+        defect.severity.as_db_str().to_lowercase()
+    );
     // Whoever sees the forms may change QC records (QC and admin), and the
     // domain lets both make every move; the waiver has its own form.
     let offered = defect_moves(Role::QcPerson, status);
@@ -90,7 +93,10 @@ fn Defect(checklist: Uuid, defect: DefectView, reloads: RwSignal<usize>) -> impl
             <FieldMessage error=save_error field/>
         }
     };
-    let waiver = defect.waiver_reason.clone().map(|reason| view! { <p>"Waived: " {reason}</p> });
+    let waiver = defect
+        .waiver_reason
+        .clone()
+        .map(|reason| view! { <p>"Waived: " {reason}</p> });
     let details = view! {
         <dl class="properties">
             <div><dt>"Location"</dt><dd>{or_dash(&defect.location)}</dd></div>

@@ -50,7 +50,10 @@ pub async fn generate_missing(
 
 /// Records, signs and reviews the checklists of phases their orders are
 /// past.
-async fn pass_past_phases(conn: &mut PgConnection, people: &DemoInspectors) -> Result<(), AppError> {
+async fn pass_past_phases(
+    conn: &mut PgConnection,
+    people: &DemoInspectors,
+) -> Result<(), AppError> {
     let checklists = sqlx::query!(
         r#"SELECT c.id, c.review_required
            FROM quality.qc_checklists c JOIN orders.orders o ON o.id = c.order_id

@@ -94,9 +94,7 @@ pub(super) fn ItemCard(
                     }
                     saving.set(Saving::Saved);
                 }
-                Err(
-                    AppError::Transport(_) | AppError::Unavailable | AppError::Internal,
-                ) => {
+                Err(AppError::Transport(_) | AppError::Unavailable | AppError::Internal) => {
                     last.set_value(Some(sent));
                     saving.set(Saving::NotSaved);
                 }

@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use sqlx::PgConnection;
-use torvan::quality::{DefectStatus, ItemResult, QcItemType, QcPhase, QcStatus, Reading, Severity, Unit};
+use torvan::quality::{
+    DefectStatus, ItemResult, QcItemType, QcPhase, QcStatus, Reading, Severity, Unit,
+};
 use torvan::{BuildNumber, DbEnum, OrderNumber};
 use uuid::Uuid;
 
@@ -58,9 +60,13 @@ pub async fn checklist(
     }
     let items = items(conn, head.id, &mut photos).await?;
     let standing = super::sign::standing(conn, head.id).await?;
-    let signatures =
-        store::shown(conn, torvan::signature::RecordKind::QcChecklist, head.id, &standing.content)
-            .await?;
+    let signatures = store::shown(
+        conn,
+        torvan::signature::RecordKind::QcChecklist,
+        head.id,
+        &standing.content,
+    )
+    .await?;
     Ok(ChecklistView {
         id: head.id,
         build_number: build.clone(),
@@ -149,7 +155,10 @@ async fn items(
 }
 
 /// The checklist's defects, oldest first.
-pub async fn defects(conn: &mut PgConnection, checklist: Uuid) -> Result<Vec<DefectView>, AppError> {
+pub async fn defects(
+    conn: &mut PgConnection,
+    checklist: Uuid,
+) -> Result<Vec<DefectView>, AppError> {
     let rows = sqlx::query!(
         r#"SELECT d.id, d.defect_number, d.checklist_item_id, i.item_number,
                   i.description AS item_description, d.severity, d.resolution_status,
@@ -311,7 +320,9 @@ pub async fn gate_facts(conn: &mut PgConnection, order_id: Uuid) -> Result<QcFac
     for row in rows {
         let why = match row.status.as_deref().map(QcStatus::parse).transpose()? {
             None => Some("no checklist"),
-            Some(status) if status.is_passed() && row.review_required == Some(true) && !row.reviewed => {
+            Some(status)
+                if status.is_passed() && row.review_required == Some(true) && !row.reviewed =>
+            {
                 Some("not reviewed")
             }
             Some(status) if status.is_passed() => None,

@@ -102,15 +102,24 @@ pub async fn standing(conn: &mut PgConnection, checklist: Uuid) -> Result<Standi
             photos: photos.len(),
             result,
             reading,
-            defect: item.defect.as_deref().map(DefectStatus::parse).transpose()?,
+            defect: item
+                .defect
+                .as_deref()
+                .map(DefectStatus::parse)
+                .transpose()?,
         });
     }
     let defects: Vec<(String, String)> = defects
         .into_iter()
         .map(|defect| (defect.defect_number, defect.resolution_status))
         .collect();
-    let content =
-        Content::qc_checklist(&head.build_number, &head.phase, head.round, &contents, &defects);
+    let content = Content::qc_checklist(
+        &head.build_number,
+        &head.phase,
+        head.round,
+        &contents,
+        &defects,
+    );
     Ok(Standing {
         states,
         content: content.hash(),
@@ -184,9 +193,8 @@ pub async fn sign_off(
         .iter()
         .filter(|state| matches!(state.result, Some(ItemResult::Pass | ItemResult::Fail)))
         .count();
-    let share = (judged > 0).then(|| {
-        rust_decimal::Decimal::from(passed * 100) / rust_decimal::Decimal::from(judged)
-    });
+    let share = (judged > 0)
+        .then(|| rust_decimal::Decimal::from(passed * 100) / rust_decimal::Decimal::from(judged));
     let version = sqlx::query_scalar!(
         "UPDATE quality.qc_checklists
          SET status = $2::text::qc_status, overall_result = $2::text::qc_status, completed_at = $3,

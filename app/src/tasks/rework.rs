@@ -52,16 +52,18 @@ pub async fn for_failed_checklists(
             QcPhase::PreQc => 1,
             QcPhase::FinalQc => 2,
         };
-        let step = StepCode::parse(&format!("9{digit}{}", build.round.clamp(1, 9))).map_err(
-            |error| {
+        let step =
+            StepCode::parse(&format!("9{digit}{}", build.round.clamp(1, 9))).map_err(|error| {
                 tracing::error!(%error, "rework step code");
                 AppError::Internal
-            },
-        )?;
+            })?;
         let number = BuildNumber::parse(&build.build_number)?;
         let priority = TaskPriority::of_order(OrderPriority::parse(&build.priority)?);
         let title = format!("Rework after {} (round {})", phase.label(), build.round);
-        let instructions = format!("Fix the defects QC found, then hand the unit back to QC:\n{}", build.defects);
+        let instructions = format!(
+            "Fix the defects QC found, then hand the unit back to QC:\n{}",
+            build.defects
+        );
         written += sqlx::query!(
             "INSERT INTO workflow.tasks
                  (order_id, build_id, step_code, task_number, title, task_type, work_center,

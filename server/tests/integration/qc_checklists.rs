@@ -9,11 +9,10 @@ use sqlx::PgPool;
 use torvan::OrderStatus;
 use torvan::signature::Meaning;
 use torvan_app::error::AppError;
-use torvan_app::quality::{
-    GetChecklist, MoveDefect, RecordResult, ReviewChecklist, SaveDefect, SignChecklist,
-    WaiveDefect,
-};
 use torvan_app::quality::{ChecklistView, DefectFields};
+use torvan_app::quality::{
+    GetChecklist, MoveDefect, RecordResult, ReviewChecklist, SaveDefect, SignChecklist, WaiveDefect,
+};
 use uuid::Uuid;
 
 use crate::orders_lifecycle::request_move;
@@ -111,7 +110,11 @@ fn sign(list: &ChecklistView) -> SignChecklist {
 async fn a_unit_in_pre_qc_has_the_checks_its_configuration_needs(pool: PgPool) {
     let (app, qc) = TestApp::demo_signed_in(&pool, users::QC).await;
     let list = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
-    let items: Vec<&str> = list.items.iter().map(|item| item.description.as_str()).collect();
+    let items: Vec<&str> = list
+        .items
+        .iter()
+        .map(|item| item.description.as_str())
+        .collect();
     // One basin, so one copy of each basin check; no pegboard, so no
     // pegboard check.
     assert_eq!(
@@ -160,7 +163,11 @@ async fn a_value_out_of_tolerance_fails_opens_a_defect_and_a_replay_records_noth
         "{refused:?}"
     );
     let garbage = capture(length.id, None, Some("twelve"));
-    assert!(rule_broken(app.run(&qc, garbage).await).for_field("value").is_some());
+    assert!(
+        rule_broken(app.run(&qc, garbage).await)
+            .for_field("value")
+            .is_some()
+    );
     let inches = RecordResult {
         unit: Some("in".to_owned()),
         ..capture(length.id, None, Some("0.0625"))
@@ -173,10 +180,19 @@ async fn a_value_out_of_tolerance_fails_opens_a_defect_and_a_replay_records_noth
 async fn the_order_leaves_pre_qc_only_when_every_unit_is_signed_passed(pool: PgPool) {
     let (app, qc) = TestApp::demo_signed_in(&pool, users::QC).await;
     let refused = rule_broken(
-        request_move(&app, &qc, &pool, SCRUB_ORDER, OrderStatus::ProductionComplete).await,
+        request_move(
+            &app,
+            &qc,
+            &pool,
+            SCRUB_ORDER,
+            OrderStatus::ProductionComplete,
+        )
+        .await,
     );
     assert!(
-        refused.to_string().contains(&format!("{SCRUB_UNIT} (not signed)")),
+        refused
+            .to_string()
+            .contains(&format!("{SCRUB_UNIT} (not signed)")),
         "{refused}"
     );
     pass_every_item(&app, &qc, &pool, SCRUB_UNIT, "pre-qc").await;
@@ -188,17 +204,35 @@ async fn the_order_leaves_pre_qc_only_when_every_unit_is_signed_passed(pool: PgP
         },
         ..sign(&list)
     };
-    assert!(rule_broken(app.run(&qc, wrong).await).for_field("password").is_some());
+    assert!(
+        rule_broken(app.run(&qc, wrong).await)
+            .for_field("password")
+            .is_some()
+    );
     assert_eq!(app.run(&qc, sign(&list)).await.unwrap(), "PASSED");
     let signed = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
     assert!(!signed.is_open());
     assert_eq!(signed.signatures.len(), 1);
-    assert!(signed.signatures[0].text.starts_with("Performed by Helen Kowalski"));
-    request_move(&app, &qc, &pool, SCRUB_ORDER, OrderStatus::ProductionComplete)
-        .await
-        .unwrap();
+    assert!(
+        signed.signatures[0]
+            .text
+            .starts_with("Performed by Helen Kowalski")
+    );
+    request_move(
+        &app,
+        &qc,
+        &pool,
+        SCRUB_ORDER,
+        OrderStatus::ProductionComplete,
+    )
+    .await
+    .unwrap();
     let late = capture(signed.items[0].id, Some("FAIL"), None);
-    assert!(rule_broken(app.run(&qc, late).await).for_field("result").is_some());
+    assert!(
+        rule_broken(app.run(&qc, late).await)
+            .for_field("result")
+            .is_some()
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -208,12 +242,18 @@ async fn a_signature_covers_what_was_seen_and_a_missing_item_is_named(pool: PgPo
     let incomplete = rule_broken(app.run(&qc, sign(&list)).await);
     assert_eq!(
         incomplete.for_field("password").as_deref(),
-        Some("Record every required item first (still to do: item 1, item 2, item 3, item 4, item 5, item 6).")
+        Some(
+            "Record every required item first (still to do: item 1, item 2, item 3, item 4, item 5, item 6)."
+        )
     );
     pass_every_item(&app, &qc, &pool, SCRUB_UNIT, "pre-qc").await;
     // Signing from the version before the captures is refused.
     let stale = rule_broken(app.run(&qc, sign(&list)).await);
-    assert!(stale.for_field("password").is_some_and(|message| message.contains("since you opened it")));
+    assert!(
+        stale
+            .for_field("password")
+            .is_some_and(|message| message.contains("since you opened it"))
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -222,11 +262,12 @@ async fn a_failed_unit_goes_to_rework_and_only_its_failed_items_are_inspected_ag
     pass_every_item(&app, &qc, &pool, SCRUB_UNIT, "pre-qc").await;
     let list = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
     let squareness = list.items[3].id;
-    app.run(&qc, capture(squareness, None, Some("4"))).await.unwrap();
+    app.run(&qc, capture(squareness, None, Some("4")))
+        .await
+        .unwrap();
     let list = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
     assert_eq!(app.run(&qc, sign(&list)).await.unwrap(), "FAILED");
-    let (status, version): (String, i32) =
-        crate::orders_lifecycle::order(&pool, SCRUB_ORDER).await;
+    let (status, version): (String, i32) = crate::orders_lifecycle::order(&pool, SCRUB_ORDER).await;
     assert_eq!(status, "PRE_QC");
     let back = torvan_app::orders::detail::ChangeOrderStatus {
         order_number: SCRUB_ORDER.to_owned(),
@@ -244,21 +285,39 @@ async fn a_failed_unit_goes_to_rework_and_only_its_failed_items_are_inspected_ag
     .unwrap();
     assert_eq!(rework.len(), 1);
     assert_eq!(rework[0].0, format!("{SCRUB_UNIT}-911"));
-    assert!(rework[0].1.contains("-D1: Body squareness"), "{}", rework[0].1);
+    assert!(
+        rework[0].1.contains("-D1: Body squareness"),
+        "{}",
+        rework[0].1
+    );
 
     // The rework is production work: pre-QC waits for it.
     let (coordinator_app, coordinator) = TestApp::demo_signed_in(&pool, users::COORDINATOR).await;
-    let waiting =
-        rule_broken(request_move(&coordinator_app, &coordinator, &pool, SCRUB_ORDER, OrderStatus::PreQc).await);
+    let waiting = rule_broken(
+        request_move(
+            &coordinator_app,
+            &coordinator,
+            &pool,
+            SCRUB_ORDER,
+            OrderStatus::PreQc,
+        )
+        .await,
+    );
     assert!(waiting.to_string().contains(SCRUB_UNIT), "{waiting}");
     let mut conn = arranging(&pool).await;
     sqlx::query("UPDATE workflow.tasks SET status = 'COMPLETED', completed_at = now() WHERE step_code = '911'")
         .execute(&mut conn)
         .await
         .unwrap();
-    request_move(&coordinator_app, &coordinator, &pool, SCRUB_ORDER, OrderStatus::PreQc)
-        .await
-        .unwrap();
+    request_move(
+        &coordinator_app,
+        &coordinator,
+        &pool,
+        SCRUB_ORDER,
+        OrderStatus::PreQc,
+    )
+    .await
+    .unwrap();
     let again = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
     assert_eq!(again.round, 2);
     let open: Vec<i32> = again
@@ -269,10 +328,14 @@ async fn a_failed_unit_goes_to_rework_and_only_its_failed_items_are_inspected_ag
         .collect();
     assert_eq!(open, [4]);
     let passed_before = capture(again.items[0].id, Some("FAIL"), None);
-    assert!(rule_broken(app.run(&qc, passed_before).await)
-        .for_field("result")
-        .is_some_and(|message| message.contains("earlier round")));
-    app.run(&qc, capture(squareness, None, Some("2.5"))).await.unwrap();
+    assert!(
+        rule_broken(app.run(&qc, passed_before).await)
+            .for_field("result")
+            .is_some_and(|message| message.contains("earlier round"))
+    );
+    app.run(&qc, capture(squareness, None, Some("2.5")))
+        .await
+        .unwrap();
     let again = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
     assert_eq!(app.run(&qc, sign(&again)).await.unwrap(), "PASSED");
 }
@@ -282,7 +345,9 @@ async fn a_waiver_is_signed_with_its_reason_and_lets_the_checklist_pass(pool: Pg
     let (app, qc) = TestApp::demo_signed_in(&pool, users::QC).await;
     pass_every_item(&app, &qc, &pool, SCRUB_UNIT, "pre-qc").await;
     let list = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
-    app.run(&qc, capture(list.items[0].id, Some("FAIL"), None)).await.unwrap();
+    app.run(&qc, capture(list.items[0].id, Some("FAIL"), None))
+        .await
+        .unwrap();
     let defect: (Uuid, i32) =
         sqlx::query_as("SELECT id, version FROM quality.qc_defects WHERE checklist_item_id = $1")
             .bind(list.items[0].id)
@@ -295,7 +360,11 @@ async fn a_waiver_is_signed_with_its_reason_and_lets_the_checklist_pass(pool: Pg
         reason: " ".to_owned(),
         signing: signing(Meaning::Approved),
     };
-    assert!(rule_broken(app.run(&qc, no_reason).await).for_field("reason").is_some());
+    assert!(
+        rule_broken(app.run(&qc, no_reason).await)
+            .for_field("reason")
+            .is_some()
+    );
     let (assembler_app, assembler) = TestApp::demo_signed_in(&pool, users::ASSEMBLER).await;
     let not_theirs = WaiveDefect {
         defect: defect.0,
@@ -310,9 +379,15 @@ async fn a_waiver_is_signed_with_its_reason_and_lets_the_checklist_pass(pool: Pg
     app.run(&qc, not_theirs).await.unwrap();
     let list = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
     assert_eq!(app.run(&qc, sign(&list)).await.unwrap(), "WAIVED");
-    request_move(&app, &qc, &pool, SCRUB_ORDER, OrderStatus::ProductionComplete)
-        .await
-        .unwrap();
+    request_move(
+        &app,
+        &qc,
+        &pool,
+        SCRUB_ORDER,
+        OrderStatus::ProductionComplete,
+    )
+    .await
+    .unwrap();
     let waiver: (String, Option<Uuid>) = sqlx::query_as(
         "SELECT resolution_status, waiver_signature_id FROM quality.qc_defects WHERE id = $1",
     )
@@ -329,7 +404,9 @@ async fn a_critical_defect_holds_the_unit_until_it_is_closed(pool: PgPool) {
     let (app, qc) = TestApp::demo_signed_in(&pool, users::QC).await;
     pass_every_item(&app, &qc, &pool, SCRUB_UNIT, "pre-qc").await;
     let list = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
-    app.run(&qc, capture(list.items[0].id, Some("FAIL"), None)).await.unwrap();
+    app.run(&qc, capture(list.items[0].id, Some("FAIL"), None))
+        .await
+        .unwrap();
     let (id, version): (Uuid, i32) =
         sqlx::query_as("SELECT id, version FROM quality.qc_defects WHERE checklist_item_id = $1")
             .bind(list.items[0].id)
@@ -349,7 +426,11 @@ async fn a_critical_defect_holds_the_unit_until_it_is_closed(pool: PgPool) {
     };
     let version = app.run(&qc, save.clone()).await.unwrap();
     // Saving from the old version is refused, not applied over the change.
-    assert!(rule_broken(app.run(&qc, save).await).for_field("defect").is_some());
+    assert!(
+        rule_broken(app.run(&qc, save).await)
+            .for_field("defect")
+            .is_some()
+    );
     // Re-welded and re-inspected: the item passes, the defect still holds
     // the unit until it is closed.
     let mut version = version;
@@ -361,11 +442,20 @@ async fn a_critical_defect_holds_the_unit_until_it_is_closed(pool: PgPool) {
         };
         version = app.run(&qc, step).await.unwrap();
     }
-    app.run(&qc, capture(list.items[0].id, Some("PASS"), None)).await.unwrap();
+    app.run(&qc, capture(list.items[0].id, Some("PASS"), None))
+        .await
+        .unwrap();
     let list = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
     app.run(&qc, sign(&list)).await.unwrap();
     let held = rule_broken(
-        request_move(&app, &qc, &pool, SCRUB_ORDER, OrderStatus::ProductionComplete).await,
+        request_move(
+            &app,
+            &qc,
+            &pool,
+            SCRUB_ORDER,
+            OrderStatus::ProductionComplete,
+        )
+        .await,
     );
     assert!(held.to_string().contains(SCRUB_UNIT), "{held}");
     let close = MoveDefect {
@@ -374,9 +464,15 @@ async fn a_critical_defect_holds_the_unit_until_it_is_closed(pool: PgPool) {
         to: "CLOSED".to_owned(),
     };
     app.run(&qc, close).await.unwrap();
-    request_move(&app, &qc, &pool, SCRUB_ORDER, OrderStatus::ProductionComplete)
-        .await
-        .unwrap();
+    request_move(
+        &app,
+        &qc,
+        &pool,
+        SCRUB_ORDER,
+        OrderStatus::ProductionComplete,
+    )
+    .await
+    .unwrap();
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -404,9 +500,11 @@ async fn final_qc_is_reviewed_by_a_second_person_before_the_order_passes(pool: P
             version: signed.row_version,
             signing: signing(Meaning::Reviewed),
         };
-        assert!(rule_broken(app.run(&qc, own.clone()).await)
-            .for_field("password")
-            .is_some_and(|message| message.contains("second person")));
+        assert!(
+            rule_broken(app.run(&qc, own.clone()).await)
+                .for_field("password")
+                .is_some_and(|message| message.contains("second person"))
+        );
         let admin = crate::signatures::second_signer(&app).await;
         app.run(&admin, own).await.unwrap();
     }

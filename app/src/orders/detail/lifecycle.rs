@@ -9,8 +9,8 @@
 
 use sqlx::PgConnection;
 use torvan::order_lifecycle::{self, MoveRefused};
-use torvan::signature::{Meaning, order_move_meaning};
 use torvan::quality::QcPhase;
+use torvan::signature::{Meaning, order_move_meaning};
 use torvan::{DbEnum, OrderNumber, OrderStatus};
 
 use crate::auth::guard::SessionUser;
@@ -98,7 +98,9 @@ pub async fn change_status(
     if let Some(phase) = qc_phase {
         crate::quality::generate::for_order(conn, session.user.id, order.id, phase).await?;
     }
-    if change.to == OrderStatus::InProduction && matches!(from, OrderStatus::PreQc | OrderStatus::FinalQc) {
+    if change.to == OrderStatus::InProduction
+        && matches!(from, OrderStatus::PreQc | OrderStatus::FinalQc)
+    {
         crate::tasks::rework::for_failed_checklists(conn, session.user.id, order.id).await?;
     }
     sqlx::query!(
