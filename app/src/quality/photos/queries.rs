@@ -83,8 +83,7 @@ pub async fn check_target(conn: &mut PgConnection, target: &PhotoTarget) -> Resu
                       WHERE i.id = $2 AND i.checklist_id = c.id)) AS "item_ok!",
                   ($3::uuid IS NULL OR EXISTS (
                       SELECT 1 FROM quality.qc_defects d
-                      JOIN quality.qc_checklist_items i ON i.id = d.checklist_item_id
-                      WHERE d.id = $3 AND i.checklist_id = c.id)) AS "defect_ok!"
+                      WHERE d.id = $3 AND d.checklist_id = c.id)) AS "defect_ok!"
            FROM quality.qc_checklists c
            WHERE c.id = $1
            FOR SHARE OF c"#,
