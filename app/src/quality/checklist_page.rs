@@ -61,9 +61,10 @@ pub fn ChecklistPage() -> impl IntoView {
         <Loaded resource=checklist loading="Loading the checklist…" render=move |checklist: ChecklistView| {
             let signing = checklist.clone();
             let checklist_id = checklist.id;
+            let checklist_open = checklist.is_open();
             view! {
                 <Checklist checklist state/>
-                <DefectsPanel checklist=checklist_id defects reloads=defect_reloads/>
+                <DefectsPanel checklist=checklist_id checklist_open defects reloads=defect_reloads/>
                 <SignOff checklist=signing signings defect_reloads/>
             }
         }/>

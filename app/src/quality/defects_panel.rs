@@ -23,6 +23,8 @@ use crate::signatures::SignSubmit;
 #[component]
 pub(super) fn DefectsPanel(
     checklist: Uuid,
+    /// Still being recorded: defects take photos.
+    checklist_open: bool,
     defects: Resource<Result<Vec<DefectView>, AppError>>,
     reloads: RwSignal<usize>,
 ) -> impl IntoView {
@@ -35,7 +37,7 @@ pub(super) fn DefectsPanel(
                 }
                 defects
                     .into_iter()
-                    .map(|defect| view! { <Defect checklist defect reloads/> })
+                    .map(|defect| view! { <Defect checklist checklist_open defect reloads/> })
                     .collect_view()
                     .into_any()
             }/>
@@ -44,7 +46,12 @@ pub(super) fn DefectsPanel(
 }
 
 #[component]
-fn Defect(checklist: Uuid, defect: DefectView, reloads: RwSignal<usize>) -> impl IntoView {
+fn Defect(
+    checklist: Uuid,
+    checklist_open: bool,
+    defect: DefectView,
+    reloads: RwSignal<usize>,
+) -> impl IntoView {
     let save = ServerAction::<SaveDefect>::new();
     let step = ServerAction::<MoveDefect>::new();
     let waive = ServerAction::<WaiveDefect>::new();
@@ -166,10 +173,18 @@ fn Defect(checklist: Uuid, defect: DefectView, reloads: RwSignal<usize>) -> impl
             })}
         }
     });
-    let photos = if open {
-        view! { <PhotoCapture checklist defect=id stored=defect.photos.clone()/> }.into_any()
+    // Photos go on a defect while its checklist is still being recorded;
+    // after the sign-off they are part of what was signed.
+    let stored = StoredValue::new(defect.photos.clone());
+    let photos = if open && checklist_open {
+        view! {
+            <Permitted on=On::Qc action=Act::Create otherwise=move || view! { <Thumbnails photos=stored.get_value()/> }>
+                <PhotoCapture checklist defect=id stored=stored.get_value()/>
+            </Permitted>
+        }
+        .into_any()
     } else {
-        view! { <Thumbnails photos=defect.photos.clone()/> }.into_any()
+        view! { <Thumbnails photos=stored.get_value()/> }.into_any()
     };
     view! {
         <article class="defect" data-testid="defect" data-number=defect.number.clone()>

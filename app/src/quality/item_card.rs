@@ -7,8 +7,8 @@
 //! with "Not saved — retry".
 
 use leptos::prelude::*;
-use torvan::DbEnum;
 use torvan::quality::{ItemResult, Judgement, Spec, Unit, judge, parse_reading};
+use torvan::{Action as Act, DbEnum, Resource as On};
 use uuid::Uuid;
 
 use super::api::record_result;
@@ -16,7 +16,7 @@ use super::checklist_page::CaptureState;
 use super::model::ItemView;
 use super::photos::{PhotoCapture, PhotoSummary};
 use crate::error::AppError;
-use crate::shell::field_error;
+use crate::shell::{Permitted, field_error};
 
 /// A capture as it is sent, kept to send again.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,27 +146,49 @@ pub(super) fn ItemCard(
     let heading = format!("{}. {}", item.number, item.description);
     let tools = (!item.tools.is_empty()).then(|| format!("Tools: {}", item.tools.join(", ")));
     let required = item.required;
-    let capture = if !editable {
-        view! { <p class="muted">{locked_note(&item)}</p> }.into_any()
-    } else if let Some(spec) = spec {
-        view! { <Measure item_id spec value unit submit/> }.into_any()
-    } else {
+    let photos = StoredValue::new(item.photos.clone());
+    let locked = locked_note(&item);
+    // Built again whenever `Permitted` renders its children, so only Copy
+    // values are captured.
+    let controls = move || {
+        let verdict = match spec {
+            Some(spec) => view! { <Measure item_id spec value unit submit/> }.into_any(),
+            None => view! {
+                <div class="qc-verdict">
+                    <button type="button" class="button big pass" on:click=move |_| submit(Some(ItemResult::Pass))>"Pass"</button>
+                    <button type="button" class="button big fail" on:click=move |_| submit(Some(ItemResult::Fail))>"Fail"</button>
+                    {(!required).then(|| view! {
+                        <button type="button" class="button big subtle" on:click=move |_| submit(Some(ItemResult::NotApplicable))>"Not applicable"</button>
+                    })}
+                </div>
+            }
+            .into_any(),
+        };
         view! {
-            <div class="qc-verdict">
-                <button type="button" class="button big pass" on:click=move |_| submit(Some(ItemResult::Pass))>"Pass"</button>
-                <button type="button" class="button big fail" on:click=move |_| submit(Some(ItemResult::Fail))>"Fail"</button>
-                {(!required).then(|| view! {
-                    <button type="button" class="button big subtle" on:click=move |_| submit(Some(ItemResult::NotApplicable))>"Not applicable"</button>
-                })}
-            </div>
+            {verdict}
+            {refused_at("value")}
+            {refused_at("unit")}
+            {refused_at("result")}
+            <PhotoCapture checklist item=item_id stored=photos.get_value()/>
+            <label for=format!("{item_id}-comment")>"Comment (optional)"</label>
+            <textarea id=format!("{item_id}-comment") rows="2" maxlength=super::model::COMMENT_LIMIT
+                prop:value=move || comment.get() on:input=move |event| comment.set(event_target_value(&event))></textarea>
+            {refused_at("comment")}
+        }
+    };
+    let capture = if editable {
+        view! {
+            <Permitted on=On::Qc action=Act::Update otherwise=move || view! { <Thumbnails photos=photos.get_value()/> }>
+                {controls()}
+            </Permitted>
         }
         .into_any()
-    };
-    let comment_id = format!("{item_id}-comment");
-    let photos = if editable {
-        view! { <PhotoCapture checklist item=item_id stored=item.photos.clone()/> }.into_any()
     } else {
-        view! { <Thumbnails photos=item.photos.clone()/> }.into_any()
+        view! {
+            <p class="muted">{locked}</p>
+            <Thumbnails photos=photos.get_value()/>
+        }
+        .into_any()
     };
     view! {
         <article class="card qc-item" data-testid="qc-item" data-item=item.number>
@@ -185,16 +207,6 @@ pub(super) fn ItemCard(
             {item.procedure.clone().map(|text| view! { <p class="instructions">{text}</p> })}
             {tools.map(|text| view! { <p class="muted">{text}</p> })}
             {capture}
-            {refused_at("value")}
-            {refused_at("unit")}
-            {refused_at("result")}
-            {photos}
-            {editable.then(|| view! {
-                <label for=comment_id.clone()>"Comment (optional)"</label>
-                <textarea id=comment_id.clone() rows="2" maxlength=super::model::COMMENT_LIMIT
-                    prop:value=move || comment.get() on:input=move |event| comment.set(event_target_value(&event))></textarea>
-                {refused_at("comment")}
-            })}
             {item.recorded.clone().map(|text| view! { <p class="muted">"Recorded by " {text}</p> })}
             <p class="save-state" aria-live="polite">
                 {move || match saving.get() {
