@@ -128,10 +128,10 @@ fn Checklist(checklist: ChecklistView, state: CaptureState) -> impl IntoView {
                 <div class="qc-one" data-testid="qc-one">
                     {show(index)}
                     <div class="qc-nav">
-                        <button type="button" class="button subtle big" disabled=index == 0
+                        <button type="button" class="button subtle big" disabled={index == 0}
                             on:click=move |_| current.update(|at| *at = at.saturating_sub(1))>"Previous"</button>
                         <span class="muted">"Item " {index + 1} " of " {count}</span>
-                        <button type="button" class="button big" disabled=index + 1 >= count
+                        <button type="button" class="button big" disabled={index + 1 >= count}
                             on:click=move |_| current.update(|at| *at = (*at + 1).min(count.saturating_sub(1)))>"Next"</button>
                     </div>
                 </div>

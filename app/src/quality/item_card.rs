@@ -103,6 +103,16 @@ pub(super) fn ItemCard(
         }
     });
     let submit = move |chosen: Option<ItemResult>| {
+        // A value that does not read is already said at its field as it
+        // is typed: there is nothing to send. (An empty one is sent: the
+        // server says it is missing.)
+        if let Some(spec) = spec {
+            let unit = unit.get_untracked().unwrap_or(spec.unit());
+            let typed = value.get_untracked();
+            if !typed.trim().is_empty() && parse_reading(&typed, unit).is_err() {
+                return;
+            }
+        }
         let sent = Sent {
             capture: Uuid::new_v4(),
             result: chosen,
