@@ -21,7 +21,7 @@ use super::defects_panel::DefectsPanel;
 use super::item_card::ItemCard;
 use super::model::{ChecklistView, ItemView};
 use crate::shell::{FormError, action_error};
-use crate::shell::{Loaded, Permitted, PermittedPage};
+use crate::shell::{Loaded, Permitted, PermittedPage, reload_on_success};
 use crate::signatures::{SignSubmit, Signatures};
 
 /// What the page shares with its items: the results recorded since it
@@ -42,12 +42,8 @@ pub fn ChecklistPage() -> impl IntoView {
             params.get("phase").unwrap_or_default(),
         )
     };
-    let signings = RwSignal::new(0usize);
     let defect_reloads = RwSignal::new(0usize);
-    let checklist = Resource::new(
-        move || (key(), signings.get()),
-        |((build, phase), _)| get_checklist(build, phase),
-    );
+    let checklist = Resource::new(key, |(build, phase)| get_checklist(build, phase));
     let defects = Resource::new(
         move || (key(), defect_reloads.get()),
         |((build, phase), _)| list_defects(build, phase),
@@ -65,7 +61,7 @@ pub fn ChecklistPage() -> impl IntoView {
             view! {
                 <Checklist checklist state/>
                 <DefectsPanel checklist=checklist_id checklist_open defects reloads=defect_reloads/>
-                <SignOff checklist=signing signings defect_reloads/>
+                <SignOff checklist=signing/>
             }
         }/>
         </PermittedPage>
@@ -190,23 +186,14 @@ fn Progress(
 /// The sign-off and the review, each signed with the password; and the
 /// signatures so far.
 #[component]
-fn SignOff(
-    checklist: ChecklistView,
-    signings: RwSignal<usize>,
-    defect_reloads: RwSignal<usize>,
-) -> impl IntoView {
+fn SignOff(checklist: ChecklistView) -> impl IntoView {
     let sign = ServerAction::<SignChecklist>::new();
     let review = ServerAction::<ReviewChecklist>::new();
-    for action_done in [sign.version(), review.version()] {
-        Effect::new(move |seen: Option<usize>| {
-            let now = action_done.get();
-            if seen.is_some_and(|seen| seen != now) {
-                signings.update(|count| *count += 1);
-                defect_reloads.update(|count| *count += 1);
-            }
-            now
-        });
-    }
+    // A signature changes the whole page (status, controls, signatures):
+    // it is loaded afresh.
+    let path = crate::routes::checklist(&checklist.build_number, checklist.phase);
+    reload_on_success(sign, path.clone());
+    reload_on_success(review, path);
     let sign_error = action_error(sign);
     let review_error = action_error(review);
     let id = checklist.id;

@@ -24,7 +24,7 @@ pub use editor_messages::{EditorMessages, editor_message};
 pub use failure::Failure;
 pub use form_messages::{FieldMessage, FormError, action_error, field_error, successes};
 pub use loaded::Loaded;
-pub use navigate::hard_navigate;
+pub use navigate::{hard_navigate, reload_on_success};
 pub use pager::Pager;
 pub use permitted::{Permitted, SignedInUser};
 pub use permitted_page::PermittedPage;

@@ -8,3 +8,23 @@ pub fn hard_navigate(path: &str) {
     #[cfg(not(feature = "hydrate"))]
     let _ = path;
 }
+
+/// Loads `path` afresh once `action` succeeds: after a change that alters
+/// much of the page (a task moved, a checklist signed), the server renders
+/// it whole again rather than the page patching itself.
+pub fn reload_on_success<I, O>(action: leptos::prelude::ServerAction<I>, path: String)
+where
+    I: server_fn::ServerFn<Output = O, Error = crate::error::AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    use leptos::prelude::*;
+    Effect::new(move || {
+        if let Some(Ok(_)) = action.value().get() {
+            hard_navigate(&path);
+        }
+    });
+}

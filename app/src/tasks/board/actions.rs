@@ -13,26 +13,10 @@ use torvan::{Action, Resource as Area};
 use super::api::{ApproveTask, AssignTask, TakeTask, assignable_users};
 use super::model::Assignable;
 use crate::error::AppError;
-use crate::shell::{FormError, Permitted, SignedInUser, action_error, hard_navigate};
+use crate::shell::{FormError, Permitted, SignedInUser, action_error, reload_on_success};
 use crate::tasks::TaskDetail;
 
 /// Reloads the task page once `action` succeeded.
-fn reload_on_success<I, O>(action: ServerAction<I>, path: String)
-where
-    I: server_fn::ServerFn<Output = O, Error = crate::error::AppError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    Effect::new(move || {
-        if let Some(Ok(_)) = action.value().get() {
-            hard_navigate(&path);
-        }
-    });
-}
-
 #[component]
 pub fn TaskActions(task: TaskDetail) -> impl IntoView {
     let number = task.number.to_string();
