@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::model::{BuildQc, ChecklistLine, ChecklistView, DefectFields, DefectView};
+use super::model::{BuildQc, ChecklistLine, ChecklistView, DefectFields, DefectView, Recorded};
 use crate::error::AppError;
 use crate::signatures::Signing;
 
@@ -81,7 +81,7 @@ pub async fn record_result(
     value: Option<String>,
     unit: Option<String>,
     comment: Option<String>,
-) -> Result<String, AppError> {
+) -> Result<Recorded, AppError> {
     use torvan::DbEnum;
     use torvan::quality::{ItemResult, Unit};
     let session = crate::auth::guard::require(torvan::Resource::Qc, torvan::Action::Update)?;
@@ -107,7 +107,7 @@ pub async fn record_result(
     let recorded =
         super::capture::record(&mut tx, session.user.id, &capture, chrono::Utc::now()).await?;
     tx.commit().await?;
-    Ok(recorded.as_db_str().to_owned())
+    Ok(recorded)
 }
 
 /// Saves a defect's description and actions; its new version.

@@ -24,7 +24,7 @@ use torvan::quality::{
 use uuid::Uuid;
 
 use super::defects;
-use super::model::COMMENT_LIMIT;
+use super::model::{COMMENT_LIMIT, Recorded};
 use crate::error::AppError;
 
 /// What the inspector recorded, as the tablet sent it.
@@ -46,9 +46,13 @@ pub async fn record(
     user: Uuid,
     capture: &Capture<'_>,
     now: DateTime<Utc>,
-) -> Result<ItemResult, AppError> {
+) -> Result<Recorded, AppError> {
     if let Some(replayed) = sqlx::query!(
-        "SELECT item_id, result FROM quality.qc_results WHERE id = $1",
+        "SELECT r.item_id, r.result, c.row_version
+         FROM quality.qc_results r
+         JOIN quality.qc_checklist_items i ON i.id = r.item_id
+         JOIN quality.qc_checklists c ON c.id = i.checklist_id
+         WHERE r.id = $1",
         capture.id
     )
     .fetch_optional(&mut *conn)
@@ -60,7 +64,10 @@ pub async fn record(
                 "This capture was already recorded for another item.",
             ));
         }
-        return Ok(ItemResult::parse(&replayed.result)?);
+        return Ok(Recorded {
+            result: ItemResult::parse(&replayed.result)?,
+            row_version: replayed.row_version,
+        });
     }
     let comment = capture
         .comment
@@ -182,15 +189,16 @@ pub async fn record(
     )
     .execute(&mut *conn)
     .await?;
-    sqlx::query!(
+    let row_version = sqlx::query_scalar!(
         "UPDATE quality.qc_checklists
          SET status = 'IN_PROGRESS', started_at = coalesce(started_at, $2),
              row_version = row_version + 1, updated_at = $2
-         WHERE id = $1",
+         WHERE id = $1
+         RETURNING row_version",
         item.checklist_id,
         now,
     )
-    .execute(&mut *conn)
+    .fetch_one(&mut *conn)
     .await?;
     match result {
         ItemResult::Fail => {
@@ -200,7 +208,10 @@ pub async fn record(
             defects::close_misread(conn, user, capture.item_id, now).await?;
         }
     }
-    Ok(result)
+    Ok(Recorded {
+        result,
+        row_version,
+    })
 }
 
 /// The item's status column for a result: a not-applicable item is done

@@ -25,10 +25,13 @@ use crate::shell::{Loaded, Permitted, PermittedPage, reload_on_success};
 use crate::signatures::{SignSubmit, Signatures};
 
 /// What the page shares with its items: the results recorded since it
-/// loaded, and a nudge to reload the defects when an item fails.
+/// loaded, the checklist's row version after the last of them (what a
+/// sign-off signs from), and a nudge to reload the defects when an item
+/// fails.
 #[derive(Clone, Copy)]
 pub(super) struct CaptureState {
     pub results: RwSignal<HashMap<Uuid, ItemResult>>,
+    pub row_version: RwSignal<i32>,
     pub defect_reloads: RwSignal<usize>,
 }
 
@@ -50,6 +53,7 @@ pub fn ChecklistPage() -> impl IntoView {
     );
     let state = CaptureState {
         results: RwSignal::new(HashMap::new()),
+        row_version: RwSignal::new(0),
         defect_reloads,
     };
     view! {
@@ -61,7 +65,7 @@ pub fn ChecklistPage() -> impl IntoView {
             view! {
                 <Checklist checklist state/>
                 <DefectsPanel checklist=checklist_id checklist_open defects reloads=defect_reloads/>
-                <SignOff checklist=signing/>
+                <SignOff checklist=signing row_version=state.row_version/>
             }
         }/>
         </PermittedPage>
@@ -70,6 +74,7 @@ pub fn ChecklistPage() -> impl IntoView {
 
 #[component]
 fn Checklist(checklist: ChecklistView, state: CaptureState) -> impl IntoView {
+    state.row_version.set(checklist.row_version);
     state.results.set(
         checklist
             .items
@@ -186,7 +191,7 @@ fn Progress(
 /// The sign-off and the review, each signed with the password; and the
 /// signatures so far.
 #[component]
-fn SignOff(checklist: ChecklistView) -> impl IntoView {
+fn SignOff(checklist: ChecklistView, row_version: RwSignal<i32>) -> impl IntoView {
     let sign = ServerAction::<SignChecklist>::new();
     let review = ServerAction::<ReviewChecklist>::new();
     // A signature changes the whole page (status, controls, signatures):
@@ -197,7 +202,6 @@ fn SignOff(checklist: ChecklistView) -> impl IntoView {
     let sign_error = action_error(sign);
     let review_error = action_error(review);
     let id = checklist.id;
-    let version = checklist.row_version;
     let open = checklist.is_open();
     let awaiting_review =
         checklist.status.is_passed() && checklist.review_required && checklist.reviewed.is_none();
@@ -213,7 +217,7 @@ fn SignOff(checklist: ChecklistView) -> impl IntoView {
                 {open.then(|| view! {
                     <ActionForm action=sign attr:class="form">
                         <input type="hidden" name="checklist" value=id.to_string()/>
-                        <input type="hidden" name="version" value=version/>
+                        <input type="hidden" name="version" prop:value=move || row_version.get().to_string()/>
                         <SignSubmit label="Sign off" meaning=Meaning::Performed error=sign_error id="sign-off"
                             statement="You performed this inspection: every value and photo on this checklist is as you recorded it."/>
                     </ActionForm>
@@ -222,7 +226,7 @@ fn SignOff(checklist: ChecklistView) -> impl IntoView {
                 {awaiting_review.then(|| view! {
                     <ActionForm action=review attr:class="form">
                         <input type="hidden" name="checklist" value=id.to_string()/>
-                        <input type="hidden" name="version" value=version/>
+                        <input type="hidden" name="version" prop:value=move || row_version.get().to_string()/>
                         <SignSubmit label="Review" meaning=Meaning::Reviewed error=review_error id="review"
                             statement="You reviewed this signed checklist: its values, photos and defects."/>
                     </ActionForm>

@@ -82,15 +82,13 @@ pub(super) fn ItemCard(
         if let Some((sent, answer)) = send.value().get() {
             match answer {
                 Ok(recorded) => {
-                    let recorded = ItemResult::parse(&recorded).ok();
-                    result.set(recorded);
-                    if let Some(recorded) = recorded {
-                        state.results.update(|results| {
-                            results.insert(item_id, recorded);
-                        });
-                        if recorded == ItemResult::Fail {
-                            state.defect_reloads.update(|count| *count += 1);
-                        }
+                    result.set(Some(recorded.result));
+                    state.results.update(|results| {
+                        results.insert(item_id, recorded.result);
+                    });
+                    state.row_version.set(recorded.row_version);
+                    if recorded.result == ItemResult::Fail {
+                        state.defect_reloads.update(|count| *count += 1);
                     }
                     saving.set(Saving::Saved);
                 }

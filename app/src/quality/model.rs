@@ -13,6 +13,14 @@ use crate::signatures::ShownSignature;
 /// The longest comment an inspector leaves on an item.
 pub const COMMENT_LIMIT: usize = 2_000;
 
+/// What a capture recorded: the item's result, and the checklist's row
+/// version after it, which the page signs from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recorded {
+    pub result: ItemResult,
+    pub row_version: i32,
+}
+
 /// One build's checklist for one phase, as the capture screen shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChecklistView {

@@ -7,6 +7,7 @@
 
 use sqlx::PgPool;
 use torvan::OrderStatus;
+use torvan::quality::ItemResult;
 use torvan::signature::Meaning;
 use torvan_app::error::AppError;
 use torvan_app::quality::{ChecklistView, DefectFields};
@@ -141,9 +142,12 @@ async fn a_value_out_of_tolerance_fails_opens_a_defect_and_a_replay_records_noth
     let list = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
     let length = &list.items[1];
     let out = capture(length.id, None, Some("2.1"));
-    assert_eq!(app.run(&qc, out.clone()).await.unwrap(), "FAIL");
+    assert_eq!(
+        app.run(&qc, out.clone()).await.unwrap().result,
+        ItemResult::Fail
+    );
     // The same capture again (its answer lost): still one result, one defect.
-    assert_eq!(app.run(&qc, out).await.unwrap(), "FAIL");
+    assert_eq!(app.run(&qc, out).await.unwrap().result, ItemResult::Fail);
     let (results, defects): (i64, i64) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM quality.qc_results WHERE item_id = $1),
                 (SELECT count(*) FROM quality.qc_defects WHERE checklist_item_id = $1)",
@@ -173,7 +177,7 @@ async fn a_value_out_of_tolerance_fails_opens_a_defect_and_a_replay_records_noth
         ..capture(length.id, None, Some("0.0625"))
     };
     // 1/16 in is 1.5875 mm: just beyond ±1.5 mm.
-    assert_eq!(app.run(&qc, inches).await.unwrap(), "FAIL");
+    assert_eq!(app.run(&qc, inches).await.unwrap().result, ItemResult::Fail);
 }
 
 #[sqlx::test(migrations = "../migrations")]
