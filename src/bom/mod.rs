@@ -58,6 +58,6 @@ pub use template::{PartSource, Quantity, Template, TemplateLine, Written};
 pub use template_check::{MAX_LINES, check_template, line_field, within_line_cap};
 pub use template_version::next_version;
 pub use tree::{TreeRow, rolled_up};
-pub use trial::{TrialFailures, samples, trial};
+pub use trial::{TrialFailures, sample_failures, samples, trial};
 pub use variables::{VariablesError, variables};
 pub use vocabulary::{known, vocabulary};

@@ -35,6 +35,31 @@ impl TrialFailures {
 /// Buildable configurations of `family` that between them have every basin
 /// count a template can name and every option of the family, each other
 /// choice at its default.
+/// Every rule that fails for one of the family's sample configurations,
+/// at its field, once per field: `failures` works a rule set out for one
+/// configuration's variables and names each failing field and why. The
+/// route and checklist-template editors refuse what this finds.
+pub fn sample_failures<F>(family: &FamilyOptions, failures: F) -> Vec<crate::FieldError>
+where
+    F: Fn(&dyn crate::rule_language::Variables) -> Vec<(String, String)>,
+{
+    let mut found = std::collections::BTreeMap::new();
+    for choices in samples(family) {
+        let Ok(vars) = variables(&choices, family) else {
+            continue;
+        };
+        for (field, error) in failures(&vars) {
+            found.entry(field).or_insert_with(|| {
+                format!("Fails for a sample {} configuration: {error}.", family.name)
+            });
+        }
+    }
+    found
+        .into_iter()
+        .map(|(field, message)| crate::FieldError { field, message })
+        .collect()
+}
+
 pub fn samples(family: &FamilyOptions) -> Vec<SinkChoices> {
     let base = SinkChoices::defaults_for(family);
     let widest = family.limits.width.max.normalize().to_string();

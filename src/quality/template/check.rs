@@ -4,13 +4,11 @@
 //! builds is refused here rather than when an order reaches QC. Problems
 //! are keyed `"<item index>:<field>"`, the field the editor shows them at.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::draft::ChecklistItemDraft;
 use super::{COPY_NUMBER, ChecklistTemplate, ChecklistTemplateDraft, TemplateItem, plan};
-use crate::bom::{samples, variables};
+use crate::bom::sample_failures;
 use crate::quality::{QcItemType, Spec, SpecParts, parse_value};
 use crate::rule_language::{Condition, Formula};
 use crate::sink::FamilyOptions;
@@ -228,23 +226,10 @@ fn read_spec(
 /// Every rule that fails for one of the family's sample configurations,
 /// at its field, once per field.
 fn trial(template: &ChecklistTemplate, family: &FamilyOptions) -> Vec<FieldError> {
-    let mut found = BTreeMap::new();
-    for choices in samples(family) {
-        let Ok(vars) = variables(&choices, family) else {
-            continue;
-        };
-        for failure in plan::failures(template, &vars) {
-            let field = item_field(failure.index, failure.field);
-            found.entry(field).or_insert_with(|| {
-                format!(
-                    "Fails for a sample {} configuration: {}.",
-                    family.name, failure.error
-                )
-            });
-        }
-    }
-    found
-        .into_iter()
-        .map(|(field, message)| FieldError { field, message })
-        .collect()
+    sample_failures(family, |vars| {
+        plan::failures(template, vars)
+            .into_iter()
+            .map(|failure| (item_field(failure.index, failure.field), failure.error))
+            .collect()
+    })
 }

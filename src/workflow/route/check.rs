@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::draft::{PredecessorDraft, RouteStepDraft};
 use super::{Predecessor, Route, RouteDraft, RouteStep, plan};
-use crate::bom::{samples, variables};
+use crate::bom::sample_failures;
 use crate::rule_language::{Condition, Formula};
 use crate::sink::FamilyOptions;
 use crate::text::lines;
@@ -229,23 +229,10 @@ fn first_in_cycle(steps: &[RouteStep], index_of: &BTreeMap<StepCode, usize>) -> 
 /// Every rule that fails for one of the family's sample configurations,
 /// at its field, once per field.
 fn trial(route: &Route, family: &FamilyOptions) -> Vec<FieldError> {
-    let mut found = BTreeMap::new();
-    for choices in samples(family) {
-        let Ok(vars) = variables(&choices, family) else {
-            continue;
-        };
-        for failure in plan::failures(route, &vars) {
-            let field = step_field(failure.index, failure.field);
-            found.entry(field).or_insert_with(|| {
-                format!(
-                    "Fails for a sample {} configuration: {}.",
-                    family.name, failure.error
-                )
-            });
-        }
-    }
-    found
-        .into_iter()
-        .map(|(field, message)| FieldError { field, message })
-        .collect()
+    sample_failures(family, |vars| {
+        plan::failures(route, vars)
+            .into_iter()
+            .map(|failure| (step_field(failure.index, failure.field), failure.error))
+            .collect()
+    })
 }
