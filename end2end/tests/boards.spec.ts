@@ -114,3 +114,23 @@ test('the keyboard moves a card through its Move to… menu, and Escape gives th
   await expect(card(page, number).getByRole('status')).toContainText(`${number} moved to To do`);
   await expect(card(page, number).getByRole('button', { name: 'Move to…' })).toBeFocused();
 });
+
+test('an open Move to… menu stays open while another person’s move redraws the board', async ({ browser }) => {
+  const reaching = 'TB-2026-0111-01-1-070';
+  // Sent to To do by the first test: put back in progress, as the demo had it.
+  const moved = 'TB-2026-0111-01-1-060';
+  const watcher = await assemblerOn(browser);
+  const mover = await assemblerOn(browser);
+  await card(watcher, reaching).getByRole('button', { name: 'Move to…' }).click();
+  const menu = card(watcher, reaching).getByRole('menu');
+  await expect(menu).toBeVisible();
+
+  await card(mover, moved).getByRole('button', { name: 'Move to…' }).click();
+  await card(mover, moved).getByRole('menuitem', { name: 'In progress' }).click();
+  await expect(column(watcher, 'IN_PROGRESS').locator(`[data-task="${moved}"]`)).toHaveCount(1);
+
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'On hold' })).toBeVisible();
+  await watcher.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+});

@@ -15,6 +15,8 @@ use super::move_menu::MoveMenu;
 /// What the cards of one board share: the drag under way (the board
 /// defers live refetches until it ends, so a card in the hand is never
 /// redrawn away), the column under the pointer, the last move's answer,
+/// which card's "Move to…" menu is open (kept here, not in the card, so a
+/// redraw from the live channel leaves it open under the person's finger)
 /// and which card's menu button gets focus back after the board redraws.
 #[derive(Clone, Copy)]
 pub struct BoardState {
@@ -22,6 +24,8 @@ pub struct BoardState {
     pub over: RwSignal<Option<TaskStatus>>,
     /// The card and the answer to its last move: (number, message, refused).
     pub answer: RwSignal<Option<(TaskNumber, String, bool)>>,
+    /// The card whose "Move to…" menu is open: one at a time.
+    pub menu: RwSignal<Option<TaskNumber>>,
     /// The card whose "Move to…" button takes the focus back, from the
     /// board (counted by `moved`) redrawn after the move on: not the one
     /// still showing while the refetch is under way.
@@ -37,6 +41,7 @@ impl BoardState {
             dragging: RwSignal::new(false),
             over: RwSignal::new(None),
             answer: RwSignal::new(None),
+            menu: RwSignal::new(None),
             focus: RwSignal::new(None),
             moved: RwSignal::new(0),
             columns: StoredValue::new(

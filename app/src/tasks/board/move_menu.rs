@@ -1,6 +1,9 @@
 //! The "Move to…" menu: a card's move for the keyboard and for anyone who
 //! cannot drag. Arrows walk it, Enter or Space choose, Escape closes it,
-//! and focus comes back to its button, also after the board redraws.
+//! and focus comes back to its button, also after the board redraws. Which
+//! menu is open lives in `BoardState`, so a redraw (another person's move
+//! arriving on the live channel) draws it open again rather than shutting
+//! it as the person reaches for an item.
 
 use leptos::prelude::*;
 
@@ -11,7 +14,8 @@ use super::model::BoardCard;
 #[component]
 pub(super) fn MoveMenu(card: BoardCard, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
     let state = expect_context::<BoardState>();
-    let open = RwSignal::new(false);
+    let number = card.number.clone();
+    let open = Memo::new(move |_| state.menu.with(|menu| menu.as_ref() == Some(&number)));
     let button = NodeRef::<leptos::html::Button>::new();
     let menu = NodeRef::<leptos::html::Div>::new();
     let menu_id = format!("move-{}", card.number);
@@ -47,7 +51,7 @@ pub(super) fn MoveMenu(card: BoardCard, now: chrono::DateTime<chrono::Utc>) -> i
         }
     });
     let close = move || {
-        open.set(false);
+        state.menu.set(None);
         #[cfg(feature = "hydrate")]
         if let Some(button) = button.get_untracked() {
             let _ = button.focus();
@@ -71,7 +75,12 @@ pub(super) fn MoveMenu(card: BoardCard, now: chrono::DateTime<chrono::Utc>) -> i
                 aria-haspopup="menu"
                 aria-controls=menu_id.clone()
                 aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|open| *open = !*open)
+                on:click=move |_| {
+                    let number = card.with_value(|card| card.number.clone());
+                    state.menu.update(|menu| {
+                        *menu = (menu.as_ref() != Some(&number)).then_some(number);
+                    });
+                }
             >
                 "Move to…"
             </button>
@@ -88,7 +97,7 @@ pub(super) fn MoveMenu(card: BoardCard, now: chrono::DateTime<chrono::Utc>) -> i
                                     class="menu-item"
                                     tabindex="-1"
                                     on:click=move |_| {
-                                        open.set(false);
+                                        state.menu.set(None);
                                         state.send(&card.get_value(), to, true);
                                     }
                                 >
