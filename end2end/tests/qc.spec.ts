@@ -50,6 +50,7 @@ test('a pre-QC checklist is failed, reworked, inspected again and signed, and th
   // One at a time: the first check, then Next.
   await expect(qc.getByTestId('qc-one')).toContainText('Weld penetration and bead');
   await pass(qc, 1);
+  await expect(qc.getByTestId('checklist-status')).toHaveText('In progress');
   await qc.getByRole('button', { name: 'Next' }).click();
   await expect(item(qc, 2).getByTestId('tolerance')).toHaveText(/± 1\.5/);
   // Out of tolerance: FAIL shows as it is typed, before anything is saved.

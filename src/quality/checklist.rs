@@ -50,6 +50,20 @@ impl QcStatus {
     pub fn is_passed(self) -> bool {
         matches!(self, Self::Passed | Self::Waived)
     }
+
+    /// Not signed yet: results can still be recorded.
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Pending | Self::InProgress)
+    }
+
+    /// The status once a result is recorded on an open checklist: one not
+    /// started is under way.
+    pub fn with_a_result(self) -> Self {
+        match self {
+            Self::Pending => Self::InProgress,
+            other => other,
+        }
+    }
 }
 
 crate::db_enum::db_enum! {

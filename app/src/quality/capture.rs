@@ -96,7 +96,7 @@ pub async fn record(
     .await?
     .ok_or(AppError::NotFound)?;
     let status = QcStatus::parse(&item.status)?;
-    if !matches!(status, QcStatus::Pending | QcStatus::InProgress) {
+    if !status.is_open() {
         return Err(AppError::invalid(
             "result",
             "This checklist is signed: nothing more can be recorded on it.",
@@ -191,12 +191,13 @@ pub async fn record(
     .await?;
     let row_version = sqlx::query_scalar!(
         "UPDATE quality.qc_checklists
-         SET status = 'IN_PROGRESS', started_at = coalesce(started_at, $2),
+         SET status = $3, started_at = coalesce(started_at, $2),
              row_version = row_version + 1, updated_at = $2
          WHERE id = $1
          RETURNING row_version",
         item.checklist_id,
         now,
+        status.with_a_result().as_db_str(),
     )
     .fetch_one(&mut *conn)
     .await?;

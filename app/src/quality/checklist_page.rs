@@ -83,10 +83,17 @@ fn Checklist(checklist: ChecklistView, state: CaptureState) -> impl IntoView {
             .collect(),
     );
     let title = format!("{} — {}", checklist.phase.label(), checklist.build_number);
-    let status_class = format!(
-        "badge qc-status {}",
-        checklist.status.as_db_str().to_lowercase()
-    );
+    // The first result starts the checklist: the badge says so at once,
+    // as the stored status does (`QcStatus::with_a_result`).
+    let stored = checklist.status;
+    let status = move || {
+        if state.results.with(|results| results.is_empty()) {
+            stored
+        } else {
+            stored.with_a_result()
+        }
+    };
+    let status_class = move || format!("badge qc-status {}", status().as_db_str().to_lowercase());
     let open = checklist.is_open();
     // `?view=list` opens the whole list (a link, a printout, a benchmark).
     let whole_list =
@@ -109,7 +116,7 @@ fn Checklist(checklist: ChecklistView, state: CaptureState) -> impl IntoView {
         <Title text=title.clone()/>
         <h1>{title}</h1>
         <p class="qc-head">
-            <span class=status_class data-testid="checklist-status">{checklist.status.label()}</span>
+            <span class=status_class data-testid="checklist-status">{move || status().label()}</span>
             {(round > 1).then(|| view! { " " <span class="badge muted">"Round " {round}</span> })}
             " Order "<a href=crate::routes::order(&checklist.order_number)>{checklist.order_number.to_string()}</a>
             " · " {checklist.family.clone()}

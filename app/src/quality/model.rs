@@ -47,7 +47,7 @@ pub struct ChecklistView {
 impl ChecklistView {
     /// Results can still be recorded.
     pub fn is_open(&self) -> bool {
-        matches!(self.status, QcStatus::Pending | QcStatus::InProgress)
+        self.status.is_open()
     }
 }
 

@@ -331,3 +331,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn results_are_recorded_only_before_the_sign_off_and_the_first_starts_the_checklist() {
+    let open: Vec<QcStatus> = QcStatus::ALL
+        .into_iter()
+        .filter(|status| status.is_open())
+        .collect();
+    assert_eq!(open, [QcStatus::Pending, QcStatus::InProgress]);
+    assert_eq!(QcStatus::Pending.with_a_result(), QcStatus::InProgress);
+    assert_eq!(QcStatus::InProgress.with_a_result(), QcStatus::InProgress);
+}
