@@ -191,7 +191,7 @@ pub async fn record(
     .await?;
     let row_version = sqlx::query_scalar!(
         "UPDATE quality.qc_checklists
-         SET status = $3, started_at = coalesce(started_at, $2),
+         SET status = $3::text::qc_status, started_at = coalesce(started_at, $2),
              row_version = row_version + 1, updated_at = $2
          WHERE id = $1
          RETURNING row_version",

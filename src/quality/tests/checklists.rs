@@ -335,7 +335,8 @@ proptest! {
 #[test]
 fn results_are_recorded_only_before_the_sign_off_and_the_first_starts_the_checklist() {
     let open: Vec<QcStatus> = QcStatus::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|status| status.is_open())
         .collect();
     assert_eq!(open, [QcStatus::Pending, QcStatus::InProgress]);
