@@ -15,6 +15,7 @@ pub mod date_range;
 mod db_enum;
 pub mod email;
 mod field_error;
+pub mod lots;
 pub mod make_or_buy;
 pub mod number;
 pub mod order_draft;
