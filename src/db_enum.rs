@@ -97,6 +97,7 @@ mod tests {
     use super::*;
     use crate::bom::BomStatus;
     use crate::customer::{AddressType, CustomerType};
+    use crate::db_health::{HealthCheck, HealthResult};
     use crate::order_draft::OrderType;
     use crate::quality::{
         DefectStatus, ItemResult, QcItemType, QcPhase, QcStatus, Severity, ToleranceKind,
@@ -145,6 +146,8 @@ mod tests {
         reads_back_and_refuses_the_rest::<ConfigurationStatus>();
         reads_back_and_refuses_the_rest::<CustomCategory>();
         reads_back_and_refuses_the_rest::<CustomerType>();
+        reads_back_and_refuses_the_rest::<HealthCheck>();
+        reads_back_and_refuses_the_rest::<HealthResult>();
         reads_back_and_refuses_the_rest::<LegKind>();
         reads_back_and_refuses_the_rest::<MakeOrBuy>();
         reads_back_and_refuses_the_rest::<Mounting>();
@@ -183,6 +186,8 @@ mod tests {
         labelled(ConfigurationStatus::label);
         labelled(CustomCategory::label);
         labelled(CustomerType::label);
+        labelled(HealthCheck::label);
+        labelled(HealthResult::label);
         labelled(MakeOrBuy::label);
         labelled(MovementKind::label);
         labelled(OrderPriority::label);

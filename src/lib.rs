@@ -13,6 +13,7 @@ pub mod custom_part;
 pub mod customer;
 pub mod date_range;
 mod db_enum;
+pub mod db_health;
 pub mod email;
 mod field_error;
 pub mod lots;

@@ -106,6 +106,9 @@ crate::db_enum::db_enum! {
     /// What kind of change a ledger row records, as the ledger stores it.
     #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
     pub enum MovementKind: "stock movement type" {
+        /// The quantity a part was entered with, written by the database
+        /// as the part is stored (migration 39): no `Movement` makes it.
+        Opening = "OPENING" as "Opening balance",
         Receive = "RECEIVE" as "Received",
         Adjust = "ADJUST" as "Count adjusted",
         Allocate = "ALLOCATE" as "Allocated",

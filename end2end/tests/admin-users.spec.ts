@@ -34,3 +34,11 @@ test('a duplicate email is reported at the email field', async ({ page }) => {
   await form.getByRole('button', { name: 'Create user' }).click();
   await expect(form.getByText('An account with this email already exists.')).toBeVisible();
 });
+
+test('the admin sees the database health the servers checked at start-up', async ({ page }) => {
+  await gotoHydrated(page, '/admin/users');
+  const health = page.getByRole('region', { name: 'Database health' });
+  await expect(health.locator('tr[data-check="CONNECTIONS"]')).toContainText('connections in use');
+  await expect(health.locator('tr[data-check="REPLICATION_LAG"]')).toContainText('No replicas.');
+  await expect(health.locator('tr[data-check="DATABASE_SIZE"]')).toContainText('MB on disk.');
+});

@@ -8,6 +8,7 @@ pub mod create_admin;
 pub mod db;
 mod error;
 pub mod http;
+pub mod jobs;
 pub mod live;
 pub mod permissions;
 pub mod roles;

@@ -37,6 +37,7 @@ pub async fn run() -> Result<(), ServerError> {
         .site_addr(config.site_addr)
         .build();
     let live = Hub::new(pool.clone());
+    tokio::spawn(crate::jobs::health::run_periodically(pool.clone()));
     let app = router(AppState {
         leptos_options,
         pool: pool.clone(),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use torvan::{Role, UserStatus};
 use uuid::Uuid;
 
-use super::model::{ChainVerification, UserRow};
+use super::model::{ChainVerification, HealthReading, UserRow};
 use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "admin/users/list")]
@@ -24,6 +24,16 @@ pub async fn last_chain_verification() -> Result<Option<ChainVerification>, AppE
     crate::auth::guard::require(Resource::Audit, Action::Read)?;
     let mut conn = crate::db::connection().await?;
     super::queries::last_chain_verification(&mut conn).await
+}
+
+/// The latest database health check of each kind (the server's periodic
+/// job writes them).
+#[server(prefix = "/api", endpoint = "admin/health/latest")]
+pub async fn latest_health_checks() -> Result<Vec<HealthReading>, AppError> {
+    use torvan::{Action, Resource};
+    crate::auth::guard::require(Resource::Users, Action::Read)?;
+    let mut conn = crate::db::connection().await?;
+    super::queries::latest_health_checks(&mut conn).await
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/create")]

@@ -1,5 +1,5 @@
 //! Administration: user accounts, their roles, status, locks and sessions;
-//! the state of the audit chain.
+//! the state of the audit chain and of the database.
 
 mod api;
 mod chain_panel;
@@ -7,6 +7,7 @@ mod chain_panel;
 mod change;
 #[cfg(feature = "ssr")]
 mod create;
+mod health_panel;
 mod model;
 #[cfg(feature = "ssr")]
 mod queries;

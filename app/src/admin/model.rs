@@ -1,7 +1,9 @@
-//! The user accounts as the admin page lists them.
+//! The user accounts as the admin page lists them; the audit chain's and
+//! the database's last checks.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use torvan::db_health::{HealthCheck, HealthResult};
 use torvan::{Role, UserStatus};
 use uuid::Uuid;
 
@@ -30,4 +32,13 @@ pub struct ChainVerification {
     /// `None` when the chain was intact; else where and what broke, as
     /// the command said it (e.g. "seq 12 (audit_log): content changed…").
     pub broken: Option<String>,
+}
+
+/// The latest database health check of one kind (`jobs::health`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HealthReading {
+    pub check: HealthCheck,
+    pub result: HealthResult,
+    pub message: String,
+    pub checked_at: DateTime<Utc>,
 }

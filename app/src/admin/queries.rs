@@ -1,12 +1,13 @@
 //! Reads of user accounts: the list with each account's live sessions,
 //! and one account's email address (which a new password may not contain);
-//! and the last verification of the audit chain.
+//! the last verification of the audit chain and the latest health checks.
 
 use sqlx::PgConnection;
+use torvan::db_health::{HealthCheck, HealthResult};
 use torvan::{DbEnum, Role, UserStatus};
 use uuid::Uuid;
 
-use super::model::{ChainVerification, UserRow};
+use super::model::{ChainVerification, HealthReading, UserRow};
 use crate::error::AppError;
 
 /// Every account, the caller's (`viewer`) marked as theirs.
@@ -69,4 +70,38 @@ pub async fn last_chain_verification(
             Some(row.broken.unwrap_or_default())
         },
     }))
+}
+
+/// The latest database health check of each kind that ever ran: one index
+/// lookup per kind (`idx_health_checks_latest`), however many are stored.
+pub async fn latest_health_checks(conn: &mut PgConnection) -> Result<Vec<HealthReading>, AppError> {
+    let kinds: Vec<String> = HealthCheck::ALL
+        .iter()
+        .map(|check| check.as_db_str().to_owned())
+        .collect();
+    let rows = sqlx::query!(
+        r#"SELECT latest.check_type AS "check_type!", latest.check_result AS "check_result!",
+                  coalesce(latest.message, '') AS "message!", latest.checked_at AS "checked_at!"
+           FROM unnest($1::text[]) WITH ORDINALITY AS kind(check_type, position)
+           CROSS JOIN LATERAL (
+               SELECT h.check_type, h.check_result, h.message, h.checked_at
+               FROM system.database_health_checks h
+               WHERE h.check_type = kind.check_type
+               ORDER BY h.checked_at DESC
+               LIMIT 1) latest
+           ORDER BY kind.position"#,
+        &kinds,
+    )
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(HealthReading {
+                check: HealthCheck::parse(&row.check_type)?,
+                result: HealthResult::parse(&row.check_result)?,
+                message: row.message,
+                checked_at: row.checked_at,
+            })
+        })
+        .collect()
 }

@@ -10,6 +10,7 @@ use torvan::{Action, DbEnum, Role, UserStatus};
 
 use super::api::*;
 use super::chain_panel::ChainPanel;
+use super::health_panel::HealthPanel;
 use super::model::UserRow;
 use super::signature_policy_panel::SignaturePolicyPanel;
 use crate::error::AppError;
@@ -23,6 +24,7 @@ pub fn UsersPage() -> impl IntoView {
     let saved = actions.saves();
     let users = Resource::new(move || saved.get(), |_| list_users());
     let chain = Resource::new(|| (), |_| last_chain_verification());
+    let health = Resource::new(|| (), |_| latest_health_checks());
     let policy_saved = ServerAction::<SetSignaturePolicy>::new();
     let policy = Resource::new(
         move || policy_saved.version().get(),
@@ -43,6 +45,7 @@ pub fn UsersPage() -> impl IntoView {
             <Permitted on=torvan::Resource::Audit action=Action::Read>
                 <ChainPanel last=chain/>
             </Permitted>
+            <HealthPanel latest=health/>
             <Permitted on=torvan::Resource::Users action=Action::Update>
                 <SignaturePolicyPanel allowed=policy action=policy_saved/>
             </Permitted>

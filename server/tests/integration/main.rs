@@ -14,6 +14,7 @@ mod boms_generation;
 mod boms_templates;
 mod customers;
 mod database_outage;
+mod db_health;
 mod fuzz;
 mod http;
 mod http_edge;

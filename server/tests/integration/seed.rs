@@ -74,6 +74,18 @@ async fn demo_data_is_rich_enough_to_show_every_screen(pool: PgPool) {
         "no part has more allocated than on hand",
     )
     .await;
+    assert_none(
+        &pool,
+        "SELECT count(*) FROM inventory.parts p
+         LEFT JOIN LATERAL (
+             SELECT coalesce(sum(m.on_hand_change), 0) AS on_hand,
+                    coalesce(sum(m.allocated_change), 0) AS allocated
+             FROM inventory.stock_movements m WHERE m.part_id = p.id) ledger ON true
+         WHERE (ledger.on_hand, ledger.allocated)
+               <> (coalesce(p.quantity_on_hand, 0), coalesce(p.quantity_allocated, 0))",
+        "every part's ledger sums to its stock, opening balances included",
+    )
+    .await;
 }
 
 #[sqlx::test(migrations = "../migrations")]

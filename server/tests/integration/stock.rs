@@ -5,8 +5,9 @@
 use std::sync::Arc;
 
 use sqlx::PgPool;
+use torvan::DbEnum;
 use torvan::SystemActor;
-use torvan::stock::{Movement, Quantity, StockLevel, StockProblem};
+use torvan::stock::{Movement, MovementKind, Quantity, StockLevel, StockProblem};
 use torvan_app::db::begin_system;
 use torvan_app::inventory::stock::{
     AllocationMode, AllocationReport, Reference, StockError, allocate_lines, apply, level,
@@ -44,20 +45,17 @@ async fn ledger_sums(pool: &PgPool, part: Uuid) -> (i64, i64) {
 }
 
 /// The part's stock level (on hand, allocated) is `level`, and its ledger
-/// rows sum to `ledger`: what moved through the ledger, not what the part
-/// was created with.
-async fn assert_stands_at(
-    pool: &PgPool,
-    part: Uuid,
-    (on_hand, allocated): (i32, i32),
-    ledger: (i64, i64),
-) {
+/// rows, the opening balance included, sum to it.
+async fn assert_stands_at(pool: &PgPool, part: Uuid, (on_hand, allocated): (i32, i32)) {
     let mut conn = pool.acquire().await.unwrap();
     assert_eq!(
         level(&mut conn, part).await.unwrap(),
         Some(StockLevel { on_hand, allocated })
     );
-    assert_eq!(ledger_sums(pool, part).await, ledger);
+    assert_eq!(
+        ledger_sums(pool, part).await,
+        (i64::from(on_hand), i64::from(allocated))
+    );
 }
 
 /// Allocates `lines` for one BOM in `mode`, committed.
@@ -153,7 +151,40 @@ async fn refused_movements_say_why_and_change_nothing(pool: PgPool) {
     let mut conn = pool.acquire().await.unwrap();
     let no_reason = apply(&mut conn, part, Movement::Adjust(2), None, Some("  "), None).await;
     assert!(matches!(no_reason, Err(StockError::ReasonRequired)));
-    assert_stands_at(&pool, part, (5, 0), (0, 0)).await;
+    assert_stands_at(&pool, part, (5, 0)).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_part_stored_with_stock_has_its_opening_balance_on_the_ledger(pool: PgPool) {
+    let part = part_with(&pool, "T-4", 12).await;
+    let (kind, on_hand_after): (String, i32) = sqlx::query_as(
+        "SELECT movement_type::text, on_hand_after FROM inventory.stock_movements WHERE part_id = $1",
+    )
+    .bind(part)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (MovementKind::parse(&kind), on_hand_after),
+        (Ok(MovementKind::Opening), 12)
+    );
+    move_stock(&pool, part, Movement::Receive(q(3)))
+        .await
+        .unwrap();
+    assert_stands_at(&pool, part, (15, 0)).await;
+
+    let empty = part_with(&pool, "T-5", 0).await;
+    assert_eq!(ledger_sums(&pool, empty).await, (0, 0));
+    let rows: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM inventory.stock_movements WHERE part_id = $1")
+            .bind(empty)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        rows, 0,
+        "a part stored with nothing has nothing to open with"
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -189,7 +220,7 @@ async fn two_hundred_concurrent_allocations_of_one_part_never_oversell(pool: PgP
         }
     }
     assert_eq!(succeeded, 100);
-    assert_stands_at(&pool, part, (100, 100), (0, 100)).await;
+    assert_stands_at(&pool, part, (100, 100)).await;
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -254,7 +285,7 @@ async fn all_or_nothing_lists_the_short_lines_and_allocates_nothing(pool: PgPool
         (report.shortages[0].part_id, report.shortages[0].available),
         (scarce, 3)
     );
-    assert_eq!(ledger_sums(&pool, plenty).await, (0, 0));
+    assert_stands_at(&pool, plenty, (50, 0)).await;
 
     let report = allocate(&pool, &lines, AllocationMode::WhatIsAvailable).await;
     let mut allocated = report.allocated.clone();

@@ -137,16 +137,17 @@ async fn level(pool: &PgPool, part: &str) -> (i32, i32) {
     .unwrap()
 }
 
-/// Per part, its counters less its ledger's sums: the demo's opening
-/// stock has no ledger rows, so the invariant is that this never changes:
-/// every change of a counter is a ledger row.
-async fn counters_less_ledger(pool: &PgPool) -> Vec<(String, i64, i64)> {
-    sqlx::query_as(
-        "SELECT p.part_number,
-                p.quantity_on_hand - coalesce(sum(m.on_hand_change), 0)::bigint,
-                p.quantity_allocated - coalesce(sum(m.allocated_change), 0)::bigint
+/// The parts whose counters are not the sums of their ledger rows, the
+/// opening balances included: none, as every change of a counter is a
+/// ledger row.
+async fn parts_off_the_ledger(pool: &PgPool) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT p.part_number
          FROM inventory.parts p LEFT JOIN inventory.stock_movements m ON m.part_id = p.id
-         GROUP BY p.id ORDER BY p.part_number",
+         GROUP BY p.id
+         HAVING p.quantity_on_hand <> coalesce(sum(m.on_hand_change), 0)
+             OR p.quantity_allocated <> coalesce(sum(m.allocated_change), 0)
+         ORDER BY p.part_number",
     )
     .fetch_all(pool)
     .await
@@ -182,7 +183,6 @@ fn at_quantity(error: AppError) -> String {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_partial_issue_takes_from_the_bom_s_hold_and_the_ledger_records_it(pool: PgPool) {
     let (app, cookie) = at_the_bench(&pool).await;
-    let drift = counters_less_ledger(&pool).await;
     let (on_hand, allocated) = level(&pool, PART).await;
     assert_eq!(standing(&pool, TASK, PART).await, (9, 0));
 
@@ -195,7 +195,7 @@ async fn a_partial_issue_takes_from_the_bom_s_hold_and_the_ledger_records_it(poo
     );
     assert_eq!(standing(&pool, TASK, PART).await, (7, 2));
     assert_eq!(level(&pool, PART).await, (on_hand - 2, allocated - 2));
-    assert_eq!(counters_less_ledger(&pool).await, drift);
+    assert!(parts_off_the_ledger(&pool).await.is_empty());
 
     // The part's page shows the issue with the task that took it.
     let part = app
@@ -257,7 +257,6 @@ async fn quantities_past_the_need_or_the_bench_are_refused_at_the_quantity_and_m
 #[sqlx::test(migrations = "../migrations")]
 async fn a_return_goes_back_to_the_shelf_and_into_the_bom_s_hold(pool: PgPool) {
     let (app, cookie) = at_the_bench(&pool).await;
-    let drift = counters_less_ledger(&pool).await;
     let (on_hand, allocated) = level(&pool, PART).await;
     app.run(&cookie, issue(TASK, PART, "3")).await.unwrap();
 
@@ -270,7 +269,7 @@ async fn a_return_goes_back_to_the_shelf_and_into_the_bom_s_hold(pool: PgPool) {
     let after = line(&app, &cookie, TASK, PART).await;
     assert_eq!((after.issued, after.returned), (units(3), units(2)));
     assert_eq!(after.issuable(), 4);
-    assert_eq!(counters_less_ledger(&pool).await, drift);
+    assert!(parts_off_the_ledger(&pool).await.is_empty());
     app.run(&cookie, issue(TASK, PART, "4")).await.unwrap();
     assert_eq!(standing(&pool, TASK, PART).await, (4, 5));
 }
@@ -284,7 +283,6 @@ async fn after_task_issues_the_bom_s_issue_takes_only_the_rest_and_the_ship_gate
         .sign_in(users::COORDINATOR, crate::support::demo::PASSWORD)
         .await
         .unwrap();
-    let drift = counters_less_ledger(&pool).await;
     let (on_hand, _) = level(&pool, PART).await;
     app.run(&assembler, issue(TASK, PART, "2")).await.unwrap();
 
@@ -296,7 +294,7 @@ async fn after_task_issues_the_bom_s_issue_takes_only_the_rest_and_the_ship_gate
     // Nine in all left the shelf: two for the task, seven by the BOM.
     assert_eq!(standing(&pool, TASK, PART).await, (0, 9));
     assert_eq!(level(&pool, PART).await.0, on_hand - 9);
-    assert_eq!(counters_less_ledger(&pool).await, drift);
+    assert!(parts_off_the_ledger(&pool).await.is_empty());
     let order_id: Uuid = sqlx::query_scalar("SELECT id FROM orders.orders WHERE order_number = $1")
         .bind(orders::IN_PRODUCTION)
         .fetch_one(&pool)
@@ -335,7 +333,6 @@ async fn a_fractional_share_is_issued_in_whole_units_within_the_unit_s_bom(pool:
 #[sqlx::test(migrations = "../migrations")]
 async fn concurrent_issues_of_one_line_never_issue_past_its_need(pool: PgPool) {
     let (app, cookie) = at_the_bench(&pool).await;
-    let drift = counters_less_ledger(&pool).await;
 
     // 4.5 needed: five whole units, however many ask at once.
     let answers = join_all((0..10).map(|_| app.run(&cookie, issue(TASK, PART, "1")))).await;
@@ -346,7 +343,7 @@ async fn concurrent_issues_of_one_line_never_issue_past_its_need(pool: PgPool) {
     }
     assert_eq!(line(&app, &cookie, TASK, PART).await.issued, units(5));
     assert_eq!(standing(&pool, TASK, PART).await, (4, 5));
-    assert_eq!(counters_less_ledger(&pool).await, drift);
+    assert!(parts_off_the_ledger(&pool).await.is_empty());
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -21,8 +21,8 @@ use torvan::workflow::MaterialAction;
 use torvan::workflow::route::RouteDraft;
 use torvan::{Action, CatalogueLevel, DbEnum, Resource, Role, UserStatus, permits};
 use torvan_app::admin::{
-    ChangeRole, CreateUser, EndUserSessions, LastChainVerification, ListUsers, ResetPassword,
-    SetUserStatus, UnlockUser,
+    ChangeRole, CreateUser, EndUserSessions, LastChainVerification, LatestHealthChecks, ListUsers,
+    ResetPassword, SetUserStatus, UnlockUser,
 };
 use torvan_app::audit::{AuditFilter, ListAudit};
 use torvan_app::auth::{ChangePassword, SignIn, SignOut, WhoAmI};
@@ -187,6 +187,7 @@ fn endpoints() -> Vec<Endpoint> {
         ),
         endpoint(ListUsers {}, Rule::Needs(Users, Read)),
         endpoint(LastChainVerification {}, Rule::Needs(Audit, Read)),
+        endpoint(LatestHealthChecks {}, Rule::Needs(Users, Read)),
         endpoint(
             CreateUser {
                 email: text("new.user@torvan.test"),
