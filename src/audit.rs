@@ -38,6 +38,8 @@ crate::db_enum::db_enum! {
         BomItems = "bom_items" as "BOM lines",
         Parts = "parts" as "Parts",
         PartSubstitutes = "part_substitutes" as "Part substitutes",
+        StockLots = "stock_lots" as "Stock lots",
+        PartSerials = "part_serials" as "Part serial numbers",
         Vendors = "vendors" as "Vendors",
         Categories = "categories" as "Catalogue categories",
         Assemblies = "assemblies" as "Catalogue assemblies",

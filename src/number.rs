@@ -31,6 +31,15 @@ pub fn grouped(number: impl std::fmt::Display) -> String {
     out
 }
 
+/// A change as a ledger shows it: `+3`, `-2`, `0`.
+pub fn signed(change: i32) -> String {
+    if change > 0 {
+        format!("+{change}")
+    } else {
+        change.to_string()
+    }
+}
+
 /// A whole number within `range`, as typed (a leading `+` allowed).
 pub fn whole_number(raw: &str, range: RangeInclusive<i32>) -> Result<i32, String> {
     let text = raw.trim();

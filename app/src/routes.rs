@@ -87,6 +87,16 @@ pub fn part(number: impl Display) -> String {
     format!("/inventory/parts/{}", segment(number))
 }
 
+/// A lot of a part, by its id: lot numbers repeat across parts.
+pub fn lot(id: Uuid) -> String {
+    format!("/inventory/lots/{id}")
+}
+
+/// A build's production record.
+pub fn build_record(build_number: impl Display) -> String {
+    format!("/builds/{}", segment(build_number))
+}
+
 pub fn edit_part(number: impl Display) -> String {
     format!("{}/edit", part(number))
 }

@@ -16,7 +16,10 @@ test.afterAll(async () => {
 test('receiving stock lifts a part out of low stock', async ({ page }) => {
   const { rows } = await client.query(
     `SELECT part_number, reorder_point, quantity_on_hand FROM inventory.parts_availability
-     WHERE stock_status = 'LOW_STOCK' ORDER BY part_number DESC LIMIT 1`,
+     WHERE stock_status = 'LOW_STOCK'
+       AND part_number IN (SELECT part_number FROM inventory.parts
+                           WHERE NOT lot_control AND NOT serial_control)
+     ORDER BY part_number DESC LIMIT 1`,
   );
   const part = rows[0];
   const quantity = part.reorder_point * 3 + 1;

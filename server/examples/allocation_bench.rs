@@ -10,7 +10,7 @@ use sqlx::postgres::PgPoolOptions;
 use torvan::SystemActor;
 use torvan::stock::{Movement, Quantity};
 use torvan_app::db::begin_system;
-use torvan_app::inventory::stock::{Reference, apply};
+use torvan_app::inventory::stock::{Reference, Trace, apply};
 
 const SECONDS: u64 = 10;
 
@@ -57,6 +57,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                         &mut tx,
                         part,
                         Movement::Allocate(one),
+                        Trace::default(),
                         Some(reference),
                         None,
                         None,

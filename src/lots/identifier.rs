@@ -22,6 +22,14 @@ impl LotNumber {
         identifier(raw, "lot number", LOT_NUMBER_LIMIT).map(Self)
     }
 
+    /// A lot number a form may leave empty.
+    pub fn optional(raw: &str) -> Result<Option<Self>, String> {
+        match raw.trim() {
+            "" => Ok(None),
+            raw => Self::parse(raw).map(Some),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

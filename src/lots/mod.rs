@@ -6,14 +6,18 @@
 //! and in the order it came. Pure rules: the database keeps serials unique
 //! per part across receipts, these keep one receipt whole.
 
+mod choice;
 mod identifier;
 mod picking;
+mod problem;
 mod receipt;
 #[cfg(test)]
 mod tests;
 
+pub use choice::IssueChoice;
 pub use identifier::{
     LOT_NUMBER_LIMIT, LotNumber, SERIAL_NUMBER_LIMIT, SerialNumber, parse_serials,
 };
-pub use picking::{LotStock, Picking, pick_lots};
+pub use picking::{LotStock, Picking, pick_lots, pick_tracked};
+pub use problem::LotProblem;
 pub use receipt::{TrackedReceipt, Tracking};

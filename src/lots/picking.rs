@@ -42,3 +42,26 @@ pub fn pick_lots<K: Clone>(lots: &[LotStock<K>], need: i32) -> Picking<K> {
         short: still,
     }
 }
+
+/// Takes `need` units from a part's lots and from its stock `outside` any
+/// lot (received before lots were recorded, or untracked): that stock is
+/// the oldest and has no expiry, so it goes after every dated lot and
+/// before the undated ones. `None` is the stock outside the lots.
+pub fn pick_tracked<K: Clone>(lots: &[LotStock<K>], outside: i32, need: i32) -> Picking<Option<K>> {
+    let mut all: Vec<LotStock<Option<K>>> = lots
+        .iter()
+        .map(|lot| LotStock {
+            key: Some(lot.key.clone()),
+            received_at: lot.received_at,
+            expires_on: lot.expires_on,
+            available: lot.available,
+        })
+        .collect();
+    all.push(LotStock {
+        key: None,
+        received_at: DateTime::<Utc>::MIN_UTC,
+        expires_on: None,
+        available: outside,
+    });
+    pick_lots(&all, need)
+}

@@ -34,18 +34,13 @@ impl TrackedReceipt {
         expires_on: &str,
         serials: &str,
     ) -> Result<Self, FieldError> {
-        let lot = match (lot.trim().is_empty(), tracking.lot) {
-            (true, true) => {
-                return Err(FieldError::new(
-                    "lot",
-                    "This part is lot-controlled: enter the supplier's lot number.",
-                ));
-            }
-            (true, false) => None,
-            (false, _) => {
-                Some(LotNumber::parse(lot).map_err(|message| FieldError::new("lot", message))?)
-            }
-        };
+        let lot = LotNumber::optional(lot).map_err(|message| FieldError::new("lot", message))?;
+        if lot.is_none() && tracking.lot {
+            return Err(FieldError::new(
+                "lot",
+                "This part is lot-controlled: enter the supplier's lot number.",
+            ));
+        }
         let expires_on = match expires_on.trim() {
             "" => None,
             raw => Some(

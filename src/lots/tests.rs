@@ -166,6 +166,80 @@ fn an_issue_larger_than_the_lots_says_what_is_short() {
     );
 }
 
+#[test]
+fn stock_outside_the_lots_goes_after_the_dated_lots_and_before_the_undated() {
+    let lots = [lot("undated", 1, 5), expiring(lot("dated", 9, 2), 3)];
+    assert_eq!(
+        pick_tracked(&lots, 4, 8),
+        Picking {
+            takes: vec![(Some("dated"), 2), (None, 4), (Some("undated"), 2)],
+            short: 0
+        }
+    );
+    assert_eq!(pick_tracked::<&str>(&[], 0, 3).short, 3);
+}
+
+#[test]
+fn an_issue_may_name_its_lot_and_for_a_serial_part_one_serial_per_unit() {
+    let chosen = IssueChoice::parse(SERIAL, units(2), " L-9 ", "SN-4\nSN-5").unwrap();
+    assert_eq!(chosen.lot.as_ref().map(LotNumber::as_str), Some("L-9"));
+    assert_eq!(chosen.serials.len(), 2);
+    assert_eq!(
+        IssueChoice::parse(LOT, units(2), "", ""),
+        Ok(IssueChoice::default())
+    );
+    let short = IssueChoice::parse(SERIAL, units(3), "", "SN-4").unwrap_err();
+    assert_eq!(
+        (short.field.as_str(), short.message.as_str()),
+        (
+            "serials",
+            "You are issuing 3: enter 3 serial numbers, or none to take the first received (1 entered)."
+        )
+    );
+    assert_eq!(
+        IssueChoice::parse(LOT, units(1), "", "SN-4")
+            .unwrap_err()
+            .field,
+        "serials"
+    );
+    assert_eq!(
+        IssueChoice::parse(LOT, units(1), "L 9", "")
+            .unwrap_err()
+            .field,
+        "lot"
+    );
+}
+
+#[test]
+fn each_lot_problem_is_said_at_the_field_it_is_about() {
+    let lot = || "L-1".to_owned();
+    assert_eq!(LotProblem::OutsideLots { outside: 2 }.field(), "lot");
+    assert_eq!(
+        LotProblem::NotEnoughInLot {
+            lot: lot(),
+            available: 1,
+            requested: 2
+        }
+        .to_string(),
+        "Lot L-1 holds 1; 2 requested."
+    );
+    assert_eq!(
+        LotProblem::ExpiryDiffers {
+            lot: lot(),
+            recorded: "2027-03-01".into()
+        }
+        .field(),
+        "expires_on"
+    );
+    assert_eq!(
+        LotProblem::SerialRecorded {
+            serial: "SN-1".into()
+        }
+        .field(),
+        "serials"
+    );
+}
+
 fn any_lots() -> impl Strategy<Value = Vec<LotStock<usize>>> {
     prop::collection::vec((1..28_u32, prop::option::of(1..28_u32), 0..50_i32), 0..8).prop_map(
         |lots| {

@@ -32,7 +32,7 @@ fn Verification(last: Option<ChainVerification>) -> impl IntoView {
         }
         .into_any();
     };
-    let when = last.verified_at.format("%Y-%m-%d %H:%M UTC").to_string();
+    let when = torvan::text::minute_utc(last.verified_at);
     match last.broken {
         None => view! {
             <p class="chain-ok">

@@ -146,9 +146,9 @@ fn UserRowView(user: UserRow, actions: UserActions) -> impl IntoView {
         Some(until) => format!("Locked until {}", until.format("%H:%M UTC")),
         None => user.status.label().to_owned(),
     };
-    let last_login = user.last_login_at.map_or("Never".to_owned(), |at| {
-        at.format("%Y-%m-%d %H:%M UTC").to_string()
-    });
+    let last_login = user
+        .last_login_at
+        .map_or("Never".to_owned(), torvan::text::minute_utc);
     let (next_status, status_verb) = match user.status {
         UserStatus::Active => (UserStatus::Suspended, "Suspend"),
         _ => (UserStatus::Active, "Reactivate"),

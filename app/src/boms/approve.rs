@@ -8,11 +8,11 @@
 use sqlx::PgConnection;
 use torvan::DbEnum;
 use torvan::bom::BomStatus;
-use torvan::stock::{Movement, Quantity};
+use torvan::stock::Quantity;
 use uuid::Uuid;
 
 use super::model::Shortage;
-use super::stock::{REFERENCE_KIND, settle, stock_error};
+use super::stock::{REFERENCE_KIND, Settlement, settle, stock_error};
 use crate::error::AppError;
 use crate::inventory::stock::{AllocationMode, AllocationReport, Reference, allocate_lines};
 use crate::orders::build_state::refuse_if_shipped;
@@ -87,7 +87,7 @@ pub async fn approve(
     .fetch_optional(&mut *conn)
     .await?;
     if let Some(previous) = previous {
-        settle(conn, user_id, previous, Movement::Release).await?;
+        settle(conn, user_id, previous, Settlement::Release).await?;
     }
     mark_approved(conn, user_id, bom_id).await?;
     let report = allocate(conn, user_id, bom_id, mode).await?;

@@ -15,9 +15,9 @@ use uuid::Uuid;
 use super::approve::{allocate, mark_approved};
 use super::generate::for_configuration;
 use super::signed::sign_approval;
-use super::stock::{REFERENCE_KIND, settle, stock_error};
+use super::stock::{REFERENCE_KIND, Settlement, settle, stock_error};
 use crate::error::AppError;
-use crate::inventory::stock::{AllocationMode, Reference, apply};
+use crate::inventory::stock::{AllocationMode, Reference, Trace, apply};
 use crate::orders::sinks::queries::{Target, config};
 use crate::orders::sinks::signed as sinks_signed;
 
@@ -103,6 +103,7 @@ async fn settle_as(
             conn,
             need.part_id,
             Movement::Receive(units),
+            Trace::default(),
             Some(reference),
             reason,
             Some(user_id),
@@ -111,6 +112,6 @@ async fn settle_as(
         .map_err(stock_error)?;
     }
     allocate(conn, user_id, bom_id, AllocationMode::AllOrNothing).await?;
-    settle(conn, user_id, bom_id, Movement::Issue).await?;
+    settle(conn, user_id, bom_id, Settlement::Issue).await?;
     Ok(())
 }

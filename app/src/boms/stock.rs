@@ -7,12 +7,14 @@
 use sqlx::PgConnection;
 use torvan::DbEnum;
 use torvan::bom::BomStatus;
+use torvan::lots::IssueChoice;
 use torvan::stock::{Movement, Quantity};
 use uuid::Uuid;
 
 use super::approve::{allocate, refuse_move, status};
 use crate::error::AppError;
-use crate::inventory::stock::{AllocationMode, Reference, StockError, apply};
+use crate::inventory::lots::movements::{self, Destination};
+use crate::inventory::stock::{AllocationMode, Reference, StockError, Trace, apply};
 
 pub const REFERENCE_KIND: &str = "BOM";
 
@@ -21,13 +23,22 @@ pub(super) fn stock_error(error: StockError) -> AppError {
     error.at("stock")
 }
 
-/// Ends what the version holds of each part with `movement` (release or
-/// issue); returns how many parts it moved.
+/// How a version's hold ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Settlement {
+    /// Back to the shelf's available stock.
+    Release,
+    /// To the build: the lots and serials suggested for each part.
+    Issue,
+}
+
+/// Ends what the version holds of each part; returns how many parts it
+/// moved.
 pub(super) async fn settle(
     conn: &mut PgConnection,
     user_id: Uuid,
     bom_id: Uuid,
-    movement: fn(Quantity) -> Movement,
+    settlement: Settlement,
 ) -> Result<usize, AppError> {
     let id = bom_id.to_string();
     let held = sqlx::query!(
@@ -44,20 +55,36 @@ pub(super) async fn settle(
         kind: REFERENCE_KIND,
         id: &id,
     };
+    let to_build = Destination {
+        reference,
+        build_id: None,
+        note: None,
+        user_id,
+    };
     let mut moved = 0;
     for row in held {
         let Ok(units) = Quantity::new(i32::try_from(row.units).unwrap_or(i32::MAX)) else {
             continue;
         };
-        apply(
-            conn,
-            row.part_id,
-            movement(units),
-            Some(reference),
-            None,
-            Some(user_id),
-        )
-        .await
+        match settlement {
+            Settlement::Release => apply(
+                conn,
+                row.part_id,
+                Movement::Release(units),
+                Trace::default(),
+                Some(reference),
+                None,
+                Some(user_id),
+            )
+            .await
+            .map(drop),
+            Settlement::Issue => {
+                let choice = IssueChoice::default();
+                movements::issue(conn, row.part_id, units, &choice, &to_build)
+                    .await
+                    .map(drop)
+            }
+        }
         .map_err(stock_error)?;
         moved += 1;
     }
@@ -82,7 +109,7 @@ pub async fn withdraw(
     )
     .execute(&mut *conn)
     .await?;
-    settle(conn, user_id, bom_id, Movement::Release).await?;
+    settle(conn, user_id, bom_id, Settlement::Release).await?;
     Ok(())
 }
 
@@ -102,7 +129,7 @@ pub async fn issue(
         ));
     }
     allocate(conn, user_id, bom_id, AllocationMode::WhatIsAvailable).await?;
-    let issued = settle(conn, user_id, bom_id, Movement::Issue).await?;
+    let issued = settle(conn, user_id, bom_id, Settlement::Issue).await?;
     if issued == 0 {
         return Err(AppError::invalid(
             "stock",

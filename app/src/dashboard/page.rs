@@ -175,7 +175,7 @@ fn ReadyForQcList(orders: Vec<ReadyForQc>) -> impl IntoView {
             let href = crate::routes::order(&order.order_number);
             let finished = order
                 .finished_at
-                .map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string())
+                .map(torvan::text::minute_utc)
                 .unwrap_or_default();
             let key = order.order_number.clone();
             view! {

@@ -4,6 +4,7 @@
 
 mod api;
 pub mod catalogue;
+pub mod lots;
 mod model;
 mod page;
 pub mod part;
@@ -20,6 +21,7 @@ pub mod vendors;
 
 pub use api::{SearchParts, search_parts};
 pub use catalogue::{CataloguePage, GroupPage};
+pub use lots::LotPage;
 pub use model::{PartHit, PartSearch, SearchPage};
 pub use page::InventoryPage;
 pub use part::{EditPartPage, NewCustomPartPage, NewPartPage, PartPage};

@@ -66,7 +66,7 @@ fn Templates(templates: Vec<QcTemplateSummary>) -> impl IntoView {
                                     <td class="num">{saved.items}</td>
                                     <td>{if saved.review_required { "Second person" } else { "None" }}</td>
                                     <td>{saved.by}</td>
-                                    <td>{saved.at.format("%Y-%m-%d %H:%M UTC").to_string()}</td>
+                                    <td>{torvan::text::minute_utc(saved.at)}</td>
                                     <td><a href=edit aria-label=format!("Edit the {} {} checklist", template.family, phase)>"Edit"</a></td>
                                 </tr>
                             }.into_any(),

@@ -213,7 +213,7 @@ fn SignOff(checklist: ChecklistView, row_version: RwSignal<i32>) -> impl IntoVie
     let awaiting_review =
         checklist.status.is_passed() && checklist.review_required && checklist.reviewed.is_none();
     let reviewed = checklist.reviewed.clone().map(|(by, at)| {
-        view! { <p data-testid="reviewed">"Reviewed by " {by} ", " {at.format("%Y-%m-%d %H:%M UTC").to_string()}</p> }
+        view! { <p data-testid="reviewed">"Reviewed by " {by} ", " {torvan::text::minute_utc(at)}</p> }
     });
     view! {
         <section class="card" aria-labelledby="sign-off-heading">

@@ -122,7 +122,7 @@ async fn items(
                 format!(
                     "{}, {}",
                     row.recorded_by.clone().unwrap_or_default(),
-                    at.format("%Y-%m-%d %H:%M UTC")
+                    torvan::text::minute_utc(at)
                 )
             });
             Ok(ItemView {

@@ -160,6 +160,7 @@ enum InventoryView {
     NewCustomPart,
     Part,
     EditPart,
+    Lot,
 }
 
 #[lazy]
@@ -174,6 +175,7 @@ fn inventory(page: InventoryView) -> AnyView {
         InventoryView::NewCustomPart => view! { <crate::inventory::NewCustomPartPage/> }.into_any(),
         InventoryView::Part => view! { <crate::inventory::PartPage/> }.into_any(),
         InventoryView::EditPart => view! { <crate::inventory::EditPartPage/> }.into_any(),
+        InventoryView::Lot => view! { <crate::inventory::LotPage/> }.into_any(),
     }
 }
 
@@ -228,6 +230,12 @@ lazy_page!(
 lazy_page!(
     /// `/inventory/parts/:number/edit`
     EditPartPage => inventory(InventoryView::EditPart),
+    __preload_inventory
+);
+
+lazy_page!(
+    /// `/inventory/lots/:id`
+    LotPage => inventory(InventoryView::Lot),
     __preload_inventory
 );
 

@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                         view={Lazy::<lazy::NewCustomPartPage>::new()}
                     />
                     <Route path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number")) view={Lazy::<lazy::PartPage>::new()}/>
+                    <Route path=(StaticSegment("inventory"), StaticSegment("lots"), ParamSegment("id")) view={Lazy::<lazy::LotPage>::new()}/>
                     <Route
                         path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number"), StaticSegment("edit"))
                         view={Lazy::<lazy::EditPartPage>::new()}

@@ -27,10 +27,7 @@ pub fn TaskPage() -> impl IntoView {
 
 /// `2026-12-01 14:30 UTC`, or a dash.
 fn when(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    at.map_or_else(
-        || "—".to_owned(),
-        |at| at.format("%Y-%m-%d %H:%M UTC").to_string(),
-    )
+    at.map_or_else(|| "—".to_owned(), torvan::text::minute_utc)
 }
 
 #[component]

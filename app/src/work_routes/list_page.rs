@@ -54,7 +54,7 @@ fn Routes(routes: Vec<RouteSummary>) -> impl IntoView {
                                     <td class="num">{saved.version}</td>
                                     <td class="num">{saved.steps}</td>
                                     <td>{saved.by}</td>
-                                    <td>{saved.at.format("%Y-%m-%d %H:%M UTC").to_string()}</td>
+                                    <td>{torvan::text::minute_utc(saved.at)}</td>
                                     <td><a href=edit aria-label=format!("Edit the {} route", route.family)>"Edit"</a></td>
                                 </tr>
                             }.into_any(),

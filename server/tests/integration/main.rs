@@ -24,6 +24,7 @@ mod inventory_queries;
 mod inventory_stock_moves;
 mod inventory_transfer;
 mod live;
+mod lots;
 mod orders_gates;
 mod orders_header;
 mod orders_lifecycle;

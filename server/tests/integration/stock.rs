@@ -10,7 +10,7 @@ use torvan::SystemActor;
 use torvan::stock::{Movement, MovementKind, Quantity, StockLevel, StockProblem};
 use torvan_app::db::begin_system;
 use torvan_app::inventory::stock::{
-    AllocationMode, AllocationReport, Reference, StockError, allocate_lines, apply, level,
+    AllocationMode, AllocationReport, Reference, StockError, Trace, allocate_lines, apply, level,
 };
 use uuid::Uuid;
 
@@ -86,17 +86,18 @@ async fn move_stock(
         kind: "TEST",
         id: "1",
     };
-    let level = apply(
+    let applied = apply(
         &mut tx,
         part,
         movement,
+        Trace::default(),
         Some(reference),
         Some("cycle count"),
         None,
     )
     .await?;
     tx.commit().await.unwrap();
-    Ok(level)
+    Ok(applied.level)
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -149,7 +150,16 @@ async fn refused_movements_say_why_and_change_nothing(pool: PgPool) {
     ));
 
     let mut conn = pool.acquire().await.unwrap();
-    let no_reason = apply(&mut conn, part, Movement::Adjust(2), None, Some("  "), None).await;
+    let no_reason = apply(
+        &mut conn,
+        part,
+        Movement::Adjust(2),
+        Trace::default(),
+        None,
+        Some("  "),
+        None,
+    )
+    .await;
     assert!(matches!(no_reason, Err(StockError::ReasonRequired)));
     assert_stands_at(&pool, part, (5, 0)).await;
 }

@@ -14,7 +14,7 @@ use torvan_app::error::AppError;
 use torvan_app::inventory::part::GetPart;
 use torvan_app::orders::build_state::BuildState;
 use torvan_app::tasks::materials::{
-    ConsumeMaterial, GetTaskMaterials, IssueMaterial, ReturnMaterial,
+    ConsumeMaterial, GetTaskMaterials, IssueEntry, IssueMaterial, ReturnMaterial,
 };
 use uuid::Uuid;
 
@@ -22,13 +22,13 @@ use crate::support::demo::{orders, users};
 use crate::support::{TestApp, arranging, rule_broken};
 
 /// The first unit's assembly task, at the demo assembler's station.
-const TASK: &str = "TB-2026-0110-01-1-070";
+pub(crate) const TASK: &str = "TB-2026-0110-01-1-070";
 /// The second unit's, fed by the same BOM.
 const OTHER_UNIT: &str = "TB-2026-0110-01-2-070";
 /// A plumbing task nobody was given: not the demo assembler's.
 const PLUMBING: &str = "TB-2026-0110-01-1-090";
 /// 4.5 per unit, 9 for the BOM, all of it held since approval.
-const PART: &str = "112-0004";
+pub(crate) const PART: &str = "112-0004";
 /// 1.5 per unit, 3 for the BOM.
 const HALF: &str = "111-0005";
 
@@ -55,7 +55,7 @@ async fn welded_parts_at_assembly(pool: &PgPool) {
 }
 
 /// The demo signed in as the assembler, `PART` and `HALF` at assembly.
-async fn at_the_bench(pool: &PgPool) -> (TestApp, String) {
+pub(crate) async fn at_the_bench(pool: &PgPool) -> (TestApp, String) {
     let signed_in = TestApp::demo_signed_in(pool, users::ASSEMBLER).await;
     welded_parts_at_assembly(pool).await;
     signed_in
@@ -66,6 +66,7 @@ fn issue(task: &str, part: &str, quantity: &str) -> IssueMaterial {
         task_number: task.to_owned(),
         part_number: part.to_owned(),
         quantity: quantity.to_owned(),
+        choice: IssueEntry::default(),
     }
 }
 

@@ -57,11 +57,11 @@ pub async fn create_custom_part(category: String, draft: PartDraft) -> Result<St
 #[server(prefix = "/api", endpoint = "inventory/stock/receive")]
 pub async fn receive_stock(part_number: String, receipt: ReceiptEntry) -> Result<i32, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
-    let receipt = torvan::stock_entry::Receipt::parse(&receipt.quantity, &receipt.note)?;
+    let parsed = torvan::stock_entry::Receipt::parse(&receipt.quantity, &receipt.note)?;
     let number = torvan::PartNumber::parse(&part_number).map_err(|_| AppError::NotFound)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     let on_hand =
-        super::stock_changes::receive(&mut tx, &number, &receipt, session.user.id).await?;
+        super::stock_changes::receive(&mut tx, &number, &parsed, &receipt, session.user.id).await?;
     tx.commit().await?;
     Ok(on_hand)
 }
@@ -72,12 +72,15 @@ pub async fn adjust_stock(
     adjustment: AdjustmentEntry,
 ) -> Result<i32, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Inventory, torvan::Action::Update)?;
+    let lot = torvan::lots::LotNumber::optional(&adjustment.lot)
+        .map_err(|message| AppError::invalid("lot", message))?;
     let adjustment =
         torvan::stock_entry::Adjustment::parse(&adjustment.change, &adjustment.reason)?;
     let number = torvan::PartNumber::parse(&part_number).map_err(|_| AppError::NotFound)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     let on_hand =
-        super::stock_changes::adjust(&mut tx, &number, &adjustment, session.user.id).await?;
+        super::stock_changes::adjust(&mut tx, &number, &adjustment, lot.as_ref(), session.user.id)
+            .await?;
     tx.commit().await?;
     Ok(on_hand)
 }

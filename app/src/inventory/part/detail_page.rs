@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use torvan::audit::AuditedTable;
+use torvan::lots::Tracking;
 use torvan::part_spec::part_type_label;
 use torvan::{Action, StockStatus};
 
@@ -14,6 +15,7 @@ use super::stock_forms::{StockActions, StockForms};
 use super::substitutes::{ShortageOffer, Substitutes};
 use crate::audit::HistoryLink;
 use crate::inventory::catalogue::Breadcrumbs;
+use crate::inventory::lots::PartLots;
 use crate::shell::{Loaded, Permitted};
 
 /// `/inventory/parts/:number`: everything about one part, and its stock
@@ -41,6 +43,7 @@ fn Part(part: PartDetail, actions: StockActions) -> impl IntoView {
         part.stock_status,
         Some(StockStatus::OutOfStock | StockStatus::LowStock)
     );
+    let has_lots = !part.lots.lots.is_empty();
     view! {
         <Title text=title/>
         <Breadcrumbs trail=part.trail.clone() current=number.clone()/>
@@ -55,9 +58,10 @@ fn Part(part: PartDetail, actions: StockActions) -> impl IntoView {
         </div>
         {short.then(|| view! { <ShortageOffer substitutes=part.substitutes.clone()/> })}
         <Permitted on=torvan::Resource::Inventory action=Action::Update clone:number>
-            <StockForms part_number=number.clone() actions/>
+            <StockForms part_number=number.clone() tracking=part.tracking has_lots actions/>
         </Permitted>
         <Substitutes part_number=number.clone() lines=part.substitutes.clone() for_others=part.substitute_for.clone() actions/>
+        <Lots lots=part.lots.clone() tracking=part.tracking/>
         <WhereUsed usages=part.where_used.clone()/>
         <Movements lines=part.movements.clone()/>
     }
@@ -135,6 +139,61 @@ fn Identification(part: PartDetail) -> impl IntoView {
     }
 }
 
+/// The part's lots with stock and its serial numbers on the shelf; shown
+/// for tracked parts and for any part that has lots.
+#[component]
+fn Lots(lots: PartLots, tracking: Tracking) -> impl IntoView {
+    let shown = tracking.lot || tracking.serial || !lots.lots.is_empty();
+    let outside = (lots.outside_lots > 0 && !lots.lots.is_empty()).then(|| {
+        view! { <p class="hint" data-testid="outside-lots">{lots.outside_lots} " on hand outside any lot (received before lots were recorded)."</p> }
+    });
+    let table = if lots.lots.is_empty() {
+        view! { <p class="empty">"No lot of this part is in stock."</p> }.into_any()
+    } else {
+        view! {
+            <div class="table-scroll">
+                <table class="data-table" data-testid="part-lots">
+                    <thead><tr>
+                        <th scope="col">"Lot"</th><th scope="col">"Expires"</th>
+                        <th scope="col" class="num">"On hand"</th><th scope="col">"First received"</th>
+                    </tr></thead>
+                    <tbody>
+                        {lots.lots.into_iter().map(|lot| view! {
+                            <tr>
+                                <td><a href=crate::routes::lot(lot.id)>{lot.lot_number}</a></td>
+                                <td>{lot.expires_on.unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{lot.on_hand}</td>
+                                <td class="nowrap">{lot.received}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    let serials = tracking.serial.then(|| {
+        let listed = lots.serials.len();
+        view! {
+            <h3>"Serial numbers on the shelf (" {lots.serials_on_shelf} ")"</h3>
+            {(listed == 0).then(|| view! { <p class="empty">"None on the shelf."</p> })}
+            <ul class="inline-list" data-testid="part-serials">
+                {lots.serials.into_iter().map(|serial| view! { <li>{serial.serial_number}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    shown.then(|| {
+        view! {
+            <section aria-labelledby="lots-heading">
+                <h2 id="lots-heading">"Lots in stock"</h2>
+                {outside}
+                {table}
+                {serials}
+            </section>
+        }
+    })
+}
+
 #[component]
 fn WhereUsed(usages: Vec<Usage>) -> impl IntoView {
     let body = if usages.is_empty() {
@@ -181,8 +240,8 @@ fn Movements(lines: Vec<MovementLine>) -> impl IntoView {
                         {lines.into_iter().map(|line| view! {
                             <tr>
                                 <td class="nowrap">{line.at}</td><td>{line.kind.label()}</td>
-                                <td class="num">{signed(line.on_hand_change)}</td>
-                                <td class="num">{signed(line.allocated_change)}</td>
+                                <td class="num">{torvan::number::signed(line.on_hand_change)}</td>
+                                <td class="num">{torvan::number::signed(line.allocated_change)}</td>
                                 <td class="num">{line.on_hand_after}</td>
                                 <td>{line.note.unwrap_or_default()}</td>
                                 <td>{line.by.unwrap_or_default()}</td>
@@ -199,12 +258,4 @@ fn Movements(lines: Vec<MovementLine>) -> impl IntoView {
 
 fn yes_no(flag: &str) -> &'static str {
     if flag == "yes" { "Yes" } else { "No" }
-}
-
-fn signed(change: i32) -> String {
-    if change > 0 {
-        format!("+{change}")
-    } else {
-        change.to_string()
-    }
 }

@@ -1,11 +1,13 @@
 //! The part page's and the part form's wire types.
 
 use serde::{Deserialize, Serialize};
+use torvan::lots::Tracking;
 use torvan::part_spec::PartDraft;
 use torvan::stock::MovementKind;
 use torvan::{MakeOrBuy, PartStatus, StockStatus, SubstituteType, UnitOfMeasure};
 
 use crate::inventory::catalogue::Crumb;
+use crate::inventory::lots::PartLots;
 
 /// Everything the part page shows; numbers and dates arrive formatted,
 /// codes as the domain's types (the page shows their labels).
@@ -31,6 +33,8 @@ pub struct PartDetail {
     pub substitute_for: Vec<SubstituteLine>,
     pub where_used: Vec<Usage>,
     pub movements: Vec<MovementLine>,
+    pub tracking: Tracking,
+    pub lots: PartLots,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,11 +78,18 @@ pub struct PartFormChoices {
 }
 
 /// Goods received as the form sends them (`receipt[quantity]`, …), parsed
-/// by `torvan::stock_entry::Receipt::parse`.
+/// by `torvan::stock_entry::Receipt::parse` and, against the part's
+/// tracking, `torvan::lots::TrackedReceipt::parse`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReceiptEntry {
     pub quantity: String,
     pub note: String,
+    #[serde(default)]
+    pub lot: String,
+    #[serde(default)]
+    pub expires_on: String,
+    #[serde(default)]
+    pub serials: String,
 }
 
 /// A count's correction as the form sends it (`adjustment[change]`, …),
@@ -87,6 +98,9 @@ pub struct ReceiptEntry {
 pub struct AdjustmentEntry {
     pub change: String,
     pub reason: String,
+    /// The lot the count corrects; empty for stock outside the lots.
+    #[serde(default)]
+    pub lot: String,
 }
 
 /// A substitute as the form sends it (`substitution[substitute]`, …),

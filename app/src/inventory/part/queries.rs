@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use sqlx::PgConnection;
 use torvan::bom::BomStatus;
+use torvan::lots::Tracking;
 use torvan::part_spec::PartDraft;
 use torvan::stock::{MovementKind, reference_note};
 use torvan::{
@@ -37,6 +38,8 @@ struct DetailRow {
     assembly_name: Option<String>,
     sub_assembly_id: Option<Uuid>,
     sub_assembly_name: Option<String>,
+    lot_control: bool,
+    serial_control: bool,
 }
 
 pub async fn detail(conn: &mut PgConnection, number: &PartNumber) -> Result<PartDetail, AppError> {
@@ -51,7 +54,9 @@ pub async fn detail(conn: &mut PgConnection, number: &PartNumber) -> Result<Part
                   pa.stock_status AS "stock_status?",
                   c.id AS "category_id?", c.name AS "category_name?",
                   a.id AS "assembly_id?", a.name AS "assembly_name?",
-                  sa.id AS "sub_assembly_id?", sa.name AS "sub_assembly_name?"
+                  sa.id AS "sub_assembly_id?", sa.name AS "sub_assembly_name?",
+                  coalesce(p.lot_control, false) AS "lot_control!",
+                  coalesce(p.serial_control, false) AS "serial_control!"
            FROM inventory.parts p
            LEFT JOIN inventory.vendors v ON v.id = p.primary_vendor_id
            LEFT JOIN inventory.parts_availability pa ON pa.id = p.id
@@ -71,6 +76,7 @@ pub async fn detail(conn: &mut PgConnection, number: &PartNumber) -> Result<Part
     let (substitutes, substitute_for) = substitutes(conn, row.id).await?;
     let where_used = where_used(conn, row.id).await?;
     let movements = movements(conn, row.id).await?;
+    let lots = crate::inventory::lots::queries::part_lots(conn, row.id, row.on_hand).await?;
     let stock_status = row
         .stock_status
         .as_deref()
@@ -98,6 +104,11 @@ pub async fn detail(conn: &mut PgConnection, number: &PartNumber) -> Result<Part
         substitute_for,
         where_used,
         movements,
+        tracking: Tracking {
+            lot: row.lot_control,
+            serial: row.serial_control,
+        },
+        lots,
     })
 }
 
@@ -338,7 +349,7 @@ async fn movements(conn: &mut PgConnection, part_id: Uuid) -> Result<Vec<Movemen
                 .zip(row.reference_id)
                 .map(|(about, id)| reference_note(&about, &id));
             Ok(MovementLine {
-                at: row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                at: torvan::text::minute_utc(row.created_at),
                 kind: MovementKind::parse(&row.kind)?,
                 on_hand_change: row.on_hand_change,
                 allocated_change: row.allocated_change,

@@ -82,7 +82,7 @@ pub async fn detail(
     .into_iter()
     .map(|change| {
         Ok(StatusChange {
-            at: change.at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            at: torvan::text::minute_utc(change.at),
             from: change
                 .from_status
                 .as_deref()

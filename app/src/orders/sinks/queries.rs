@@ -147,7 +147,7 @@ pub struct ConfigRow {
 fn stamp(by: Option<String>, at: Option<DateTime<Utc>>) -> Option<Stamp> {
     Some(Stamp {
         by: by?,
-        at: at?.format("%Y-%m-%d %H:%M UTC").to_string(),
+        at: torvan::text::minute_utc(at?),
     })
 }
 

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::model::TaskMaterials;
+use super::model::{IssueEntry, TaskMaterials};
 use crate::error::AppError;
 
 /// The reader, when their role may do `action` to some task's materials:
@@ -41,18 +41,20 @@ pub async fn get_task_materials(task_number: String) -> Result<TaskMaterials, Ap
     super::queries::materials(&mut conn, &number, &session.user).await
 }
 
-/// Issues whole units of a part from the unit's BOM to the task's bench.
+/// Issues whole units of a part from the unit's BOM to the task's bench,
+/// from the lot and serials `choice` names or else the suggested ones.
 #[server(prefix = "/api", endpoint = "tasks/materials/issue")]
 pub async fn issue_material(
     task_number: String,
     part_number: String,
     quantity: String,
+    #[server(default)] choice: IssueEntry,
 ) -> Result<(), AppError> {
     let session = permitted(torvan::workflow::MaterialAction::Issue)?;
     let (number, part) = named(&task_number, &part_number)?;
     let quantity = torvan::workflow::parse_units(&quantity)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
-    super::writes::issue(&mut tx, &session.user, &number, &part, quantity).await?;
+    super::writes::issue(&mut tx, &session.user, &number, &part, quantity, &choice).await?;
     tx.commit().await?;
     Ok(())
 }

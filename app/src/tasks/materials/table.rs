@@ -1,13 +1,16 @@
 //! The task page's materials: each part's need and totals, and for those
 //! who may, a quantity (what is still needed, to start with) with Issue,
-//! Consume and Return beside it, sized for gloved hands. A refusal is said
-//! under the row's quantity; a change reloads the table.
+//! Consume and Return beside it, sized for gloved hands; for a part with
+//! lots, the lot to issue from (the first to expire, unless the person
+//! picks another), and for a serial-controlled part, the serial numbers if
+//! the person names them. A refusal is said under the row's quantity; a
+//! change reloads the table.
 
 use leptos::prelude::*;
 use torvan::workflow::{MaterialAction, TaskNumber};
 
 use super::api::{ConsumeMaterial, IssueMaterial, ReturnMaterial, get_task_materials};
-use super::model::{MaterialRow, TaskMaterials};
+use super::model::{IssueEntry, LotOption, MaterialRow, TaskMaterials};
 use crate::error::AppError;
 use crate::shell::form::reload_after;
 use crate::shell::{Loaded, action_error, field_error};
@@ -69,14 +72,21 @@ fn Line(
     let line = row.line;
     let shown = |value: rust_decimal::Decimal| value.normalize().to_string();
     let controls = (!may.is_empty()).then(|| {
-        view! { <Controls number part=row.part_number.clone() default=line.issuable() may edits/> }
+        let choices = Choices {
+            lots: row.lots.clone(),
+            serial_controlled: row.serial_controlled,
+        };
+        view! { <Controls number part=row.part_number.clone() default=line.issuable() may choices edits/> }
+    });
+    let taken = (!row.taken.is_empty()).then(|| {
+        view! { <span class="muted block" data-testid="taken-lots">{row.taken.join(", ")}</span> }
     });
     view! {
         <tr data-part=row.part_number.clone()>
             <td><a href=crate::routes::part(&row.part_number)>{row.part_number.clone()}</a></td>
             <td>{row.name}<span class="muted">" (" {row.unit.label()} ")"</span></td>
             <td class="number">{shown(line.required)}</td>
-            <td class="number" data-testid="issued">{shown(line.issued)}</td>
+            <td class="number" data-testid="issued">{shown(line.issued)}{taken}</td>
             <td class="number" data-testid="consumed">{shown(line.consumed)}</td>
             <td class="number" data-testid="returned">{shown(line.returned)}</td>
             <td class="number" data-testid="still-needed">{shown(line.still_needed())}</td>
@@ -85,12 +95,20 @@ fn Line(
     }
 }
 
+/// What an issue of the row's part may name beyond its quantity.
+#[derive(Debug, Clone)]
+struct Choices {
+    lots: Vec<LotOption>,
+    serial_controlled: bool,
+}
+
 #[component]
 fn Controls(
     number: String,
     part: String,
     default: i32,
     may: Vec<MaterialAction>,
+    choices: Choices,
     edits: RwSignal<usize>,
 ) -> impl IntoView {
     let issue = ServerAction::<IssueMaterial>::new();
@@ -100,6 +118,8 @@ fn Controls(
     reload_after(consume, edits);
     reload_after(give_back, edits);
     let quantity = RwSignal::new(default.to_string());
+    let lot = RwSignal::new(String::new());
+    let serials = RwSignal::new(String::new());
     let last = RwSignal::new(None::<MaterialAction>);
     let errors = [
         action_error(issue),
@@ -126,6 +146,10 @@ fn Controls(
                         task_number,
                         part_number,
                         quantity,
+                        choice: IssueEntry {
+                            lot: lot.get_untracked(),
+                            serials: serials.get_untracked(),
+                        },
                     });
                 }
                 MaterialAction::Consume => {
@@ -146,6 +170,40 @@ fn Controls(
         }
     };
     let id = format!("quantity-{part}");
+    let issues = may.contains(&MaterialAction::Issue);
+    let lot_choice = (issues && !choices.lots.is_empty()).then(|| {
+        let (lot_id, lot_for) = (format!("lot-{part}"), format!("lot-{part}"));
+        let options = choices
+            .lots
+            .iter()
+            .map(|option| {
+                let expiry = option
+                    .expires_on
+                    .as_ref()
+                    .map(|day| format!(", expires {day}"))
+                    .unwrap_or_default();
+                let label = format!("{} ({} on hand{expiry})", option.lot_number, option.on_hand);
+                view! { <option value=option.lot_number.clone()>{label}</option> }
+            })
+            .collect_view();
+        view! {
+            <label class="bench-choice" for=lot_for>"Lot"
+                <select id=lot_id name="lot" on:change=move |event| lot.set(event_target_value(&event))>
+                    <option value="">"First to expire (suggested)"</option>
+                    {options}
+                </select>
+            </label>
+        }
+    });
+    let serial_choice = (issues && choices.serial_controlled).then(|| {
+        let (serials_id, serials_for) = (format!("serials-{part}"), format!("serials-{part}"));
+        view! {
+            <label class="bench-choice" for=serials_for>"Serial numbers (optional)"
+                <input id=serials_id name="serials" placeholder="First received"
+                    prop:value=serials on:input=move |event| serials.set(event_target_value(&event))/>
+            </label>
+        }
+    });
     let buttons = may
         .into_iter()
         .map(|action| {
@@ -167,9 +225,15 @@ fn Controls(
             <input id=id name="quantity" inputmode="decimal" class="bench-quantity"
                 prop:value=quantity on:input=move |event| quantity.set(event_target_value(&event))/>
             {buttons}
+            {lot_choice}
+            {serial_choice}
             {move || error().map(|error| {
-                let message = error.for_field("quantity").unwrap_or_else(|| error.form_message());
-                field_error("quantity", message)
+                // A refused lot or serial is said under the row like its quantity.
+                let (field, message) = ["quantity", "lot", "serials"]
+                    .into_iter()
+                    .find_map(|field| error.for_field(field).map(|message| (field, message)))
+                    .unwrap_or_else(|| ("quantity", error.form_message()));
+                field_error(field, message)
             })}
         </td>
     }

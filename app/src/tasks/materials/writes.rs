@@ -3,7 +3,8 @@
 //! then for a movement the part's row (so the BOM's standing read next
 //! cannot change before the movement lands), checks the domain's rule,
 //! moves stock through the ledger under the BOM's reference with the task
-//! named in the movement's note, and updates the line's totals.
+//! named in the movement's note and its build on the row (with the lots and
+//! serials taken: the build's genealogy), and updates the line's totals.
 //!
 //! An issue takes from the BOM's hold first; when the hold is short it
 //! allocates the rest to the BOM from the shelf's available stock, up to
@@ -18,15 +19,18 @@ use sqlx::PgConnection;
 use torvan::DbEnum;
 use torvan::PartNumber;
 use torvan::bom::BomStatus;
+use torvan::lots::IssueChoice;
 use torvan::stock::{Movement, MovementKind, Quantity};
 use torvan::workflow::{MaterialAction, MaterialLine, Supply, TaskNumber, may_handle};
 use uuid::Uuid;
 
+use super::model::IssueEntry;
 use super::queries::{Task, task};
 use crate::auth::CurrentUser;
 use crate::boms::stock::REFERENCE_KIND;
 use crate::error::AppError;
-use crate::inventory::stock::{Reference, apply};
+use crate::inventory::lots::movements::{self, Destination};
+use crate::inventory::stock::{Reference, Trace, apply};
 use crate::tasks::access::actor;
 
 /// One task line, locked for this transaction.
@@ -85,31 +89,63 @@ fn note(task: &Task) -> String {
     format!("Task {}", task.number)
 }
 
-/// Records `movement` of the locked line's part in the ledger, under the
-/// unit's BOM `bom_id` and noted with the task.
-async fn record(
-    conn: &mut PgConnection,
-    locked: &Locked,
-    bom_id: Uuid,
-    movement: Movement,
-    user: &CurrentUser,
-) -> Result<(), AppError> {
-    let id = bom_id.to_string();
-    let reference = Reference {
-        kind: REFERENCE_KIND,
-        id: &id,
-    };
-    let note = note(&locked.task);
-    apply(
-        conn,
-        locked.part_id,
-        movement,
-        Some(reference),
-        Some(&note),
-        Some(user.id),
-    )
-    .await?;
-    Ok(())
+/// The stock moves of a task line: under the unit's BOM `bom_id`, for the
+/// task's build, noted with the task.
+struct Bench {
+    bom_id: String,
+    note: String,
+    build_id: Uuid,
+    user_id: Uuid,
+}
+
+impl Bench {
+    fn new(locked: &Locked, bom_id: Uuid, user: &CurrentUser) -> Self {
+        Self {
+            bom_id: bom_id.to_string(),
+            note: note(&locked.task),
+            build_id: locked.task.build_id,
+            user_id: user.id,
+        }
+    }
+
+    fn destination(&self) -> Destination<'_> {
+        Destination {
+            reference: Reference {
+                kind: REFERENCE_KIND,
+                id: &self.bom_id,
+            },
+            build_id: Some(self.build_id),
+            note: Some(&self.note),
+            user_id: self.user_id,
+        }
+    }
+
+    /// Holds `quantity` more for the BOM (no lot: a hold is of the part).
+    async fn allocate(
+        &self,
+        conn: &mut PgConnection,
+        part_id: Uuid,
+        quantity: Quantity,
+    ) -> Result<(), AppError> {
+        let to = self.destination();
+        let trace = Trace {
+            lot_id: None,
+            build_id: to.build_id,
+        };
+        let movement = Movement::Allocate(quantity);
+        let user = Some(to.user_id);
+        apply(
+            conn,
+            part_id,
+            movement,
+            trace,
+            Some(to.reference),
+            to.note,
+            user,
+        )
+        .await?;
+        Ok(())
+    }
 }
 
 /// The unit's approved BOM version, if it has one.
@@ -157,15 +193,19 @@ async fn standing(
     Ok(row.map_or((0, 0), |row| (row.held, row.lacking)))
 }
 
-/// Issues `quantity` of `part` to the task's bench from its unit's BOM.
+/// Issues `quantity` of `part` to the task's bench from its unit's BOM:
+/// the lot and serials `choice` names, else the suggested ones.
 pub async fn issue(
     conn: &mut PgConnection,
     user: &CurrentUser,
     number: &TaskNumber,
     part: &PartNumber,
     quantity: Quantity,
+    choice: &IssueEntry,
 ) -> Result<(), AppError> {
     let locked = lock_line(conn, user, number, part, MaterialAction::Issue).await?;
+    let tracking = movements::tracking(conn, locked.part_id).await?;
+    let choice = IssueChoice::parse(tracking, quantity, &choice.lot, &choice.serials)?;
     let Some(bom_id) = approved_bom(conn, locked.task.configuration_id).await? else {
         return Err(AppError::invalid(
             torvan::workflow::QUANTITY,
@@ -179,12 +219,12 @@ pub async fn issue(
         obtainable: available.min(lacking),
     };
     let plan = locked.line.issue(quantity, supply)?;
+    let bench = Bench::new(&locked, bom_id, user);
     if let Ok(top_up) = Quantity::new(plan.top_up) {
-        let allocation = Movement::Allocate(top_up);
-        record(conn, &locked, bom_id, allocation, user).await?;
+        bench.allocate(conn, locked.part_id, top_up).await?;
     }
-    let movement = Movement::Issue(quantity);
-    record(conn, &locked, bom_id, movement, user).await?;
+    let to = bench.destination();
+    movements::issue(conn, locked.part_id, quantity, &choice, &to).await?;
     sqlx::query!(
         "UPDATE workflow.task_materials
          SET quantity_issued = coalesce(quantity_issued, 0) + $2, issued_by = $3, issued_at = now()
@@ -263,13 +303,12 @@ pub async fn give_back(
             AppError::Internal
         })?;
     lock_part(conn, locked.part_id).await?;
-    let movement = Movement::Return(quantity);
-    record(conn, &locked, bom_id, movement, user).await?;
+    let bench = Bench::new(&locked, bom_id, user);
+    movements::give_back(conn, locked.part_id, quantity, &bench.destination()).await?;
     if approved_bom(conn, locked.task.configuration_id).await? == Some(bom_id) {
         let (_, lacking) = standing(conn, bom_id, locked.part_id).await?;
         if let Ok(rehold) = Quantity::new(lacking.min(quantity.get())) {
-            let allocation = Movement::Allocate(rehold);
-            record(conn, &locked, bom_id, allocation, user).await?;
+            bench.allocate(conn, locked.part_id, rehold).await?;
         }
     }
     sqlx::query!(

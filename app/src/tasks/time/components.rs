@@ -14,10 +14,7 @@ use crate::shell::{FormError, Loaded, action_error, successes};
 
 /// `2026-12-01 14:30 UTC`, or `running`.
 fn when(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    at.map_or_else(
-        || "running".to_owned(),
-        |at| at.format("%Y-%m-%d %H:%M UTC").to_string(),
-    )
+    at.map_or_else(|| "running".to_owned(), torvan::text::minute_utc)
 }
 
 /// `1:02:03` or `2:03`.

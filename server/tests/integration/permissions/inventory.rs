@@ -28,6 +28,12 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
         ),
         endpoint(PartFormOptions {}, Rule::Needs(Inventory, Read)),
         endpoint(
+            GetLot {
+                id: uuid::Uuid::nil(),
+            },
+            Rule::Needs(Inventory, Read),
+        ),
+        endpoint(
             SavePart {
                 original: None,
                 draft: PartDraft {
@@ -54,6 +60,7 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
                 receipt: ReceiptEntry {
                     quantity: text("1"),
                     note: text("matrix"),
+                    ..Default::default()
                 },
             },
             Rule::Needs(Inventory, Update),
@@ -64,6 +71,7 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
                 adjustment: AdjustmentEntry {
                     change: text("1"),
                     reason: text("matrix"),
+                    ..Default::default()
                 },
             },
             Rule::Needs(Inventory, Update),

@@ -39,6 +39,7 @@ use torvan_app::error::AppError;
 use torvan_app::inventory::PartSearch;
 use torvan_app::inventory::SearchParts;
 use torvan_app::inventory::catalogue::{CatalogueChildren, CatalogueGroup, GroupEntry, SaveGroup};
+use torvan_app::inventory::lots::GetLot;
 use torvan_app::inventory::part::{
     AddSubstitute, AdjustStock, AdjustmentEntry, CreateCustomPart, GetPart, PartFormOptions,
     ReceiptEntry, ReceiveStock, RemoveSubstitute, SavePart, SubstitutionEntry,

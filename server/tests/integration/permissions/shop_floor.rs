@@ -127,6 +127,7 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
                 task_number: text("TB-NONE-040"),
                 part_number: text(parts::LEG_TUBE),
                 quantity: text("1"),
+                choice: Default::default(),
             },
             Rule::Materials(MaterialAction::Issue),
         ),
