@@ -22,6 +22,17 @@ pub async fn connection() -> Result<PoolConnection<Postgres>, AppError> {
     Ok(crate::state::pool()?.acquire().await?)
 }
 
+/// A read of many statements that must agree with each other (a record
+/// composed from several features): one read-only transaction that sees
+/// one snapshot of the database, and can write nothing.
+pub async fn snapshot() -> Result<Transaction<'static, Postgres>, AppError> {
+    let mut tx = crate::state::pool()?.begin().await?;
+    sqlx::query!("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        .execute(&mut *tx)
+        .await?;
+    Ok(tx)
+}
+
 /// Who a write transaction acts for.
 #[derive(Debug, Clone, Copy)]
 pub enum Acting {

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod bom_templates;
 pub mod boms;
+pub mod builds;
 pub mod customers;
 pub mod dashboard;
 #[cfg(feature = "ssr")]

@@ -8,7 +8,8 @@
 //! asks. All of it is written in the seed's own transaction.
 
 use sqlx::PgConnection;
-use torvan::stock::{Movement, Quantity};
+use torvan::lots::{IssueChoice, LotNumber, SerialNumber, TrackedReceipt, Tracking};
+use torvan::stock::Quantity;
 use torvan::{DbEnum, OrderStatus};
 use uuid::Uuid;
 
@@ -17,7 +18,8 @@ use super::generate::for_configuration;
 use super::signed::sign_approval;
 use super::stock::{REFERENCE_KIND, Settlement, settle, stock_error};
 use crate::error::AppError;
-use crate::inventory::stock::{AllocationMode, Reference, Trace, apply};
+use crate::inventory::lots::movements::{self, Destination};
+use crate::inventory::stock::{AllocationMode, Reference};
 use crate::orders::sinks::queries::{Target, config};
 use crate::orders::sinks::signed as sinks_signed;
 
@@ -82,9 +84,18 @@ async fn settle_as(
         allocate(conn, user_id, bom_id, AllocationMode::WhatIsAvailable).await?;
         return Ok(());
     }
+    // A lot-controlled part arrives in a lot named for the build, a
+    // serial-controlled one with a serial number per unit: the demo's
+    // records show the genealogy a real receipt gives.
     let needs = sqlx::query!(
-        r#"SELECT part_id AS "part_id!", needed AS "needed!"
-           FROM orders.bom_part_standing WHERE bom_id = $1"#,
+        r#"SELECT s.part_id AS "part_id!", s.needed AS "needed!", p.part_number,
+                  coalesce(p.lot_control, false) AS "lot!",
+                  coalesce(p.serial_control, false) AS "serial!", c.build_number
+           FROM orders.bom_part_standing s
+           JOIN inventory.parts p ON p.id = s.part_id
+           JOIN orders.boms b ON b.id = s.bom_id
+           JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+           WHERE s.bom_id = $1"#,
         bom_id
     )
     .fetch_all(&mut *conn)
@@ -94,24 +105,84 @@ async fn settle_as(
         kind: REFERENCE_KIND,
         id: &id,
     };
+    let mut lotted = Vec::new();
     for need in needs {
         let Ok(units) = Quantity::new(need.needed) else {
             continue;
         };
+        let tracking = Tracking {
+            lot: need.lot,
+            serial: need.serial,
+        };
+        let receipt = demo_receipt(tracking, units, &need.part_number, &need.build_number)?;
         let reason = Some("Demo data: received for this build");
-        apply(
+        movements::receive(
             conn,
             need.part_id,
-            Movement::Receive(units),
-            Trace::default(),
+            units,
+            &receipt,
             Some(reference),
             reason,
-            Some(user_id),
+            user_id,
         )
         .await
         .map_err(stock_error)?;
+        if let Some(lot) = receipt.lot {
+            lotted.push((need.part_id, units, lot));
+        }
     }
     allocate(conn, user_id, bom_id, AllocationMode::AllOrNothing).await?;
+    // The build takes the lot received for it (the suggestion would take
+    // the older stock outside the lots first); the rest as suggested.
+    let to_build = Destination {
+        reference,
+        build_id: None,
+        note: None,
+        user_id,
+    };
+    for (part_id, units, lot) in lotted {
+        let choice = IssueChoice {
+            lot: Some(lot),
+            serials: Vec::new(),
+        };
+        movements::issue(conn, part_id, units, &choice, &to_build)
+            .await
+            .map_err(stock_error)?;
+    }
     settle(conn, user_id, bom_id, Settlement::Issue).await?;
     Ok(())
+}
+
+/// The lot and serial numbers a demo receipt of `part` for `build` names.
+fn demo_receipt(
+    tracking: Tracking,
+    units: Quantity,
+    part: &str,
+    build: &str,
+) -> Result<TrackedReceipt, AppError> {
+    let lot = tracking
+        .lot
+        .then(|| demo_number(LotNumber::parse(&format!("L-{build}"))))
+        .transpose()?;
+    let serials = if tracking.serial {
+        (1..=units.get())
+            .map(|unit| demo_number(SerialNumber::parse(&format!("{part}-{build}-{unit}"))))
+            .collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    Ok(TrackedReceipt {
+        lot,
+        expires_on: None,
+        serials,
+    })
+}
+
+/// A number the demo makes from its own part and build numbers: always
+/// well formed, or the demo data changed under it.
+fn demo_number<T>(parsed: Result<T, String>) -> Result<T, AppError> {
+    parsed.map_err(|error| {
+        tracing::error!(%error, "a demo lot or serial number");
+        AppError::Internal
+    })
 }

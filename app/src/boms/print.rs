@@ -9,7 +9,7 @@ use super::api::get_bom;
 use super::model::{BomDetail, BomPageData};
 use super::tree::depth_class;
 use crate::money::money;
-use crate::shell::Loaded;
+use crate::shell::{Loaded, PrintButton};
 
 #[component]
 pub fn BomPrintPage() -> impl IntoView {
@@ -37,7 +37,7 @@ fn Printed(page: BomPageData) -> impl IntoView {
                 page.order_number, bom.version, bom.status.label(), bom.parts_count,
                 money(bom.total_cost), bom.total_weight.normalize(), bom.generated_by
             )}</p>
-            <p class="no-print"><button type="button" class="button" on:click=|_| print()>"Print"</button></p>
+            <PrintButton/>
             <Lines bom/>
         </div>
     }
@@ -71,11 +71,5 @@ fn Lines(bom: BomDetail) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-    }
-}
-
-fn print() {
-    if let Err(error) = window().print() {
-        leptos::logging::warn!("printing failed: {error:?}");
     }
 }

@@ -119,6 +119,7 @@ fn Checklist(checklist: ChecklistView, state: CaptureState) -> impl IntoView {
             <span class=status_class data-testid="checklist-status">{move || status().label()}</span>
             {(round > 1).then(|| view! { " " <span class="badge muted">"Round " {round}</span> })}
             " Order "<a href=crate::routes::order(&checklist.order_number)>{checklist.order_number.to_string()}</a>
+            " · " <a href=crate::routes::build_record(&checklist.build_number)>"production record"</a>
             " · " {checklist.family.clone()}
             " · template version " {checklist.template_version.clone()}
             " · inspector " {checklist.inspector.clone().unwrap_or_else(|| "not assigned".to_owned())}

@@ -87,6 +87,7 @@ enum OrdersView {
     NewOrder,
     Order,
     Sink,
+    BuildRecord,
 }
 
 #[lazy]
@@ -96,6 +97,7 @@ fn orders(page: OrdersView) -> AnyView {
         OrdersView::NewOrder => view! { <crate::orders::NewOrderPage/> }.into_any(),
         OrdersView::Order => view! { <crate::orders::OrderPage/> }.into_any(),
         OrdersView::Sink => view! { <crate::orders::SinkPage/> }.into_any(),
+        OrdersView::BuildRecord => view! { <crate::builds::BuildRecordPage/> }.into_any(),
     }
 }
 
@@ -120,6 +122,12 @@ lazy_page!(
 lazy_page!(
     /// `/orders/:number/sinks/:build`
     SinkPage => orders(OrdersView::Sink),
+    __preload_orders
+);
+
+lazy_page!(
+    /// `/builds/:build`
+    BuildRecordPage => orders(OrdersView::BuildRecord),
     __preload_orders
 );
 

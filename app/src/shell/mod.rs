@@ -16,6 +16,7 @@ mod not_found;
 mod pager;
 mod permitted;
 mod permitted_page;
+mod print;
 mod trail;
 
 pub use confirm::ConfirmSubmit;
@@ -28,6 +29,7 @@ pub use navigate::{hard_navigate, reload_on_success};
 pub use pager::Pager;
 pub use permitted::{Permitted, SignedInUser};
 pub use permitted_page::PermittedPage;
+pub use print::PrintButton;
 pub use trail::{Crumb, Trail};
 
 use leptos::prelude::*;
@@ -68,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("orders") view={Lazy::<lazy::OrdersPage>::new()}/>
                     <Route path=(StaticSegment("orders"), StaticSegment("new")) view={Lazy::<lazy::NewOrderPage>::new()}/>
                     <Route path=(StaticSegment("orders"), ParamSegment("number")) view={Lazy::<lazy::OrderPage>::new()}/>
+                    <Route path=(StaticSegment("builds"), ParamSegment("build")) view={Lazy::<lazy::BuildRecordPage>::new()}/>
                     <Route
                         path=(StaticSegment("orders"), ParamSegment("number"), StaticSegment("sinks"), ParamSegment("build"))
                         view={Lazy::<lazy::SinkPage>::new()}

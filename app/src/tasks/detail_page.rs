@@ -74,7 +74,7 @@ fn Standing(task: TaskDetail) -> impl IntoView {
             <h2 id="standing-heading">"Where it stands"</h2>
             <dl class="properties">
                 <div><dt>"Order"</dt><dd><a href=crate::routes::order(&task.order_number)>{task.order_number.to_string()}</a></dd></div>
-                <div><dt>"Sink unit"</dt><dd data-testid="build">{task.build_number.to_string()} " (" {task.family.clone()} ")"</dd></div>
+                <div><dt>"Sink unit"</dt><dd data-testid="build"><a href=crate::routes::build_record(&task.build_number)>{task.build_number.to_string()}</a> " (" {task.family.clone()} ")"</dd></div>
                 <div><dt>"Work center"</dt><dd>{task.work_center_name.clone()}</dd></div>
                 <div><dt>"Assigned to"</dt><dd data-testid="assignee">{task.assignee.clone().unwrap_or_else(|| "Nobody yet".to_owned())}</dd></div>
                 <div><dt>"Due"</dt><dd>{when(task.due)}</dd></div>

@@ -421,9 +421,13 @@ async fn serial_numbers_are_received_once_per_part_and_issued_once(pool: PgPool)
         .map(|s| s.serial_number.as_str())
         .collect();
     assert_eq!((shelf.on_hand, on_shelf), (1, vec!["SN-3"]));
-    let linked: i64 = sqlx::query_scalar("SELECT count(*) FROM inventory.serial_movements")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let linked: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM inventory.serial_movements sm
+         JOIN inventory.part_serials s ON s.id = sm.serial_id WHERE s.part_id = $1",
+    )
+    .bind(part)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
     assert_eq!(linked, 5, "three received, two issued");
 }

@@ -12,6 +12,7 @@ mod auth_hardening;
 mod boms_approval;
 mod boms_generation;
 mod boms_templates;
+mod build_record;
 mod customers;
 mod database_outage;
 mod db_health;

@@ -86,6 +86,22 @@ async fn demo_data_is_rich_enough_to_show_every_screen(pool: PgPool) {
         "every part's ledger sums to its stock, opening balances included",
     )
     .await;
+    assert!(
+        count(&pool, "SELECT count(*) FROM inventory.stock_lots").await > 0,
+        "the demo's lot-controlled parts arrive in lots"
+    );
+    assert!(
+        count(&pool, "SELECT count(*) FROM inventory.part_serials").await > 0,
+        "the demo's serial-controlled parts arrive with serial numbers"
+    );
+    assert_none(
+        &pool,
+        "SELECT count(*) FROM inventory.stock_lots l
+         WHERE l.quantity_on_hand <> (SELECT coalesce(sum(m.on_hand_change), 0)
+                                      FROM inventory.stock_movements m WHERE m.lot_id = l.id)",
+        "every lot's ledger sums to its quantity",
+    )
+    .await;
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -38,8 +38,16 @@ pub async fn receive(
         kind: "RECEIPT",
         id: note,
     });
-    let applied =
-        movements::receive(conn, id, receipt.quantity, &tracked, reference, user_id).await?;
+    let applied = movements::receive(
+        conn,
+        id,
+        receipt.quantity,
+        &tracked,
+        reference,
+        None,
+        user_id,
+    )
+    .await?;
     Ok(applied.level.on_hand)
 }
 

@@ -7,7 +7,7 @@ mod lifecycle;
 mod model;
 mod page;
 #[cfg(feature = "ssr")]
-mod queries;
+pub(crate) mod queries;
 #[cfg(feature = "ssr")]
 mod signed;
 

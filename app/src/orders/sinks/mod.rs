@@ -13,7 +13,7 @@ mod page;
 mod price_panel;
 #[cfg(feature = "ssr")]
 pub(crate) mod queries;
-mod review;
+pub(crate) mod review;
 #[cfg(feature = "ssr")]
 mod save;
 #[cfg(feature = "ssr")]

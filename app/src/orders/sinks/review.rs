@@ -20,7 +20,10 @@ fn label(family: &FamilyOptions, group: OptionGroup, code: &str) -> String {
 }
 
 /// The configuration in words, as the shop floor will read it.
-fn summary(choices: &SinkChoices, family: &FamilyOptions) -> Vec<(&'static str, String)> {
+pub(crate) fn summary(
+    choices: &SinkChoices,
+    family: &FamilyOptions,
+) -> Vec<(&'static str, String)> {
     let basins = choices
         .basins
         .iter()
@@ -130,7 +133,9 @@ pub fn Review() -> impl IntoView {
         .filter_map(|(what, stamp)| stamp.map(|stamp| view! { <p class="muted">{format!("{what} by {} on {}", stamp.by, stamp.at)}</p> }))
         .collect_view();
     let builds = (!wizard.builds.is_empty()).then(|| view! {
-        <p>"Build numbers: "<span class="mono" data-testid="build-numbers">{wizard.builds.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")}</span></p>
+        <p>"Build numbers: "<span class="mono" data-testid="build-numbers">{wizard.builds.iter().enumerate().map(|(index, build)| view! {
+            {(index > 0).then_some(", ")}<a href=crate::routes::build_record(build)>{build.to_string()}</a>
+        }).collect_view()}</span></p>
     });
     let target = StoredValue::new((
         wizard.order_number.to_string(),

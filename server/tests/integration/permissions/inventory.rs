@@ -34,6 +34,12 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Inventory, Read),
         ),
         endpoint(
+            GetBuildRecord {
+                build_number: text("TB-2026-0101-01-1"),
+            },
+            Rule::Needs(Documents, Read),
+        ),
+        endpoint(
             SavePart {
                 original: None,
                 draft: PartDraft {

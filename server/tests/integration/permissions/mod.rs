@@ -30,6 +30,7 @@ use torvan_app::bom_templates::{
     CreateTemplate, DuplicateTemplate, GetTemplate, ListTemplates, PreviewTemplate, SaveTemplate,
 };
 use torvan_app::boms::{ApproveBom, GenerateBom, GetBom, IssueBom, MoveBom, WithdrawBom};
+use torvan_app::builds::GetBuildRecord;
 use torvan_app::customers::{
     AddAddress, AddContact, GetCustomer, ListCustomers, SaveCustomer, SetCustomerActive,
     SetDefaultAddress, SetPrimaryContact, UpdateAddress, UpdateContact,

@@ -1,0 +1,115 @@
+//! The production record's wire types: one build (a sink unit) as a
+//! regulator reads it. Dates arrive formatted; codes as the domain's types.
+
+use serde::{Deserialize, Serialize};
+use torvan::OrderStatus;
+use torvan::workflow::TaskStatus;
+use uuid::Uuid;
+
+use crate::orders::detail::StatusChange;
+use crate::quality::{ChecklistView, DefectView};
+use crate::signatures::ShownSignature;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BuildRecord {
+    pub build_number: String,
+    /// This unit's place among the configuration's identical sinks.
+    pub unit: i32,
+    pub units: i32,
+    pub order_number: String,
+    pub configuration_number: String,
+    pub customer: String,
+    pub customer_po_number: Option<String>,
+    pub order_status: OrderStatus,
+    pub shipped_on: Option<String>,
+    pub configuration: ConfigurationRecord,
+    pub bom: Option<BomRecord>,
+    pub materials: Vec<IssuedMaterial>,
+    pub tasks: Vec<TaskRecord>,
+    pub checklists: Vec<QcRecord>,
+    pub timeline: Vec<StatusChange>,
+    pub order_signatures: Vec<ShownSignature>,
+    pub audit: AuditRecord,
+    /// Whether the reader may open the QC pages and photos the record
+    /// names (a role that reads documents but not QC sees them unlinked).
+    pub may_open_qc: bool,
+}
+
+/// The configuration as approved: in words, who approved it, its
+/// signatures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfigurationRecord {
+    pub family: String,
+    pub lines: Vec<(String, String)>,
+    pub validated: Option<String>,
+    pub approved: Option<String>,
+    pub signatures: Vec<ShownSignature>,
+}
+
+/// The BOM version the build was made to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BomRecord {
+    pub version: i32,
+    pub status: String,
+    pub approved: Option<String>,
+    pub signatures: Vec<ShownSignature>,
+    pub lines: Vec<BomRecordLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BomRecordLine {
+    pub line_number: i32,
+    pub depth: u8,
+    pub part_number: Option<String>,
+    pub name: String,
+    pub quantity: String,
+}
+
+/// Stock issued to the build, net of returns, with its lot and serials.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedMaterial {
+    pub part_number: String,
+    pub name: String,
+    pub lot: Option<(Uuid, String)>,
+    pub serials: Vec<String>,
+    pub quantity: i32,
+    pub issued: String,
+    pub by: Option<String>,
+    /// The task that took it, or none for an issue of the whole BOM.
+    pub task: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskRecord {
+    pub number: String,
+    pub title: String,
+    pub work_center: String,
+    pub status: TaskStatus,
+    pub assignee: Option<String>,
+    pub started: Option<String>,
+    pub completed: Option<String>,
+    pub minutes: i64,
+    /// Who logged time on it.
+    pub worked_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QcRecord {
+    pub checklist: ChecklistView,
+    pub defects: Vec<DefectView>,
+}
+
+/// The audit trail's rows about this build's records, each hash
+/// recomputed now, and the whole chain's last verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRecord {
+    pub rows: i64,
+    pub intact: i64,
+    pub last_chain_verification: Option<String>,
+}
+
+impl AuditRecord {
+    pub fn all_intact(&self) -> bool {
+        self.rows == self.intact
+    }
+}
