@@ -69,10 +69,18 @@ CREATE INDEX idx_stock_movements_lot ON inventory.stock_movements (lot_id)
 CREATE INDEX idx_stock_movements_build ON inventory.stock_movements (build_id)
     WHERE build_id IS NOT NULL;
 
+-- Audited like every record people change, each with the chain's statement
+-- lock beside its audit trigger (migration 30).
 CREATE TRIGGER audit_stock_lots_trigger
     AFTER INSERT OR UPDATE OR DELETE ON inventory.stock_lots
     FOR EACH ROW EXECUTE FUNCTION audit.audit_trigger_function();
+CREATE TRIGGER audit_chain_lock
+    BEFORE INSERT OR UPDATE OR DELETE ON inventory.stock_lots
+    FOR EACH STATEMENT EXECUTE FUNCTION audit.chain_lock();
 
 CREATE TRIGGER audit_part_serials_trigger
     AFTER INSERT OR UPDATE OR DELETE ON inventory.part_serials
     FOR EACH ROW EXECUTE FUNCTION audit.audit_trigger_function();
+CREATE TRIGGER audit_chain_lock
+    BEFORE INSERT OR UPDATE OR DELETE ON inventory.part_serials
+    FOR EACH STATEMENT EXECUTE FUNCTION audit.chain_lock();

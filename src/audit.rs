@@ -32,6 +32,7 @@ crate::db_enum::db_enum! {
         Orders = "orders" as "Orders",
         OrderSinkConfigurations = "order_sink_configurations" as "Builds (sink configurations)",
         SinkBuilds = "sink_builds" as "Sink units",
+        BuildRecordRevisions = "build_record_revisions" as "Production record revisions",
         OrderLineItems = "order_line_items" as "Order lines",
         OrderStatusHistory = "order_status_history" as "Order status history",
         Boms = "boms" as "BOMs",

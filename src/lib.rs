@@ -34,6 +34,7 @@ pub mod permissions;
 pub mod plural;
 pub mod qc_photo;
 pub mod quality;
+pub mod record_revision;
 pub mod reorder;
 pub mod role;
 pub mod rule_language;

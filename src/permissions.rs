@@ -135,7 +135,7 @@ const TABLE: &[(Role, Grants)] = &[
             (Inventory, &[R]),
             (Tasks, &[R]),
             (Qc, &[R, C, U, A]),
-            (Documents, &[R, C]),
+            (Documents, &[R, C, A]),
             (Audit, &[R]),
         ],
     ),

@@ -19,6 +19,8 @@ crate::db_enum::db_enum! {
         SeedDemo = "seed-demo" as "Demo seed",
         /// Ending a session found past its idle or absolute timeout.
         SessionExpiry = "session-expiry" as "Session expiry",
+        /// Freezing the production record of each build whose order shipped.
+        RecordFreeze = "record-freeze" as "Record freeze",
     }
 }
 

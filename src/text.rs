@@ -86,6 +86,12 @@ pub fn checkbox(on: bool) -> String {
     if on { "yes" } else { "" }.to_owned()
 }
 
+/// Bytes as lowercase hexadecimal, two digits each: how hashes and tokens
+/// are written.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
 /// A moment as every page and record shows it: to the minute, in UTC
 /// (`2026-12-01 10:42 UTC`), so readers in any time zone read one clock.
 pub fn minute_utc(at: chrono::DateTime<chrono::Utc>) -> String {

@@ -25,8 +25,8 @@ pub async fn connection() -> Result<PoolConnection<Postgres>, AppError> {
 /// A read of many statements that must agree with each other (a record
 /// composed from several features): one read-only transaction that sees
 /// one snapshot of the database, and can write nothing.
-pub async fn snapshot() -> Result<Transaction<'static, Postgres>, AppError> {
-    let mut tx = crate::state::pool()?.begin().await?;
+pub async fn snapshot(pool: &PgPool) -> Result<Transaction<'static, Postgres>, AppError> {
+    let mut tx = pool.begin().await?;
     sqlx::query!("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         .execute(&mut *tx)
         .await?;

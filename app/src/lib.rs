@@ -16,6 +16,8 @@ pub mod inventory;
 pub mod limit_hint;
 pub mod live;
 pub mod money;
+#[cfg(feature = "ssr")]
+pub mod objects;
 pub mod orders;
 pub mod qc_templates;
 pub mod quality;

@@ -92,9 +92,25 @@ pub fn lot(id: Uuid) -> String {
     format!("/inventory/lots/{id}")
 }
 
-/// A build's production record.
+/// A build's production record, and the same as a PDF (the host's route).
 pub fn build_record(build_number: impl Display) -> String {
     format!("/builds/{}", segment(build_number))
+}
+
+pub const BUILD_RECORD_PDF: &str = "/builds/{build}/record.pdf";
+
+pub fn build_record_pdf(build_number: impl Display) -> String {
+    format!("{}/record.pdf", build_record(build_number))
+}
+
+/// A frozen revision's stored PDF.
+pub const BUILD_RECORD_REVISION_PDF: &str = "/builds/{build}/revisions/{revision}/record.pdf";
+
+pub fn build_record_revision_pdf(build_number: impl Display, revision: i32) -> String {
+    format!(
+        "{}/revisions/{revision}/record.pdf",
+        build_record(build_number)
+    )
 }
 
 pub fn edit_part(number: impl Display) -> String {

@@ -62,6 +62,8 @@ const ROUTES: Record<string, string> = {
   WorkCenterBoardPage: '/boards/:work_center',
   ChecklistsPage: '/qc',
   ChecklistPage: '/qc/:unit/:phase',
+  BuildRecordPage: '/builds/:unit',
+  LotPage: '/inventory/lots/:lot',
 };
 
 /** A real demo record for each parameter of the routes. */
@@ -85,12 +87,14 @@ async function demoIds(client: Client): Promise<Record<string, string>> {
     `SELECT task_number FROM workflow.tasks WHERE status = 'PENDING' AND task_type = 'ASSEMBLY'
      ORDER BY task_number LIMIT 1`,
   );
+  const lot = await one('SELECT id FROM inventory.stock_lots ORDER BY lot_number, id LIMIT 1');
   const checklist = await one(
     `SELECT b.build_number FROM quality.qc_checklists c JOIN orders.sink_builds b ON b.id = c.build_id
      WHERE c.phase = 'PRE_QC' AND c.status = 'PENDING' ORDER BY b.build_number DESC LIMIT 1`,
   );
   return {
     unit: checklist.build_number,
+    lot: lot.id,
     phase: 'pre-qc',
     order: bom.order_number,
     build: bom.build_number,

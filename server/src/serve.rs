@@ -38,6 +38,10 @@ pub async fn run() -> Result<(), ServerError> {
         .build();
     let live = Hub::new(pool.clone());
     tokio::spawn(crate::jobs::health::run_periodically(pool.clone()));
+    tokio::spawn(crate::jobs::freeze::run_periodically(
+        pool.clone(),
+        storage.clone(),
+    ));
     let app = router(AppState {
         leptos_options,
         pool: pool.clone(),

@@ -26,7 +26,7 @@ impl ContentHash {
     }
 
     pub fn to_hex(&self) -> String {
-        self.0.iter().map(|byte| format!("{byte:02x}")).collect()
+        crate::text::hex(&self.0)
     }
 }
 

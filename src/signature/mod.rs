@@ -42,6 +42,7 @@ crate::db_enum::db_enum! {
         Order = "ORDER" as "order",
         QcChecklist = "QC_CHECKLIST" as "QC checklist",
         QcDefect = "QC_DEFECT" as "defect",
+        BuildRecord = "BUILD_RECORD" as "production record",
     }
 }
 
@@ -154,7 +155,9 @@ impl std::fmt::Display for DutiesRefused {
         let what = match self.0 {
             RecordKind::Bom => "generated this BOM version",
             RecordKind::SinkConfiguration => "validated this configuration",
-            RecordKind::Order | RecordKind::QcDefect => "produced this record",
+            RecordKind::Order | RecordKind::QcDefect | RecordKind::BuildRecord => {
+                "produced this record"
+            }
             RecordKind::QcChecklist => "signed this checklist as its inspector",
         };
         write!(

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::PgConnection;
 use torvan::session::{LockoutPolicy, SessionEnd, SessionPolicy};
+use torvan::text::hex;
 use torvan::{DbEnum, Role, SystemActor};
 use uuid::Uuid;
 
@@ -178,10 +179,6 @@ impl StartReason {
 
 /// Last use is written at most this often, not on every request.
 const TOUCH_INTERVAL: Duration = Duration::seconds(60);
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
 
 fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))

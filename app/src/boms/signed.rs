@@ -96,5 +96,6 @@ pub async fn sign_approval(
         &bom.hash,
         duties,
     )
-    .await
+    .await?;
+    Ok(())
 }

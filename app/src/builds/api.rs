@@ -1,22 +1,58 @@
-//! The production record's server function.
+//! The production record's server functions: read a build's record with
+//! its frozen revisions, and issue a corrected revision.
 
 use leptos::prelude::*;
 
-use super::model::BuildRecord;
+use super::model::RecordPage;
 use crate::error::AppError;
+use crate::signatures::Signing;
 
 /// A build's production record: a document every role that reads
 /// documents may read.
 #[server(prefix = "/api", endpoint = "builds/record")]
-pub async fn get_build_record(build_number: String) -> Result<BuildRecord, AppError> {
+pub async fn get_build_record(build_number: String) -> Result<RecordPage, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Documents, torvan::Action::Read)?;
     let build = torvan::BuildNumber::parse(&build_number).map_err(|_| AppError::NotFound)?;
-    let mut tx = crate::db::snapshot().await?;
+    let mut tx = crate::db::snapshot(&crate::state::pool()?).await?;
     let reader = super::record::Reader {
         id: session.user.id,
         role: session.user.role,
     };
     let record = super::record::record(&mut tx, &build, &reader).await?;
+    let may_correct = torvan::permits(
+        session.user.role,
+        torvan::Resource::Documents,
+        torvan::Action::Approve,
+    );
+    let revisions = super::freeze::revisions(&mut tx, &build, &record, may_correct).await?;
     tx.commit().await?;
-    Ok(record)
+    Ok(RecordPage { record, revisions })
+}
+
+/// Issues the next revision of a shipped build's frozen record: the record
+/// as it reads now, with the reason, signed by the person (meaning:
+/// approved). Refused while the record reads as its last revision.
+#[server(prefix = "/api", endpoint = "builds/correct")]
+pub async fn correct_build_record(
+    build_number: String,
+    reason: String,
+    signing: Signing,
+) -> Result<i32, AppError> {
+    let session =
+        crate::auth::guard::require(torvan::Resource::Documents, torvan::Action::Approve)?;
+    torvan::signature::expect_meaning(signing.meaning, torvan::signature::Meaning::Approved)
+        .map_err(|error| AppError::invalid(&error.field, error.message))?;
+    let reason = torvan::record_revision::CorrectionReason::parse(&reason)
+        .map_err(|error| AppError::invalid(&error.field, error.message))?;
+    let build = torvan::BuildNumber::parse(&build_number).map_err(|_| AppError::NotFound)?;
+    crate::auth::reauthenticate::confirm(&session, signing.password).await?;
+    let objects = crate::objects::Objects::of_request()?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    let correction = super::freeze::Correction {
+        reason,
+        signer: session.user.id,
+    };
+    let frozen = super::freeze::correct(&mut tx, objects.0.as_ref(), &build, &correction).await?;
+    tx.commit().await?;
+    Ok(frozen.revision)
 }

@@ -113,3 +113,43 @@ impl AuditRecord {
         self.rows == self.intact
     }
 }
+
+/// The frozen revisions of a build's record, oldest first, and whether the
+/// record reads now as the last one does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordRevisions {
+    pub revisions: Vec<RevisionView>,
+    /// The SHA-256 of the record's text as it reads now.
+    pub content_hash: String,
+    /// Whether the reader may issue a corrected revision.
+    pub may_correct: bool,
+}
+
+impl RecordRevisions {
+    /// The last revision, when the record no longer reads as it does.
+    pub fn changed_since(&self) -> Option<i32> {
+        self.revisions
+            .last()
+            .filter(|last| last.content_hash != self.content_hash)
+            .map(|last| last.revision)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionView {
+    pub revision: i32,
+    pub frozen_at: String,
+    /// Who issued it; none for the freeze at shipment.
+    pub by: Option<String>,
+    pub reason: Option<String>,
+    pub content_hash: String,
+    pub file_size_bytes: i64,
+    pub signatures: Vec<ShownSignature>,
+}
+
+/// The production record page: the record, and its frozen revisions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordPage {
+    pub record: BuildRecord,
+    pub revisions: RecordRevisions,
+}

@@ -8,32 +8,40 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::api::get_build_record;
-use super::model::{AuditRecord, BuildRecord, ConfigurationRecord};
+use super::api::{CorrectBuildRecord, get_build_record};
+use super::model::{AuditRecord, BuildRecord, ConfigurationRecord, RecordPage};
+use super::revisions::RevisionsSection;
 use super::sections::{BomSection, MaterialsSection, QcSection, TasksSection};
 use crate::orders::detail::StatusChange;
-use crate::shell::{Loaded, PrintButton};
+use crate::shell::{Loaded, PrintButton, successes};
 use crate::signatures::Signatures;
 
 #[component]
 pub fn BuildRecordPage() -> impl IntoView {
     let params = use_params_map();
-    let record = Resource::new(
-        move || params.read().get("build").unwrap_or_default(),
+    let correct = ServerAction::<CorrectBuildRecord>::new();
+    let corrected = successes(correct);
+    let page = Resource::new(
+        move || {
+            corrected.track();
+            params.read().get("build").unwrap_or_default()
+        },
         get_build_record,
     );
     view! {
-        <Loaded resource=record loading="Loading the production record…" render=move |record| view! { <Record record/> }/>
+        <Loaded resource=page loading="Loading the production record…" render=move |page| view! { <Record page correct/> }/>
     }
 }
 
 #[component]
-fn Record(record: BuildRecord) -> impl IntoView {
+fn Record(page: RecordPage, correct: ServerAction<CorrectBuildRecord>) -> impl IntoView {
+    let RecordPage { record, revisions } = page;
     let title = format!("Production record {}", record.build_number);
     view! {
         <Title text=title/>
         <div class="print-sheet production-record" data-build=record.build_number.clone()>
             <h1>"Production record"<span class="subtitle">{record.build_number.clone()}</span></h1>
+            <p class="no-print"><a class="button subtle" href=crate::routes::build_record_pdf(&record.build_number) download>"Download PDF"</a></p>
             <PrintButton/>
             <Summary record=record.clone()/>
             <Configuration configuration=record.configuration/>
@@ -43,6 +51,7 @@ fn Record(record: BuildRecord) -> impl IntoView {
             <QcSection checklists=record.checklists linked=record.may_open_qc/>
             <Timeline changes=record.timeline signatures=record.order_signatures/>
             <Audit audit=record.audit/>
+            <RevisionsSection build_number=record.build_number.clone() revisions correct/>
         </div>
     }
 }

@@ -278,5 +278,6 @@ pub async fn review(
         &standing.content,
         Duties::Separate,
     )
-    .await
+    .await?;
+    Ok(())
 }

@@ -15,7 +15,7 @@ use super::model::ShownSignature;
 use crate::error::AppError;
 
 /// Records `signer`'s signature with `meaning` on `record`, whose content
-/// hashes to `hash`, now.
+/// hashes to `hash`, now; the signature's id.
 pub async fn record(
     conn: &mut PgConnection,
     signer: Uuid,
@@ -23,14 +23,15 @@ pub async fn record(
     record: SignedRecord,
     hash: &ContentHash,
     duties: Duties,
-) -> Result<(), AppError> {
-    sqlx::query!(
+) -> Result<Uuid, AppError> {
+    let id = sqlx::query_scalar!(
         "INSERT INTO audit.signatures
              (signer_id, printed_name, signer_role, meaning, signed_at, record_kind, record_id,
               record_version, content_hash, duties_waived, session_id)
          SELECT u.id, u.first_name || ' ' || u.last_name, u.role, $2, now(), $3, $4, $5, $6, $7,
                 NULLIF(current_setting('app.current_session_id', true), '')::uuid
-         FROM auth.users u WHERE u.id = $1",
+         FROM auth.users u WHERE u.id = $1
+         RETURNING id",
         signer,
         meaning.as_db_str(),
         record.kind.as_db_str(),
@@ -39,9 +40,9 @@ pub async fn record(
         &hash.as_bytes()[..],
         duties == Duties::Waived,
     )
-    .execute(conn)
+    .fetch_one(conn)
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 /// Every signature on the record `kind`/`id`, oldest first.

@@ -7,12 +7,15 @@ mod arguments;
 mod downloads;
 mod health;
 mod qc_photos;
+mod records;
 mod request_log;
 mod security;
 mod session;
 mod static_files;
 mod unavailable;
 mod uploads;
+
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef};
@@ -26,6 +29,7 @@ use sqlx::PgPool;
 use torvan_app::auth::sessions::AuthSettings;
 use torvan_app::bom_templates::{PreviewTemplate, SaveTemplate};
 use torvan_app::inventory::transfer;
+use torvan_app::objects::Objects;
 use torvan_app::{App, shell};
 use tower_http::limit::RequestBodyLimitLayer;
 
@@ -63,9 +67,11 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list_with_exclusions(App, Some(excluded));
     let context = {
         let (pool, auth) = (state.pool.clone(), state.auth);
+        let objects = Objects(Arc::new(state.storage.clone()));
         move || {
             provide_context(pool.clone());
             provide_context(auth);
+            provide_context(objects.clone());
             // The nonce the CSP header of this response names (see `security`).
             if let Some(security::CspNonce(nonce)) = use_context::<Parts>()
                 .and_then(|parts| parts.extensions.get::<security::CspNonce>().cloned())
@@ -127,6 +133,14 @@ pub fn router(state: AppState) -> Router {
         .route("/inventory/parts.csv", get(downloads::parts))
         .route("/inventory/reorder.csv", get(downloads::reorder_report))
         .route(torvan_app::routes::AUDIT_CSV, get(downloads::audit_trail))
+        .route(
+            torvan_app::routes::BUILD_RECORD_PDF,
+            get(records::build_record_pdf),
+        )
+        .route(
+            torvan_app::routes::BUILD_RECORD_REVISION_PDF,
+            get(records::revision_pdf),
+        )
         .route(torvan_app::live::TASKS_PATH, get(live::tasks))
         .route(
             "/orders/{number}/sinks/{build}/bom.csv",

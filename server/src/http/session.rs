@@ -100,7 +100,8 @@ fn needs_session(path: &str) -> bool {
 /// Files and probes that need no session (and no database round trip).
 /// CSV downloads are data, not files: they need the session.
 pub(super) fn is_asset(path: &str) -> bool {
-    let is_download = path.ends_with(".csv");
+    // Files the app makes per user: read with the session like its pages.
+    let is_download = path.ends_with(".csv") || path.ends_with(".pdf");
     path.starts_with("/pkg/")
         || path.starts_with("/icons/")
         || path == "/healthz"
@@ -135,7 +136,14 @@ mod tests {
         ] {
             assert!(is_asset(path), "{path}");
         }
-        for path in ["/", "/orders", "/admin/users", "/api/auth/me"] {
+        for path in [
+            "/",
+            "/orders",
+            "/admin/users",
+            "/api/auth/me",
+            "/admin/audit.csv",
+            "/builds/TB-2026-0101-01-1/record.pdf",
+        ] {
             assert!(!is_asset(path), "{path}");
         }
     }

@@ -2,4 +2,5 @@
 //! makes sure that with several servers behind a load balancer it still
 //! runs once per period, not once per server.
 
+pub mod freeze;
 pub mod health;

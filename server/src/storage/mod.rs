@@ -1,6 +1,7 @@
 //! File storage in S3, through one client whatever the endpoint: AWS or any
 //! S3-compatible service in production, an embedded one in dev and tests.
 
+mod app_store;
 mod embedded;
 mod objects;
 

@@ -61,10 +61,7 @@ async fn sign_in_sets_an_http_only_cookie_whose_token_is_stored_hashed(pool: PgP
         .fetch_all(&pool)
         .await
         .unwrap();
-    let hashed: String = Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hashed = torvan::text::hex(&Sha256::digest(token.as_bytes()));
     assert_eq!(stored, [hashed]);
     assert_eq!(
         signed_in_as(&app, &format!("torvan_session={token}")).await,

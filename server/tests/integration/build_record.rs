@@ -23,7 +23,7 @@ async fn record_of(app: &TestApp, cookie: &str, build: &str) -> Result<BuildReco
     let call = GetBuildRecord {
         build_number: build.to_owned(),
     };
-    app.run(cookie, call).await
+    app.run(cookie, call).await.map(|page| page.record)
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -129,5 +129,57 @@ async fn a_demo_lot_is_on_its_build_s_record_and_the_build_on_the_lot_s_page(poo
             .any(|line| line.lot.as_ref().is_some_and(|(id, _)| *id == lot)),
         "{:?}",
         record.materials
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_pdf_carries_the_build_number_and_page_count_on_every_page_and_the_hash_of_its_text(
+    pool: PgPool,
+) {
+    let (app, assembler) = TestApp::demo_signed_in(&pool, users::ASSEMBLER).await;
+    let path = format!("/builds/{FIRST_DELIVERED_UNIT}/record.pdf");
+
+    let reply = app.get(&path, Some(&assembler)).await;
+
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.headers["content-type"], "application/pdf");
+    assert!(reply.body.starts_with("%PDF-"), "not a PDF");
+    let hash = reply.headers["x-content-sha256"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(hash.len(), 64);
+    assert!(reply.body.contains(&format!("(Content SHA-256: {hash})")));
+    let (_, after) = reply
+        .body
+        .split_once("page 1 of ")
+        .expect("a first page's foot");
+    let pages: usize = after.split(' ').next().unwrap().parse().unwrap();
+    assert!(
+        pages >= 2,
+        "a delivered build's record runs to pages: {pages}"
+    );
+    for page in 1..=pages {
+        let foot = format!("page {page} of {pages} ");
+        assert!(reply.body.contains(&foot), "no foot {foot:?}");
+    }
+    assert_eq!(
+        reply
+            .body
+            .matches(&format!("({FIRST_DELIVERED_UNIT} "))
+            .count(),
+        pages
+    );
+    let again = app.get(&path, Some(&assembler)).await;
+    assert_eq!(
+        again.headers["x-content-sha256"],
+        hash.as_str(),
+        "the same record, the same hash"
+    );
+    let nobody = app.get(&path, None).await;
+    assert_eq!(
+        (nobody.status, &nobody.headers["location"]),
+        (303, "/login"),
+        "sent to sign in"
     );
 }

@@ -38,6 +38,7 @@ mod production_progress;
 mod qc_checklists;
 mod qc_photos;
 mod qc_templates;
+mod record_freeze;
 mod routes_editor;
 mod schema_audit;
 mod schema_columns;

@@ -159,10 +159,7 @@ async fn object(app: &TestApp, key: &str) -> Vec<u8> {
 }
 
 fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    torvan::text::hex(&Sha256::digest(bytes))
 }
 
 fn summary(reply: &Reply) -> PhotoSummary {

@@ -18,13 +18,15 @@ async fn migrations_create_all_tables_and_views(pool: PgPool) -> sqlx::Result<()
                                    'attempt_counts', 'chain_head', 'chain_verifications', 'signatures',
                                    'signature_policy', 'work_centers', 'routes', 'route_steps',
                                    'route_step_predecessors', 'checklist_templates',
-                                   'checklist_template_items', 'qc_results')",
+                                   'checklist_template_items', 'qc_results',
+                                   'stock_lots', 'part_serials', 'serial_movements',
+                                   'build_record_revisions')",
     )
     .fetch_one(&pool)
     .await?;
     assert_eq!(
         tables, 39,
-        "the design's 39 tables, beside the stock ledger, vendors, number sequences, sink options, builds, order counts, attempt counts, the audit chain's head and verifications, signatures, the signature policy, the shop floor's work centers and routes, and QC's checklist templates and captures added later"
+        "the design's 39 tables, beside the stock ledger, vendors, number sequences, sink options, builds, order counts, attempt counts, the audit chain's head and verifications, signatures, the signature policy, the shop floor's work centers and routes, QC's checklist templates and captures, the lots and serials, and the frozen production records added later"
     );
 
     let views: i64 = sqlx::query_scalar(

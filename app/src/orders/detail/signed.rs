@@ -66,7 +66,8 @@ pub async fn sign_move(
         id: order_id,
         version,
     };
-    store::record(conn, signer, meaning, record, &hash, Duties::Separate).await
+    store::record(conn, signer, meaning, record, &hash, Duties::Separate).await?;
+    Ok(())
 }
 
 /// The order's signatures against what it releases now.

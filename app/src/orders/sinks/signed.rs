@@ -75,7 +75,8 @@ pub async fn sign_approval(
         &hash(target, row),
         duties,
     )
-    .await
+    .await?;
+    Ok(())
 }
 
 /// The configuration's signatures against what it says now.

@@ -194,6 +194,7 @@ fn Controls(
                 </select>
             </label>
         }
+        .into_any()
     });
     let serial_choice = (issues && choices.serial_controlled).then(|| {
         let (serials_id, serials_for) = (format!("serials-{part}"), format!("serials-{part}"));
@@ -203,6 +204,7 @@ fn Controls(
                     prop:value=serials on:input=move |event| serials.set(event_target_value(&event))/>
             </label>
         }
+        .into_any()
     });
     let buttons = may
         .into_iter()

@@ -21,6 +21,7 @@ use futures::StreamExt;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use torvan::qc_photo::{self, MAX_PHOTO_BYTES, PhotoFormat, PhotoRefusal};
+use torvan::text::hex;
 use torvan::{Action, Resource};
 use torvan_app::auth::guard::SessionUser;
 use torvan_app::error::AppError;
@@ -226,10 +227,6 @@ async fn remove(storage: &Storage, keys: &[&str]) {
             tracing::warn!(%error, "an unrecorded QC photo object was left in the bucket");
         }
     }
-}
-
-fn hex(digest: &[u8]) -> String {
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Which of a photo's two objects a request reads.

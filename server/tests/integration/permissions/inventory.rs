@@ -40,6 +40,17 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Documents, Read),
         ),
         endpoint(
+            CorrectBuildRecord {
+                build_number: text("TB-2026-0101-01-1"),
+                reason: text(""),
+                signing: Signing {
+                    meaning: Meaning::Approved,
+                    password: text("not-the-password"),
+                },
+            },
+            Rule::Needs(Documents, Approve),
+        ),
+        endpoint(
             SavePart {
                 original: None,
                 draft: PartDraft {

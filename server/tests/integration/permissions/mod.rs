@@ -30,7 +30,7 @@ use torvan_app::bom_templates::{
     CreateTemplate, DuplicateTemplate, GetTemplate, ListTemplates, PreviewTemplate, SaveTemplate,
 };
 use torvan_app::boms::{ApproveBom, GenerateBom, GetBom, IssueBom, MoveBom, WithdrawBom};
-use torvan_app::builds::GetBuildRecord;
+use torvan_app::builds::{CorrectBuildRecord, GetBuildRecord};
 use torvan_app::customers::{
     AddAddress, AddContact, GetCustomer, ListCustomers, SaveCustomer, SetCustomerActive,
     SetDefaultAddress, SetPrimaryContact, UpdateAddress, UpdateContact,
@@ -60,7 +60,7 @@ use torvan_app::quality::{
     DefectFields, GetChecklist, GetOrderQc, ListChecklists, ListDefects, MoveDefect, RecordResult,
     ReviewChecklist, SaveDefect, SignChecklist, WaiveDefect,
 };
-use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy};
+use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy, Signing};
 use torvan_app::tasks::board::{
     ApproveTask, AssignTask, AssignableUsers, BoardFilter, BoardScope, GetBoard, GetBoardHome,
     GetWorkload, MoveTask, TakeTask,
