@@ -14,6 +14,7 @@ pub mod customer;
 pub mod date_range;
 mod db_enum;
 pub mod db_health;
+pub mod document;
 pub mod email;
 mod field_error;
 pub mod lots;

@@ -9,6 +9,7 @@ pub mod boms;
 pub mod builds;
 pub mod customers;
 pub mod dashboard;
+pub mod documents;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod error;

@@ -103,6 +103,13 @@ pub fn build_record_pdf(build_number: impl Display) -> String {
     format!("{}/record.pdf", build_record(build_number))
 }
 
+/// A document's version, downloaded (and logged).
+pub const DOCUMENT: &str = "/files/documents/{id}";
+
+pub fn document(id: Uuid) -> String {
+    format!("/files/documents/{id}")
+}
+
 /// A frozen revision's stored PDF.
 pub const BUILD_RECORD_REVISION_PDF: &str = "/builds/{build}/revisions/{revision}/record.pdf";
 

@@ -29,6 +29,8 @@ pub struct BuildRecord {
     pub checklists: Vec<QcRecord>,
     pub timeline: Vec<StatusChange>,
     pub order_signatures: Vec<ShownSignature>,
+    /// The documents filed on the build, each at its latest version.
+    pub documents: Vec<crate::documents::DocumentView>,
     pub audit: AuditRecord,
     /// Whether the reader may open the QC pages and photos the record
     /// names (a role that reads documents but not QC sees them unlinked).

@@ -51,6 +51,7 @@ fn Record(page: RecordPage, correct: ServerAction<CorrectBuildRecord>) -> impl I
             <QcSection checklists=record.checklists linked=record.may_open_qc/>
             <Timeline changes=record.timeline signatures=record.order_signatures/>
             <Audit audit=record.audit/>
+            <crate::documents::DocumentsPanel attached=torvan::document::Attachment::Build to=record.build_number.clone()/>
             <RevisionsSection build_number=record.build_number.clone() revisions correct/>
         </div>
     }

@@ -55,6 +55,15 @@ pub async fn record(
     let materials = queries::materials(conn, &head).await?;
     let tracked = tracked(conn, &head, bom.as_ref().map(|(id, _)| *id), &checklists).await?;
     let audit = queries::audit(conn, &tracked).await?;
+    // Every document filed on the build is part of its record, whoever
+    // reads it: the record's text is the same for every reader.
+    let owner = crate::documents::queries::Owner {
+        attached: torvan::document::Attachment::Build,
+        id: head.id,
+    };
+    let documents = crate::documents::queries::documents(conn, owner, torvan::Role::Admin, false)
+        .await?
+        .documents;
     Ok(BuildRecord {
         build_number: head.build_number,
         unit: head.unit,
@@ -72,6 +81,7 @@ pub async fn record(
         checklists,
         timeline: order.timeline,
         order_signatures: order.signatures,
+        documents,
         audit,
         may_open_qc: torvan::permits(reader.role, torvan::Resource::Qc, torvan::Action::Read),
     })

@@ -3,7 +3,9 @@
 //! checks, the session, and a body limit with its arguments screened.
 
 mod api_status;
+mod body;
 mod arguments;
+mod documents;
 mod downloads;
 mod health;
 mod qc_photos;
@@ -114,11 +116,11 @@ pub fn router(state: AppState) -> Router {
         })
         .layer(from_fn_with_state(TEMPLATE_BODY_BYTES, arguments::screen))
         .layer(RequestBodyLimitLayer::new(TEMPLATE_BODY_BYTES));
-    // QC photos carry raw image bytes: no argument screen (an image holds
-    // NUL bytes) and no body limit layer, whose bare 413 would not say why;
-    // the upload reads at most one byte past the photo limit and refuses
-    // more in words (`qc_photos::read_body`).
-    let photos = Router::new()
+    // QC photos and documents carry raw file bytes: no argument screen (a
+    // file holds NUL bytes) and no body limit layer, whose bare 413 would
+    // not say why; an upload reads at most one byte past its limit and
+    // refuses more in words (`body::read_body`).
+    let files = Router::new()
         .route(
             torvan_app::routes::QC_PHOTO,
             put(qc_photos::upload).get(qc_photos::photo),
@@ -126,7 +128,12 @@ pub fn router(state: AppState) -> Router {
         .route(
             torvan_app::routes::QC_PHOTO_THUMBNAIL,
             get(qc_photos::thumbnail),
-        );
+        )
+        .route(
+            torvan_app::documents::UPLOAD_PATH,
+            post(documents::upload),
+        )
+        .route(torvan_app::routes::DOCUMENT, get(documents::download));
     let app = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -156,7 +163,7 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .merge(uploads)
         .merge(templates)
-        .merge(photos)
+        .merge(files)
         .layer(from_fn(api_status::map))
         .layer(from_fn_with_state(state.clone(), session::resolve))
         .layer(from_fn_with_state(state.clone(), security::headers))

@@ -14,6 +14,7 @@ mod boms_generation;
 mod boms_templates;
 mod build_record;
 mod customers;
+mod documents;
 mod database_outage;
 mod db_health;
 mod fuzz;

@@ -186,6 +186,22 @@ pub fn lines(record: &BuildRecord) -> Vec<Line> {
     }
     out.signatures(&record.order_signatures);
 
+    out.heading("Documents");
+    if record.documents.is_empty() {
+        out.body("No document is filed on this build.");
+    }
+    for document in &record.documents {
+        let latest = &document.latest;
+        out.body(format!(
+            "{} ({}) · version {}: {} · uploaded by {} on {}",
+            document.title,
+            document.kind.label(),
+            latest.version,
+            latest.file_name,
+            latest.uploaded_by,
+            latest.uploaded_at
+        ));
+    }
     out.heading("Audit trail");
     out.body(format!(
         "{} of {} audit trail rows about this build's records match the hashes they were written with.",

@@ -62,6 +62,7 @@ fn Part(part: PartDetail, actions: StockActions) -> impl IntoView {
         </Permitted>
         <Substitutes part_number=number.clone() lines=part.substitutes.clone() for_others=part.substitute_for.clone() actions/>
         <Lots lots=part.lots.clone() tracking=part.tracking/>
+        <crate::documents::DocumentsPanel attached=torvan::document::Attachment::Part to=number.clone()/>
         <WhereUsed usages=part.where_used.clone()/>
         <Movements lines=part.movements.clone()/>
     }

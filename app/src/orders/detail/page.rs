@@ -128,6 +128,7 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
         })}
         <crate::tasks::OrderProduction order_number=order.order_number.to_string()/>
         <crate::quality::OrderQc order_number=order.order_number.to_string()/>
+        <crate::documents::DocumentsPanel attached=torvan::document::Attachment::Order to=order.order_number.to_string()/>
         <Timeline changes=order.timeline/>
     }
 }

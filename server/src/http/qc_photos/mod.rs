@@ -31,6 +31,7 @@ use uuid::Uuid;
 
 use super::AppState;
 use super::api_status::{refused, refused_as};
+use super::body::read_body;
 use super::downloads::may_read;
 use crate::storage::Storage;
 
@@ -99,7 +100,8 @@ pub async fn upload(
         item: target.item,
         defect: target.defect,
     };
-    let bytes = match read_body(request).await {
+    let too_large = || AppError::invalid("photo", PhotoRefusal::TooLarge.to_string());
+    let bytes = match read_body(request, MAX_PHOTO_BYTES, too_large).await {
         Ok(bytes) => bytes,
         Err(error) => return refused(error),
     };
@@ -111,34 +113,6 @@ pub async fn upload(
             AppError::invalid("photo", STORE_DOWN),
         ),
     }
-}
-
-/// The body, read no further than one byte past the largest photo: a
-/// larger one is refused by the photo's own check, in words, where a body
-/// limit layer would answer a bare 413. A declared length over the limit is
-/// refused before anything is read.
-async fn read_body(request: Request<Body>) -> Result<Bytes, AppError> {
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > MAX_PHOTO_BYTES) {
-        return Err(AppError::invalid(
-            "photo",
-            PhotoRefusal::TooLarge.to_string(),
-        ));
-    }
-    let mut body = Vec::with_capacity(declared.unwrap_or(0));
-    let mut stream = request.into_body().into_data_stream();
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|_| AppError::BadRequest)?;
-        body.extend_from_slice(&chunk);
-        if body.len() > MAX_PHOTO_BYTES {
-            break;
-        }
-    }
-    Ok(Bytes::from(body))
 }
 
 async fn store(

@@ -40,6 +40,13 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Documents, Read),
         ),
         endpoint(
+            ListDocuments {
+                attached: torvan::document::Attachment::Part,
+                to: text("221-0001"),
+            },
+            Rule::Needs(Documents, Read),
+        ),
+        endpoint(
             CorrectBuildRecord {
                 build_number: text("TB-2026-0101-01-1"),
                 reason: text(""),

@@ -36,6 +36,7 @@ use torvan_app::customers::{
     SetDefaultAddress, SetPrimaryContact, UpdateAddress, UpdateContact,
 };
 use torvan_app::dashboard::LoadDashboard;
+use torvan_app::documents::ListDocuments;
 use torvan_app::error::AppError;
 use torvan_app::inventory::PartSearch;
 use torvan_app::inventory::SearchParts;
