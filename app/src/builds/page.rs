@@ -21,12 +21,16 @@ pub fn BuildRecordPage() -> impl IntoView {
     let params = use_params_map();
     let correct = ServerAction::<CorrectBuildRecord>::new();
     let corrected = successes(correct);
+    // The count of corrections is part of the key: a resource whose key
+    // did not change does not load again.
     let page = Resource::new(
         move || {
-            corrected.track();
-            params.read().get("build").unwrap_or_default()
+            (
+                params.read().get("build").unwrap_or_default(),
+                corrected.get(),
+            )
         },
-        get_build_record,
+        |(build, _)| get_build_record(build),
     );
     view! {
         <Loaded resource=page loading="Loading the production record…" render=move |page| view! { <Record page correct/> }/>

@@ -29,19 +29,21 @@ pub fn BomSection(bom: Option<BomRecord>) -> impl IntoView {
             <h2 id="record-bom">"Bill of materials, version " {bom.version}</h2>
             <p>{bom.status} " · approved: " {dash(bom.approved)}</p>
             <Signatures signatures=bom.signatures/>
-            <table class="data-table record-table" data-testid="record-bom">
+            <table class="data-table record-table record-bom" data-testid="record-bom">
                 <thead><tr>
                     <th scope="col" class="num">"Line"</th><th scope="col">"Part"</th>
                     <th scope="col">"Name"</th><th scope="col" class="num">"Quantity"</th>
                 </tr></thead>
                 <tbody>
                     {bom.lines.into_iter().map(|line| {
-                        let indent = format!("padding-left: {}rem", f32::from(line.depth) * 1.25);
+                        // Indented by class, as the BOM page does: the page's
+                        // policy allows no inline style.
+                        let depth = format!("depth-{}", line.depth.min(8));
                         view! {
-                            <tr>
+                            <tr class=depth>
                                 <td class="num">{line.line_number}</td>
                                 <td>{line.part_number.unwrap_or_default()}</td>
-                                <td style=indent>{line.name}</td>
+                                <td class="item">{line.name}</td>
                                 <td class="num">{line.quantity}</td>
                             </tr>
                         }
