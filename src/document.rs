@@ -10,7 +10,7 @@ use std::fmt;
 
 use uuid::Uuid;
 
-use crate::{FieldError, Role};
+use crate::{DbEnum, FieldError, Role};
 
 /// The largest document accepted, in bytes (25 MB).
 pub const MAX_DOCUMENT_BYTES: usize = 25 * 1024 * 1024;

@@ -9,9 +9,9 @@ pub mod boms;
 pub mod builds;
 pub mod customers;
 pub mod dashboard;
-pub mod documents;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod inventory;
 pub mod limit_hint;

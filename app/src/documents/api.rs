@@ -15,6 +15,8 @@ pub async fn list_documents(attached: Attachment, to: String) -> Result<RecordDo
     let session = crate::auth::guard::require(torvan::Resource::Documents, torvan::Action::Read)?;
     let mut conn = crate::db::connection().await?;
     let owner = super::queries::owner(&mut conn, attached, &to).await?;
-    let shows_access = session.user.may(torvan::Resource::Audit, torvan::Action::Read);
+    let shows_access = session
+        .user
+        .may(torvan::Resource::Audit, torvan::Action::Read);
     super::queries::documents(&mut conn, owner, session.user.role, shows_access).await
 }

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 use torvan::document::{Attachment, DocumentKind, MAX_DOCUMENT_BYTES};
-use torvan::{Action, DbEnum, Resource, Role};
+use torvan::{Action, DbEnum, Role};
 
 use super::api::list_documents;
 use super::model::{AccessView, DocumentTarget, DocumentView, RecordDocuments, VersionView};
@@ -27,7 +27,7 @@ pub fn DocumentsPanel(attached: Attachment, #[prop(into)] to: String) -> impl In
         <section class="documents" aria-labelledby="documents-heading" data-testid="documents">
             <h2 id="documents-heading">"Documents"</h2>
             <Loaded resource=documents loading="Loading the documents…" render=move |documents| view! { <DocumentList documents/> }/>
-            <Permitted on=Resource::Documents action=Action::Create clone:to>
+            <Permitted on=torvan::Resource::Documents action=Action::Create clone:to>
                 <UploadForm attached to=to.clone() uploads/>
             </Permitted>
         </section>
@@ -51,7 +51,11 @@ fn DocumentList(documents: RecordDocuments) -> impl IntoView {
 #[component]
 fn Document(document: DocumentView, shows_access: bool) -> impl IntoView {
     let restricted = (!document.restricted_to.is_empty()).then(|| {
-        let roles: Vec<&str> = document.restricted_to.iter().map(|role| role.label()).collect();
+        let roles: Vec<&str> = document
+            .restricted_to
+            .iter()
+            .map(|role| role.label())
+            .collect();
         view! { <p class="hint">"Only: " {roles.join(", ")}</p> }
     });
     let earlier = document.earlier;
@@ -121,7 +125,7 @@ fn AccessLog(access: Vec<AccessView>) -> impl IntoView {
 fn size(bytes: i64) -> String {
     match bytes {
         ..1024 => format!("{bytes} bytes"),
-        ..1_048_576 => format!("{} KB", bytes / 1024),
+        1024..1_048_576 => format!("{} KB", bytes / 1024),
         _ => {
             let tenths = bytes * 10 / 1_048_576;
             format!("{}.{} MB", tenths / 10, tenths % 10)
@@ -139,10 +143,12 @@ fn UploadForm(attached: Attachment, to: String, uploads: RwSignal<usize>) -> imp
     let sending = RwSignal::new(false);
     let errors: Signal<Option<AppError>> = error.into();
     let to = StoredValue::new(to);
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let submit = move |_| {
         let Some((chosen, file_name)) = chosen_file(file) else {
-            error.set(Some(AppError::invalid("file", "Choose the file to upload.")));
+            error.set(Some(AppError::invalid(
+                "file",
+                "Choose the file to upload.",
+            )));
             return;
         };
         let target = DocumentTarget {
@@ -177,8 +183,10 @@ fn UploadForm(attached: Attachment, to: String, uploads: RwSignal<usize>) -> imp
     };
     let max_mb = MAX_DOCUMENT_BYTES / (1024 * 1024);
     view! {
-        <form class="form upload-document" on:submit=submit novalidate>
-            <h3>"Add a document"</h3>
+        // Not a form: the file goes to the upload route by the button's
+        // handler, never by a browser's own form submission.
+        <div class="form upload-document" role="group" aria-labelledby="upload-document-heading">
+            <h3 id="upload-document-heading">"Add a document"</h3>
             <FormError error=errors/>
             <label for="document-file">"File"</label>
             <input id="document-file" type="file" node_ref=file
@@ -203,8 +211,9 @@ fn UploadForm(attached: Attachment, to: String, uploads: RwSignal<usize>) -> imp
                 <legend>"Only these roles may open it (none ticked: everyone who reads documents)"</legend>
                 {Role::ALL.iter().filter(|&&role| role != Role::Admin).map(|&role| {
                     let id = format!("document-role-{}", role.as_db_str().to_lowercase());
+                    let label_for = id.clone();
                     view! {
-                        <label class="check" for=id.clone()>
+                        <label class="check" for=label_for>
                             <input id=id type="checkbox" on:change=move |event| {
                                 let ticked = event_target_checked(&event);
                                 restricted.update(|roles| {
@@ -220,10 +229,10 @@ fn UploadForm(attached: Attachment, to: String, uploads: RwSignal<usize>) -> imp
                 }).collect_view()}
             </fieldset>
             <FieldMessage error=errors field="restricted"/>
-            <button type="submit" class="button" disabled=move || sending.get()>
+            <button type="button" class="button" disabled=move || sending.get() on:click=submit>
                 {move || if sending.get() { "Uploading…" } else { "Upload" }}
             </button>
-        </form>
+        </div>
     }
 }
 

@@ -78,7 +78,7 @@ pub async fn documents(
            JOIN files.documents d ON d.id = r.document_id
            JOIN auth.users u ON u.id = d.uploaded_by
            WHERE r.entity_type = $1 AND r.entity_id = $2
-           ORDER BY lower(d.title), family, d.version DESC"#,
+           ORDER BY lower(d.title), coalesce(d.parent_document_id, d.id), d.version DESC"#,
         owner.attached.as_db_str(),
         owner.id,
     )
@@ -193,7 +193,9 @@ pub async fn stored(conn: &mut PgConnection, id: Uuid) -> Result<StoredDocument,
     Ok(StoredDocument {
         object_key: row.object_key,
         file_name: row.original_filename,
-        mime_type: row.mime_type.unwrap_or_else(|| "application/octet-stream".into()),
+        mime_type: row
+            .mime_type
+            .unwrap_or_else(|| "application/octet-stream".into()),
         checksum_sha256: row.checksum_sha256.unwrap_or_default(),
         restricted_to: row
             .allowed

@@ -7,8 +7,8 @@
 
 use sqlx::PgConnection;
 use torvan::DbEnum;
-use torvan::document::{DocumentFormat, DocumentKind, extension};
 use torvan::Role;
+use torvan::document::{DocumentFormat, DocumentKind, extension};
 use uuid::Uuid;
 
 use super::model::Uploaded;
@@ -59,7 +59,7 @@ pub async fn record(conn: &mut PgConnection, new: NewVersion<'_>) -> Result<Uplo
              (id, filename, original_filename, file_extension, mime_type, file_size_bytes,
               checksum_sha256, storage_provider, object_key, document_type, title, version,
               allowed_roles, status, uploaded_by, parent_document_id)
-         VALUES ($1, $1::text, $2, $3, $4, $5, $6, 'S3', $7, $8::text::document_type, $9, $10,
+         VALUES ($1, $14, $2, $3, $4, $5, $6, 'S3', $7, $8::text::document_type, $9, $10,
                  NULLIF($11::text[], '{}')::user_role[], 'ACTIVE', $12, $13)",
         new.id,
         new.file_name,
@@ -74,6 +74,7 @@ pub async fn record(conn: &mut PgConnection, new: NewVersion<'_>) -> Result<Uplo
         &roles,
         new.uploaded_by,
         parent,
+        new.id.to_string(),
     )
     .execute(&mut *conn)
     .await;

@@ -101,7 +101,11 @@ async fn store(
     let key = document::object_key(target.attached, id);
     let checksum = hex(&Sha256::digest(&bytes));
     let size_bytes = i64::try_from(bytes.len()).map_err(|_| AppError::BadRequest)?;
-    if let Err(error) = state.storage.put(&key, bytes.into(), "application/octet-stream").await {
+    if let Err(error) = state
+        .storage
+        .put(&key, bytes.into(), "application/octet-stream")
+        .await
+    {
         tracing::error!(%error, "a document could not be stored");
         return Err(Refusal::StoreDown);
     }
@@ -236,8 +240,9 @@ async fn serve(
         bytes,
     )
         .into_response();
-    response
-        .headers_mut()
-        .insert(header::X_CONTENT_TYPE_OPTIONS, header::HeaderValue::from_static("nosniff"));
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        header::HeaderValue::from_static("nosniff"),
+    );
     Ok(response)
 }

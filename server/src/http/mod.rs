@@ -3,8 +3,8 @@
 //! checks, the session, and a body limit with its arguments screened.
 
 mod api_status;
-mod body;
 mod arguments;
+mod body;
 mod documents;
 mod downloads;
 mod health;
@@ -129,10 +129,7 @@ pub fn router(state: AppState) -> Router {
             torvan_app::routes::QC_PHOTO_THUMBNAIL,
             get(qc_photos::thumbnail),
         )
-        .route(
-            torvan_app::documents::UPLOAD_PATH,
-            post(documents::upload),
-        )
+        .route(torvan_app::documents::UPLOAD_PATH, post(documents::upload))
         .route(torvan_app::routes::DOCUMENT, get(documents::download));
     let app = Router::new()
         .route("/healthz", get(health::healthz))

@@ -177,9 +177,6 @@ async fn the_pdf_carries_the_build_number_and_page_count_on_every_page_and_the_h
         "the same record, the same hash"
     );
     let nobody = app.get(&path, None).await;
-    assert_eq!(
-        (nobody.status, &nobody.headers["location"]),
-        (303, "/login"),
-        "sent to sign in"
-    );
+    assert_eq!(nobody.status, 303, "sent to sign in");
+    assert_eq!(nobody.headers["location"], "/login");
 }

@@ -73,7 +73,15 @@ async fn a_certificate_is_stored_listed_and_audited_and_the_same_title_is_its_ne
 ) {
     let (app, procurement) = TestApp::demo_signed_in(&pool, users::PROCUREMENT).await;
 
-    let first = uploaded(&upload(&app, &procurement, &certificate("CoC lot L-4471", "coc.pdf"), PDF).await);
+    let first = uploaded(
+        &upload(
+            &app,
+            &procurement,
+            &certificate("CoC lot L-4471", "coc.pdf"),
+            PDF,
+        )
+        .await,
+    );
     let again = certificate("  coc LOT l-4471 ", "coc-signed.pdf");
     let second = uploaded(&upload(&app, &procurement, &again, b"%PDF-1.7\n% signed\n").await);
 
@@ -82,11 +90,17 @@ async fn a_certificate_is_stored_listed_and_audited_and_the_same_title_is_its_ne
     let [document] = documents.documents.as_slice() else {
         panic!("one document: {documents:?}")
     };
-    assert_eq!(document.title, "CoC lot L-4471");
+    assert_eq!(
+        document.title, "coc LOT l-4471",
+        "as its latest version names it"
+    );
     assert_eq!(document.latest.version, 2);
     assert_eq!(document.latest.file_name, "coc-signed.pdf");
     assert_eq!(document.earlier.len(), 1);
-    assert!(!documents.shows_access, "procurement does not read the audit trail");
+    assert!(
+        !documents.shows_access,
+        "procurement does not read the audit trail"
+    );
     let kept = app
         .get(&torvan_app::routes::document(first.id), Some(&procurement))
         .await;
@@ -107,7 +121,13 @@ async fn a_certificate_is_stored_listed_and_audited_and_the_same_title_is_its_ne
 async fn what_is_not_a_document_is_refused_at_its_field_and_nothing_is_stored(pool: PgPool) {
     let (app, procurement) = TestApp::demo_signed_in(&pool, users::PROCUREMENT).await;
 
-    let program = upload(&app, &procurement, &certificate("Tool", "tool.exe"), b"MZ\x90\x00\x03").await;
+    let program = upload(
+        &app,
+        &procurement,
+        &certificate("Tool", "tool.exe"),
+        b"MZ\x90\x00\x03",
+    )
+    .await;
     let renamed = upload(&app, &procurement, &certificate("Photo", "photo.png"), PDF).await;
     let untitled = upload(&app, &procurement, &certificate("   ", "coc.pdf"), PDF).await;
     let empty = upload(&app, &procurement, &certificate("Empty", "coc.pdf"), b"").await;
@@ -128,9 +148,7 @@ async fn what_is_not_a_document_is_refused_at_its_field_and_nothing_is_stored(po
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn a_restricted_document_opens_for_its_roles_only_and_every_download_is_logged(
-    pool: PgPool,
-) {
+async fn a_restricted_document_opens_for_its_roles_only_and_every_download_is_logged(pool: PgPool) {
     let (app, qc) = TestApp::demo_signed_in(&pool, users::QC).await;
     let mut target = certificate("Passivation record", "passivation.pdf");
     target.restricted = "QC_PERSON".to_owned();

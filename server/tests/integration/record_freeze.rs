@@ -98,11 +98,8 @@ async fn a_shipped_build_s_record_is_frozen_once_as_a_stored_pdf(pool: PgPool) {
         404
     );
     let nobody = app.get(&revision_path(1), None).await;
-    assert_eq!(
-        (nobody.status, &nobody.headers["location"]),
-        (303, "/login"),
-        "sent to sign in"
-    );
+    assert_eq!(nobody.status, 303, "sent to sign in");
+    assert_eq!(nobody.headers["location"], "/login");
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -17,7 +17,6 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use futures::StreamExt;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use torvan::qc_photo::{self, MAX_PHOTO_BYTES, PhotoFormat, PhotoRefusal};
