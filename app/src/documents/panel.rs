@@ -264,6 +264,13 @@ async fn send(
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&file.take().into());
+    // Sent as bare bytes whatever the file is: the server tells the format
+    // by the content, and takes no other type of body (`security`).
+    let headers = web_sys::Headers::new().map_err(unreachable)?;
+    headers
+        .set("content-type", "application/octet-stream")
+        .map_err(unreachable)?;
+    init.set_headers(&headers);
     let window = web_sys::window().ok_or_else(|| AppError::Transport("no window".into()))?;
     let response: web_sys::Response =
         JsFuture::from(window.fetch_with_str_and_init(&target.upload_path(), &init))

@@ -115,9 +115,10 @@ fn is_own_origin(origin: &str, host: Option<&str>, secure: bool) -> bool {
 }
 
 /// The content types the endpoints read: forms and JSON (server functions),
-/// CSV (the parts file), and an image or bare bytes (a QC photo, checked
-/// by its content, whatever it is called here; none of these two is a type
-/// a cross-site form can send). Anything else is not parsed as one of them.
+/// CSV (the parts file), and an image or bare bytes (a QC photo or a
+/// document, checked by its content, whatever it is called here; none of
+/// these two is a type a cross-site form can send). Anything else is not
+/// parsed as one of them.
 fn is_accepted_type(headers: &HeaderMap) -> bool {
     let essence = headers
         .get(CONTENT_TYPE)
