@@ -108,8 +108,9 @@ async fn a_certificate_is_stored_listed_and_audited_and_the_same_title_is_its_ne
     assert_eq!(kept.body.as_bytes(), PDF, "version 1 as it was uploaded");
     assert_eq!(kept.headers["content-type"], "application/pdf");
     let audited: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM audit.audit_log WHERE table_name IN ('documents', 'document_relationships')
-         AND action = 'INSERT'",
+        "SELECT count(*) FROM audit.data_changes
+         WHERE schema_name = 'files' AND table_name IN ('documents', 'document_relationships')
+           AND operation = 'I'",
     )
     .fetch_one(&pool)
     .await
