@@ -30,6 +30,9 @@ async function validateAndApprove(page: Page, approver: Page): Promise<void> {
 }
 
 test('an order is configured with two sinks, approved and put into production', async ({ page, browser }) => {
+  // The whole office journey, from a new customer to production, with two
+  // signed approvals: longer than the default 30 s on two busy cores.
+  test.setTimeout(90_000);
   const coordinator = await signedInAs(browser, 'coordinator@torvan.test');
   await gotoHydrated(page, '/customers/new');
   await page.getByLabel('Company name').fill('Harbor View Surgical Center');
