@@ -195,13 +195,8 @@ fn Checklist(qc: QcRecord, linked: bool) -> impl IntoView {
 
 #[component]
 fn Item(item: ItemView, linked: bool) -> impl IntoView {
-    let tolerance = item
-        .spec
-        .map(|spec| spec.describe())
-        .or(item.specification.clone());
-    let measured = item
-        .reading
-        .map(|reading| reading.unit.quantity(reading.value.normalize()));
+    let tolerance = item.tolerance_text();
+    let measured = item.measured_text();
     let photos = if linked {
         item.photos
             .iter()

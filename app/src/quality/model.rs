@@ -77,6 +77,21 @@ pub struct ItemView {
     pub photos: Vec<crate::quality::photos::PhotoSummary>,
 }
 
+impl ItemView {
+    /// The tolerance in words, or the written specification.
+    pub fn tolerance_text(&self) -> Option<String> {
+        self.spec
+            .map(|spec| spec.describe())
+            .or(self.specification.clone())
+    }
+
+    /// The reading with its unit, when one was recorded.
+    pub fn measured_text(&self) -> Option<String> {
+        self.reading
+            .map(|reading| reading.unit.quantity(reading.value.normalize()))
+    }
+}
+
 /// A defect as the checklist and the order show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DefectView {

@@ -285,13 +285,8 @@ fn checklist(out: &mut Lines, qc: &QcRecord) {
     }
     for item in &checklist.items {
         out.body(format!("{:>3}. {}", item.number, item.description));
-        let tolerance = item
-            .spec
-            .map(|spec| spec.describe())
-            .or(item.specification.clone());
-        let measured = item
-            .reading
-            .map(|reading| reading.unit.quantity(reading.value.normalize()));
+        let tolerance = item.tolerance_text();
+        let measured = item.measured_text();
         out.body(format!(
             "     tolerance {} · measured {} · {} · {} · photos {}",
             dash(&tolerance),
