@@ -9,6 +9,25 @@ use axum::http::header;
 use futures::StreamExt;
 use torvan_app::error::AppError;
 
+/// How an upload ends when it does not store its file: a refusal the
+/// person reads, or the file store down (answered 503, nothing kept).
+pub enum UploadRefusal {
+    App(AppError),
+    StoreDown,
+}
+
+impl From<AppError> for UploadRefusal {
+    fn from(error: AppError) -> Self {
+        Self::App(error)
+    }
+}
+
+impl From<sqlx::Error> for UploadRefusal {
+    fn from(error: sqlx::Error) -> Self {
+        Self::App(error.into())
+    }
+}
+
 pub async fn read_body(
     request: Request<Body>,
     limit: usize,

@@ -29,7 +29,7 @@ use uuid::Uuid;
 
 use super::AppState;
 use super::api_status::{refused, refused_as};
-use super::body::read_body;
+use super::body::{UploadRefusal, read_body};
 
 /// `POST /files/documents?attached=…&to=…&kind=…&title=…&file_name=…[&restricted=…]`,
 /// the body the file: 201 with the version stored.
@@ -59,22 +59,11 @@ pub async fn upload(
     };
     match store(&state, &session, &target, bytes).await {
         Ok(uploaded) => (StatusCode::CREATED, axum::Json(uploaded)).into_response(),
-        Err(Refusal::App(error)) => refused(error),
-        Err(Refusal::StoreDown) => refused_as(
+        Err(UploadRefusal::App(error)) => refused(error),
+        Err(UploadRefusal::StoreDown) => refused_as(
             StatusCode::SERVICE_UNAVAILABLE,
             AppError::invalid("file", STORE_DOWN),
         ),
-    }
-}
-
-enum Refusal {
-    App(AppError),
-    StoreDown,
-}
-
-impl From<AppError> for Refusal {
-    fn from(error: AppError) -> Self {
-        Self::App(error)
     }
 }
 
@@ -87,7 +76,7 @@ async fn store(
     session: &SessionUser,
     target: &DocumentTarget,
     bytes: Vec<u8>,
-) -> Result<Uploaded, Refusal> {
+) -> Result<Uploaded, UploadRefusal> {
     let title = document::parse_title(&target.title).map_err(at_field)?;
     let restricted_to = restricted(&target.restricted)?;
     let format = document::check_file(&target.file_name, &bytes)
@@ -107,7 +96,7 @@ async fn store(
         .await
     {
         tracing::error!(%error, "a document could not be stored");
-        return Err(Refusal::StoreDown);
+        return Err(UploadRefusal::StoreDown);
     }
     let recorded = async {
         let mut tx = torvan_app::db::begin_as(&state.pool, session).await?;
@@ -137,7 +126,7 @@ async fn store(
             if let Err(error) = state.storage.delete(&key).await {
                 tracing::warn!(%error, "an unrecorded document was left in the bucket");
             }
-            Err(Refusal::App(error))
+            Err(UploadRefusal::App(error))
         }
     }
 }

@@ -30,7 +30,7 @@ use uuid::Uuid;
 
 use super::AppState;
 use super::api_status::{refused, refused_as};
-use super::body::read_body;
+use super::body::{UploadRefusal, read_body};
 use super::downloads::may_read;
 use crate::storage::Storage;
 
@@ -46,25 +46,7 @@ pub struct Target {
     defect: Option<Uuid>,
 }
 
-/// How an upload ends when it does not store a photo.
-enum Refusal {
-    App(AppError),
-    StoreDown,
-}
-
-impl From<AppError> for Refusal {
-    fn from(error: AppError) -> Self {
-        Self::App(error)
-    }
-}
-
-impl From<sqlx::Error> for Refusal {
-    fn from(error: sqlx::Error) -> Self {
-        Self::App(error.into())
-    }
-}
-
-impl From<PhotoRefusal> for Refusal {
+impl From<PhotoRefusal> for UploadRefusal {
     fn from(refusal: PhotoRefusal) -> Self {
         Self::App(AppError::invalid("photo", refusal.to_string()))
     }
@@ -106,8 +88,8 @@ pub async fn upload(
     };
     match store(&state, &session, id, target, bytes).await {
         Ok((status, photo)) => (status, axum::Json(photo)).into_response(),
-        Err(Refusal::App(error)) => refused(error),
-        Err(Refusal::StoreDown) => refused_as(
+        Err(UploadRefusal::App(error)) => refused(error),
+        Err(UploadRefusal::StoreDown) => refused_as(
             StatusCode::SERVICE_UNAVAILABLE,
             AppError::invalid("photo", STORE_DOWN),
         ),
@@ -120,7 +102,7 @@ async fn store(
     id: Uuid,
     target: PhotoTarget,
     bytes: Bytes,
-) -> Result<(StatusCode, PhotoSummary), Refusal> {
+) -> Result<(StatusCode, PhotoSummary), UploadRefusal> {
     let format = PhotoFormat::sniff(&bytes)?;
     let checksum_sha256 = hex(&Sha256::digest(&bytes));
     {
@@ -168,7 +150,7 @@ async fn store(
     if let Err(error) = stored {
         tracing::error!(%error, photo = %id, "QC photo not stored");
         remove(&state.storage, &keys).await;
-        return Err(Refusal::StoreDown);
+        return Err(UploadRefusal::StoreDown);
     }
     match record(state, session, &photo).await {
         Ok(summary) => Ok((StatusCode::CREATED, summary)),
