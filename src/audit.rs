@@ -73,6 +73,7 @@ crate::db_enum::db_enum! {
         UserSessions = "user_sessions" as "Sessions (sign-in and sign-out)",
         Signatures = "signatures" as "Electronic signatures",
         SignaturePolicy = "signature_policy" as "Signature policy",
+        RetentionRuns = "retention_runs" as "Retention runs",
     }
 }
 

@@ -37,6 +37,7 @@ pub mod qc_photo;
 pub mod quality;
 pub mod record_revision;
 pub mod reorder;
+pub mod retention;
 pub mod role;
 pub mod rule_language;
 pub mod session;
@@ -50,6 +51,7 @@ pub mod system_actor;
 pub mod text;
 pub mod throttle;
 pub mod unit_of_measure;
+pub mod unit_serial;
 pub mod user_status;
 pub mod workflow;
 

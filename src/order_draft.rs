@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::text::limited;
+use crate::unit_serial::SerialScheme;
 use crate::{DbEnum, FieldError, OrderPriority};
 
 /// The customer's PO number: `orders.customer_po_number VARCHAR(100)`.
@@ -54,6 +55,8 @@ pub struct HeaderDraft {
     pub special_instructions: String,
     pub ship_to_address_id: String,
     pub contact_id: String,
+    /// How the units are numbered (`SerialScheme`); empty: by build number.
+    pub unit_serials: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +77,7 @@ pub struct HeaderSpec {
     pub ship_to_address_id: Option<String>,
     /// `None`: the customer's primary contact.
     pub contact_id: Option<String>,
+    pub unit_serials: SerialScheme,
 }
 
 fn ship_date(
@@ -138,9 +142,20 @@ impl HeaderDraft {
                 OrderPriority::Standard
             }),
         };
+        let unit_serials = match self.unit_serials.trim() {
+            "" => SerialScheme::BuildNumber,
+            value => SerialScheme::parse(value).unwrap_or_else(|_| {
+                errors.push(FieldError::new(
+                    "unit_serials",
+                    "Choose how the units are numbered.",
+                ));
+                SerialScheme::BuildNumber
+            }),
+        };
         HeaderSpec {
             customer_po_number,
             priority,
+            unit_serials,
             requested_ship_date: ship_date(
                 errors,
                 "requested_ship_date",
@@ -278,6 +293,27 @@ mod tests {
             (header.ship_to_address_id.as_deref(), header.contact_id),
             (Some("a1"), None)
         );
+    }
+
+    #[test]
+    fn units_are_numbered_by_build_unless_the_order_names_serial_plates() {
+        let by_default = HeaderDraft::default().validate(today()).unwrap();
+        assert_eq!(by_default.unit_serials, SerialScheme::BuildNumber);
+        let plates = HeaderDraft {
+            unit_serials: "SERIAL_PLATE".into(),
+            ..HeaderDraft::default()
+        };
+        assert_eq!(
+            plates.validate(today()).unwrap().unit_serials,
+            SerialScheme::SerialPlate
+        );
+        let unknown = HeaderDraft {
+            unit_serials: "STICKER".into(),
+            ..HeaderDraft::default()
+        }
+        .validate(today())
+        .unwrap_err();
+        assert_eq!(unknown[0].field, "unit_serials");
     }
 
     #[test]

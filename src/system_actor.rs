@@ -21,6 +21,9 @@ crate::db_enum::db_enum! {
         SessionExpiry = "session-expiry" as "Session expiry",
         /// Freezing the production record of each build whose order shipped.
         RecordFreeze = "record-freeze" as "Record freeze",
+        /// Applying the data retention policies: archiving and removing
+        /// old sessions and sign-in attempts, listing the rest.
+        Retention = "retention" as "Retention",
     }
 }
 

@@ -22,6 +22,7 @@ pub mod objects;
 pub mod orders;
 pub mod qc_templates;
 pub mod quality;
+pub mod retention;
 pub mod routes;
 pub mod shell;
 pub mod signatures;

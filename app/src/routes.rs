@@ -97,6 +97,11 @@ pub fn build_record(build_number: impl Display) -> String {
     format!("/builds/{}", segment(build_number))
 }
 
+/// A finished unit's printable label.
+pub fn unit_label(build_number: impl Display) -> String {
+    format!("{}/label", build_record(build_number))
+}
+
 pub const BUILD_RECORD_PDF: &str = "/builds/{build}/record.pdf";
 
 pub fn build_record_pdf(build_number: impl Display) -> String {

@@ -42,3 +42,17 @@ test('the admin sees the database health the servers checked at start-up', async
   await expect(health.locator('tr[data-check="REPLICATION_LAG"]')).toContainText('No replicas.');
   await expect(health.locator('tr[data-check="DATABASE_SIZE"]')).toContainText('MB on disk.');
 });
+
+test('the admin sees what each retention policy does and what the last run did', async ({ page }) => {
+  await gotoHydrated(page, '/admin/users');
+  const retention = page.getByRole('region', { name: 'Data retention' });
+  // The policies, then the run the servers made at start-up.
+  await expect(retention.locator('tr[data-table="auth.user_sessions"]').first()).toContainText(
+    'Archived to the file store, then removed.',
+  );
+  await expect(retention.locator('tr[data-table="orders.orders"]').first()).toContainText(
+    'Kept: listed here for a person to decide.',
+  );
+  await expect(retention.getByTestId('last-retention-run')).toContainText('completed');
+  await expect(retention.locator('tr[data-table="audit.audit_log"][data-action="REVIEW"]')).toBeVisible();
+});

@@ -63,6 +63,7 @@ const ROUTES: Record<string, string> = {
   ChecklistsPage: '/qc',
   ChecklistPage: '/qc/:unit/:phase',
   BuildRecordPage: '/builds/:unit',
+  UnitLabelPage: '/builds/:unit/label',
   LotPage: '/inventory/lots/:lot',
 };
 

@@ -181,6 +181,9 @@ pub async fn verify(pool: &PgPool) -> Result<Verification, sqlx::Error> {
 /// One statement over every chained table (those with the chain trigger,
 /// so a table chained by a later migration is walked too), merged in seq
 /// order from each table's seq index; each row's hash recomputed beside it.
+/// A row the retention job removed is walked as its tombstone: its links
+/// to both neighbours are still checked, its content is in the archive the
+/// tombstone names (whose hash the retention run recorded).
 /// Built by the database from catalogue names (`format` quotes them).
 async fn chain_statement(conn: &mut PgConnection) -> Result<String, sqlx::Error> {
     sqlx::query_scalar!(
@@ -188,7 +191,8 @@ async fn chain_statement(conn: &mut PgConnection) -> Result<String, sqlx::Error>
                     'SELECT t.seq, %L::text, t.id, t.prev_hash, t.row_hash, '
                     'audit.chain_digest(%L, to_jsonb(t)) = t.row_hash FROM audit.%I AS t',
                     c.relname, c.relname, c.relname), ' UNION ALL ' ORDER BY c.relname)
-                || ' ORDER BY 1', 'SELECT 0::bigint, '''', NULL::uuid, NULL::bytea, NULL::bytea, true WHERE false')
+                || ' UNION ALL SELECT t.seq, t.table_name, t.row_id, t.prev_hash, t.row_hash, true '
+                || 'FROM audit.chain_tombstones AS t ORDER BY 1', 'SELECT 0::bigint, '''', NULL::uuid, NULL::bytea, NULL::bytea, true WHERE false')
                 AS "statement!"
            FROM pg_trigger AS tr
            JOIN pg_class AS c ON c.oid = tr.tgrelid

@@ -16,6 +16,13 @@ pub enum Command {
     CreateAdmin {
         email: String,
     },
+    /// `backup`: a consistent dump of the database to S3.
+    Backup,
+    /// `backup restore KEY --into URL`: a stored dump into an empty database.
+    Restore {
+        key: String,
+        into: String,
+    },
     Help,
 }
 
@@ -39,6 +46,11 @@ commands:
   create-admin --email EMAIL
               create an administrator; the password is read from the
               terminal (or the first line of standard input)
+  backup      write a consistent pg_dump of the database to the file
+              store and record it (system.backup_jobs)
+  backup restore KEY --into URL
+              load the backup stored at KEY into the empty database at
+              URL (README.md, restoring a backup)
   help        show this text
 
 configuration comes from environment variables: see README.md";
@@ -63,6 +75,14 @@ configuration comes from environment variables: see README.md";
             Some("create-admin") => match (args.next().as_deref(), args.next()) {
                 (Some("--email"), Some(email)) => Self::CreateAdmin { email },
                 _ => return Err("create-admin needs --email EMAIL".into()),
+            },
+            Some("backup") => match args.next().as_deref() {
+                None => Self::Backup,
+                Some("restore") => match (args.next(), args.next().as_deref(), args.next()) {
+                    (Some(key), Some("--into"), Some(into)) => Self::Restore { key, into },
+                    _ => return Err("backup restore needs KEY --into URL".into()),
+                },
+                Some(other) => return Err(format!("unexpected argument `{other}`")),
             },
             Some("help" | "-h" | "--help") => Self::Help,
             Some(other) => return Err(format!("unknown command `{other}`")),
@@ -112,6 +132,22 @@ mod tests {
             Ok(Command::PrintGrants)
         );
         assert_eq!(parse(&["audit", "verify"]), Ok(Command::AuditVerify));
+        assert_eq!(parse(&["backup"]), Ok(Command::Backup));
+        assert_eq!(
+            parse(&[
+                "backup",
+                "restore",
+                "backups/2026/x.dump",
+                "--into",
+                "postgres:///copy"
+            ]),
+            Ok(Command::Restore {
+                key: "backups/2026/x.dump".into(),
+                into: "postgres:///copy".into()
+            })
+        );
+        assert!(parse(&["backup", "restore", "backups/2026/x.dump"]).is_err());
+        assert!(parse(&["backup", "now"]).is_err());
         assert!(parse(&["audit"]).is_err());
         assert!(parse(&["audit", "verify", "now"]).is_err());
     }

@@ -101,6 +101,13 @@ impl ServeConfig {
 }
 
 impl StorageConfig {
+    /// The storage alone, for a command that needs no web server (backup).
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let mut env = Env::new(|key| std::env::var(key).ok());
+        let config = Self::read(&mut env);
+        env.finish(config)
+    }
+
     fn read(env: &mut Env<impl Fn(&str) -> Option<String>>) -> Self {
         let bucket = env
             .optional("TORVAN_S3_BUCKET")

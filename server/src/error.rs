@@ -26,6 +26,9 @@ pub enum ServerError {
     /// `torvan audit verify` found a row that does not match.
     #[error("{0}")]
     AuditChain(String),
+    /// `torvan backup`: a step of the dump, its check, store or restore.
+    #[error("backup: {0}")]
+    Backup(String),
     #[error("the HTTP server failed: {0}")]
     Serve(std::io::Error),
 }

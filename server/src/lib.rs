@@ -2,6 +2,7 @@
 //! HTTP server around the Leptos app.
 
 pub mod audit_verify;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod create_admin;

@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use torvan_server::{
-    ServerError, audit_verify, cli::Command, config, create_admin, db, roles, seed, serve,
+    ServerError, audit_verify, backup, cli::Command, config, create_admin, db, roles, seed, serve,
     telemetry,
 };
 
@@ -39,6 +39,8 @@ async fn main() -> ExitCode {
         Command::SeedDemo { force } => seed_demo(force).await,
         Command::CreateAdmin { email } => create_admin::run(&email).await,
         Command::AuditVerify => audit_verify::run().await,
+        Command::Backup => backup::run().await,
+        Command::Restore { key, into } => backup::run_restore(&key, &into).await,
         Command::Help | Command::PrintGrants => Ok(()),
     };
     match outcome {

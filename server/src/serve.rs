@@ -42,6 +42,10 @@ pub async fn run() -> Result<(), ServerError> {
         pool.clone(),
         storage.clone(),
     ));
+    tokio::spawn(crate::jobs::retention::run_periodically(
+        pool.clone(),
+        storage.clone(),
+    ));
     let app = router(AppState {
         leptos_options,
         pool: pool.clone(),

@@ -43,6 +43,9 @@ pub enum Requirement {
     FinalQcPassed,
     /// No build has a critical defect still open.
     NoBuildOnHold,
+    /// Every sink unit has its serial number: on an order numbered by
+    /// serial plates, each unit's plate is recorded.
+    UnitsSerialised,
 }
 
 /// What the system knows about an order when a move is asked for. Each
@@ -62,6 +65,8 @@ pub struct OrderFacts {
     pub final_qc_not_passed: Vec<String>,
     /// Builds a critical defect holds.
     pub held_builds: Vec<String>,
+    /// Sink units whose serial plate is not recorded yet.
+    pub unserialised_units: Vec<String>,
 }
 
 impl OrderFacts {
@@ -88,6 +93,8 @@ impl OrderFacts {
             Requirement::NoBuildOnHold => {
                 builds(&self.held_builds).map(|builds| MoveRefused::BuildsOnHold { builds })
             }
+            Requirement::UnitsSerialised => builds(&self.unserialised_units)
+                .map(|builds| MoveRefused::UnitsNotSerialised { builds }),
         }
     }
 }
@@ -174,7 +181,7 @@ pub const MOVES: &[Move] = &[
         QcComplete,
         Shipped,
         &[ProductionCoordinator, Admin],
-        &[Requirement::StockIssued],
+        &[Requirement::StockIssued, Requirement::UnitsSerialised],
     ),
     forward(
         Shipped,
@@ -235,6 +242,10 @@ pub enum MoveRefused {
     FinalQcNotPassed { builds: String },
     #[error("A critical defect holds a build: close or waive it first (on hold: {builds}).")]
     BuildsOnHold { builds: String },
+    #[error(
+        "An order numbered by serial plates ships when every unit's plate is recorded on its production record (not yet: {builds})."
+    )]
+    UnitsNotSerialised { builds: String },
 }
 
 /// Longest reason a move may carry: `order_status_history.change_reason

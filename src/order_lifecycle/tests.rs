@@ -81,6 +81,23 @@ fn shipping_waits_until_every_build_has_its_stock_issued() {
 }
 
 #[test]
+fn shipping_waits_until_every_unit_s_serial_plate_is_recorded() {
+    let facts = OrderFacts {
+        unserialised_units: held_up(&["TB-2026-0104-01-2"]),
+        ..ready()
+    };
+    let refused = check(ProductionCoordinator, QcComplete, Shipped, None, &facts).unwrap_err();
+    assert_eq!(
+        refused,
+        MoveRefused::UnitsNotSerialised {
+            builds: "TB-2026-0104-01-2".into()
+        }
+    );
+    assert!(refused.to_string().contains("serial plate"));
+    assert!(check(QcPerson, FinalQc, QcComplete, None, &facts).is_ok());
+}
+
+#[test]
 fn pre_qc_waits_until_every_production_task_of_every_build_is_done() {
     let facts = OrderFacts {
         unfinished_builds: held_up(&["TB-2026-0110-01-1", "TB-2026-0110-01-2"]),
@@ -254,6 +271,7 @@ fn any_facts() -> impl Strategy<Value = OrderFacts> {
         builds(),
         builds(),
         builds(),
+        builds(),
     )
         .prop_map(
             |(
@@ -265,6 +283,7 @@ fn any_facts() -> impl Strategy<Value = OrderFacts> {
                 pre_qc_not_passed,
                 final_qc_not_passed,
                 held_builds,
+                unserialised_units,
             )| {
                 OrderFacts {
                     has_work,
@@ -275,6 +294,7 @@ fn any_facts() -> impl Strategy<Value = OrderFacts> {
                     pre_qc_not_passed,
                     final_qc_not_passed,
                     held_builds,
+                    unserialised_units,
                 }
             },
         )
@@ -304,6 +324,7 @@ proptest! {
                 }
                 if to == Shipped && step == 1 {
                     prop_assert!(facts.unissued_builds.is_empty());
+                    prop_assert!(facts.unserialised_units.is_empty());
                 }
                 if to == PreQc && step == 1 {
                     prop_assert!(facts.unfinished_builds.is_empty());

@@ -14,6 +14,7 @@ use super::health_panel::HealthPanel;
 use super::model::UserRow;
 use super::signature_policy_panel::SignaturePolicyPanel;
 use crate::error::AppError;
+use crate::retention::{RetentionPanel, retention_overview};
 use crate::shell::form::{Input, Select, TextField, choices};
 use crate::shell::{Loaded, Permitted, PermittedPage, action_error, successes};
 use crate::signatures::{SetSignaturePolicy, get_signature_policy};
@@ -25,6 +26,7 @@ pub fn UsersPage() -> impl IntoView {
     let users = Resource::new(move || saved.get(), |_| list_users());
     let chain = Resource::new(|| (), |_| last_chain_verification());
     let health = Resource::new(|| (), |_| latest_health_checks());
+    let retention = Resource::new(|| (), |_| retention_overview());
     let policy_saved = ServerAction::<SetSignaturePolicy>::new();
     let policy = Resource::new(
         move || policy_saved.version().get(),
@@ -46,6 +48,7 @@ pub fn UsersPage() -> impl IntoView {
                 <ChainPanel last=chain/>
             </Permitted>
             <HealthPanel latest=health/>
+            <RetentionPanel overview=retention/>
             <Permitted on=torvan::Resource::Users action=Action::Update>
                 <SignaturePolicyPanel allowed=policy action=policy_saved/>
             </Permitted>

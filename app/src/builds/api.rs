@@ -56,3 +56,29 @@ pub async fn correct_build_record(
     tx.commit().await?;
     Ok(frozen.revision)
 }
+
+/// Records the number on a unit's serial plate (or corrects it, until the
+/// order ships), for an order numbered by plates.
+#[server(prefix = "/api", endpoint = "builds/serial-plate")]
+pub async fn record_serial_plate(
+    build_number: String,
+    serial_plate: String,
+) -> Result<(), AppError> {
+    let session = crate::auth::guard::require(torvan::Resource::Qc, torvan::Action::Update)?;
+    let plate = torvan::unit_serial::PlateNumber::parse(&serial_plate)
+        .map_err(|error| AppError::invalid(&error.field, error.message))?;
+    let build = torvan::BuildNumber::parse(&build_number).map_err(|_| AppError::NotFound)?;
+    let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
+    super::serial::record_plate(&mut tx, &build, &plate).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What a unit's label shows: for every role that reads the record.
+#[server(prefix = "/api", endpoint = "builds/label")]
+pub async fn get_unit_label(build_number: String) -> Result<super::model::UnitLabel, AppError> {
+    crate::auth::guard::require(torvan::Resource::Documents, torvan::Action::Read)?;
+    let build = torvan::BuildNumber::parse(&build_number).map_err(|_| AppError::NotFound)?;
+    let mut conn = crate::db::connection().await?;
+    super::serial::label(&mut conn, &build).await
+}

@@ -22,6 +22,13 @@ pub struct BuildRecord {
     pub customer_po_number: Option<String>,
     pub order_status: OrderStatus,
     pub shipped_on: Option<String>,
+    /// The unit's serial number (`torvan::unit_serial`); none while the
+    /// serial plate of an order numbered by plates is not recorded.
+    pub serial_number: Option<String>,
+    pub unit_serials: torvan::unit_serial::SerialScheme,
+    /// Whether the reader may record the unit's serial plate now: the order
+    /// is numbered by plates and has not shipped, and the role may.
+    pub may_record_plate: bool,
     pub configuration: ConfigurationRecord,
     pub bom: Option<BomRecord>,
     pub materials: Vec<IssuedMaterial>,
@@ -154,4 +161,18 @@ pub struct RevisionView {
 pub struct RecordPage {
     pub record: BuildRecord,
     pub revisions: RecordRevisions,
+}
+
+/// A finished unit's label (`/builds/:build/label`): what the crate and the
+/// unit carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitLabel {
+    /// None while the unit's serial plate is not recorded.
+    pub serial_number: Option<String>,
+    pub build_number: String,
+    pub product: String,
+    pub order_number: String,
+    pub customer: String,
+    /// The month its last production task was completed (`2026-12`).
+    pub made_on: Option<String>,
 }

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::api::{CorrectBuildRecord, get_build_record};
+use super::api::{CorrectBuildRecord, RecordSerialPlate, get_build_record};
 use super::model::{AuditRecord, BuildRecord, ConfigurationRecord, RecordPage};
+use super::plate_form::PlateForm;
 use super::revisions::RevisionsSection;
 use super::sections::{BomSection, MaterialsSection, QcSection, TasksSection};
 use crate::orders::detail::StatusChange;
@@ -21,33 +22,47 @@ pub fn BuildRecordPage() -> impl IntoView {
     let params = use_params_map();
     let correct = ServerAction::<CorrectBuildRecord>::new();
     let corrected = successes(correct);
-    // The count of corrections is part of the key: a resource whose key
-    // did not change does not load again.
+    let plate = ServerAction::<RecordSerialPlate>::new();
+    let plated = successes(plate);
+    // The counts of changes are part of the key: a resource whose key did
+    // not change does not load again.
     let page = Resource::new(
         move || {
             (
                 params.read().get("build").unwrap_or_default(),
                 corrected.get(),
+                plated.get(),
             )
         },
-        |(build, _)| get_build_record(build),
+        |(build, _, _)| get_build_record(build),
     );
     view! {
-        <Loaded resource=page loading="Loading the production record…" render=move |page| view! { <Record page correct/> }/>
+        <Loaded resource=page loading="Loading the production record…" render=move |page| view! { <Record page correct plate/> }/>
     }
 }
 
 #[component]
-fn Record(page: RecordPage, correct: ServerAction<CorrectBuildRecord>) -> impl IntoView {
+fn Record(
+    page: RecordPage,
+    correct: ServerAction<CorrectBuildRecord>,
+    plate: ServerAction<RecordSerialPlate>,
+) -> impl IntoView {
     let RecordPage { record, revisions } = page;
     let title = format!("Production record {}", record.build_number);
     view! {
         <Title text=title/>
         <div class="print-sheet production-record" data-build=record.build_number.clone()>
             <h1>"Production record"<span class="subtitle">{record.build_number.clone()}</span></h1>
-            <p class="no-print"><a class="button subtle" href=crate::routes::build_record_pdf(&record.build_number) download>"Download PDF"</a></p>
+            <p class="no-print">
+                <a class="button subtle" href=crate::routes::build_record_pdf(&record.build_number) download>"Download PDF"</a>
+                " "
+                <a class="button subtle" href=crate::routes::unit_label(&record.build_number)>"Unit label"</a>
+            </p>
             <PrintButton/>
             <Summary record=record.clone()/>
+            {record.may_record_plate.then(|| view! {
+                <PlateForm build_number=record.build_number.clone() current=record.serial_number.clone() action=plate/>
+            })}
             <Configuration configuration=record.configuration/>
             <BomSection bom=record.bom/>
             <MaterialsSection materials=record.materials/>
@@ -66,6 +81,7 @@ fn Summary(record: BuildRecord) -> impl IntoView {
     view! {
         <dl class="properties record-summary">
             <div><dt>"Build"</dt><dd data-testid="record-build">{record.build_number}</dd></div>
+            <div><dt>"Serial number"</dt><dd data-testid="record-serial">{record.serial_number.unwrap_or_else(|| "Serial plate not recorded yet".into())}</dd></div>
             <div><dt>"Unit"</dt><dd>{record.unit} " of " {record.units} " (configuration " {record.configuration_number} ")"</dd></div>
             <div><dt>"Order"</dt><dd><a href=crate::routes::order(&record.order_number)>{record.order_number.clone()}</a></dd></div>
             <div><dt>"Customer"</dt><dd>{record.customer}</dd></div>

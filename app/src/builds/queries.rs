@@ -25,6 +25,20 @@ pub struct Head {
     pub order_id: Uuid,
     pub order_number: String,
     pub shipped_on: Option<chrono::NaiveDate>,
+    /// How the order numbers its units, and this unit's plate if recorded.
+    pub unit_serials: torvan::unit_serial::SerialScheme,
+    pub serial_plate: Option<String>,
+}
+
+impl Head {
+    /// The serial number the unit carries (none while its plate is missing).
+    pub fn serial_number(&self) -> Option<String> {
+        torvan::unit_serial::serial_of(
+            self.unit_serials,
+            &self.build_number,
+            self.serial_plate.as_deref(),
+        )
+    }
 }
 
 /// A unit's build number; a single sink's configuration number names its
@@ -34,14 +48,15 @@ pub async fn head(conn: &mut PgConnection, build: &BuildNumber) -> Result<Head, 
         r#"SELECT sb.id AS "id!", sb.build_number AS "build_number!", sb.unit_number AS "unit!",
                   c.quantity AS "units!", c.id AS "configuration_id!",
                   c.build_number AS "configuration_number!", o.id AS "order_id!",
-                  o.order_number AS "order_number!", o.actual_ship_date
+                  o.order_number AS "order_number!", o.actual_ship_date,
+                  o.unit_serials AS "unit_serials!", sb.serial_plate
            FROM orders.sink_builds sb
            JOIN orders.order_sink_configurations c ON c.id = sb.configuration_id
            JOIN orders.orders o ON o.id = c.order_id
            WHERE sb.build_number = $1
            UNION ALL
            SELECT sb.id, sb.build_number, sb.unit_number, c.quantity, c.id, c.build_number,
-                  o.id, o.order_number, o.actual_ship_date
+                  o.id, o.order_number, o.actual_ship_date, o.unit_serials, sb.serial_plate
            FROM orders.order_sink_configurations c
            JOIN orders.sink_builds sb ON sb.configuration_id = c.id
            JOIN orders.orders o ON o.id = c.order_id
@@ -62,6 +77,8 @@ pub async fn head(conn: &mut PgConnection, build: &BuildNumber) -> Result<Head, 
         order_id: row.order_id,
         order_number: row.order_number,
         shipped_on: row.actual_ship_date,
+        unit_serials: torvan::unit_serial::SerialScheme::parse(&row.unit_serials)?,
+        serial_plate: row.serial_plate,
     })
 }
 

@@ -64,6 +64,7 @@ pub async fn record(
     let documents = crate::documents::queries::documents(conn, owner, torvan::Role::Admin, false)
         .await?
         .documents;
+    let serial_number = head.serial_number();
     Ok(BuildRecord {
         build_number: head.build_number,
         unit: head.unit,
@@ -74,6 +75,11 @@ pub async fn record(
         customer_po_number: order.customer_po_number,
         order_status: order.status,
         shipped_on: head.shipped_on.map(|day| day.to_string()),
+        serial_number,
+        unit_serials: head.unit_serials,
+        may_record_plate: head.unit_serials == torvan::unit_serial::SerialScheme::SerialPlate
+            && !torvan::order_lifecycle::build_records_frozen(order.status)
+            && torvan::permits(reader.role, torvan::Resource::Qc, torvan::Action::Update),
         configuration,
         bom: bom.map(|(_, record)| record),
         materials,

@@ -2,7 +2,8 @@
 //! configuration's status, whether it has an approved BOM version, and per
 //! part of that version how much it needs, holds and has had issued
 //! (`orders.bom_part_standing`), and which sink units still have a
-//! production task open, and each unit's QC checklists. The lifecycle's gates
+//! production task open or its serial plate missing, and each unit's QC
+//! checklists. The lifecycle's gates
 //! (`torvan::order_lifecycle::OrderFacts`), the order page's shortage list
 //! and the freeze of shipped orders' records are all read from here, so
 //! they cannot disagree.
@@ -38,6 +39,8 @@ pub struct BuildState {
     builds: Vec<Build>,
     /// Sink units with a production task still open.
     unfinished: Vec<String>,
+    /// Sink units of an order numbered by plates whose plate is not recorded.
+    unserialised: Vec<String>,
     qc: crate::quality::queries::QcFacts,
 }
 
@@ -82,6 +85,18 @@ impl BuildState {
         )
         .fetch_all(&mut *conn)
         .await?;
+        let unserialised = sqlx::query_scalar!(
+            "SELECT b.build_number
+             FROM orders.sink_builds b
+             JOIN orders.order_sink_configurations c ON c.id = b.configuration_id
+             JOIN orders.orders o ON o.id = c.order_id
+             WHERE o.id = $1 AND o.unit_serials = $2 AND b.serial_plate IS NULL
+             ORDER BY b.build_number",
+            order_id,
+            torvan::unit_serial::SerialScheme::SerialPlate.as_db_str(),
+        )
+        .fetch_all(&mut *conn)
+        .await?;
 
         let mut builds: Vec<Build> = Vec::new();
         for row in rows {
@@ -120,6 +135,7 @@ impl BuildState {
             has_work: has_lines || !builds.is_empty(),
             builds,
             unfinished,
+            unserialised,
             qc,
         })
     }
@@ -144,6 +160,7 @@ impl BuildState {
             pre_qc_not_passed: self.qc.pre_qc_not_passed.clone(),
             final_qc_not_passed: self.qc.final_qc_not_passed.clone(),
             held_builds: self.qc.held_builds.clone(),
+            unserialised_units: self.unserialised.clone(),
         }
     }
 

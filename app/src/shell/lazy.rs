@@ -88,6 +88,7 @@ enum OrdersView {
     Order,
     Sink,
     BuildRecord,
+    UnitLabel,
 }
 
 #[lazy]
@@ -98,6 +99,7 @@ fn orders(page: OrdersView) -> AnyView {
         OrdersView::Order => view! { <crate::orders::OrderPage/> }.into_any(),
         OrdersView::Sink => view! { <crate::orders::SinkPage/> }.into_any(),
         OrdersView::BuildRecord => view! { <crate::builds::BuildRecordPage/> }.into_any(),
+        OrdersView::UnitLabel => view! { <crate::builds::UnitLabelPage/> }.into_any(),
     }
 }
 
@@ -128,6 +130,12 @@ lazy_page!(
 lazy_page!(
     /// `/builds/:build`
     BuildRecordPage => orders(OrdersView::BuildRecord),
+    __preload_orders
+);
+
+lazy_page!(
+    /// `/builds/:build/label`
+    UnitLabelPage => orders(OrdersView::UnitLabel),
     __preload_orders
 );
 

@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("orders"), StaticSegment("new")) view={Lazy::<lazy::NewOrderPage>::new()}/>
                     <Route path=(StaticSegment("orders"), ParamSegment("number")) view={Lazy::<lazy::OrderPage>::new()}/>
                     <Route path=(StaticSegment("builds"), ParamSegment("build")) view={Lazy::<lazy::BuildRecordPage>::new()}/>
+                    <Route path=(StaticSegment("builds"), ParamSegment("build"), StaticSegment("label")) view={Lazy::<lazy::UnitLabelPage>::new()}/>
                     <Route
                         path=(StaticSegment("orders"), ParamSegment("number"), StaticSegment("sinks"), ParamSegment("build"))
                         view={Lazy::<lazy::SinkPage>::new()}

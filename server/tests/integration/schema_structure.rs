@@ -20,13 +20,14 @@ async fn migrations_create_all_tables_and_views(pool: PgPool) -> sqlx::Result<()
                                    'route_step_predecessors', 'checklist_templates',
                                    'checklist_template_items', 'qc_results',
                                    'stock_lots', 'part_serials', 'serial_movements',
-                                   'build_record_revisions')",
+                                   'build_record_revisions', 'retention_runs',
+                                   'retention_run_tables', 'chain_tombstones')",
     )
     .fetch_one(&pool)
     .await?;
     assert_eq!(
         tables, 39,
-        "the design's 39 tables, beside the stock ledger, vendors, number sequences, sink options, builds, order counts, attempt counts, the audit chain's head and verifications, signatures, the signature policy, the shop floor's work centers and routes, QC's checklist templates and captures, the lots and serials, and the frozen production records added later"
+        "the design's 39 tables, beside the stock ledger, vendors, number sequences, sink options, builds, order counts, attempt counts, the audit chain's head and verifications, signatures, the signature policy, the shop floor's work centers and routes, QC's checklist templates and captures, the lots and serials, the frozen production records, and the retention runs and the audit chain's tombstones added later"
     );
 
     let views: i64 = sqlx::query_scalar(

@@ -109,7 +109,11 @@ pub fn lines(record: &BuildRecord) -> Vec<Line> {
         dash(&record.customer_po_number)
     ));
     out.body(format!(
-        "Order status: {} · shipped: {}",
+        "Serial number: {} · order status: {} · shipped: {}",
+        record
+            .serial_number
+            .as_deref()
+            .unwrap_or("serial plate not recorded"),
         record.order_status.label(),
         record.shipped_on.as_deref().unwrap_or("not shipped")
     ));

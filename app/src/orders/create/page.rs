@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 use torvan::order_draft::OrderType;
+use torvan::unit_serial::SerialScheme;
 use torvan::{Action, OrderPriority};
 
 use super::api::{CreateOrder, customer_choices};
@@ -56,6 +57,7 @@ fn OrderForm(customers: Vec<(String, String)>) -> impl IntoView {
             {header.input("requested_ship_date", "Requested ship date", String::new(), Input::DATE)}
             {header.input("promised_ship_date", "Promised ship date", String::new(), Input::DATE)}
             {ship_to}
+            {header.select("unit_serials", "Serial numbers", form::choices(SerialScheme::label), String::new())}
             {header.input("special_instructions", "Special instructions", String::new(), Input::area(3))}
             <button type="submit" class="button">"Create order"</button>
         </ActionForm>

@@ -32,10 +32,10 @@ pub async fn create(
     let order = sqlx::query!(
         "INSERT INTO orders.orders (order_number, order_type, customer_id, created_by,
              customer_po_number, priority, requested_ship_date, promised_ship_date,
-             special_instructions, ship_to_address_id, contact_id)
+             special_instructions, ship_to_address_id, contact_id, unit_serials)
          VALUES ('ORD-' || to_char(CURRENT_DATE, 'YYYY') || '-'
                      || lpad(system.next_number('ORDER', to_char(CURRENT_DATE, 'YYYY'))::text, 4, '0'),
-                 $1::text::order_type, $2, $3, $4, $5::text::order_priority, $6, $7, $8, $9, $10)
+                 $1::text::order_type, $2, $3, $4, $5::text::order_priority, $6, $7, $8, $9, $10, $11)
          RETURNING id, order_number",
         spec.order_type.as_db_str(),
         customer_id,
@@ -47,6 +47,7 @@ pub async fn create(
         header.special_instructions,
         address,
         contact,
+        header.unit_serials.as_db_str(),
     )
     .fetch_one(&mut *conn)
     .await?;

@@ -29,6 +29,8 @@ pub struct OrderDetail {
     pub requested_ship_date: Option<String>,
     pub promised_ship_date: Option<String>,
     pub special_instructions: Option<String>,
+    /// How the order's units are numbered.
+    pub unit_serials: torvan::unit_serial::SerialScheme,
     pub total: Option<String>,
     /// What the page showed; a change names it so a stale page is refused.
     pub version: i32,

@@ -92,6 +92,7 @@ fn Order(order: OrderDetail, actions: OrderActions) -> impl IntoView {
                     <div><dt>"Promised ship"</dt><dd>{or_dash(order.promised_ship_date.clone())}</dd></div>
                     <div><dt>"Total"</dt><dd>{or_dash(order.total.clone())}</dd></div>
                     <div><dt>"Instructions"</dt><dd>{or_dash(order.special_instructions.clone())}</dd></div>
+                    <div><dt>"Serial numbers"</dt><dd data-testid="unit-serials">{order.unit_serials.label()}</dd></div>
                 </dl>
             </section>
             <StatusMoves

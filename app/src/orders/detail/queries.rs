@@ -7,6 +7,7 @@ use sqlx::PgConnection;
 use torvan::order_draft::{HeaderDraft, OrderType};
 use torvan::order_lifecycle::{Direction, build_records_frozen, moves_for};
 use torvan::sink::ConfigurationStatus;
+use torvan::unit_serial::SerialScheme;
 use torvan::{BuildNumber, DbEnum, OrderNumber, OrderPriority, OrderStatus, Role};
 
 use super::model::{OfferedMove, OrderDetail, SinkLine, StatusChange};
@@ -36,7 +37,7 @@ pub async fn detail(
                   coalesce(o.order_type, 'PRODUCTION')::text AS "order_type!",
                   o.status::text AS "status!", o.priority::text AS "priority!", o.order_date,
                   o.requested_ship_date, o.promised_ship_date, o.special_instructions,
-                  o.total_amount, o.version
+                  o.total_amount, o.version, o.unit_serials
            FROM orders.orders o JOIN public.customers c ON c.id = o.customer_id
            LEFT JOIN public.customer_addresses a ON a.id = o.ship_to_address_id
            LEFT JOIN public.customer_contacts p ON p.id = o.contact_id
@@ -133,6 +134,7 @@ pub async fn detail(
                 .contact_id
                 .map(|id| id.to_string())
                 .unwrap_or_default(),
+            unit_serials: header.unit_serials.clone(),
         };
         let choices =
             crate::orders::header::queries::choices_of(conn, &header.customer_number).await?;
@@ -154,6 +156,7 @@ pub async fn detail(
         requested_ship_date: header.requested_ship_date.map(day),
         promised_ship_date: header.promised_ship_date.map(day),
         special_instructions: header.special_instructions,
+        unit_serials: SerialScheme::parse(&header.unit_serials)?,
         total: header.total_amount.map(money),
         version: header.version,
         sinks,

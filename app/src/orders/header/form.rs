@@ -5,6 +5,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use torvan::order_draft::HeaderDraft;
+use torvan::unit_serial::SerialScheme;
 use torvan::{OrderNumber, OrderPriority};
 
 use super::api::{SaveOrderHeader, ship_choices};
@@ -78,6 +79,7 @@ pub fn HeaderForm(
                 {form.input("requested_ship_date", "Requested ship date", header.requested_ship_date, Input::DATE)}
                 {form.input("promised_ship_date", "Promised ship date", header.promised_ship_date, Input::DATE)}
                 {ship_to_fields(&form, choices, header.ship_to_address_id, header.contact_id)}
+                {form.select("unit_serials", "Serial numbers", form::choices(SerialScheme::label), header.unit_serials)}
                 {form.input("special_instructions", "Special instructions", header.special_instructions, Input::area(3))}
                 <FieldMessage error field="order"/>
                 <button type="submit" class="button">"Save order details"</button>

@@ -83,7 +83,7 @@ pub async fn update(
     let updated = sqlx::query!(
         "UPDATE orders.orders SET customer_po_number = $3, priority = $4::text::order_priority,
                 requested_ship_date = $5, promised_ship_date = $6, special_instructions = $7,
-                ship_to_address_id = $8, contact_id = $9, version = version + 1
+                ship_to_address_id = $8, contact_id = $9, unit_serials = $10, version = version + 1
          WHERE id = $1 AND version = $2",
         order.id,
         version,
@@ -94,6 +94,7 @@ pub async fn update(
         header.special_instructions,
         address,
         contact,
+        header.unit_serials.as_db_str(),
     )
     .execute(&mut *conn)
     .await?;

@@ -47,6 +47,19 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
             Rule::Needs(Documents, Read),
         ),
         endpoint(
+            GetUnitLabel {
+                build_number: text("TB-2026-0101-01-1"),
+            },
+            Rule::Needs(Documents, Read),
+        ),
+        endpoint(
+            RecordSerialPlate {
+                build_number: text("TB-2026-0101-01-1"),
+                serial_plate: text("SN-2026-0001"),
+            },
+            Rule::Needs(Qc, Update),
+        ),
+        endpoint(
             CorrectBuildRecord {
                 build_number: text("TB-2026-0101-01-1"),
                 reason: text(""),

@@ -30,7 +30,7 @@ use torvan_app::bom_templates::{
     CreateTemplate, DuplicateTemplate, GetTemplate, ListTemplates, PreviewTemplate, SaveTemplate,
 };
 use torvan_app::boms::{ApproveBom, GenerateBom, GetBom, IssueBom, MoveBom, WithdrawBom};
-use torvan_app::builds::{CorrectBuildRecord, GetBuildRecord};
+use torvan_app::builds::{CorrectBuildRecord, GetBuildRecord, GetUnitLabel, RecordSerialPlate};
 use torvan_app::customers::{
     AddAddress, AddContact, GetCustomer, ListCustomers, SaveCustomer, SetCustomerActive,
     SetDefaultAddress, SetPrimaryContact, UpdateAddress, UpdateContact,
@@ -61,6 +61,7 @@ use torvan_app::quality::{
     DefectFields, GetChecklist, GetOrderQc, ListChecklists, ListDefects, MoveDefect, RecordResult,
     ReviewChecklist, SaveDefect, SignChecklist, WaiveDefect,
 };
+use torvan_app::retention::RetentionOverview;
 use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy, Signing};
 use torvan_app::tasks::board::{
     ApproveTask, AssignTask, AssignableUsers, BoardFilter, BoardScope, GetBoard, GetBoardHome,
@@ -191,6 +192,7 @@ fn endpoints() -> Vec<Endpoint> {
         endpoint(ListUsers {}, Rule::Needs(Users, Read)),
         endpoint(LastChainVerification {}, Rule::Needs(Audit, Read)),
         endpoint(LatestHealthChecks {}, Rule::Needs(Users, Read)),
+        endpoint(RetentionOverview {}, Rule::Needs(Users, Read)),
         endpoint(
             CreateUser {
                 email: text("new.user@torvan.test"),
