@@ -5,7 +5,8 @@ import { gotoHydrated, sign, signedInAs } from './helpers';
  * Pre-QC on a 1024×768 touch tablet, from the first tap to the order moving
  * on: a measurement out of tolerance shows FAIL as it is typed and opens a
  * defect, a photo goes through the file chooser and comes back as a
- * thumbnail, the order is refused at the gate, the unit is reworked, the
+ * thumbnail, a document is filed on the item that asks for one, the
+ * order is refused at the gate, the unit is reworked, the
  * failed item alone is inspected again, and the signed sign-off lets the
  * order move on.
  */
@@ -22,6 +23,8 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGM4kWIERww4OQBHKhBpqqu7qgAAAABJRU5ErkJggg==',
   'base64',
 );
+
+const PDF = Buffer.from('%PDF-1.7\n% passivation record\n%%EOF\n');
 
 const item = (page: Page, number: number) => page.locator(`[data-testid="qc-item"][data-item="${number}"]`);
 
@@ -72,6 +75,13 @@ test('a pre-QC checklist is failed, reworked, inspected again and signed, and th
   await expect(item(qc, 5).locator('.photo-thumbnails img')).toHaveCount(1);
   await expect(item(qc, 5).locator('.photo-thumbnails img')).toHaveJSProperty('complete', true);
   await pass(qc, 5);
+  // The passivation check asks for its record: filed on the item itself.
+  const documents = item(qc, 6).locator('.item-documents');
+  await documents.getByText('Documents (one is required)').click();
+  await documents.getByLabel('File').setInputFiles({ name: 'passivation.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await documents.getByLabel('Title').fill('Passivation record');
+  await documents.getByRole('button', { name: 'Upload' }).click();
+  await expect(documents.locator('.document[data-title="Passivation record"]')).toContainText('version 1');
   await pass(qc, 6);
   await expect(qc.getByTestId('qc-progress')).toContainText('6 of 6');
 

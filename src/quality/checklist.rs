@@ -97,25 +97,52 @@ pub struct ItemState {
     pub spec: Option<Spec>,
     pub photo_required: bool,
     pub photos: usize,
+    /// Whether a document (a test printout, a record) must be attached,
+    /// and how many are.
+    pub document_required: bool,
+    pub documents: usize,
     pub result: Option<ItemResult>,
     pub reading: Option<Reading>,
     /// The defect a failure opened, if one was.
     pub defect: Option<DefectStatus>,
 }
 
+/// What an item still lacks before sign-off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lack {
+    Result,
+    Reading,
+    Photo,
+    Document,
+}
+
+impl Lack {
+    /// In words, after "item 6: ".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Result => "its result",
+            Self::Reading => "its measured value",
+            Self::Photo => "a photo",
+            Self::Document => "an attached document",
+        }
+    }
+}
+
 impl ItemState {
-    /// Whether the item still lacks something before sign-off: a required
-    /// item its result; a checked item its reading (a measurement) or its
-    /// photo (when one is asked for). An item marked not applicable lacks
-    /// nothing, nor does an optional item left unchecked.
-    pub fn lacking(&self) -> bool {
+    /// What the item still lacks before sign-off: a required item its
+    /// result; a checked item its reading (a measurement), its photo or
+    /// its document (when one is asked for). An item marked not applicable
+    /// lacks nothing, nor does an optional item left unchecked.
+    pub fn lacks(&self) -> Option<Lack> {
         match self.result {
-            None => self.required,
-            Some(ItemResult::NotApplicable) => false,
-            Some(_) => {
-                (self.item_type == QcItemType::Measurement && self.reading.is_none())
-                    || (self.photo_required && self.photos == 0)
+            None => self.required.then_some(Lack::Result),
+            Some(ItemResult::NotApplicable) => None,
+            Some(_) if self.item_type == QcItemType::Measurement && self.reading.is_none() => {
+                Some(Lack::Reading)
             }
+            Some(_) if self.photo_required && self.photos == 0 => Some(Lack::Photo),
+            Some(_) if self.document_required && self.documents == 0 => Some(Lack::Document),
+            Some(_) => None,
         }
     }
 }
@@ -140,7 +167,7 @@ pub fn progress(items: &[ItemState]) -> Progress {
 /// What a checklist's items add up to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
-    /// Items still lack a result, a reading or a photo.
+    /// Items still lack a result, a reading, a photo or a document.
     Incomplete {
         missing: Vec<i32>,
     },
@@ -192,7 +219,7 @@ pub fn outcome(items: &[ItemState]) -> Outcome {
 fn lacking(items: &[ItemState]) -> Vec<i32> {
     items
         .iter()
-        .filter(|item| item.lacking())
+        .filter(|item| item.lacks().is_some())
         .map(|item| item.number)
         .collect()
 }

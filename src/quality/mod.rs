@@ -19,8 +19,8 @@ mod units;
 mod tests;
 
 pub use checklist::{
-    ItemResult, ItemState, Outcome, Progress, QcItemType, QcPhase, QcStatus, outcome, progress,
-    record_check,
+    ItemResult, ItemState, Lack, Outcome, Progress, QcItemType, QcPhase, QcStatus, outcome,
+    progress, record_check,
 };
 pub use defect::{
     DefectRefusal, DefectStatus, Severity, WAIVER_REASON_LIMIT, defect_move, defect_moves,

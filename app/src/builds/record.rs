@@ -6,6 +6,7 @@
 //! one snapshot (`db::snapshot`), so the parts agree with each other.
 
 use sqlx::PgConnection;
+use torvan::document::Attachment;
 use torvan::quality::QcPhase;
 use torvan::{BuildNumber, DbEnum, OrderNumber, Role};
 use uuid::Uuid;
@@ -13,6 +14,8 @@ use uuid::Uuid;
 use super::model::{BomRecord, BomRecordLine, BuildRecord, ConfigurationRecord, QcRecord};
 use super::queries::{self, Head, Tracked};
 use crate::boms::queries::Shown;
+use crate::documents::DocumentView;
+use crate::documents::queries::Owner;
 use crate::error::AppError;
 use crate::orders::sinks::queries::Target;
 use crate::orders::sinks::review::summary;
@@ -55,15 +58,7 @@ pub async fn record(
     let materials = queries::materials(conn, &head).await?;
     let tracked = tracked(conn, &head, bom.as_ref().map(|(id, _)| *id), &checklists).await?;
     let audit = queries::audit(conn, &tracked).await?;
-    // Every document filed on the build is part of its record, whoever
-    // reads it: the record's text is the same for every reader.
-    let owner = crate::documents::queries::Owner {
-        attached: torvan::document::Attachment::Build,
-        id: head.id,
-    };
-    let documents = crate::documents::queries::documents(conn, owner, torvan::Role::Admin, false)
-        .await?
-        .documents;
+    let documents = documents(conn, head.id, &checklists).await?;
     let serial_number = head.serial_number();
     Ok(BuildRecord {
         build_number: head.build_number,
@@ -181,6 +176,52 @@ async fn bom(
 }
 
 /// The records whose audit rows the production record verifies.
+/// Every document filed on the build or on one of its QC items (titled
+/// with the item), whoever reads it: the record's text is the same for
+/// every reader.
+async fn documents(
+    conn: &mut PgConnection,
+    build: Uuid,
+    checklists: &[QcRecord],
+) -> Result<Vec<DocumentView>, AppError> {
+    let of = |attached, id| Owner { attached, id };
+    let mut filed = filed_on(conn, of(Attachment::Build, build)).await?;
+    let items: Vec<Uuid> = checklists
+        .iter()
+        .flat_map(|qc| qc.checklist.items.iter().map(|item| item.id))
+        .collect();
+    let with_documents = sqlx::query_scalar!(
+        "SELECT DISTINCT entity_id FROM files.document_relationships
+         WHERE entity_type = $1 AND entity_id = ANY($2)",
+        Attachment::QcItem.as_db_str(),
+        &items,
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for qc in checklists {
+        for item in &qc.checklist.items {
+            if !with_documents.contains(&item.id) {
+                continue;
+            }
+            let phase = qc.checklist.phase.label();
+            for mut document in filed_on(conn, of(Attachment::QcItem, item.id)).await? {
+                document.title = format!("{phase} item {}: {}", item.number, document.title);
+                filed.push(document);
+            }
+        }
+    }
+    Ok(filed)
+}
+
+/// The documents filed on `owner`, at their latest versions.
+async fn filed_on(conn: &mut PgConnection, owner: Owner) -> Result<Vec<DocumentView>, AppError> {
+    Ok(
+        crate::documents::queries::documents(conn, owner, Role::Admin, false)
+            .await?
+            .documents,
+    )
+}
+
 async fn tracked(
     conn: &mut PgConnection,
     head: &Head,

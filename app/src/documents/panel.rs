@@ -15,6 +15,8 @@ use super::model::{AccessView, DocumentTarget, DocumentView, RecordDocuments, Ve
 use crate::error::AppError;
 use crate::shell::{FieldMessage, FormError, Loaded, Permitted};
 
+/// The panel of one record. Several may share a page (a checklist's items):
+/// every id in it starts with the record's own scope.
 #[component]
 pub fn DocumentsPanel(attached: Attachment, #[prop(into)] to: String) -> impl IntoView {
     let uploads = RwSignal::new(0_usize);
@@ -23,15 +25,36 @@ pub fn DocumentsPanel(attached: Attachment, #[prop(into)] to: String) -> impl In
         move || (key.clone(), uploads.get()),
         move |(to, _)| list_documents(attached, to),
     );
+    let scope = id_scope(attached, &to);
+    let heading_id = format!("{scope}-heading");
+    // A QC item's panel sits inside its item's card, under the item's own
+    // heading.
+    let heading = match attached {
+        Attachment::QcItem => view! { <h3 id=heading_id.clone()>"Documents"</h3> }.into_any(),
+        _ => view! { <h2 id=heading_id.clone()>"Documents"</h2> }.into_any(),
+    };
     view! {
-        <section class="documents" aria-labelledby="documents-heading" data-testid="documents">
-            <h2 id="documents-heading">"Documents"</h2>
+        <section class="documents" aria-labelledby=heading_id data-testid="documents">
+            {heading}
             <Loaded resource=documents loading="Loading the documents…" render=move |documents| view! { <DocumentList documents/> }/>
-            <Permitted on=torvan::Resource::Documents action=Action::Create clone:to>
-                <UploadForm attached to=to.clone() uploads/>
+            <Permitted on=torvan::Resource::Documents action=Action::Create clone:to clone:scope>
+                <UploadForm attached to=to.clone() scope=scope.clone() uploads/>
             </Permitted>
         </section>
     }
+}
+
+/// `documents-part-SS-1001`: the prefix of the ids of one record's panel,
+/// of characters an id may hold.
+fn id_scope(attached: Attachment, to: &str) -> String {
+    let record: String = to
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!(
+        "documents-{}-{record}",
+        attached.as_db_str().to_lowercase().replace('_', "-")
+    )
 }
 
 #[component]
@@ -134,7 +157,12 @@ fn size(bytes: i64) -> String {
 }
 
 #[component]
-fn UploadForm(attached: Attachment, to: String, uploads: RwSignal<usize>) -> impl IntoView {
+fn UploadForm(
+    attached: Attachment,
+    to: String,
+    scope: String,
+    uploads: RwSignal<usize>,
+) -> impl IntoView {
     let file = NodeRef::<leptos::html::Input>::new();
     let kind = RwSignal::new(DocumentKind::Certificate);
     let title = RwSignal::new(String::new());
@@ -185,16 +213,16 @@ fn UploadForm(attached: Attachment, to: String, uploads: RwSignal<usize>) -> imp
     view! {
         // Not a form: the file goes to the upload route by the button's
         // handler, never by a browser's own form submission.
-        <div class="form upload-document" role="group" aria-labelledby="upload-document-heading">
-            <h3 id="upload-document-heading">"Add a document"</h3>
+        <div class="form upload-document" role="group" aria-labelledby=format!("{scope}-upload")>
+            <h3 id=format!("{scope}-upload")>"Add a document"</h3>
             <FormError error=errors/>
-            <label for="document-file">"File"</label>
-            <input id="document-file" type="file" node_ref=file
+            <label for=format!("{scope}-file")>"File"</label>
+            <input id=format!("{scope}-file") type="file" node_ref=file
                 accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt,.csv,.dxf"/>
             <p class="hint">{format!("PDF, PNG, JPEG, Word, Excel or text, up to {max_mb} MB. The same title again adds a new version.")}</p>
             <FieldMessage error=errors field="file"/>
-            <label for="document-kind">"Kind"</label>
-            <select id="document-kind" on:change=move |event| {
+            <label for=format!("{scope}-kind")>"Kind"</label>
+            <select id=format!("{scope}-kind") on:change=move |event| {
                 if let Ok(chosen) = DocumentKind::parse(&event_target_value(&event)) {
                     kind.set(chosen);
                 }
@@ -203,14 +231,14 @@ fn UploadForm(attached: Attachment, to: String, uploads: RwSignal<usize>) -> imp
                     <option value=option.as_db_str() selected=option == DocumentKind::Certificate>{option.label()}</option>
                 }).collect_view()}
             </select>
-            <label for="document-title">"Title"</label>
-            <input id="document-title" type="text" maxlength="200" prop:value=title
+            <label for=format!("{scope}-title")>"Title"</label>
+            <input id=format!("{scope}-title") type="text" maxlength="200" prop:value=title
                 on:input=move |event| title.set(event_target_value(&event))/>
             <FieldMessage error=errors field="title"/>
             <fieldset>
                 <legend>"Only these roles may open it (none ticked: everyone who reads documents)"</legend>
                 {Role::ALL.iter().filter(|&&role| role != Role::Admin).map(|&role| {
-                    let id = format!("document-role-{}", role.as_db_str().to_lowercase());
+                    let id = format!("{scope}-role-{}", role.as_db_str().to_lowercase());
                     let label_for = id.clone();
                     view! {
                         <label class="check" for=label_for>

@@ -81,11 +81,14 @@ pub async fn record(
     }
     let item = sqlx::query!(
         r#"SELECT i.checklist_id, i.item_number, i.item_type::text AS "item_type!", i.is_required,
-                  i.photo_required, i.round, i.nominal_value, i.tolerance_kind, i.tolerance_plus,
-                  i.tolerance_minus, i.measurement_unit, i.status::text AS "item_status!",
+                  i.photo_required, i.document_required, i.round, i.nominal_value,
+                  i.tolerance_kind, i.tolerance_plus, i.tolerance_minus, i.measurement_unit,
+                  i.status::text AS "item_status!",
                   c.status::text AS "status!", c.round AS checklist_round,
                   (SELECT count(*) FROM quality.qc_photos p
-                   WHERE p.checklist_item_id = i.id) AS "photos!"
+                   WHERE p.checklist_item_id = i.id) AS "photos!",
+                  (SELECT count(*) FROM files.document_relationships d
+                   WHERE d.entity_type = 'QC_ITEM' AND d.entity_id = i.id) AS "documents!"
            FROM quality.qc_checklist_items i
            JOIN quality.qc_checklists c ON c.id = i.checklist_id
            WHERE i.id = $1
@@ -129,6 +132,8 @@ pub async fn record(
         spec,
         photo_required: item.photo_required,
         photos: usize::try_from(item.photos).unwrap_or(usize::MAX),
+        document_required: item.document_required,
+        documents: usize::try_from(item.documents).unwrap_or(usize::MAX),
         result: None,
         reading: None,
         defect: None,

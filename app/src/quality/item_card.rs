@@ -215,6 +215,9 @@ pub(super) fn ItemCard(
             {item.procedure.clone().map(|text| view! { <p class="instructions">{text}</p> })}
             {tools.map(|text| view! { <p class="muted">{text}</p> })}
             {capture}
+            <Permitted on=On::Documents action=Act::Read>
+                <ItemDocuments item=item_id asked=item.document_required/>
+            </Permitted>
             {item.recorded.clone().map(|text| view! { <p class="muted">"Recorded by " {text}</p> })}
             <p class="save-state" aria-live="polite">
                 {move || match saving.get() {
@@ -229,6 +232,27 @@ pub(super) fn ItemCard(
             </p>
             {other_refusal}
         </article>
+    }
+}
+
+/// The documents filed on an item (a tester's printout, a passivation
+/// record), folded: a checklist has dozens of items, and each panel loads
+/// its list only when it is first opened.
+#[component]
+fn ItemDocuments(item: Uuid, asked: bool) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    let summary = if asked {
+        "Documents (one is required)"
+    } else {
+        "Documents"
+    };
+    view! {
+        <details class="item-documents" on:toggle=move |_| opened.set(true)>
+            <summary>{summary}</summary>
+            {move || opened.get().then(|| view! {
+                <crate::documents::DocumentsPanel attached=torvan::document::Attachment::QcItem to=item.to_string()/>
+            })}
+        </details>
     }
 }
 

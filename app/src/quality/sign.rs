@@ -43,7 +43,7 @@ pub async fn standing(conn: &mut PgConnection, checklist: Uuid) -> Result<Standi
     .await?;
     let items = sqlx::query!(
         r#"SELECT i.item_number, i.description, i.item_type::text AS "item_type!", i.is_required,
-                  i.photo_required, i.nominal_value, i.tolerance_kind, i.tolerance_plus,
+                  i.photo_required, i.document_required, i.nominal_value, i.tolerance_kind, i.tolerance_plus,
                   i.tolerance_minus, i.measurement_unit, r.result AS "result?",
                   i.actual_value, i.actual_unit,
                   (SELECT d.resolution_status FROM quality.qc_defects d
@@ -51,7 +51,9 @@ pub async fn standing(conn: &mut PgConnection, checklist: Uuid) -> Result<Standi
                    ORDER BY d.created_at DESC, d.defect_number DESC LIMIT 1) AS defect,
                   coalesce((SELECT array_agg(p.checksum_sha256 ORDER BY p.checksum_sha256)
                             FROM quality.qc_photos p WHERE p.checklist_item_id = i.id),
-                           '{}') AS "photos!: Vec<Option<String>>"
+                           '{}') AS "photos!: Vec<Option<String>>",
+                  (SELECT count(*) FROM files.document_relationships d
+                   WHERE d.entity_type = 'QC_ITEM' AND d.entity_id = i.id) AS "documents!"
            FROM quality.qc_checklist_items i
            LEFT JOIN quality.qc_results r ON r.id = i.result_id
            WHERE i.checklist_id = $1
@@ -100,6 +102,8 @@ pub async fn standing(conn: &mut PgConnection, checklist: Uuid) -> Result<Standi
             )?,
             photo_required: item.photo_required,
             photos: photos.len(),
+            document_required: item.document_required,
+            documents: usize::try_from(item.documents).unwrap_or(usize::MAX),
             result,
             reading,
             defect: item
@@ -174,12 +178,20 @@ pub async fn sign_off(
             Outcome::Incomplete { missing } => missing,
             _ => Vec::new(),
         };
-        let items: Vec<String> = missing.iter().map(ToString::to_string).collect();
+        let items: Vec<String> = standing
+            .states
+            .iter()
+            .filter(|state| missing.contains(&state.number))
+            .filter_map(|state| {
+                let lack = state.lacks()?;
+                Some(format!("item {}: {}", state.number, lack.describe()))
+            })
+            .collect();
         return Err(AppError::invalid(
             "password",
             format!(
-                "Record every required item first (still to do: item {}).",
-                items.join(", item ")
+                "Record every required item first (still to do: {}).",
+                items.join(", ")
             ),
         ));
     };

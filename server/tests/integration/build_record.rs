@@ -4,7 +4,8 @@
 //! matches its hash; a single sink's configuration number names its unit;
 //! a reader who may not open QC pages sees the record without their links;
 //! a lot issued to a build is on the build's record and the build on the
-//! lot's page (the genealogy, both ways).
+//! lot's page (the genealogy, both ways); documents filed on its QC items
+//! are on it too.
 
 use sqlx::PgPool;
 use torvan_app::builds::{BuildRecord, GetBuildRecord};
@@ -60,6 +61,30 @@ async fn a_delivered_build_s_record_holds_everything_about_it_and_its_audit_rows
         record.audit
     );
     assert!(record.may_open_qc);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_document_filed_on_one_of_its_qc_items_is_on_the_record_under_the_item(pool: PgPool) {
+    let (app, qc) = TestApp::demo_signed_in(&pool, users::QC).await;
+    let record = record_of(&app, &qc, FIRST_DELIVERED_UNIT).await.unwrap();
+    let asking = record.checklists[0]
+        .checklist
+        .items
+        .iter()
+        .find(|item| item.document_required)
+        .expect("pre-QC asks for the passivation record");
+    assert!(record.documents.is_empty());
+
+    crate::qc_checklists::a_document_on(&pool, asking.id).await;
+
+    let record = record_of(&app, &qc, FIRST_DELIVERED_UNIT).await.unwrap();
+    let titles: Vec<&str> = record
+        .documents
+        .iter()
+        .map(|document| document.title.as_str())
+        .collect();
+    let expected = format!("Pre-QC item {}: Passivation record", asking.number);
+    assert_eq!(titles, [expected.as_str()]);
 }
 
 #[sqlx::test(migrations = "../migrations")]

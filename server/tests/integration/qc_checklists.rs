@@ -50,12 +50,16 @@ fn capture(item: Uuid, result: Option<&str>, value: Option<&str>) -> RecordResul
 }
 
 /// Every item of the unit's checklist recorded as passing: measurements at
-/// their nominal value (or limit), and a photo where one is required.
+/// their nominal value (or limit), and a photo or a document where one is
+/// required.
 async fn pass_every_item(app: &TestApp, cookie: &str, pool: &PgPool, unit: &str, phase: &str) {
     let list = checklist(app, cookie, unit, phase).await;
     for item in &list.items {
         if item.photo_required {
             a_photo_of(pool, list.id, item.id).await;
+        }
+        if item.document_required {
+            a_document_on(pool, item.id).await;
         }
         let call = match item.spec {
             Some(spec) => {
@@ -67,6 +71,28 @@ async fn pass_every_item(app: &TestApp, cookie: &str, pool: &PgPool, unit: &str,
         };
         app.run(cookie, call).await.unwrap();
     }
+}
+
+/// A certificate filed on the item, as the document route writes it once
+/// the object is stored.
+pub(crate) async fn a_document_on(pool: &PgPool, item: Uuid) {
+    let mut conn = arranging(pool).await;
+    sqlx::query(
+        "WITH document AS (
+             INSERT INTO files.documents
+                 (filename, original_filename, file_size_bytes, object_key, document_type, title,
+                  status, uploaded_by, checksum_sha256)
+             VALUES ('record.pdf', 'record.pdf', 1000, 'documents/' || $1 || '.pdf', 'CERTIFICATE',
+                     'Passivation record', 'ACTIVE', $2, repeat('cd', 32))
+             RETURNING id)
+         INSERT INTO files.document_relationships (document_id, entity_type, entity_id, relationship_type)
+         SELECT id, 'QC_ITEM', $1, 'ATTACHMENT' FROM document",
+    )
+    .bind(item)
+    .bind(users::ADMIN_ID)
+    .execute(&mut conn)
+    .await
+    .unwrap();
 }
 
 /// A photo row for the item, as the photo route writes it once the object
@@ -247,7 +273,8 @@ async fn a_signature_covers_what_was_seen_and_a_missing_item_is_named(pool: PgPo
     assert_eq!(
         incomplete.for_field("password").as_deref(),
         Some(
-            "Record every required item first (still to do: item 1, item 2, item 3, item 4, item 5, item 6)."
+            "Record every required item first (still to do: item 1: its result, item 2: its result, item 3: its result, \
+             item 4: its result, item 5: its result, item 6: its result)."
         )
     );
     pass_every_item(&app, &qc, &pool, SCRUB_UNIT, "pre-qc").await;
@@ -258,6 +285,36 @@ async fn a_signature_covers_what_was_seen_and_a_missing_item_is_named(pool: PgPo
             .for_field("password")
             .is_some_and(|message| message.contains("since you opened it"))
     );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_item_that_asks_for_a_document_is_signed_off_only_once_one_is_attached(pool: PgPool) {
+    let (app, qc) = TestApp::demo_signed_in(&pool, users::QC).await;
+    pass_every_item(&app, &qc, &pool, SCRUB_UNIT, "pre-qc").await;
+    let mut conn = arranging(&pool).await;
+    sqlx::query("DELETE FROM files.document_relationships WHERE entity_type = 'QC_ITEM'")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let list = checklist(&app, &qc, SCRUB_UNIT, "pre-qc").await;
+    let asking = list
+        .items
+        .iter()
+        .find(|item| item.document_required)
+        .expect("pre-QC asks for the passivation record");
+    let refused = rule_broken(app.run(&qc, sign(&list)).await);
+    assert_eq!(
+        refused.for_field("password").as_deref(),
+        Some(
+            format!(
+                "Record every required item first (still to do: item {}: an attached document).",
+                asking.number
+            )
+            .as_str()
+        )
+    );
+    a_document_on(&pool, asking.id).await;
+    assert_eq!(app.run(&qc, sign(&list)).await.unwrap(), "PASSED");
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -18,6 +18,8 @@ fn visual(number: i32) -> ItemState {
         spec: None,
         photo_required: false,
         photos: 0,
+        document_required: false,
+        documents: 0,
         result: None,
         reading: None,
         defect: None,
@@ -113,6 +115,28 @@ fn a_checklist_is_incomplete_while_a_result_a_reading_or_a_photo_is_missing() {
             missing: vec![1, 2]
         }
     );
+}
+
+#[test]
+fn a_checked_item_that_asks_for_a_document_is_missing_until_one_is_attached() {
+    let asked = ItemState {
+        document_required: true,
+        ..recorded(visual(7), ItemResult::Pass)
+    };
+    assert_eq!(
+        outcome(std::slice::from_ref(&asked)),
+        Outcome::Incomplete { missing: vec![7] }
+    );
+    let attached = ItemState {
+        documents: 1,
+        ..asked
+    };
+    assert_eq!(outcome(&[attached]), Outcome::Passed);
+    let not_applicable = ItemState {
+        document_required: true,
+        ..recorded(optional(visual(7)), ItemResult::NotApplicable)
+    };
+    assert_eq!(outcome(&[not_applicable]), Outcome::Passed);
 }
 
 #[test]
@@ -274,33 +298,35 @@ fn a_checklist_is_numbered_after_its_build_and_phase() {
 fn any_item(number: i32) -> impl Strategy<Value = ItemState> {
     let result = proptest::option::of(proptest::sample::select(ItemResult::ALL));
     let defect = proptest::option::of(proptest::sample::select(DefectStatus::ALL));
-    (
-        any::<bool>(),
+    // (required, photo_required, photos, document_required, documents)
+    let asked = (
         any::<bool>(),
         any::<bool>(),
         0..2usize,
-        result,
         any::<bool>(),
-        defect,
+        0..2usize,
+    );
+    (any::<bool>(), asked, result, any::<bool>(), defect).prop_map(
+        move |(measurement, asked, result, read, defect)| {
+            let (required, photo_required, photos, document_required, documents) = asked;
+            let item = if measurement {
+                depth(number)
+            } else {
+                visual(number)
+            };
+            ItemState {
+                required,
+                photo_required,
+                photos,
+                document_required,
+                documents,
+                result,
+                reading: read.then(|| reading("25", Unit::Millimetre)),
+                defect,
+                ..item
+            }
+        },
     )
-        .prop_map(
-            move |(measurement, required, photo_required, photos, result, read, defect)| {
-                let item = if measurement {
-                    depth(number)
-                } else {
-                    visual(number)
-                };
-                ItemState {
-                    required,
-                    photo_required,
-                    photos,
-                    result,
-                    reading: read.then(|| reading("25", Unit::Millimetre)),
-                    defect,
-                    ..item
-                }
-            },
-        )
 }
 
 fn any_checklist() -> impl Strategy<Value = Vec<ItemState>> {
