@@ -15,11 +15,12 @@ fn main() {
     let entries: String = files
         .iter()
         .map(|path| {
-            let absolute = fs::canonicalize(path).expect("seed file path");
             let name = path.file_name().unwrap().to_string_lossy();
+            // Named from the crate being compiled, not from where this
+            // script last ran: checkouts sharing one target directory
+            // (worktrees, CI clones) each embed their own files.
             format!(
-                "    ({name:?}, include_str!({:?})),\n",
-                absolute.display().to_string()
+                "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/seed/\", {name:?}))),\n"
             )
         })
         .collect();
