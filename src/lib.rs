@@ -17,6 +17,7 @@ pub mod db_health;
 pub mod document;
 pub mod email;
 mod field_error;
+pub mod label_code;
 pub mod lots;
 pub mod make_or_buy;
 pub mod number;

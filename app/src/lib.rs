@@ -24,6 +24,7 @@ pub mod qc_templates;
 pub mod quality;
 pub mod retention;
 pub mod routes;
+pub mod scan;
 pub mod shell;
 pub mod signatures;
 #[cfg(feature = "ssr")]

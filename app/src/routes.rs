@@ -92,6 +92,15 @@ pub fn lot(id: Uuid) -> String {
     format!("/inventory/lots/{id}")
 }
 
+/// A part's bin label and a lot's label, to print.
+pub fn part_label(number: impl Display) -> String {
+    format!("{}/label", part(number))
+}
+
+pub fn lot_label(id: Uuid) -> String {
+    format!("{}/label", lot(id))
+}
+
 /// A build's production record, and the same as a PDF (the host's route).
 pub fn build_record(build_number: impl Display) -> String {
     format!("/builds/{}", segment(build_number))
@@ -131,6 +140,20 @@ pub fn edit_part(number: impl Display) -> String {
 
 pub fn catalogue_group(level: CatalogueLevel, id: Uuid) -> String {
     format!("/inventory/catalogue/{}/{id}", level.slug())
+}
+
+/// The scan page, and the record a scanned code names.
+pub const SCAN: &str = "/scan";
+
+pub fn scanned(code: &torvan::label_code::LabelCode) -> String {
+    use torvan::label_code::LabelCode;
+    match code {
+        LabelCode::Order(number) => order(number),
+        LabelCode::Build(number) => build_record(number),
+        LabelCode::Task(number) => task(number),
+        LabelCode::Part(number) => part(number),
+        LabelCode::Lot(id) => lot(*id),
+    }
 }
 
 pub fn task(number: impl Display) -> String {

@@ -33,6 +33,8 @@ test('a draft BOM says what is short at the top and on its groups, and opens to 
 });
 
 test('a new version is generated, submitted, approved with its shortages listed, issued and compared', async ({ page: admin, browser }) => {
+  // Two people, two signatures and a stock issue: past 30 s on two busy cores.
+  test.setTimeout(90_000);
   const client = db();
   await client.connect();
   // The test's own change acts as the demo seed: the audit trigger refuses one that names nobody.

@@ -52,6 +52,7 @@ const ROUTES: Record<string, string> = {
   QcTemplatesPage: '/admin/qc-templates',
   QcTemplatePage: '/admin/qc-templates/:family/:phase',
   SignInPage: '/login',
+  ScanPage: '/scan',
   PasswordPage: '/account/password',
   UsersPage: '/admin/users',
   AuditPage: '/admin/audit',
@@ -65,6 +66,8 @@ const ROUTES: Record<string, string> = {
   BuildRecordPage: '/builds/:unit',
   UnitLabelPage: '/builds/:unit/label',
   LotPage: '/inventory/lots/:lot',
+  LotLabelPage: '/inventory/lots/:lot/label',
+  PartLabelPage: '/inventory/parts/:part/label',
 };
 
 /** A real demo record for each parameter of the routes. */

@@ -73,9 +73,14 @@ export async function signedInAs(browser: Browser, email: string): Promise<Page>
  */
 export async function sign(page: Page, label: string, password: string = DEMO_PASSWORD): Promise<void> {
   const dialog = page.getByRole('dialog', { name: `Sign: ${label}` });
-  if (!(await dialog.isVisible())) {
-    await page.getByRole('button', { name: label, exact: true }).click();
-  }
+  // Tapped again if the page redrew its record (a reload just after it
+  // hydrated) and closed the dialog the first tap opened.
+  await expect(async () => {
+    if (!(await dialog.isVisible())) {
+      await page.getByRole('button', { name: label, exact: true }).click();
+    }
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await dialog.getByLabel('Your password').fill(password);
   await dialog.getByRole('button', { name: `Sign: ${label.toLowerCase()}` }).click();
 }

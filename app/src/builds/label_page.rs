@@ -1,7 +1,7 @@
 //! `/builds/:build/label`: the finished unit's label, sized for 4 × 2 in
-//! label stock when printed (`@page unit-label`): the product, the serial
-//! number the order calls for, the build and order numbers, the customer
-//! and the month it was made. A unit whose serial plate is not recorded
+//! label stock when printed (`@page print-label`): the product, the serial
+//! number the order calls for, the build and order numbers, the customer,
+//! the month it was made and a QR code that opens the unit's record. A unit whose serial plate is not recorded
 //! has no label yet: the page says where to record it.
 
 use leptos::prelude::*;
@@ -43,10 +43,12 @@ fn Label(label: UnitLabel) -> impl IntoView {
         <Title text=format!("Label {serial}")/>
         <h1 class="no-print">"Unit label"<span class="subtitle">{label.build_number.clone()}</span></h1>
         <PrintButton/>
-        <div class="unit-label" data-testid="unit-label">
-            <p class="unit-label-product">{label.product}</p>
-            <p class="unit-label-serial">"SN " <strong data-testid="label-serial">{serial}</strong></p>
-            <dl class="unit-label-facts">
+        <div class="print-label" data-testid="unit-label">
+            <p class="print-label-title">{label.product}</p>
+            <p class="print-label-number">"SN " <strong data-testid="label-serial">{serial}</strong></p>
+            <div class="print-label-qr" role="img" aria-label="QR code: opens this unit's production record"
+                data-testid="label-qr" inner_html=label.qr_svg></div>
+            <dl class="print-label-facts">
                 <div><dt>"Build"</dt><dd>{label.build_number}</dd></div>
                 <div><dt>"Order"</dt><dd>{label.order_number}</dd></div>
                 <div><dt>"For"</dt><dd>{label.customer}</dd></div>

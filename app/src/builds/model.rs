@@ -175,4 +175,7 @@ pub struct UnitLabel {
     pub customer: String,
     /// The month its last production task was completed (`2026-12`).
     pub made_on: Option<String>,
+    /// The unit's QR code (`torvan::label_code`), as inline SVG drawn on
+    /// the server: scanned, it opens this production record.
+    pub qr_svg: String,
 }

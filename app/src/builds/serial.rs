@@ -1,5 +1,5 @@
 //! A finished sink's serial number (`torvan::unit_serial`): recording the
-//! number of a unit's serial plate, and the unit's label.
+//! number of a unit's serial plate, and the unit's label with its QR code.
 //!
 //! A plate is recorded on the order's lock, so it cannot race the move
 //! that ships the order (which requires every plate): once the order has
@@ -8,6 +8,7 @@
 //! and the message names the unit that holds it.
 
 use sqlx::PgConnection;
+use torvan::label_code::LabelCode;
 use torvan::unit_serial::{PlateNumber, SerialScheme};
 use torvan::{BuildNumber, OrderNumber};
 
@@ -90,7 +91,9 @@ pub async fn label(conn: &mut PgConnection, build: &BuildNumber) -> Result<UnitL
     )
     .fetch_one(&mut *conn)
     .await?;
+    let code = LabelCode::Build(build.clone());
     Ok(UnitLabel {
+        qr_svg: crate::scan::qr::svg(&code)?,
         serial_number: head.serial_number(),
         build_number: head.build_number,
         product: row.product,

@@ -9,6 +9,8 @@ use crate::auth::{CurrentUser, SignOut};
 /// The pages in the main navigation and what one must be allowed to see them.
 const NAV: &[(&str, &str, Resource)] = &[
     ("/", "Dashboard", Resource::Dashboard),
+    // Every role reads the dashboard; every role scans.
+    (crate::routes::SCAN, "Scan", Resource::Dashboard),
     ("/orders", "Orders", Resource::Orders),
     (crate::routes::BOARDS, "Boards", Resource::Tasks),
     (crate::routes::QC, "QC", Resource::Qc),

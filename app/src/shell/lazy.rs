@@ -177,6 +177,8 @@ enum InventoryView {
     Part,
     EditPart,
     Lot,
+    PartLabel,
+    LotLabel,
 }
 
 #[lazy]
@@ -192,6 +194,8 @@ fn inventory(page: InventoryView) -> AnyView {
         InventoryView::Part => view! { <crate::inventory::PartPage/> }.into_any(),
         InventoryView::EditPart => view! { <crate::inventory::EditPartPage/> }.into_any(),
         InventoryView::Lot => view! { <crate::inventory::LotPage/> }.into_any(),
+        InventoryView::PartLabel => view! { <crate::scan::PartLabelPage/> }.into_any(),
+        InventoryView::LotLabel => view! { <crate::scan::LotLabelPage/> }.into_any(),
     }
 }
 
@@ -252,6 +256,18 @@ lazy_page!(
 lazy_page!(
     /// `/inventory/lots/:id`
     LotPage => inventory(InventoryView::Lot),
+    __preload_inventory
+);
+
+lazy_page!(
+    /// `/inventory/parts/:number/label`
+    PartLabelPage => inventory(InventoryView::PartLabel),
+    __preload_inventory
+);
+
+lazy_page!(
+    /// `/inventory/lots/:id/label`
+    LotLabelPage => inventory(InventoryView::LotLabel),
     __preload_inventory
 );
 

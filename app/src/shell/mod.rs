@@ -41,6 +41,7 @@ use leptos_router::{
 
 use crate::auth::{SignInPage, who_am_i};
 use crate::dashboard::DashboardPage;
+use crate::scan::ScanPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -115,6 +116,11 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number")) view={Lazy::<lazy::PartPage>::new()}/>
                     <Route path=(StaticSegment("inventory"), StaticSegment("lots"), ParamSegment("id")) view={Lazy::<lazy::LotPage>::new()}/>
+                    <Route path=(StaticSegment("inventory"), StaticSegment("lots"), ParamSegment("id"), StaticSegment("label")) view={Lazy::<lazy::LotLabelPage>::new()}/>
+                    <Route
+                        path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number"), StaticSegment("label"))
+                        view={Lazy::<lazy::PartLabelPage>::new()}
+                    />
                     <Route
                         path=(StaticSegment("inventory"), StaticSegment("parts"), ParamSegment("number"), StaticSegment("edit"))
                         view={Lazy::<lazy::EditPartPage>::new()}
@@ -135,6 +141,7 @@ pub fn App() -> impl IntoView {
                         view={Lazy::<lazy::QcTemplatePage>::new()}
                     />
                     <Route path=StaticSegment("login") view=SignInPage/>
+                    <Route path=StaticSegment("scan") view=ScanPage/>
                     <Route path=(StaticSegment("account"), StaticSegment("password")) view={Lazy::<lazy::PasswordPage>::new()}/>
                     <Route path=(StaticSegment("admin"), StaticSegment("users")) view={Lazy::<lazy::UsersPage>::new()}/>
                     <Route path=(StaticSegment("admin"), StaticSegment("audit")) view={Lazy::<lazy::AuditPage>::new()}/>

@@ -26,6 +26,7 @@ mod inventory_parts;
 mod inventory_queries;
 mod inventory_stock_moves;
 mod inventory_transfer;
+mod labels;
 mod live;
 mod lots;
 mod orders_gates;

@@ -36,6 +36,7 @@ pub struct PartLots {
 /// One lot: what it is, where it went, and its ledger rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LotDetail {
+    pub id: Uuid,
     pub part_number: String,
     pub part_name: String,
     pub lot_number: String,

@@ -33,6 +33,7 @@ fn Lot(lot: LotDetail) -> impl IntoView {
     view! {
         <Title text=title/>
         <h1>"Lot " {lot.lot_number.clone()}<span class="subtitle">{lot.part_name.clone()}</span></h1>
+        <p><a class="button subtle" href=crate::routes::lot_label(lot.id)>"Print lot label"</a></p>
         <section class="card" aria-labelledby="lot-heading">
             <h2 id="lot-heading">"The lot"</h2>
             <dl class="properties">

@@ -93,6 +93,7 @@ pub async fn lot(conn: &mut PgConnection, id: Uuid) -> Result<LotDetail, AppErro
     })
     .collect();
     Ok(LotDetail {
+        id,
         part_number: row.part_number,
         part_name: row.name,
         lot_number: row.lot_number,

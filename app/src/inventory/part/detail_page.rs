@@ -49,6 +49,7 @@ fn Part(part: PartDetail, actions: StockActions) -> impl IntoView {
         <Breadcrumbs trail=part.trail.clone() current=number.clone()/>
         <h1>{number.clone()}<span class="subtitle">{part.draft.name.clone()}</span></h1>
         <HistoryLink table=AuditedTable::Parts record=number.clone()/>
+        <p><a class="button subtle" href=crate::routes::part_label(&number)>"Print bin label"</a></p>
         <Permitted on=torvan::Resource::Inventory action=Action::Update>
             <p><a class="button subtle" href=edit_href.clone()>"Edit part"</a></p>
         </Permitted>

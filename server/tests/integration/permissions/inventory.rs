@@ -1,5 +1,6 @@
 //! The inventory's endpoints in the permission matrix: search, parts,
-//! stock, substitutes, the catalogue, reorder and import.
+//! stock, substitutes, the catalogue, reorder and import, and the labels
+//! of parts and lots.
 
 use super::*;
 
@@ -29,6 +30,18 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
         endpoint(PartFormOptions {}, Rule::Needs(Inventory, Read)),
         endpoint(
             GetLot {
+                id: uuid::Uuid::nil(),
+            },
+            Rule::Needs(Inventory, Read),
+        ),
+        endpoint(
+            GetPartLabel {
+                part_number: text(parts::LEG_TUBE),
+            },
+            Rule::Needs(Inventory, Read),
+        ),
+        endpoint(
+            GetLotLabel {
                 id: uuid::Uuid::nil(),
             },
             Rule::Needs(Inventory, Read),

@@ -62,6 +62,7 @@ use torvan_app::quality::{
     ReviewChecklist, SaveDefect, SignChecklist, WaiveDefect,
 };
 use torvan_app::retention::RetentionOverview;
+use torvan_app::scan::{GetLotLabel, GetPartLabel};
 use torvan_app::signatures::{GetSignaturePolicy, SetSignaturePolicy, Signing};
 use torvan_app::tasks::board::{
     ApproveTask, AssignTask, AssignableUsers, BoardFilter, BoardScope, GetBoard, GetBoardHome,
