@@ -21,7 +21,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::{PgConnection, PgPool};
-use torvan::retention::{Disposal, Policy, RetainedTable, RetentionAction};
+use torvan::retention::{Disposal, RetainedTable, RetentionAction};
 use torvan::{DbEnum, SystemActor};
 use uuid::Uuid;
 
@@ -111,19 +111,12 @@ pub async fn apply(
     let started_at = sqlx::query_scalar!(r#"SELECT now() AS "now!""#)
         .fetch_one(&mut *conn)
         .await?;
-    let policies = sqlx::query!(
-        r#"SELECT table_schema, table_name, retention_period_days,
-                  coalesce(is_active, false) AS "active!"
-           FROM system.data_retention_policies
-           ORDER BY table_schema, table_name"#
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+    let policies = super::queries::policies(conn).await?;
     let mut outcomes = Vec::with_capacity(policies.len());
     for row in policies {
         let skipped = |note: String| TableOutcome {
-            schema: row.table_schema.clone(),
-            table: row.table_name.clone(),
+            schema: row.schema.clone(),
+            table: row.table.clone(),
             action: RetentionAction::Skipped,
             cutoff: None,
             row_count: 0,
@@ -135,12 +128,8 @@ pub async fn apply(
             outcomes.push(skipped("The policy is switched off.".to_owned()));
             continue;
         }
-        let policy = match Policy::parse(
-            &row.table_schema,
-            &row.table_name,
-            row.retention_period_days,
-        ) {
-            Ok(policy) => policy,
+        let policy = match &row.parsed {
+            Ok(policy) => *policy,
             Err(problem) => {
                 outcomes.push(skipped(problem.to_string()));
                 continue;
@@ -157,8 +146,8 @@ pub async fn apply(
             Disposal::Review => review(conn, policy.table, cutoff).await?,
         };
         outcomes.push(TableOutcome {
-            schema: row.table_schema,
-            table: row.table_name,
+            schema: row.schema,
+            table: row.table,
             ..outcome
         });
     }
