@@ -3,10 +3,14 @@
 //! the admin screen (`panel`).
 
 mod api;
+#[cfg(feature = "ssr")]
+mod archive;
 mod model;
 mod panel;
 #[cfg(feature = "ssr")]
 mod queries;
+#[cfg(feature = "ssr")]
+mod review;
 #[cfg(feature = "ssr")]
 pub mod run;
 

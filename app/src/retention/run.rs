@@ -19,12 +19,13 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 use sqlx::{PgConnection, PgPool};
 use torvan::retention::{Disposal, RetainedTable, RetentionAction};
 use torvan::{DbEnum, SystemActor};
 use uuid::Uuid;
 
+use super::archive::{store_lines, store_manifest};
+use super::review::review;
 use crate::error::AppError;
 use crate::objects::ObjectStore;
 
@@ -33,10 +34,6 @@ const LOCK: i64 = 0x746f_7276_616e_0044;
 
 /// The most rows of one table a run removes; the rest wait for the next.
 pub const BATCH: i64 = 100_000;
-
-/// What a person reads when the archive cannot be stored.
-const ARCHIVE_DOWN: &str =
-    "The archive could not be stored (the file store is unavailable), so nothing was removed.";
 
 /// What one run did about one policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,11 +222,11 @@ async fn remove(
 }
 
 /// A row on its way to the archive: the line, and what the removal needs.
-struct PastRow {
+pub(super) struct PastRow {
     id: Uuid,
     seq: Option<i64>,
     at: DateTime<Utc>,
-    line: String,
+    pub(super) line: String,
 }
 
 /// Sessions that expired before `cutoff`, locked against a sign-out
@@ -289,169 +286,6 @@ async fn sign_in_attempts_past(
             line: row.line,
         })
         .collect())
-}
-
-/// Counts a regulated table's rows past `cutoff`, keeping every one.
-async fn review(
-    conn: &mut PgConnection,
-    table: RetainedTable,
-    cutoff: DateTime<Utc>,
-) -> Result<TableOutcome, AppError> {
-    let (row_count, oldest_at) = match table {
-        RetainedTable::Orders => {
-            let row = sqlx::query!(
-                r#"SELECT count(*) AS "n!", min(created_at) AS oldest
-                   FROM orders.orders WHERE created_at < $1"#,
-                cutoff
-            )
-            .fetch_one(conn)
-            .await?;
-            (row.n, row.oldest)
-        }
-        RetainedTable::AuditLog => {
-            let row = sqlx::query!(
-                r#"SELECT count(*) AS "n!", min(created_at) AS oldest
-                   FROM audit.audit_log WHERE created_at < $1"#,
-                cutoff
-            )
-            .fetch_one(conn)
-            .await?;
-            (row.n, row.oldest)
-        }
-        RetainedTable::FileAccessLog => {
-            let row = sqlx::query!(
-                r#"SELECT count(*) AS "n!", min(accessed_at) AS oldest
-                   FROM files.file_access_log WHERE accessed_at < $1"#,
-                cutoff
-            )
-            .fetch_one(conn)
-            .await?;
-            (row.n, row.oldest)
-        }
-        RetainedTable::TaskTimeEntries => {
-            let row = sqlx::query!(
-                r#"SELECT count(*) AS "n!", min(start_time) AS oldest
-                   FROM workflow.task_time_entries WHERE start_time < $1"#,
-                cutoff
-            )
-            .fetch_one(conn)
-            .await?;
-            (row.n, row.oldest)
-        }
-        RetainedTable::QcPhotos => {
-            let row = sqlx::query!(
-                r#"SELECT count(*) AS "n!", min(taken_at) AS oldest
-                   FROM quality.qc_photos WHERE taken_at < $1"#,
-                cutoff
-            )
-            .fetch_one(conn)
-            .await?;
-            (row.n, row.oldest)
-        }
-        RetainedTable::UserSessions | RetainedTable::LoginAttempts => {
-            tracing::error!(
-                table = table.as_db_str(),
-                "a removable table reached review"
-            );
-            return Err(AppError::Internal);
-        }
-    };
-    Ok(TableOutcome {
-        schema: String::new(),
-        table: String::new(),
-        action: RetentionAction::Review,
-        cutoff: Some(cutoff),
-        row_count,
-        oldest_at,
-        archive: None,
-        note: None,
-    })
-}
-
-/// Where a run's archive files go.
-fn archive_key(run: Uuid, file: &str) -> String {
-    format!("archives/retention/{run}/{file}")
-}
-
-/// Stores `rows` as one JSON-lines file; its key and SHA-256.
-async fn store_lines(
-    objects: &dyn ObjectStore,
-    run: Uuid,
-    table: RetainedTable,
-    rows: &[PastRow],
-) -> Result<Archived, AppError> {
-    let mut bytes = Vec::with_capacity(rows.iter().map(|row| row.line.len() + 1).sum());
-    for row in rows {
-        bytes.extend_from_slice(row.line.as_bytes());
-        bytes.push(b'\n');
-    }
-    let key = archive_key(run, &format!("{}.jsonl", table.as_db_str()));
-    store(objects, &key, bytes, "application/x-ndjson").await
-}
-
-/// Stores the manifest naming every archived file with its hash; none when
-/// the run archived nothing.
-async fn store_manifest(
-    objects: &dyn ObjectStore,
-    run: Uuid,
-    started_at: DateTime<Utc>,
-    outcomes: &[TableOutcome],
-) -> Result<Option<Archived>, AppError> {
-    let files: Vec<_> = outcomes
-        .iter()
-        .filter_map(|outcome| {
-            outcome.archive.as_ref().map(|archive| {
-                serde_json::json!({
-                    "table": format!("{}.{}", outcome.schema, outcome.table),
-                    "key": archive.key,
-                    "sha256": archive.sha256,
-                    "rows": outcome.row_count,
-                    "cutoff": outcome.cutoff,
-                })
-            })
-        })
-        .collect();
-    if files.is_empty() {
-        return Ok(None);
-    }
-    let manifest = serde_json::json!({
-        "run": run,
-        "started_at": started_at,
-        "format": "JSON lines, one row per line as PostgreSQL's to_jsonb renders it in UTC",
-        "files": files,
-    });
-    let bytes = serde_json::to_vec_pretty(&manifest).map_err(|error| {
-        tracing::error!(%error, "the retention manifest does not serialise");
-        AppError::Internal
-    })?;
-    store(
-        objects,
-        &archive_key(run, "manifest.json"),
-        bytes,
-        "application/json",
-    )
-    .await
-    .map(Some)
-}
-
-async fn store(
-    objects: &dyn ObjectStore,
-    key: &str,
-    bytes: Vec<u8>,
-    content_type: &str,
-) -> Result<Archived, AppError> {
-    let sha256 = torvan::text::hex(&Sha256::digest(&bytes));
-    objects
-        .put(key, bytes, content_type)
-        .await
-        .map_err(|failure| {
-            tracing::warn!(%failure, key, "a retention archive was not stored");
-            AppError::invalid("archive", ARCHIVE_DOWN)
-        })?;
-    Ok(Archived {
-        key: key.to_owned(),
-        sha256,
-    })
 }
 
 /// The run and its tables, in the run's transaction.
