@@ -12,6 +12,20 @@ import { defineConfig } from '@playwright/test';
  */
 const baseURL = process.env.TORVAN_BASE_URL ?? 'http://127.0.0.1:3000';
 
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: './tests',
   globalSetup: './global-setup.ts',
@@ -26,23 +40,28 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     // Signed in as the demo admin unless a test says otherwise.
     storageState: '.auth/admin.json',
+    // The service worker precaches the whole client: only the specs about
+    // it (PWA, offline) let it run, so the others test the app, not a cache.
+    serviceWorkers: 'block',
   },
   projects: [
     {
       name: 'chromium',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--disable-quic',
-            '--no-first-run',
-          ],
-        },
-      },
+      testIgnore: /tablet\//,
+      use: chromium,
+    },
+    // The shop floor's tablets, held either way: touch, a mobile browser.
+    // The journeys run on both; the offline test (which changes its
+    // fixtures for good) on the portrait one.
+    {
+      name: 'tablet-landscape',
+      testMatch: /tablet\/journeys\.spec\.ts/,
+      use: { ...chromium, viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true },
+    },
+    {
+      name: 'tablet-portrait',
+      testMatch: /tablet\/.*\.spec\.ts/,
+      use: { ...chromium, viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true },
     },
   ],
 });

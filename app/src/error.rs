@@ -50,6 +50,10 @@ pub enum AppError {
     /// browser's own wording is kept for the console only.
     #[error("The server could not be reached. Check the connection, then reload the page.")]
     Transport(String),
+    /// Said by the service worker, not the server: the network was down,
+    /// so the write is kept on this device and sent when it returns.
+    #[error("No connection: kept on this device, and sent when the connection returns.")]
+    Queued,
 }
 
 impl FromServerFnError for AppError {

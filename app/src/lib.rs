@@ -19,6 +19,7 @@ pub mod live;
 pub mod money;
 #[cfg(feature = "ssr")]
 pub mod objects;
+pub mod offline;
 pub mod orders;
 pub mod qc_templates;
 pub mod quality;

@@ -27,8 +27,11 @@ pub const MY_BOARD: &str = "/boards/mine";
 pub const QC_PHOTO: &str = "/files/qc-photos/{photo}";
 pub const QC_PHOTO_THUMBNAIL: &str = "/files/qc-photos/{photo}/thumbnail";
 
+/// What every photo's address starts with.
+pub const QC_PHOTOS_PREFIX: &str = "/files/qc-photos/";
+
 pub fn qc_photo(id: Uuid) -> String {
-    format!("/files/qc-photos/{id}")
+    format!("{QC_PHOTOS_PREFIX}{id}")
 }
 
 pub fn qc_photo_thumbnail(id: Uuid) -> String {

@@ -1,6 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { gotoHydrated } from './helpers';
 
+test.use({ serviceWorkers: 'allow' });
+
 interface ManifestIcon {
   src: string;
   sizes?: string;

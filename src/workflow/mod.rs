@@ -26,7 +26,8 @@ pub use materials::{
     parse_units,
 };
 pub use moves::{
-    Blocker, Completion, HOLD_REASON_LIMIT, MovePlan, MovingTask, Predecessor, blocker, check_move,
+    Blocker, Completion, HOLD_REASON_LIMIT, MovePlan, MovingTask, Predecessor, already_made,
+    blocker, check_move,
 };
 pub use numbers::{MalformedCode, StepCode, TaskNumber, WorkCenterCode};
 pub use refusal::MoveRefusal;

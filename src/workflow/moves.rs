@@ -92,6 +92,16 @@ impl Blocker {
     }
 }
 
+/// Whether the move asked for is already made: the card stands in `to`
+/// at a later version than the board that sent it saw. That is the same
+/// move sent again (a tablet's offline queue replaying a move whose first
+/// answer was lost) or someone else's identical move; either way the card
+/// is where the person wants it, so there is nothing to write and nothing
+/// to refuse.
+pub fn already_made(task: &MovingTask, to: TaskStatus, seen_version: i32) -> bool {
+    task.status == to && task.version > seen_version
+}
+
 /// Checks moving `task` to the column `to` at `now`, seen by the board at
 /// `seen_version`, with its predecessors and the hold reason typed (if any).
 pub fn check_move(

@@ -16,6 +16,7 @@ use super::checklist_page::CaptureState;
 use super::model::ItemView;
 use super::photos::{PhotoCapture, PhotoSummary};
 use crate::error::AppError;
+use crate::offline::{KeptWrite, Outbox};
 use crate::shell::{Permitted, field_error};
 
 /// A capture as it is sent, kept to send again.
@@ -38,6 +39,8 @@ enum Saving {
     Refused(AppError),
     /// No answer or the server failed: the same capture can be sent again.
     NotSaved,
+    /// No connection: this device keeps the capture and sends it later.
+    Kept,
 }
 
 #[component]
@@ -92,6 +95,7 @@ pub(super) fn ItemCard(
                     }
                     saving.set(Saving::Saved);
                 }
+                Err(AppError::Queued) => saving.set(Saving::Kept),
                 Err(AppError::Transport(_) | AppError::Unavailable | AppError::Internal) => {
                     last.set_value(Some(sent));
                     saving.set(Saving::NotSaved);
@@ -100,6 +104,7 @@ pub(super) fn ItemCard(
             }
         }
     });
+    follow_kept(item_id, result, value, unit, saving);
     let submit = move |chosen: Option<ItemResult>| {
         // A value that does not read is already said at its field as it
         // is typed: there is nothing to send. (An empty one is sent: the
@@ -224,6 +229,9 @@ pub(super) fn ItemCard(
                     Saving::Idle | Saving::Refused(_) => None,
                     Saving::Sending => Some(view! { <span>"Saving…"</span> }.into_any()),
                     Saving::Saved => Some(view! { <span data-testid="saved">"Saved"</span> }.into_any()),
+                    Saving::Kept => Some(view! {
+                        <span class="kept" data-testid="kept">"No connection — kept on this device, waiting to send"</span>
+                    }.into_any()),
                     Saving::NotSaved => Some(view! {
                         <span class="error" data-testid="not-saved">"Not saved — "</span>
                         <button type="button" class="button subtle" on:click=retry>"Retry"</button>
@@ -233,6 +241,52 @@ pub(super) fn ItemCard(
             {other_refusal}
         </article>
     }
+}
+
+/// Follows this item's capture kept on the device: a page opened again
+/// offline shows the kept value, waiting; once sent the item says Saved,
+/// and a refusal is said at the item (the outbox lists it too).
+fn follow_kept(
+    item: Uuid,
+    result: RwSignal<Option<ItemResult>>,
+    value: RwSignal<String>,
+    unit: RwSignal<Option<Unit>>,
+    saving: RwSignal<Saving>,
+) {
+    let outbox = Outbox::get();
+    Effect::new(move || {
+        let kept = outbox.result_for_item(item);
+        let now = saving.get_untracked();
+        match kept {
+            Some(kept) if kept.is_waiting() => {
+                if now == Saving::Idle
+                    && let KeptWrite::Record {
+                        result: kept_result,
+                        reading,
+                        ..
+                    } = kept.write()
+                {
+                    if let Some((kept_value, kept_unit)) = reading {
+                        value.set(kept_value);
+                        if kept_unit.is_some() {
+                            unit.set(kept_unit);
+                        }
+                    }
+                    if kept_result.is_some() {
+                        result.set(kept_result);
+                    }
+                    saving.set(Saving::Kept);
+                }
+            }
+            Some(kept) if now == Saving::Kept => {
+                saving.set(Saving::Refused(
+                    kept.refusal().unwrap_or(AppError::Internal),
+                ));
+            }
+            None if now == Saving::Kept => saving.set(Saving::Saved),
+            _ => {}
+        }
+    });
 }
 
 /// The documents filed on an item (a tester's printout, a passivation

@@ -13,6 +13,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#37474f"/>
                 <meta name="description" content="TORVAN production workflow"/>
+                // When the data on this page was read: a page the service
+                // worker kept says how old it is (`offline::Outbox`).
+                <meta name="torvan-rendered-at" content=rendered_at()/>
                 <HydrationScripts options/>
                 <MetaTags/>
                 <Stylesheet id="torvan-css" href="/pkg/torvan.css"/>
@@ -26,4 +29,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+fn rendered_at() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        chrono::Utc::now().to_rfc3339()
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::new()
 }

@@ -5,6 +5,7 @@ use torvan::{Action, Resource};
 
 use super::hard_navigate;
 use crate::auth::{CurrentUser, SignOut};
+use crate::offline::{OfflineStatus, Outbox};
 
 /// The pages in the main navigation and what one must be allowed to see them.
 const NAV: &[(&str, &str, Resource)] = &[
@@ -36,8 +37,9 @@ pub fn AppHeader(user: Option<CurrentUser>) -> impl IntoView {
                 <img src="/icons/icon-192.png" alt="" width="32" height="32"/>
                 <span>"TORVAN"</span>
             </a>
-            {user.map(|user| view! { <SignedInBar user/> })}
+            {user.clone().map(|user| view! { <SignedInBar user/> })}
         </header>
+        {user.map(|user| view! { <OfflineStatus user=user.id/> })}
     }
 }
 
@@ -49,11 +51,31 @@ fn SignedInBar(user: CurrentUser) -> impl IntoView {
         .map(|&(href, label, _)| view! { <A href=href exact=href == "/">{label}</A> })
         .collect_view();
     let sign_out = ServerAction::<SignOut>::new();
+    let outbox = Outbox::get();
     Effect::new(move || {
         if let Some(Ok(())) = sign_out.value().get() {
+            outbox.forget();
             hard_navigate("/login");
         }
     });
+    // Signing out forgets what this device still keeps to send: asked first.
+    let sign_out_button = move || {
+        let waiting = outbox.waiting();
+        if waiting > 0 {
+            view! {
+                <super::ConfirmSubmit
+                    label="Sign out".to_owned()
+                    consequence=format!(
+                        "{waiting} change(s) made without a connection are not sent yet; signing out discards them."
+                    )
+                    class="button subtle"
+                />
+            }
+            .into_any()
+        } else {
+            view! { <button type="submit" class="button subtle">"Sign out"</button> }.into_any()
+        }
+    };
 
     view! {
         <nav aria-label="Main navigation" class="main-nav">{links}</nav>
@@ -63,7 +85,7 @@ fn SignedInBar(user: CurrentUser) -> impl IntoView {
                 <small>{user.role.label()}</small>
             </a>
             <ActionForm action=sign_out>
-                <button type="submit" class="button subtle">"Sign out"</button>
+                {sign_out_button}
             </ActionForm>
         </div>
     }

@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
     // hydrates with the same navigation the server drew.
     let user = Resource::new(|| (), |_| who_am_i());
     provide_context(permitted::SignedInUser(user));
+    crate::offline::Outbox::provide();
 
     view! {
         <Title formatter=|page: String| format!("{page} · TORVAN")/>

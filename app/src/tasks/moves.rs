@@ -4,13 +4,16 @@
 //! from the same version the second waits for the first, then finds the
 //! version raised and is told (`MoveRefusal::Stale`): a move is never lost
 //! nor applied to a card that changed. The update still says
-//! `WHERE version = seen` as the last guard.
+//! `WHERE version = seen` as the last guard. A move already made (the card
+//! stands where it is sent, at a later version) is answered with the
+//! card's version and writes nothing: a tablet's queue may send it twice.
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use torvan::DbEnum;
 use torvan::workflow::{
-    Actor, Completion, MoveRefusal, MovingTask, TaskNumber, TaskStatus, check_move, may_work_on,
+    Actor, Completion, MoveRefusal, MovingTask, TaskNumber, TaskStatus, already_made, check_move,
+    may_work_on,
 };
 
 use super::board::queries::predecessors;
@@ -64,6 +67,9 @@ pub async fn apply(
         approval_required: row.approval,
         approved: row.approved,
     };
+    if already_made(&task, wanted.to, wanted.seen_version) {
+        return Ok(task.version);
+    }
     let waits = predecessors(conn, &[row.id])
         .await?
         .remove(&row.id)

@@ -51,7 +51,7 @@ pub(super) fn status_of(error: &AppError) -> StatusCode {
         AppError::Conflict => StatusCode::CONFLICT,
         AppError::Invalid { .. } | AppError::InvalidFields(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Transport(_) | AppError::BadRequest => StatusCode::BAD_REQUEST,
-        AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        AppError::Unavailable | AppError::Queued => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

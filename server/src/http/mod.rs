@@ -12,6 +12,7 @@ mod qc_photos;
 mod records;
 mod request_log;
 mod security;
+mod service_worker;
 mod session;
 mod static_files;
 mod unavailable;
@@ -131,7 +132,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route(torvan_app::documents::UPLOAD_PATH, post(documents::upload))
         .route(torvan_app::routes::DOCUMENT, get(documents::download));
+    let worker = service_worker::Script::for_client(&static_files::pkg_dir(&state.leptos_options));
     let app = Router::new()
+        .route("/sw.js", get(move || async move { worker.response() }))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/inventory/parts.csv", get(downloads::parts))

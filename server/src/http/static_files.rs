@@ -1,4 +1,4 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use axum::http::{HeaderValue, header};
 use leptos::prelude::LeptosOptions;
@@ -10,8 +10,14 @@ use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 /// build left `.br`/`.gz` files beside them. File names carry no hash, so
 /// browsers revalidate rather than cache blindly.
 pub fn pkg(options: &LeptosOptions) -> SetResponseHeader<ServeDir, HeaderValue> {
-    let dir = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
+    let files = ServeDir::new(pkg_dir(options))
+        .precompressed_br()
+        .precompressed_gzip();
     SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))
         .layer(files)
+}
+
+/// Where the built client lies on disk.
+pub fn pkg_dir(options: &LeptosOptions) -> PathBuf {
+    Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref())
 }

@@ -5,7 +5,8 @@ use super::{at, finished, fit_faucet, number, started, weld_basins};
 use crate::workflow::DependencyType::{FinishToFinish, FinishToStart};
 use crate::workflow::TaskStatus::{Completed, InProgress, OnHold, Pending};
 use crate::workflow::{
-    Completion, Gate, MovePlan, MoveRefusal, Predecessor, TaskStatus, blocker, check_move,
+    Completion, Gate, MovePlan, MoveRefusal, Predecessor, TaskStatus, already_made, blocker,
+    check_move,
 };
 
 /// Moves step 040 from `from` to `to` at 10:00, from a board that saw
@@ -116,4 +117,16 @@ fn the_card_shows_what_holds_its_next_step_back() {
         Some("blocked by TB-2026-0106-01-1-035 Pressure test".to_owned())
     );
     assert_eq!(blocker(Completed, &predecessors, at(120)), None);
+}
+
+#[test]
+fn a_move_sent_again_after_it_was_made_is_already_made() {
+    // The board saw version 2; the first send raised it to 3 and the card is done.
+    assert!(already_made(&fit_faucet(Completed), Completed, 2));
+}
+
+#[test]
+fn a_move_from_the_current_version_or_to_another_column_is_not_already_made() {
+    assert!(!already_made(&fit_faucet(Completed), Completed, 3));
+    assert!(!already_made(&fit_faucet(InProgress), Completed, 2));
 }

@@ -23,6 +23,8 @@ enum Stage {
     Uploading {
         percent: u32,
     },
+    /// No connection: the device keeps the photo and sends it later.
+    Kept,
     /// Not stored. `retry`: sending the same photo again may succeed (the
     /// network or the file store failed); otherwise the message says what
     /// to do instead.
@@ -103,6 +105,16 @@ pub fn PhotoCapture(
                             <p role="status" class="photo-progress">
                                 <progress max=100 value=percent aria-label="Upload progress"></progress>
                                 {format!(" Uploading… {percent} %")}
+                            </p>
+                        }
+                            .into_any(),
+                    )
+                }
+                Stage::Kept => {
+                    Some(
+                        view! {
+                            <p role="status" class="kept" data-testid="photo-kept">
+                                "No connection — the photo is kept on this device and sent when the connection returns."
                             </p>
                         }
                             .into_any(),
@@ -203,7 +215,11 @@ fn send(
     leptos::task::spawn_local(async move {
         let progress = move |percent| stage.set(Stage::Uploading { percent });
         match browser::upload(&path, &photo.blob, progress).await {
-            Ok(stored) => {
+            Ok(None) => {
+                pending.set_value(None);
+                stage.set(Stage::Kept);
+            }
+            Ok(Some(stored)) => {
                 pending.set_value(None);
                 photos.update(|photos| {
                     if !photos.contains(&stored.id) {
@@ -322,12 +338,13 @@ mod browser {
     }
 
     /// PUTs `blob` to `path`, reporting the percentage sent; the stored
-    /// photo, or the message to show and whether a retry may succeed.
+    /// photo (`None`: kept by the device's service worker, sent later), or
+    /// the message to show and whether a retry may succeed.
     pub async fn upload(
         path: &str,
         blob: &Blob,
         progress: impl Fn(u32) + 'static,
-    ) -> Result<PhotoSummary, (String, bool)> {
+    ) -> Result<Option<PhotoSummary>, (String, bool)> {
         let unreachable = || (AppError::Transport(String::new()).to_string(), true);
         let xhr = XmlHttpRequest::new().map_err(|_| unreachable())?;
         xhr.open_with_async("PUT", path, true)
@@ -361,11 +378,15 @@ mod browser {
             return Err(unreachable());
         }
         if (200..300).contains(&status) {
-            return serde_json::from_str(&body).map_err(|_| unreachable());
+            return serde_json::from_str(&body)
+                .map(Some)
+                .map_err(|_| unreachable());
         }
-        let message = serde_json::from_str::<AppError>(&body)
-            .unwrap_or(AppError::Internal)
-            .to_string();
+        let error = serde_json::from_str::<AppError>(&body).unwrap_or(AppError::Internal);
+        if error == AppError::Queued {
+            return Ok(None);
+        }
+        let message = error.to_string();
         // The network or the store failed, or the server was busy: the same
         // bytes may go through. Anything else would be refused again.
         let retry = status >= 500 || status == 408 || status == 429;

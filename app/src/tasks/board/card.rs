@@ -11,6 +11,7 @@ use torvan::workflow::{TaskNumber, TaskStatus};
 use super::api::move_task;
 use super::model::BoardCard;
 use super::move_menu::MoveMenu;
+use crate::error::AppError;
 
 /// What the cards of one board share: the drag under way (the board
 /// defers live refetches until it ends, so a card in the hand is never
@@ -104,6 +105,17 @@ impl BoardState {
                     format!("{number} moved to {}.", to.label()),
                     false,
                 ),
+                // No connection: the device keeps the move, and the board
+                // shows the card where it goes (`Outbox`). Reading the
+                // board again would only fail.
+                Err(AppError::Queued) => {
+                    let kept = format!(
+                        "No connection: {number} goes to {} when the connection returns.",
+                        to.label()
+                    );
+                    self.answer.set(Some((number, kept, false)));
+                    return;
+                }
                 Err(error) => (number.clone(), error.to_string(), true),
             };
             let redrawn = self.moved.get_untracked() + 1;
@@ -134,7 +146,13 @@ fn ask_hold_reason(number: &TaskNumber) -> Option<String> {
 }
 
 #[component]
-pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool) -> impl IntoView {
+pub fn Card(
+    card: BoardCard,
+    now: chrono::DateTime<chrono::Utc>,
+    may_move: bool,
+    /// Moved on this device and not sent yet.
+    kept: bool,
+) -> impl IntoView {
     let state = expect_context::<BoardState>();
     let number = card.number.to_string();
     let overdue = card.overdue(now);
@@ -279,6 +297,7 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
             class="task-card"
             class:dragging=move || start.get().is_some()
             class:blocked=is_blocked
+            class:kept=kept
             node_ref=article
             data-testid="task-card"
             data-task=number.clone()
@@ -292,6 +311,7 @@ pub fn Card(card: BoardCard, now: chrono::DateTime<chrono::Utc>, may_move: bool)
             <p class=time_class>{actual_minutes} " / " {estimated_minutes} " min"</p>
             {blocked_by.map(|label| view! { <p class="card-blocked" data-testid="card-blocked">{label}</p> })}
             {hold_reason.map(|reason| view! { <p class="card-hold">"On hold: " {reason}</p> })}
+            {kept.then(|| view! { <p class="card-kept" data-testid="card-kept">"Waiting to send"</p> })}
             {menu}
             {answer}
         </article>

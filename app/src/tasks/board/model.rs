@@ -82,6 +82,22 @@ pub struct Board {
 }
 
 impl Board {
+    /// The board as this device shows it: each card with a move waiting to
+    /// be sent stands in the column it is going to, at the version that
+    /// move will give it (each move raises it by one), so a second move
+    /// made offline follows the first. The moved cards' numbers.
+    pub fn with_waiting_moves(&mut self, moves: &[(TaskNumber, TaskStatus)]) -> Vec<TaskNumber> {
+        let mut moved = Vec::new();
+        for (number, to) in moves {
+            if let Some(card) = self.cards.iter_mut().find(|card| &card.number == number) {
+                card.status = *to;
+                card.version += 1;
+                moved.push(number.clone());
+            }
+        }
+        moved
+    }
+
     /// The cards in one column, in the board's order.
     pub fn column(&self, status: TaskStatus) -> impl Iterator<Item = &BoardCard> {
         self.cards.iter().filter(move |card| card.status == status)

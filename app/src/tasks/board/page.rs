@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use torvan::workflow::{TaskStatus, WorkCenterCode};
+use torvan::workflow::{TaskNumber, TaskStatus, WorkCenterCode};
 use torvan::{Action, DbEnum};
 
 use super::api::{get_board, get_board_home, get_workload};
@@ -136,6 +136,8 @@ fn BoardView(scope: Signal<BoardScope>) -> impl IntoView {
             set_caught_up.set(changes);
         }
     });
+    // Read again when this device's kept moves reached the server.
+    let delivered = crate::offline::Outbox::get().delivered;
     let board = Resource::new(
         move || {
             (
@@ -143,9 +145,10 @@ fn BoardView(scope: Signal<BoardScope>) -> impl IntoView {
                 filter.get(),
                 caught_up.get(),
                 state.moved.get(),
+                delivered.get(),
             )
         },
-        |(scope, filter, _, _)| get_board(scope, filter),
+        |(scope, filter, _, _, _)| get_board(scope, filter),
     );
     // Made here, outside the `Permitted` that shows the panel: a resource
     // made inside it is made at another point on the server than in the
@@ -252,15 +255,35 @@ fn Filters(filter: Memo<BoardFilter>) -> impl IntoView {
     }
 }
 
+/// The board's columns, with each move still waiting on this device
+/// shown where it is going (and marked so): a tablet offline keeps the
+/// board it is working on.
 #[component]
 fn Columns(board: Board) -> impl IntoView {
+    let outbox = crate::offline::Outbox::get();
+    let title = board.title.clone();
+    let board = StoredValue::new(board);
+    let columns = move || {
+        let mut board = board.get_value();
+        let waiting = board.with_waiting_moves(&outbox.waiting_moves());
+        view! { <ColumnsOf board waiting/> }
+    };
+    view! {
+        <Title text=title.clone()/>
+        <h1>{title}</h1>
+        <div class="board" data-testid="board">{columns}</div>
+    }
+}
+
+#[component]
+fn ColumnsOf(board: Board, waiting: Vec<TaskNumber>) -> impl IntoView {
     let state = expect_context::<BoardState>();
     let over_limit = board.over_wip_limit();
     let limit = board
         .work_center
         .as_ref()
         .and_then(|center| center.wip_limit);
-    let columns = TaskStatus::COLUMNS
+    TaskStatus::COLUMNS
         .into_iter()
         .map(|status| {
             let node = state.columns.with_value(|columns| {
@@ -280,7 +303,10 @@ fn Columns(board: Board) -> impl IntoView {
             let (now, may_move) = (board.now, board.may_move);
             let cards = cards
                 .into_iter()
-                .map(|card| view! { <Card card now may_move/> })
+                .map(|card| {
+                    let kept = waiting.contains(&card.number);
+                    view! { <Card card now may_move kept/> }
+                })
                 .collect_view();
             view! {
                 <section
@@ -301,10 +327,5 @@ fn Columns(board: Board) -> impl IntoView {
                 </section>
             }
         })
-        .collect_view();
-    view! {
-        <Title text=board.title.clone()/>
-        <h1>{board.title.clone()}</h1>
-        <div class="board" data-testid="board">{columns}</div>
-    }
+        .collect_view()
 }
