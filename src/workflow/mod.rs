@@ -32,8 +32,8 @@ pub use moves::{
 pub use numbers::{MalformedCode, StepCode, TaskNumber, WorkCenterCode};
 pub use refusal::MoveRefusal;
 pub use timer::{
-    MAX_ENTRY_HOURS, ManualEntry, ManualEntryDraft, NOTE_LIMIT, Running, Span, Stopped, TimerStart,
-    minutes_between, start_timer, stop_timer,
+    MAX_ENTRY_HOURS, MAX_KEPT_HOURS, ManualEntry, ManualEntryDraft, NOTE_LIMIT, Running, Span,
+    Stopped, TimerStart, minutes_between, start_timer, stop_timer, tapped_at,
 };
 pub use totals::{Totals, Variance};
 

@@ -19,10 +19,38 @@ use super::ActivityType;
 use crate::text::limited;
 use crate::{DbEnum, FieldError};
 
+/// How long a tablet may keep a timer's start or stop unsent (offline)
+/// and still have it recorded at the moment it was tapped, in hours.
+pub const MAX_KEPT_HOURS: i64 = 12;
+
 /// The longest manual entry, in hours.
 pub const MAX_ENTRY_HOURS: i64 = 16;
 /// The most characters an entry's note holds.
 pub const NOTE_LIMIT: usize = 500;
+
+/// When a timer's start or stop is recorded: the moment the person tapped
+/// it on the tablet (`tapped`), sent late when the tablet was offline, or
+/// the server's `now` when no moment was sent. A tablet's clock ahead of
+/// the server's is not believed past `now`; a moment before the running
+/// timer's start (`after`) is that start, so entries never overlap; a
+/// moment older than `MAX_KEPT_HOURS` is refused: the time is then entered
+/// by hand, where it is checked against the person's other entries.
+pub fn tapped_at(
+    tapped: Option<DateTime<Utc>>,
+    after: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, String> {
+    let Some(tapped) = tapped else {
+        return Ok(now);
+    };
+    if tapped < now - Duration::hours(MAX_KEPT_HOURS) {
+        return Err(format!(
+            "This timer tap waited more than {MAX_KEPT_HOURS} hours to be sent; enter the time by hand instead."
+        ));
+    }
+    let at = tapped.min(now);
+    Ok(after.map_or(at, |after| at.max(after)))
+}
 
 /// A span of recorded time; `end: None` is a timer still running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

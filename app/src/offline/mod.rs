@@ -23,6 +23,18 @@ use leptos::prelude::*;
 use torvan::workflow::{TaskNumber, TaskStatus};
 use uuid::Uuid;
 
+/// This moment by the device's clock (RFC 3339), sent with a write whose
+/// time matters (a timer's start or stop): kept offline and sent later,
+/// it is still recorded when it was made. `None` on the server.
+pub fn tapped_now() -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::js_sys::Date::new_0().to_iso_string().as_string()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    None
+}
+
 /// What the page knows of the network and the kept writes.
 #[derive(Clone, Copy)]
 pub struct Outbox {

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use crate::error::AppError;
 use crate::quality::RecordResult;
 use crate::tasks::board::MoveTask;
+use crate::tasks::{StartTimer, StopTimer};
 
 /// One write kept by the service worker, as it announces it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -47,6 +48,11 @@ pub enum KeptWrite {
         task: TaskNumber,
         to: TaskStatus,
     },
+    /// A timer started (`true`) or stopped on a task.
+    Timer {
+        task: TaskNumber,
+        start: bool,
+    },
     Record {
         item: Uuid,
         result: Option<ItemResult>,
@@ -68,6 +74,19 @@ impl Kept {
             let to = field("to").and_then(|text| TaskStatus::parse(text).ok());
             if let (Some(task), Some(to)) = (task, to) {
                 return KeptWrite::Move { task, to };
+            }
+        } else if let Some(start) = [
+            <StartTimer as ServerFn>::PATH,
+            <StopTimer as ServerFn>::PATH,
+        ]
+        .iter()
+        .position(|path| *path == self.path)
+        {
+            if let Some(task) = field("task_number").and_then(|text| TaskNumber::parse(text).ok()) {
+                return KeptWrite::Timer {
+                    task,
+                    start: start == 0,
+                };
             }
         } else if self.path == <RecordResult as ServerFn>::PATH {
             if let Some(item) = field("item").and_then(|text| text.parse().ok()) {
@@ -104,6 +123,8 @@ impl KeptWrite {
     pub fn describe(&self) -> String {
         match self {
             Self::Move { task, to } => format!("Move {task} to {}", to.label()),
+            Self::Timer { task, start: true } => format!("Start the timer on {task}"),
+            Self::Timer { task, start: false } => format!("Stop the timer on {task}"),
             Self::Record {
                 result, reading, ..
             } => match (reading, result) {
@@ -174,6 +195,19 @@ mod tests {
         )
         .write();
         assert_eq!(write.describe(), "QC value 12.5 mm");
+    }
+
+    #[test]
+    fn a_kept_timer_stop_reads_back_as_its_task() {
+        let write = kept(
+            "/api/tasks/time/stop",
+            &[
+                ("task_number", "TB-2026-0106-01-1-040"),
+                ("tapped", "2026-12-02T10:42:00Z"),
+            ],
+        )
+        .write();
+        assert_eq!(write.describe(), "Stop the timer on TB-2026-0106-01-1-040");
     }
 
     #[test]

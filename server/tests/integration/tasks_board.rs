@@ -248,6 +248,31 @@ async fn a_free_task_moves_and_its_version_rises(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = "../migrations")]
+async fn a_move_sent_again_after_it_was_made_is_answered_and_writes_nothing(pool: PgPool) {
+    // A tablet's offline queue replays a move whose first answer was lost.
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::ASSEMBLER).await;
+    let version = version_of(&pool, FRAME).await;
+    let first = app
+        .run(&cookie, move_to(FRAME, TaskStatus::Completed, version))
+        .await
+        .unwrap();
+
+    let again = app
+        .run(&cookie, move_to(FRAME, TaskStatus::Completed, version))
+        .await
+        .unwrap();
+
+    assert_eq!(again, first);
+    assert_eq!(version_of(&pool, FRAME).await, version + 1);
+    // Sent again to another column, the same old version is refused.
+    let elsewhere = app
+        .run(&cookie, move_to(FRAME, TaskStatus::Pending, version))
+        .await
+        .unwrap_err();
+    assert!(message(elsewhere).contains("changed by someone else"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
 async fn a_hold_needs_its_reason(pool: PgPool) {
     let (app, cookie) = TestApp::demo_signed_in(&pool, users::ASSEMBLER).await;
     let version = version_of(&pool, FRAME).await;

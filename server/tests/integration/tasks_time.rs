@@ -2,8 +2,9 @@
 //! second task pauses the first; a stop records whole minutes; a manual
 //! entry that overlaps, lies in the future or ends before it starts is
 //! refused at its field with nothing saved; two starts at once leave one
-//! running timer; an assembler of another work center and procurement are
-//! refused.
+//! running timer; a start and a stop a tablet kept offline are recorded
+//! when tapped and once, however often sent; an assembler of another work
+//! center and procurement are refused.
 
 use chrono::{Duration, Utc};
 use sqlx::PgPool;
@@ -29,6 +30,7 @@ fn start(number: &str) -> StartTimer {
     StartTimer {
         task_number: number.to_owned(),
         activity: "WORK".to_owned(),
+        tapped: None,
     }
 }
 
@@ -113,6 +115,7 @@ async fn a_stop_records_whole_minutes(pool: PgPool) {
             &cookie,
             StopTimer {
                 task_number: number.clone(),
+                tapped: None,
             },
         )
         .await
@@ -143,6 +146,54 @@ async fn a_stop_records_whole_minutes(pool: PgPool) {
         (None, 1),
         "a test task has no estimate: its time counts as unestimated"
     );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_start_and_stop_kept_offline_are_recorded_when_tapped_and_once_when_sent_twice(
+    pool: PgPool,
+) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::ASSEMBLER).await;
+    let (task, number) = task_at(&pool, "912", "ASSEMBLY").await;
+    let tapped =
+        |minutes_ago: i64| Some((Utc::now() - Duration::minutes(minutes_ago)).to_rfc3339());
+    let started = StartTimer {
+        tapped: tapped(40),
+        ..start(&number)
+    };
+    let stopped = StopTimer {
+        task_number: number.clone(),
+        tapped: tapped(10),
+    };
+
+    // The tablet's queue sends each twice: the first answers were lost.
+    app.run(&cookie, started.clone()).await.unwrap();
+    app.run(&cookie, started).await.unwrap();
+    let first = app.run(&cookie, stopped.clone()).await.unwrap();
+    let again = app.run(&cookie, stopped).await.unwrap();
+
+    assert_eq!((first, again), (30, 30));
+    let entries: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM workflow.task_time_entries WHERE task_id = $1")
+            .bind(task.id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(entries, 1);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_timer_tap_kept_longer_than_twelve_hours_is_refused_at_the_timer(pool: PgPool) {
+    let (app, cookie) = TestApp::demo_signed_in(&pool, users::ASSEMBLER).await;
+    let (_, number) = task_at(&pool, "913", "ASSEMBLY").await;
+    let started = StartTimer {
+        tapped: Some((Utc::now() - Duration::hours(13)).to_rfc3339()),
+        ..start(&number)
+    };
+
+    let refused = app.run(&cookie, started).await.unwrap_err();
+
+    assert!(refused.for_field("timer").is_some(), "{refused:?}");
+    assert!(entries_of_assembler(&pool).await.is_empty());
 }
 
 #[sqlx::test(migrations = "../migrations")]

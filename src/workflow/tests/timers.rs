@@ -7,7 +7,7 @@ use super::at;
 use crate::FieldError;
 use crate::workflow::{
     ActivityType, ManualEntryDraft, Running, Span, Stopped, TimerStart, Totals, Variance,
-    minutes_between, start_timer, stop_timer,
+    minutes_between, start_timer, stop_timer, tapped_at,
 };
 
 fn task(n: u128) -> Uuid {
@@ -230,4 +230,27 @@ fn a_build_adds_its_tasks_up_and_counts_those_without_an_estimate() {
     assert_eq!(build.variance(), Variance::Under(10));
     let on = Totals::of_task(Some(40), &[span(0, Some(40))], at(300));
     assert_eq!(on.variance(), Variance::OnEstimate);
+}
+
+#[test]
+fn a_tap_kept_offline_is_recorded_at_the_moment_it_was_made() {
+    assert_eq!(tapped_at(Some(at(30)), None, at(90)), Ok(at(30)));
+    assert_eq!(tapped_at(None, None, at(90)), Ok(at(90)));
+}
+
+#[test]
+fn a_tablet_clock_ahead_of_the_server_is_not_believed_past_now() {
+    assert_eq!(tapped_at(Some(at(95)), None, at(90)), Ok(at(90)));
+}
+
+#[test]
+fn a_tap_before_the_running_timer_started_is_that_start() {
+    assert_eq!(tapped_at(Some(at(10)), Some(at(20)), at(90)), Ok(at(20)));
+}
+
+#[test]
+fn a_tap_kept_longer_than_twelve_hours_is_refused() {
+    let said = tapped_at(Some(at(0)), None, at(12 * 60 + 1)).unwrap_err();
+    assert!(said.contains("enter the time by hand"), "{said}");
+    assert_eq!(tapped_at(Some(at(1)), None, at(12 * 60 + 1)), Ok(at(1)));
 }

@@ -20,31 +20,62 @@ pub async fn get_task_time(task_number: String) -> Result<TaskTime, AppError> {
     super::queries::task_time(&mut conn, &session.user, &number, chrono::Utc::now()).await
 }
 
-/// Starts the caller's timer on a task, pausing their timer on another.
+/// The moment a tablet says the person tapped Start or Stop (RFC 3339):
+/// sent late when the tablet was offline (`torvan::workflow::tapped_at`).
+#[cfg(feature = "ssr")]
+fn parse_tapped(text: Option<String>) -> Result<Option<chrono::DateTime<chrono::Utc>>, AppError> {
+    text.filter(|text| !text.is_empty())
+        .map(|text| {
+            chrono::DateTime::parse_from_rfc3339(&text)
+                .map(|at| at.to_utc())
+                .map_err(|_| {
+                    AppError::invalid("timer", "The tablet's time of the tap could not be read.")
+                })
+        })
+        .transpose()
+}
+
+/// Starts the caller's timer on a task, pausing their timer on another;
+/// `tapped`: when the tablet says Start was tapped.
 #[server(prefix = "/api", endpoint = "tasks/time/start")]
-pub async fn start_timer(task_number: String, activity: String) -> Result<(), AppError> {
+pub async fn start_timer(
+    task_number: String,
+    activity: String,
+    tapped: Option<String>,
+) -> Result<(), AppError> {
     use torvan::DbEnum;
     let session = crate::auth::guard::require(torvan::Resource::Tasks, torvan::Action::Update)?;
     let number = parse_task(&task_number)?;
     let activity = torvan::workflow::ActivityType::parse(&activity)
         .map_err(|_| AppError::invalid("activity", "Choose set-up, work, rework or waiting."))?;
+    let tapped = parse_tapped(tapped)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     super::writes::lock_person(&mut tx, session.user.id).await?;
     let task = super::access::workable(&mut tx, &session.user, &number).await?;
-    super::writes::start(&mut tx, session.user.id, task, activity, chrono::Utc::now()).await?;
+    let when = super::writes::When {
+        tapped,
+        now: chrono::Utc::now(),
+    };
+    super::writes::start(&mut tx, session.user.id, task, activity, when).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Stops (pauses) the caller's timer on a task; returns its minutes.
+/// `tapped`: when the tablet says Stop was tapped.
 #[server(prefix = "/api", endpoint = "tasks/time/stop")]
-pub async fn stop_timer(task_number: String) -> Result<i64, AppError> {
+pub async fn stop_timer(task_number: String, tapped: Option<String>) -> Result<i64, AppError> {
     let session = crate::auth::guard::require(torvan::Resource::Tasks, torvan::Action::Update)?;
     let number = parse_task(&task_number)?;
+    let tapped = parse_tapped(tapped)?;
     let mut tx = crate::db::begin_as(&crate::state::pool()?, &session).await?;
     super::writes::lock_person(&mut tx, session.user.id).await?;
     let task = super::access::workable(&mut tx, &session.user, &number).await?;
-    let stopped = super::writes::stop(&mut tx, session.user.id, task, chrono::Utc::now()).await?;
+    let when = super::writes::When {
+        tapped,
+        now: chrono::Utc::now(),
+    };
+    let stopped = super::writes::stop(&mut tx, session.user.id, task, when).await?;
     tx.commit().await?;
     Ok(stopped.minutes)
 }

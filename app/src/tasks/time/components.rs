@@ -143,7 +143,7 @@ fn Running(number: String, running: RunningTimer, stop: ServerAction<StopTimer>)
             <strong class="timer-clock" data-testid="timer-clock">{move || clock(elapsed + ticks.get())}</strong>
         </p>
         <button type="button" class="button timer-button stop" disabled=move || stop.pending().get()
-            on:click=move |_| { stop.dispatch(StopTimer { task_number: number.clone() }); }>
+            on:click=move |_| { stop.dispatch(StopTimer { task_number: number.clone(), tapped: crate::offline::tapped_now() }); }>
             "Stop"
         </button>
         <p class="muted">"Stopping pauses the work; start again to resume."</p>
@@ -176,6 +176,7 @@ fn Starts(
                         start.dispatch(StartTimer {
                             task_number: number.clone(),
                             activity: activity.as_db_str().to_owned(),
+                            tapped: crate::offline::tapped_now(),
                         });
                     }>
                     "Start " {activity.label().to_lowercase()}

@@ -3,13 +3,17 @@
 //! commit, so a second screen's write waits and then reads what the first
 //! left. The running timer's minutes and the manual entry's checks are
 //! the domain's (`torvan::workflow::timer`), at the `now` the caller
-//! passes.
+//! passes. A start or stop a tablet kept offline is recorded at the
+//! moment it was tapped (`When`), and sent twice it is recorded once: a
+//! start finds its timer running, a stop finds its entry already ended
+//! at or after the tap.
 
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use torvan::DbEnum;
 use torvan::workflow::{
     ActivityType, ManualEntryDraft, Running, Span, Stopped, TimerStart, start_timer, stop_timer,
+    tapped_at,
 };
 use uuid::Uuid;
 
@@ -23,16 +27,33 @@ pub async fn lock_person(conn: &mut PgConnection, user: Uuid) -> Result<(), AppE
     Ok(())
 }
 
-/// Starts `user`'s timer on `task` at `now`, pausing their timer on
+/// When a start or stop happens: the tablet's moment of the tap, if it
+/// sent one, read against the server's clock.
+#[derive(Debug, Clone, Copy)]
+pub struct When {
+    pub tapped: Option<DateTime<Utc>>,
+    pub now: DateTime<Utc>,
+}
+
+impl When {
+    /// The moment recorded, no earlier than the running timer's start.
+    fn at(self, running: Option<&Running>) -> Result<DateTime<Utc>, AppError> {
+        tapped_at(self.tapped, running.map(|running| running.start), self.now)
+            .map_err(|message| AppError::invalid("timer", message))
+    }
+}
+
+/// Starts `user`'s timer on `task` `when` tapped, pausing their timer on
 /// another task; a timer already running on `task` is left running.
 pub async fn start(
     conn: &mut PgConnection,
     user: Uuid,
     task: Uuid,
     activity: ActivityType,
-    now: DateTime<Utc>,
+    when: When,
 ) -> Result<(), AppError> {
     let running = running(conn, user).await?;
+    let now = when.at(running.as_ref())?;
     let TimerStart::Start { pause } = start_timer(running.as_ref(), task, now) else {
         return Ok(());
     };
@@ -62,23 +83,25 @@ pub async fn start(
     Ok(())
 }
 
-/// Stops `user`'s timer on `task` at `now`, with its minutes.
+/// Stops `user`'s timer on `task` `when` tapped, with its minutes.
 pub async fn stop(
     conn: &mut PgConnection,
     user: Uuid,
     task: Uuid,
-    now: DateTime<Utc>,
+    when: When,
 ) -> Result<Stopped, AppError> {
-    let running = running(conn, user)
+    let Some(running) = running(conn, user)
         .await?
         .filter(|running| running.task == task)
-        .ok_or_else(|| {
+    else {
+        return stopped_since(conn, user, task, when).await?.ok_or_else(|| {
             AppError::invalid(
                 "timer",
                 "Your timer is not running on this task (any more); reload the page.",
             )
-        })?;
-    let stopped = stop_timer(&running, now);
+        });
+    };
+    let stopped = stop_timer(&running, when.at(Some(&running))?);
     close(conn, user, &stopped).await?;
     Ok(stopped)
 }
@@ -119,6 +142,36 @@ pub async fn add(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// A stop sent again: the entry on `task` that a stop ended at or after
+/// the tap (the first send, whose answer was lost).
+async fn stopped_since(
+    conn: &mut PgConnection,
+    user: Uuid,
+    task: Uuid,
+    when: When,
+) -> Result<Option<Stopped>, AppError> {
+    let Some(tapped) = when.tapped else {
+        return Ok(None);
+    };
+    let row = sqlx::query!(
+        r#"SELECT end_time AS "end!", duration_minutes AS "minutes!"
+           FROM workflow.task_time_entries
+           WHERE user_id = $1 AND task_id = $2 AND NOT is_manual
+             AND end_time IS NOT NULL AND duration_minutes IS NOT NULL AND end_time >= $3
+           ORDER BY end_time DESC LIMIT 1"#,
+        user,
+        task,
+        tapped
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|row| Stopped {
+        task,
+        end: row.end,
+        minutes: i64::from(row.minutes),
+    }))
 }
 
 async fn running(conn: &mut PgConnection, user: Uuid) -> Result<Option<Running>, AppError> {

@@ -7,11 +7,12 @@
  * - Pages are network-first. The shop-floor pages a person opened (boards,
  *   tasks, QC checklists, scan) are kept and shown when the network is
  *   down; any other page falls back to the offline page.
- * - Writes a tablet makes on the shop floor (task moves, QC results, QC
- *   photos) that cannot reach the server are kept in IndexedDB, answered
+ * - Writes a tablet makes on the shop floor (task moves, timer starts and
+ *   stops, QC results, QC photos) that cannot reach the server are kept in IndexedDB, answered
  *   503 "Queued", and sent again in order when the connection returns.
- *   Each carries the id its page made (the capture, the photo) or a
- *   version, so the server applies a replay once. A replay the server
+ *   Each carries the id its page made (the capture, the photo), a
+ *   version or the moment it was tapped, so the server applies a replay
+ *   once. A replay the server
  *   refuses is kept and shown with its reason, never dropped silently.
  * - Nothing else is intercepted: other writes, reads of /api/ and the live
  *   channel go straight to the network.
@@ -35,6 +36,7 @@ const KEPT_PAGES = [/^\/boards(\/|$)/, /^\/tasks\//, /^\/qc(\/|$)/, /^\/scan$/];
 /** Writes kept when the network is down: [method, path pattern]. */
 const QUEUED_WRITES = [
   ['POST', /^\/api\/tasks\/move$/],
+  ['POST', /^\/api\/tasks\/time\/(start|stop)$/],
   ['POST', /^\/api\/qc\/record$/],
   ['PUT', /^\/files\/qc-photos\/[0-9a-f-]{36}$/],
 ];

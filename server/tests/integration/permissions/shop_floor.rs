@@ -94,12 +94,14 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
             StartTimer {
                 task_number: text("TB-2026-0110-01-1-070"),
                 activity: text("WORK"),
+                tapped: None,
             },
             Rule::Needs(Tasks, Update),
         ),
         endpoint(
             StopTimer {
                 task_number: text("TB-2026-0110-01-1-070"),
+                tapped: None,
             },
             Rule::Needs(Tasks, Update),
         ),
