@@ -52,14 +52,18 @@ export default defineConfig({
     },
     // The shop floor's tablets, held either way: touch, a mobile browser.
     // The journeys run on both; the offline test (which changes its
-    // fixtures for good) on the portrait one.
+    // fixtures for good) on the portrait one. They run after the others,
+    // one project after the other: the demo has one assembler and one
+    // inspector, whose timers and captures the other specs use too.
     {
       name: 'tablet-landscape',
+      dependencies: ['chromium'],
       testMatch: /tablet\/journeys\.spec\.ts/,
       use: { ...chromium, viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true },
     },
     {
       name: 'tablet-portrait',
+      dependencies: ['tablet-landscape'],
       testMatch: /tablet\/.*\.spec\.ts/,
       use: { ...chromium, viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true },
     },
