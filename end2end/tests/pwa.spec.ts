@@ -71,3 +71,12 @@ test('the service worker activates and serves the offline page when the network 
   await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '/');
 });
+
+test('Chromium finds the app installable: manifest, icons and a service worker in charge', async ({ page }) => {
+  await gotoHydrated(page, '/');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // A test browser's context is private ("in-incognito"), which no app can change.
+  expect(installabilityErrors.filter((error) => error.errorId !== 'in-incognito')).toEqual([]);
+});

@@ -77,7 +77,10 @@ fn receive(outbox: Outbox, kept: Vec<Kept>) {
             .iter()
             .any(|kept| kept.seq == *seq && kept.is_waiting())
     });
-    outbox.kept.set(kept);
+    // The worker tells after every page load; a page redraws only on a change.
+    if outbox.kept.with_untracked(|old| *old != kept) {
+        outbox.kept.set(kept);
+    }
     if delivered {
         outbox.data_from.set(Some(now_hh_mm()));
         outbox.delivered.update(|count| *count += 1);
@@ -89,7 +92,9 @@ fn hello(user: Uuid) {
     post(&serde_json::json!({ "type": "hello", "user": user }));
 }
 
-/// Posts `message` to the active worker, once there is one.
+/// Posts `message` to the worker in charge of the page at once (before a
+/// navigation that follows, as on sign-out), or to the active one once
+/// there is one.
 pub(super) fn post(message: &serde_json::Value) {
     let Some(container) = container() else {
         return;
@@ -97,6 +102,10 @@ pub(super) fn post(message: &serde_json::Value) {
     let Ok(message) = JSON::parse(&message.to_string()) else {
         return;
     };
+    if let Some(worker) = container.controller() {
+        let _ = worker.post_message(&message);
+        return;
+    }
     leptos::task::spawn_local(async move {
         if let Some(registration) = ready(&container).await
             && let Some(worker) = registration.active()

@@ -26,12 +26,22 @@ const PNG = Buffer.from(
   'base64',
 );
 
+/** This test's results: the journeys record item 8 of the same checklist. */
 const results = (client: ReturnType<typeof db>) =>
   queryCount(
     client,
     `SELECT count(*) AS n FROM quality.qc_results r
      JOIN quality.qc_checklist_items i ON i.id = r.item_id
      JOIN quality.qc_checklists c ON c.id = i.checklist_id
+     JOIN orders.sink_builds b ON b.id = c.build_id
+     WHERE b.build_number = $1 AND i.item_number BETWEEN 1 AND 7`,
+    [UNIT],
+  );
+const photos = (client: ReturnType<typeof db>) =>
+  queryCount(
+    client,
+    `SELECT count(*) AS n FROM quality.qc_photos p
+     JOIN quality.qc_checklists c ON c.id = p.checklist_id
      JOIN orders.sink_builds b ON b.id = c.build_id WHERE b.build_number = $1`,
     [UNIT],
   );
@@ -69,6 +79,7 @@ test('writes made offline are kept, survive a reload, and reach the server when 
     }
     await gotoHydrated(assembler, BOARD);
     await expect(card(assembler, TASK)).toBeVisible();
+    const [resultsBefore, photosBefore] = [await results(client), await photos(client)];
     await gotoHydrated(qc, CHECKLIST);
     await expect(item(qc, 1)).toBeVisible();
 
@@ -106,17 +117,15 @@ test('writes made offline are kept, survive a reload, and reach the server when 
     await expect(item(qc, 3).getByTestId('kept')).toBeVisible();
     await assembler.reload();
     await expect(assembler.locator(`[data-column="ON_HOLD"] [data-task="${TASK}"]`)).toHaveCount(1);
-    expect(await results(client)).toBe(0);
+    expect(await results(client)).toBe(resultsBefore);
 
     await goOnline(qc.context());
     await goOnline(assembler.context());
     await expect(qc.getByTestId('outbox')).toHaveCount(0, { timeout: 20_000 });
     await expect(assembler.getByTestId('outbox')).toHaveCount(0, { timeout: 20_000 });
     await expect(item(qc, 3).getByTestId('saved')).toBeVisible();
-    expect(await results(client)).toBe(3);
-    expect(await queryCount(client, `SELECT count(*) AS n FROM quality.qc_photos p
-      JOIN quality.qc_checklists c ON c.id = p.checklist_id
-      JOIN orders.sink_builds b ON b.id = c.build_id WHERE b.build_number = $1`, [UNIT])).toBe(1);
+    expect(await results(client)).toBe(resultsBefore + 3);
+    expect(await photos(client)).toBe(photosBefore + 1);
     expect(await queryCount(client, `SELECT count(*) AS n FROM workflow.tasks
       WHERE task_number = $1 AND status = 'ON_HOLD' AND hold_reason = 'Waiting for the drain kit'`, [TASK])).toBe(1);
 
@@ -159,4 +168,15 @@ test('a kept move the server refuses meanwhile is shown with its reason, not dro
   await expect(coordinator.getByTestId('outbox')).toContainText('Waiting to send (0) · not accepted (1)');
   await refused.getByRole('button', { name: 'Dismiss' }).click();
   await expect(coordinator.getByTestId('outbox')).toHaveCount(0);
+
+  // Signing out forgets the pages this device kept for the person.
+  const kept = () => coordinator.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('torvan-pages-')));
+  const pages = async () => {
+    const names = await kept();
+    return names.length === 0 ? 0 : (await coordinator.evaluate(async (name) => (await (await caches.open(name)).keys()).length, names[0]));
+  };
+  expect(await pages()).toBeGreaterThan(0);
+  await coordinator.getByRole('button', { name: 'Sign out' }).click();
+  await expect(coordinator).toHaveURL(/\/login$/);
+  await expect.poll(pages).toBe(0);
 });

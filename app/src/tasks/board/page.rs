@@ -261,11 +261,13 @@ fn Filters(filter: Memo<BoardFilter>) -> impl IntoView {
 #[component]
 fn Columns(board: Board) -> impl IntoView {
     let outbox = crate::offline::Outbox::get();
+    // Redrawn only when the waiting moves change, not on every word from the worker.
+    let moves = Memo::new(move |_| outbox.waiting_moves());
     let title = board.title.clone();
     let board = StoredValue::new(board);
     let columns = move || {
         let mut board = board.get_value();
-        let waiting = board.with_waiting_moves(&outbox.waiting_moves());
+        let waiting = moves.with(|moves| board.with_waiting_moves(moves));
         view! { <ColumnsOf board waiting/> }
     };
     view! {
