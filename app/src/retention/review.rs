@@ -16,57 +16,34 @@ pub(super) async fn review(
     table: RetainedTable,
     cutoff: DateTime<Utc>,
 ) -> Result<TableOutcome, AppError> {
+    // One count per table: `query!` checks each statement against its table.
+    macro_rules! past_cutoff {
+        ($sql:literal) => {{
+            let row = sqlx::query!($sql, cutoff).fetch_one(conn).await?;
+            (row.n, row.oldest)
+        }};
+    }
     let (row_count, oldest_at) = match table {
-        RetainedTable::Orders => {
-            let row = sqlx::query!(
-                r#"SELECT count(*) AS "n!", min(created_at) AS oldest
-                   FROM orders.orders WHERE created_at < $1"#,
-                cutoff
-            )
-            .fetch_one(conn)
-            .await?;
-            (row.n, row.oldest)
-        }
-        RetainedTable::AuditLog => {
-            let row = sqlx::query!(
-                r#"SELECT count(*) AS "n!", min(created_at) AS oldest
-                   FROM audit.audit_log WHERE created_at < $1"#,
-                cutoff
-            )
-            .fetch_one(conn)
-            .await?;
-            (row.n, row.oldest)
-        }
-        RetainedTable::FileAccessLog => {
-            let row = sqlx::query!(
-                r#"SELECT count(*) AS "n!", min(accessed_at) AS oldest
-                   FROM files.file_access_log WHERE accessed_at < $1"#,
-                cutoff
-            )
-            .fetch_one(conn)
-            .await?;
-            (row.n, row.oldest)
-        }
-        RetainedTable::TaskTimeEntries => {
-            let row = sqlx::query!(
-                r#"SELECT count(*) AS "n!", min(start_time) AS oldest
-                   FROM workflow.task_time_entries WHERE start_time < $1"#,
-                cutoff
-            )
-            .fetch_one(conn)
-            .await?;
-            (row.n, row.oldest)
-        }
-        RetainedTable::QcPhotos => {
-            let row = sqlx::query!(
-                r#"SELECT count(*) AS "n!", min(taken_at) AS oldest
-                   FROM quality.qc_photos WHERE taken_at < $1"#,
-                cutoff
-            )
-            .fetch_one(conn)
-            .await?;
-            (row.n, row.oldest)
-        }
+        RetainedTable::Orders => past_cutoff!(
+            r#"SELECT count(*) AS "n!", min(created_at) AS oldest
+                   FROM orders.orders WHERE created_at < $1"#
+        ),
+        RetainedTable::AuditLog => past_cutoff!(
+            r#"SELECT count(*) AS "n!", min(created_at) AS oldest
+                   FROM audit.audit_log WHERE created_at < $1"#
+        ),
+        RetainedTable::FileAccessLog => past_cutoff!(
+            r#"SELECT count(*) AS "n!", min(accessed_at) AS oldest
+                   FROM files.file_access_log WHERE accessed_at < $1"#
+        ),
+        RetainedTable::TaskTimeEntries => past_cutoff!(
+            r#"SELECT count(*) AS "n!", min(start_time) AS oldest
+                   FROM workflow.task_time_entries WHERE start_time < $1"#
+        ),
+        RetainedTable::QcPhotos => past_cutoff!(
+            r#"SELECT count(*) AS "n!", min(taken_at) AS oldest
+                   FROM quality.qc_photos WHERE taken_at < $1"#
+        ),
         RetainedTable::UserSessions | RetainedTable::LoginAttempts => {
             tracing::error!(
                 table = table.as_db_str(),

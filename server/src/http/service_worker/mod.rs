@@ -7,15 +7,15 @@
 //! changed.
 
 use std::path::Path;
-use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
-/// The worker's text, made once at start-up.
+/// The worker's text, made once at start-up (each answer shares its bytes).
 #[derive(Clone)]
-pub struct Script(Arc<str>);
+pub struct Script(Bytes);
 
 impl Script {
     /// The worker for the client built into `pkg` (the site's `/pkg`).
@@ -42,7 +42,7 @@ impl Script {
             serde_json::Value::from(precache),
             include_str!("worker.js"),
         );
-        Self(text.into())
+        Self(Bytes::from(text))
     }
 
     /// The answer to `GET /sw.js`: never cached by the browser's HTTP
@@ -53,7 +53,7 @@ impl Script {
                 (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
                 (header::CACHE_CONTROL, "no-cache"),
             ],
-            self.0.to_string(),
+            self.0.clone(),
         )
             .into_response()
     }
@@ -97,7 +97,7 @@ mod tests {
             ("torvan_bg.wasm.br", "br"),
             ("notes.txt", "txt"),
         ]);
-        let text = Script::for_client(dir.path()).0;
+        let text = String::from_utf8(Script::for_client(dir.path()).0.to_vec()).unwrap();
         assert!(
             text.contains(
                 r#"const PRECACHE = ["/pkg/torvan.css","/pkg/torvan.js","/pkg/torvan_bg.wasm"];"#
@@ -110,7 +110,7 @@ mod tests {
     #[test]
     fn a_changed_client_file_changes_the_version_and_an_unchanged_one_does_not() {
         let version = |dir: &tempfile::TempDir| {
-            let text = Script::for_client(dir.path()).0;
+            let text = String::from_utf8(Script::for_client(dir.path()).0.to_vec()).unwrap();
             text.lines().next().unwrap().to_owned()
         };
         let first = client(&[("torvan.js", "one")]);
